@@ -1,0 +1,243 @@
+"""``book.toml``: the project file, validated by pydantic.
+
+The models below are the single source of truth for the file's shape: the
+loader validates against them, ``compile-book schema`` exports their JSON
+Schema, and the defaults here are what a project without ``book.toml`` gets.
+Unknown keys are rejected (``extra="forbid"``) so a typo such as ``titel``
+is caught instead of silently ignored; :func:`load_config` turns pydantic's
+``ValidationError`` into one ``key.path: message`` line per problem
+(fastapi-cli's habit).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+
+CONFIG_NAME = "book.toml"
+
+# Why: Typst and CSS both accept these units; anything else is a typo.
+_LENGTH_RE = re.compile(r"^\d+(\.\d+)?(in|mm|cm|pt)$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SeriesConfig(_Model):
+    """The series a book belongs to (``[series]``)."""
+
+    name: str = Field(description="Series name, e.g. 'The Volgograd Cycle'.")
+    number: float | None = Field(default=None, description="Place in the series, e.g. 2.")
+
+
+class TypographyConfig(_Model):
+    """Which typographic normalisations to apply (``[typography]``)."""
+
+    quotes: bool = Field(default=True, description="Curl straight quotes by context.")
+    dashes: Literal["em", "en-spaced", "off"] = Field(
+        default="em",
+        description="' - ', '--' and 'word- word' become a closed em dash, "
+        "or a spaced en dash (house style), or are left alone.",
+    )
+    ellipses: bool = Field(default=True, description="'...' and '. . .' become '…'.")
+    nbsp: bool = Field(
+        default=True,
+        description="No-break spaces after Mr./Mrs./Dr./St. and between a number and its unit.",
+    )
+
+
+class TelepathyConfig(_Model):
+    """How mind-speech is marked in the manuscripts (``[telepathy]``)."""
+
+    delimiters: list[tuple[str, str]] = Field(
+        default_factory=lambda: [("{", "}"), ("<telepathic>", "</telepathic>")],
+        description="Pairs of [open, close] strings that mark telepathic speech.",
+    )
+    style: Literal["italic", "roman", "small-caps", "bold"] = Field(
+        default="italic", description="How telepathy is set in both EPUB and PDF."
+    )
+
+    @field_validator("delimiters")
+    @classmethod
+    def _non_empty(cls, value: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for open_, close in value:
+            if not open_ or not close:
+                raise ValueError("each delimiter pair needs a non-empty open and close")
+        return value
+
+
+Length = Annotated[str, Field(pattern=_LENGTH_RE.pattern, examples=["0.75in", "18mm", "11pt"])]
+
+
+class PdfConfig(_Model):
+    """Print layout (``[pdf]``)."""
+
+    trim: Literal["5x8", "5.25x8", "5.5x8.5", "6x9", "a5", "custom"] = Field(
+        default="5.5x8.5", description="Trim size preset; 'custom' uses width and height."
+    )
+    width: Length | None = Field(default=None, description="Page width for trim = 'custom'.")
+    height: Length | None = Field(default=None, description="Page height for trim = 'custom'.")
+    gutter: Length | None = Field(
+        default=None, description="Inside margin; by default chosen from the page count (KDP)."
+    )
+    outside: Length = Field(default="0.625in", description="Outside margin.")
+    top: Length = Field(default="0.75in", description="Top margin.")
+    bottom: Length = Field(default="0.75in", description="Bottom margin.")
+    font: str = Field(default="EB Garamond", description="Body font family.")
+    font_size: float = Field(default=11.5, ge=6, le=24, description="Body size in points.")
+    leading: float = Field(
+        default=0.62, ge=0.1, le=2.0, description="Space between lines, in em."
+    )
+    chapter_start: Literal["recto", "next"] = Field(
+        default="recto", description="Start chapters on a right-hand page, or the next page."
+    )
+    drop_cap: bool = Field(default=False, description="A drop cap opens each chapter.")
+    small_caps_words: int = Field(
+        default=3, ge=0, le=12, description="Words of the first line set in small caps."
+    )
+    toc: bool = Field(default=True, description="Print a table of contents.")
+    half_title: bool = Field(default=True, description="Print a half-title page.")
+    scene_break: str = Field(default="⁂", description="Ornament drawn at a scene break.")
+    running_head_verso: Literal["author", "title", "chapter", "none"] = "author"
+    running_head_recto: Literal["author", "title", "chapter", "none"] = "title"
+    page_numbers: Literal["footer", "header"] = "footer"
+    front_matter_numbers: Literal["none", "roman"] = "none"
+    telepathy: Literal["italic", "roman", "small-caps", "bold"] | None = Field(
+        default=None, description="Overrides [telepathy] style in print."
+    )
+
+    @field_validator("scene_break")
+    @classmethod
+    def _ornament(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the scene-break ornament must not be blank")
+        return value
+
+
+class BookConfig(_Model):
+    """The whole ``book.toml``."""
+
+    title: str | None = Field(
+        default=None, description="Book title; by default the manuscript's title line or name."
+    )
+    subtitle: str | None = None
+    authors: list[str] = Field(default_factory=list, description="Author names, in order.")
+    language: str = Field(
+        default="en",
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language tag; also chooses quote style and hyphenation.",
+    )
+    identifier: str | None = Field(
+        default=None, description="Unique identifier; by default derived from ISBN or a UUID."
+    )
+    isbn: str | None = Field(default=None, description="ISBN-13 of this edition.")
+    publisher: str | None = None
+    date: str | None = Field(
+        default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Publication date."
+    )
+    description: str | None = None
+    rights: str | None = Field(default=None, description="Copyright line.")
+    edition: str | None = None
+    dedication: str | None = None
+    epigraph: str | None = None
+    epigraph_source: str | None = None
+    series: SeriesConfig | None = None
+    manuscripts: list[str] = Field(
+        default_factory=lambda: ["manuscripts/*.txt", "manuscripts/*.md"],
+        description="Manuscript files or globs, in reading order; globs sort naturally.",
+    )
+    cover: str | None = Field(
+        default=None, description="Cover image; by default the first image in covers/."
+    )
+    output: str = Field(default="build", description="Folder outputs are written to.")
+    typography: TypographyConfig = Field(default_factory=TypographyConfig)
+    telepathy: TelepathyConfig = Field(default_factory=TelepathyConfig)
+    pdf: PdfConfig = Field(default_factory=PdfConfig)
+
+    @field_validator("authors", mode="before")
+    @classmethod
+    def _one_author(cls, value: Any) -> Any:
+        # Why: `authors = "Jane Doe"` is what most people type first.
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("isbn")
+    @classmethod
+    def _isbn(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        digits = re.sub(r"[\s-]", "", value)
+        if not re.fullmatch(r"\d{13}", digits):
+            raise ValueError("an ISBN-13 has 13 digits (hyphens allowed)")
+        total = sum((1 if i % 2 == 0 else 3) * int(d) for i, d in enumerate(digits[:12]))
+        if (10 - total % 10) % 10 != int(digits[12]):
+            raise ValueError(f"{value} fails the ISBN-13 check digit")
+        return digits
+
+
+def _format_errors(exc: ValidationError, file: str) -> list[str]:
+    lines = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key; remove it or check its spelling"
+        lines.append(f"{file}: error: {key}: {msg}")
+    return lines
+
+
+class ConfigProblems(ConfigError):
+    """Several validation problems, printed one per line."""
+
+    def __init__(self, lines: list[str], file: str) -> None:
+        self.lines = lines
+        super().__init__("; ".join(lines), file)
+
+    def format(self) -> str:
+        return "\n".join(self.lines)
+
+
+def parse_config(data: dict[str, Any], file: str = CONFIG_NAME) -> BookConfig:
+    """Validate an already-parsed TOML table."""
+    try:
+        return BookConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigProblems(_format_errors(exc, file), file) from None
+
+
+def load_config(path: Path) -> BookConfig:
+    """Read and validate ``book.toml``; raise :class:`ConfigError` with a clear line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", str(path)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"not UTF-8 at byte {exc.start}; save the file as UTF-8", str(path)
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", 0) or _line_from_message(str(exc))
+        msg = str(exc).split(" (at line")[0]
+        raise ConfigError(f"invalid TOML: {msg}; fix the syntax", str(path), line) from None
+    return parse_config(data, str(path))
+
+
+def _line_from_message(message: str) -> int:
+    match = re.search(r"at line (\d+)", message)
+    return int(match.group(1)) if match else 0
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``book.toml`` for editors (Even Better TOML, Taplo)."""
+    schema = BookConfig.model_json_schema()
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    schema["title"] = "compile-book book.toml"
+    return schema

@@ -1,0 +1,52 @@
+"""The tree as plain JSON-ready data (``compile-book tree --json``, the Typst backend).
+
+Each node becomes ``{"type": <kebab-case class name>, ...fields}``; inline and
+block children stay lists in order. ``sources=False`` leaves out source
+positions, which the PDF backend does not need (and which would double the
+size of the data handed to Typst).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import re
+from typing import Any
+
+from . import nodes
+
+_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def _type_name(obj: object) -> str:
+    return _CAMEL.sub("-", type(obj).__name__).lower()
+
+
+def to_data(obj: Any, *, sources: bool = True) -> Any:
+    """Convert a node (or anything inside one) to JSON-ready data."""
+    if isinstance(obj, nodes.Source):
+        return {"file": obj.file, "line": obj.line}
+    if isinstance(obj, nodes.Text):
+        # The commonest node by far: keep it small and fast.
+        if sources:
+            return {"type": "text", "text": obj.text, "source": to_data(obj.source)}
+        return {"type": "text", "text": obj.text}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        if not isinstance(obj, nodes.Metadata | nodes.Series):
+            out["type"] = _type_name(obj)
+        for f in dataclasses.fields(obj):
+            if f.name == "diagnostics":
+                value = [d.to_json() for d in getattr(obj, f.name)]
+                if sources:
+                    out[f.name] = value
+                continue
+            if f.name == "source" and not sources:
+                continue
+            out[f.name] = to_data(getattr(obj, f.name), sources=sources)
+        return out
+    if isinstance(obj, tuple | list):
+        return [to_data(x, sources=sources) for x in obj]
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    return obj
