@@ -73,10 +73,15 @@ class Strong:
 
 @dataclass(frozen=True, slots=True)
 class Telepathy:
-    """Mind-speech (``{...}`` or ``<telepathic>...</telepathic>``), delimiters removed."""
+    """Mind-speech (``{...}`` or ``<telepathic>...</telepathic>``), delimiters removed.
+
+    ``continued`` marks the part of a span that began in an earlier paragraph
+    (mind-speech running over paragraphs), so a span is counted once.
+    """
 
     children: tuple[Inline, ...]
     source: Source
+    continued: bool = False
 
 
 Inline: TypeAlias = Text | Emphasis | Strong | Telepathy

@@ -50,3 +50,35 @@ def to_data(obj: Any, *, sources: bool = True) -> Any:
     if isinstance(obj, enum.Enum):
         return obj.value
     return obj
+
+
+def pformat(book: nodes.Book, *, width: int = 60) -> str:
+    """An indented, human-readable dump of the tree (docutils' ``pformat``), for golden files."""
+    lines: list[str] = [f"book {book.meta.title!r} lang={book.meta.language}"]
+    for part in book.parts:
+        head = nodes.heading_text(part.heading) if part.heading else "(implicit)"
+        lines.append(f"  part {head!r} @{part.source}")
+        for chapter in part.chapters:
+            head = nodes.heading_text(chapter.heading)
+            lines.append(f"    {chapter.kind} {head!r} @{chapter.source}")
+            for block in chapter.blocks:
+                if isinstance(block, nodes.SceneBreak):
+                    lines.append(f"      scene-break @{block.source}")
+                else:
+                    lines.append(f"      paragraph @{block.source}")
+                    _pformat_inlines(block.inlines, 8, lines, width)
+    return "\n".join(lines) + "\n"
+
+
+def _pformat_inlines(
+    inlines: tuple[nodes.Inline, ...], indent: int, lines: list[str], width: int
+) -> None:
+    pad = " " * indent
+    for node in inlines:
+        if isinstance(node, nodes.Text):
+            text = node.text if len(node.text) <= width else node.text[: width - 1] + "…"
+            lines.append(f"{pad}text {text!r}")
+        else:
+            extra = " (continued)" if isinstance(node, nodes.Telepathy) and node.continued else ""
+            lines.append(f"{pad}{_type_name(node)}{extra}")
+            _pformat_inlines(node.children, indent + 2, lines, width)

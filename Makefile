@@ -1,0 +1,45 @@
+# compile-book: every target sets itself up (a virtualenv in .venv) on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup book epub pdf test check lint typecheck bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Compile the sample book to EPUB and PDF in build/
+book: $(STAMP)
+	$(BIN)/compile-book build . --format all
+
+epub: $(STAMP)
+	$(BIN)/compile-book build . --format epub
+
+pdf: $(STAMP)
+	$(BIN)/compile-book build . --format pdf
+
+## Run the test suite (EPUBCheck and PDF read-back included)
+test: $(STAMP)
+	$(BIN)/python -m pytest -n auto -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## Lint, type-check, lint the sample manuscripts, then test
+check: lint typecheck test
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf build bench/out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""``python -m compile_book`` runs the CLI."""
+
+from .cli import main
+
+main()

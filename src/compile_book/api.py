@@ -1,0 +1,121 @@
+"""The library's entry points; the CLI is a thin layer over these.
+
+``parse`` gives the document tree of a project, folder or file; ``build``
+writes outputs through the backend registry. Both raise
+:class:`~compile_book.errors.CompileBookError` subclasses for problems a user
+must fix, and never for odd prose (that is a diagnostic on the tree).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import backends
+from .config import BookConfig
+from .diagnostics import Diagnostic, Severity
+from .errors import CompileBookError, StrictError
+from .nodes import Book
+from .parser import parse_sources, parse_text
+from .project import Project, load_project
+
+__all__ = ["BuildResult", "build", "output_paths", "parse", "parse_project", "parse_text"]
+
+
+def parse(path: str | os.PathLike[str] = ".") -> Book:
+    """The document tree of a project folder, a folder of manuscripts or one manuscript."""
+    return parse_project(load_project(path))
+
+
+def parse_project(project: Project) -> Book:
+    """Parse an already-resolved project, attaching its cover to the metadata."""
+    book = parse_sources(project.read_sources(), project.config, project.name_hint)
+    if project.cover is not None:
+        meta = dataclasses.replace(book.meta, cover=str(project.cover))
+        book = dataclasses.replace(book, meta=meta)
+    return book
+
+
+def slug(title: str) -> str:
+    """A file name from a title: ``The Ghosts I Leave Behind`` -> ``the-ghosts-i-leave-behind``."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "book"
+
+
+def output_paths(
+    book: Book, project: Project, formats: Iterable[str], output: Path | None
+) -> dict[str, Path]:
+    """Where each format goes: ``-o`` names the file for one format, the folder for several."""
+    fmts = list(formats)
+    name = slug(book.meta.title)
+    if output is not None and len(fmts) == 1:
+        return {fmts[0]: output}
+    folder = output if output is not None else project.output_dir()
+    return {f: folder / f"{name}{backends.extension(f)}" for f in fmts}
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a build produced."""
+
+    book: Book
+    outputs: dict[str, Path]
+    project: Project
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.book.diagnostics if d.severity >= Severity.WARNING]
+
+
+def build(
+    path: str | os.PathLike[str] = ".",
+    formats: Iterable[str] = ("epub",),
+    output: str | os.PathLike[str] | None = None,
+    *,
+    strict: bool = False,
+    on_format: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Parse and write every requested format; return the tree and output paths.
+
+    With ``strict``, warnings stop the build before anything is written.
+    """
+    fmts = list(dict.fromkeys(formats))
+    for f in fmts:
+        if f not in backends.REGISTRY:
+            raise CompileBookError(
+                f"unknown format {f!r}; choose from {', '.join(backends.FORMATS)} or all"
+            )
+    project = load_project(path)
+    book = parse_project(project)
+    return write(book, project, fmts, Path(output) if output is not None else None,
+                 strict=strict, on_format=on_format)
+
+
+def write(
+    book: Book,
+    project: Project,
+    formats: list[str],
+    output: Path | None,
+    *,
+    strict: bool = False,
+    on_format: Callable[[str], None] | None = None,
+    config: BookConfig | None = None,
+) -> BuildResult:
+    """Write an already-parsed book (``build`` without the parse; used by ``--watch``)."""
+    warnings = [d for d in book.diagnostics if d.severity >= Severity.WARNING]
+    if strict and warnings:
+        raise StrictError(
+            f"{len(warnings)} warning(s) and --strict given; fix them or build without --strict",
+            warnings[0].location(),
+        )
+    paths = output_paths(book, project, formats, output)
+    for fmt, out in paths.items():
+        if on_format is not None:
+            on_format(fmt)
+        backends.writer(fmt)(book, out, config or project.config)
+    return BuildResult(book, paths, project)

@@ -1,0 +1,474 @@
+"""The PDF backend: the document tree typeset by Typst into a print-ready interior.
+
+The book goes to Typst as *data*: the tree is turned into a lean JSON shape
+(:func:`book_data`), passed in the in-memory file set beside a static
+template (``templates/book.typ``), and walked there node by node. Prose is
+never spliced into Typst markup, so a manuscript containing ``#read(...)``,
+``$``, ``*`` or ``]`` prints those characters literally.
+
+Fonts come from pip alone: EB Garamond from its PyPI font package, then
+Typst's built-in Libertinus Serif; system fonts are never consulted, so the
+output does not depend on the machine. Dates come from
+:func:`~compile_book.output.build_time` (``SOURCE_DATE_EPOCH``), so two builds
+of the same input are byte-identical.
+
+The inside margin (gutter) follows KDP's table by page count unless
+``[pdf] gutter`` is set. The page count is estimated from the word count
+first; after typesetting, the real count is read back and the book is set
+again only if it falls in another gutter bracket.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any, assert_never
+
+import typst
+
+from .. import nodes
+from ..config import BookConfig, PdfConfig
+from ..errors import BackendError, ConfigError
+from ..output import atomic_output, build_time
+
+TEMPLATE = "book.typ"
+DATA_FILE = "book.json"
+MAIN_FILE = "main.typ"
+
+# Tried in order after the configured font; the last ships inside Typst itself.
+FONT_FALLBACK = ("EB Garamond", "Libertinus Serif")
+
+# Trim sizes in points (width, height); KDP's US trims plus ISO A5.
+TRIM_SIZES: dict[str, tuple[float, float]] = {
+    "5x8": (360.0, 576.0),
+    "5.25x8": (378.0, 576.0),
+    "5.5x8.5": (396.0, 612.0),
+    "6x9": (432.0, 648.0),
+    "a5": (148 * 72 / 25.4, 210 * 72 / 25.4),
+}
+
+# KDP paperback inside margins by page count: (last page of the bracket, gutter in inches).
+# Why: below 24 pages KDP prints nothing at all, so the first bracket covers them too.
+GUTTER_BRACKETS: tuple[tuple[int, float], ...] = (
+    (150, 0.375),
+    (300, 0.5),
+    (500, 0.625),
+    (700, 0.75),
+)
+GUTTER_MAX = 0.875
+
+_POINTS_PER_UNIT = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
+_LENGTH = re.compile(r"^(\d+(?:\.\d+)?)(in|mm|cm|pt)$")
+
+# Why: a line must never start with an em dash; a word joiner glues it to the word before.
+_EM_DASH = re.compile("(?<!\u2060)\u2014")
+WORD_JOINER = "\u2060"
+
+# Why: words measured on this template at 11.5 pt on a 5.5x8.5 in page with the
+# default margins (a text block of about 315 x 504 pt): about 300 words a page.
+# Scaled by text area over the square of the font size for other settings.
+_WORDS_PER_AREA = 300 / (315 * 504 / 11.5**2)
+
+_TOC_TITLE = {"de": "Inhalt", "fr": "Table des matières", "es": "Índice", "it": "Indice"}
+
+
+@dataclass(frozen=True, slots=True)
+class PdfStats:
+    """What a build measured: pages, the gutter used, and how many Typst runs it took."""
+
+    pages: int
+    gutter_in: float
+    runs: int
+
+
+def write_pdf(book: nodes.Book, out: Path, config: BookConfig) -> None:
+    """Typeset `book` to a print-ready PDF at `out`, atomically."""
+    pdf, _ = render_pdf(book, config)
+    with atomic_output(out) as tmp:
+        tmp.write_bytes(pdf)
+
+
+def render_pdf(book: nodes.Book, config: BookConfig) -> tuple[bytes, PdfStats]:
+    """Typeset `book` and return the PDF bytes with what the build measured."""
+    pdf_cfg = config.pdf
+    when = build_time()
+    data = book_data(book, config, when=when)
+    template = resources.files("compile_book").joinpath("templates", TEMPLATE).read_bytes()
+    if pdf_cfg.gutter is not None:
+        gutter = to_points(pdf_cfg.gutter) / 72
+        pdf = _typeset(template, data, gutter * 72, when)
+        return pdf, PdfStats(count_pages(pdf), gutter, 1)
+    gutter = gutter_for_pages(estimate_pages(book, pdf_cfg))
+    pdf = _typeset(template, data, gutter * 72, when)
+    pages = count_pages(pdf)
+    runs = 1
+    if gutter_for_pages(pages) != gutter:
+        # The estimate fell in the wrong bracket: set again with the right gutter.
+        gutter = gutter_for_pages(pages)
+        pdf = _typeset(template, data, gutter * 72, when)
+        pages = count_pages(pdf)
+        runs = 2
+    return pdf, PdfStats(pages, gutter, runs)
+
+
+def _typeset(template: bytes, data: dict[str, Any], gutter_pt: float, when: datetime) -> bytes:
+    data["layout"]["gutter"] = gutter_pt
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # An empty root: the template reads nothing from disk but its own data.
+    with tempfile.TemporaryDirectory(prefix="compile-book-typst-") as root:
+        try:
+            result = typst.compile(
+                {MAIN_FILE: template, DATA_FILE: payload},
+                root=root,
+                font_paths=font_paths(),
+                ignore_system_fonts=True,
+                format="pdf",
+                timestamp=int(when.timestamp()),
+            )
+        except typst.TypstError as exc:
+            raise BackendError(f"Typst failed: {_one_line(exc.message)}") from None
+        except RuntimeError as exc:
+            raise BackendError(f"Typst failed: {_one_line(str(exc))}") from None
+    if not isinstance(result, bytes):
+        raise BackendError("Typst returned no PDF")
+    return result
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split()) or "unknown error"
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+@functools.cache
+def font_paths() -> tuple[str, ...]:
+    """Folders with the bundled book fonts (EB Garamond from its PyPI package)."""
+    try:
+        import fontpkg_eb_garamond
+    except ImportError:  # pragma: no cover - a dependency; Libertinus still works
+        return ()
+    return (str(Path(fontpkg_eb_garamond.ROOT) / "files"),)
+
+
+@functools.cache
+def available_families() -> frozenset[str]:
+    """Font families Typst can use here: the bundled fonts and Typst's own."""
+    fonts = typst.Fonts(include_system_fonts=False, font_paths=list(font_paths()))
+    return frozenset(name.casefold() for name in fonts.families())
+
+
+def font_list(wanted: str) -> list[str]:
+    """The configured font first if it exists, then the fallback list."""
+    families = available_families()
+    out: list[str] = []
+    for name in (wanted, *FONT_FALLBACK):
+        if name.casefold() in families and name.casefold() not in (x.casefold() for x in out):
+            out.append(name)
+    return out or [FONT_FALLBACK[-1]]
+
+
+# --------------------------------------------------------------------------- sizes
+
+
+def to_points(length: str) -> float:
+    """A ``book.toml`` length (``0.75in``, ``18mm``, ``11pt``) in PostScript points."""
+    match = _LENGTH.match(length)
+    if not match:
+        raise ConfigError(f"pdf: {length!r} is not a length like 0.75in, 18mm or 11pt")
+    return float(match.group(1)) * _POINTS_PER_UNIT[match.group(2)]
+
+
+def page_size(cfg: PdfConfig) -> tuple[float, float]:
+    """The trim size in points."""
+    if cfg.trim == "custom":
+        if cfg.width is None or cfg.height is None:
+            raise ConfigError("pdf.width and pdf.height are required when pdf.trim = 'custom'")
+        return to_points(cfg.width), to_points(cfg.height)
+    return TRIM_SIZES[cfg.trim]
+
+
+def gutter_for_pages(pages: int) -> float:
+    """KDP's minimum inside margin, in inches, for a book of `pages` pages."""
+    for last, inches in GUTTER_BRACKETS:
+        if pages <= last:
+            return inches
+    return GUTTER_MAX
+
+
+def word_count(book: nodes.Book) -> int:
+    """Words of body prose (paragraphs only)."""
+    total = 0
+    for chapter in book.chapters():
+        for block in chapter.blocks:
+            if isinstance(block, nodes.Paragraph):
+                total += len(nodes.plain_text(block.inlines).split())
+    return total
+
+
+def estimate_pages(book: nodes.Book, cfg: PdfConfig) -> int:
+    """A page count good enough to choose the gutter before typesetting."""
+    width, height = page_size(cfg)
+    area = (width - to_points(cfg.outside) - 0.5 * 72) * (
+        height - to_points(cfg.top) - to_points(cfg.bottom)
+    )
+    per_page = max(50.0, _WORDS_PER_AREA * area / cfg.font_size**2)
+    chapters = sum(1 for _ in book.chapters())
+    parts = sum(1 for p in book.parts if p.heading is not None)
+    front = 8 if cfg.toc else 6
+    # Each opener loses about a third of a page to its sunk head, and with recto
+    # starts half of the chapters leave a blank verso behind them.
+    per_chapter = 0.35 + (0.5 if cfg.chapter_start == "recto" else 0.5 * 0.0) + 0.5
+    return int(front + word_count(book) / per_page + chapters * per_chapter + parts * 2)
+
+
+_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b")
+
+
+def count_pages(pdf: bytes) -> int:
+    """Pages in a PDF Typst wrote (its page tree root is a plain object)."""
+    counts = [int(a or b) for a, b in _PAGE_COUNT.findall(pdf)]
+    if not counts:
+        raise BackendError("cannot read the page count of the PDF Typst wrote")
+    return max(counts)
+
+
+# --------------------------------------------------------------------------- data
+
+
+def book_data(book: nodes.Book, config: BookConfig, *, when: datetime) -> dict[str, Any]:
+    """The tree and its layout as the JSON the template reads."""
+    cfg = config.pdf
+    width, height = page_size(cfg)
+    top, bottom = to_points(cfg.top), to_points(cfg.bottom)
+    text_height = height - top - bottom
+    has_parts = any(p.heading is not None for p in book.parts)
+    chapter_no = 0
+    parts = []
+    for part in book.parts:
+        chapters = []
+        for chapter in part.chapters:
+            chapter_no += 1
+            chapters.append(_chapter(chapter, chapter_no, cfg))
+        parts.append(
+            {
+                "heading": _heading(part.heading),
+                "toc": nodes.heading_text(part.heading),
+                "chapters": chapters,
+            }
+        )
+    lang, _, rest = book.meta.language.partition("-")
+    region = next((s for s in rest.split("-") if len(s) == 2 and s.isalpha()), None)
+    return {
+        "meta": _meta(book.meta, lang.lower(), region, when),
+        "layout": {
+            "width": width,
+            "height": height,
+            "gutter": 0.5 * 72,
+            "outside": to_points(cfg.outside),
+            "top": top,
+            "bottom": bottom,
+            "fonts": font_list(cfg.font),
+            "size": cfg.font_size,
+            "leading": cfg.leading,
+            "indent": 1.2,
+            # Why: a little above EB Garamond's and Libertinus's cap height (0.65 em),
+            # so the fixed line box clears capitals and accents alike.
+            "top-edge": 0.7,
+            "drop-lines": 3,
+            # Why: a sunk head starts about a fifth of the way down the text block.
+            "sink": round(text_height * 0.2, 2),
+            "part-sink": round(text_height * 0.3, 2),
+            "after-head": round(cfg.font_size * 3.2, 2),
+            "chapter-start": cfg.chapter_start,
+            "drop-cap": cfg.drop_cap,
+            "toc": cfg.toc,
+            "toc-title": _TOC_TITLE.get(lang.lower(), "Contents"),
+            "half-title": cfg.half_title,
+            "scene-break": cfg.scene_break,
+            "head-verso": cfg.running_head_verso,
+            "head-recto": cfg.running_head_recto,
+            "page-numbers": cfg.page_numbers,
+            "front-numbers": cfg.front_matter_numbers,
+            "telepathy": cfg.telepathy or config.telepathy.style,
+            "has-parts": has_parts,
+        },
+        "parts": parts,
+    }
+
+
+def _meta(meta: nodes.Metadata, lang: str, region: str | None, when: datetime) -> dict[str, Any]:
+    authors = list(meta.authors)
+    if len(authors) > 2:
+        author_line = ", ".join(authors[:-1]) + " and " + authors[-1]
+    else:
+        author_line = " and ".join(authors)
+    year = (meta.date or "")[:4] or str(when.year)
+    copyright_lines = [meta.rights or f"Copyright © {year} {author_line}".rstrip()]
+    if meta.edition:
+        copyright_lines.append(meta.edition)
+    if meta.isbn:
+        copyright_lines.append(f"ISBN {meta.isbn}")
+    if meta.publisher:
+        copyright_lines.append(f"Published by {meta.publisher}")
+    return {
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "authors": authors,
+        "author-line": author_line or meta.title,
+        "description": meta.description,
+        "publisher": meta.publisher,
+        "copyright": copyright_lines,
+        "dedication": meta.dedication,
+        "epigraph": meta.epigraph,
+        "epigraph-source": meta.epigraph_source,
+        "lang": lang,
+        "region": region,
+        "date": {
+            "year": when.year,
+            "month": when.month,
+            "day": when.day,
+            "hour": when.hour,
+            "minute": when.minute,
+            "second": when.second,
+        },
+    }
+
+
+def _heading(heading: nodes.Heading | None) -> dict[str, Any] | None:
+    if heading is None:
+        return None
+    return {
+        "label": heading.label,
+        "number": heading.number_text,
+        "title": _inlines(heading.title),
+        "subtitle": _inlines(heading.subtitle),
+    }
+
+
+def _chapter(chapter: nodes.Chapter, number: int, cfg: PdfConfig) -> dict[str, Any]:
+    toc = nodes.heading_text(chapter.heading)
+    if not toc:
+        toc = f"Chapter {number}" if chapter.kind is nodes.ChapterKind.CHAPTER else (
+            chapter.kind.value.title()
+        )
+    blocks: list[dict[str, Any]] = []
+    first = True
+    for block in chapter.blocks:
+        if isinstance(block, nodes.Paragraph):
+            data: dict[str, Any] = {"type": "paragraph", "inlines": _inlines(block.inlines)}
+            if first:
+                drop = _drop_cap(block, cfg.small_caps_words) if cfg.drop_cap else None
+                if drop is not None:
+                    data = drop
+                else:
+                    _lead_words(data, cfg.small_caps_words)
+            blocks.append(data)
+        elif isinstance(block, nodes.SceneBreak):
+            blocks.append({"type": "scene-break"})
+        else:
+            assert_never(block)
+        first = False
+    return {"heading": _heading(chapter.heading), "toc": toc, "blocks": blocks}
+
+
+def _lead_words(paragraph: dict[str, Any], count: int) -> None:
+    """Move the first `count` words of a chapter's opening paragraph into ``lead``
+    (set in small caps), when the paragraph opens with plain text."""
+    inlines = paragraph["inlines"]
+    if count == 0 or not inlines or not isinstance(inlines[0], str):
+        return
+    text: str = inlines[0]
+    # Why: split after the Nth word so the space stays with the rest.
+    match = re.match(r"\s*(?:\S+\s+){%d}" % (count - 1) + r"\S+", text)
+    if match is None:
+        lead, rest = text.strip(), ""
+    else:
+        lead, rest = match.group(0).strip(), text[match.end() :]
+    paragraph["lead"] = lead
+    paragraph["inlines"] = [rest, *inlines[1:]] if rest else inlines[1:]
+
+
+# Why: the drop cap takes any opening quote or bracket with the first letter
+# (and that letter's combining marks), as typesetters set “T, not “ alone.
+_INITIAL = re.compile(r"^[^\w\s]*\w[\u0300-\u036f]*")
+
+
+def _drop_cap(paragraph: nodes.Paragraph, lead_words: int) -> dict[str, Any] | None:
+    """The opening paragraph as words for a drop cap: ``initial`` and ``words``,
+    each word a list of ``[text, styles]`` pieces (outermost style first), the
+    first `lead_words` words marked for small caps. ``None`` if it opens with no letter."""
+    words: list[list[list[Any]]] = []
+    joined = True  # the next piece continues the current word
+    for text, styles in _pieces(paragraph.inlines, ()):
+        text = _EM_DASH.sub(WORD_JOINER + "\u2014", text)
+        for i, chunk in enumerate(text.split(" ")):
+            if i > 0:
+                joined = False
+            if not chunk:
+                continue
+            if joined and words:
+                words[-1].append([chunk, list(styles)])
+            else:
+                words.append([[chunk, list(styles)]])
+            joined = True
+    if not words:
+        return None
+    first = words[0][0]
+    match = _INITIAL.match(first[0])
+    if match is None or first[1]:
+        return None
+    first[0] = first[0][match.end() :]
+    if not first[0]:
+        words[0].pop(0)
+        if not words[0]:
+            words.pop(0)
+    for word in words[:lead_words]:
+        for piece in word:
+            piece[1].append("smallcaps")
+    return {"type": "paragraph", "initial": match.group(0), "words": words, "inlines": []}
+
+
+def _pieces(
+    inlines: tuple[nodes.Inline, ...], styles: tuple[str, ...]
+) -> list[tuple[str, tuple[str, ...]]]:
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for node in inlines:
+        if isinstance(node, nodes.Text):
+            out.append((node.text, styles))
+        elif isinstance(node, nodes.Emphasis):
+            out.extend(_pieces(node.children, (*styles, "emphasis")))
+        elif isinstance(node, nodes.Strong):
+            out.extend(_pieces(node.children, (*styles, "strong")))
+        elif isinstance(node, nodes.Telepathy):
+            out.extend(_pieces(node.children, (*styles, "telepathy")))
+        else:
+            assert_never(node)
+    return out
+
+
+def _inlines(inlines: tuple[nodes.Inline, ...]) -> list[Any]:
+    out: list[Any] = []
+    for node in inlines:
+        if isinstance(node, nodes.Text):
+            text = _EM_DASH.sub(WORD_JOINER + "\u2014", node.text)
+            # Adjacent runs become one string: fewer nodes for Typst to walk.
+            if out and isinstance(out[-1], str):
+                out[-1] += text
+            else:
+                out.append(text)
+        elif isinstance(node, nodes.Emphasis):
+            out.append({"type": "emphasis", "children": _inlines(node.children)})
+        elif isinstance(node, nodes.Strong):
+            out.append({"type": "strong", "children": _inlines(node.children)})
+        elif isinstance(node, nodes.Telepathy):
+            out.append({"type": "telepathy", "children": _inlines(node.children)})
+        else:
+            assert_never(node)
+    return out

@@ -1,0 +1,160 @@
+"""Chapter, part and special-section headings.
+
+Recognised forms (case-insensitive, a whole line):
+
+* ``Chapter 29``, ``CHAPTER IV.``, ``Chapter One``, ``Chapter Twenty-One``,
+  ``Ch. 3``; with a title after a separator: ``Chapter 3: The Fall``,
+  ``Chapter 3 - The Fall``, ``Chapter 3. The Fall``, ``Chapter 3 — The Fall``;
+* ``Prologue``, ``Epilogue``, ``Interlude`` (optionally ``: Title``);
+* ``Part One``, ``Part II: Title``, ``Book 2 - Title`` (a part);
+* a number alone on a line: ``29``, ``IV``, ``XII.``;
+* Markdown ATX headings ``#`` .. ``######`` (their text is parsed by the
+  rules above, so ``## Chapter 6: Title`` still yields label, number, title).
+
+A title after the number needs a separator, so a prose line such as
+``Chapter 12 was the worst of them`` is not a heading; the linter reports such
+heading-like lines instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nodes import ChapterKind
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+# Why: "Twenty-One", "twenty one", "One Hundred" are all how writers spell numbers.
+_NUMBER = (
+    rf"(?P<num>\d{{1,4}}|[ivxlcdm]{{1,9}}|(?:{_WORD})(?:[-\s](?:{_WORD}))?"
+    rf"|(?:{_WORD})\s+hundred(?:(?:\s+and)?[-\s](?:{_WORD})(?:[-\s](?:{_WORD}))?)?|one\s+hundred)"
+)
+# Why: a title must follow a separator (: . - – —), never bare words, so prose is safe.
+_TITLE = r"(?:\s*(?:[:.]|\s[-–—]|[–—])\s*(?P<title>\S.*?))?"
+_TRAIL = r"\s*[.:]?"
+
+CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.)\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I)
+PART_RE = re.compile(rf"(?P<label>part|book)\s+{_NUMBER}{_TITLE}{_TRAIL}", re.I)
+SPECIAL_RE = re.compile(rf"(?P<label>prologue|epilogue|interlude){_TITLE}{_TRAIL}", re.I)
+# Why: a bare number line is a chapter number in many manuscripts; a lone "I" is a word.
+NUMBER_ONLY_RE = re.compile(r"(?P<num>\d{1,3}|[IVXLC]{2,7})\.?")
+MARKDOWN_RE = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.+?)(?:\s+#+)?")
+# Why: lines that start like a heading but failed the strict forms deserve a warning.
+HEADING_LIKE_RE = re.compile(
+    r"(?:chapter|part|prologue|epilogue|interlude)\b[^.!?\"“”]{0,60}", re.I
+)
+_ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_KINDS = {
+    "prologue": ChapterKind.PROLOGUE,
+    "epilogue": ChapterKind.EPILOGUE,
+    "interlude": ChapterKind.INTERLUDE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingMatch:
+    """What a heading line means, before it becomes a :class:`~compile_book.nodes.Heading`."""
+
+    is_part: bool
+    kind: ChapterKind
+    label: str | None
+    number: int | None
+    number_text: str | None
+    title: str | None
+    markdown_level: int = 0
+
+
+def parse_number(text: str) -> int | None:
+    """The value of ``29``, ``IV`` or ``Twenty-One``; ``None`` if it is none of them."""
+    if text.isdigit():
+        return int(text)
+    upper = text.upper()
+    if _ROMAN_RE.fullmatch(upper):
+        total = 0
+        for a, b in zip(upper, upper[1:] + " ", strict=True):
+            value = _ROMAN_VALUES[a]
+            total += -value if b != " " and _ROMAN_VALUES[b] > value else value
+        return total or None
+    words = re.split(r"[-\s]+", text.lower())
+    total, current = 0, 0
+    for word in words:
+        if word == "and":
+            continue
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _WORD_VALUES:
+            current += _WORD_VALUES[word]
+        else:
+            return None
+    return total + current
+
+
+def _number_text(raw: str) -> str:
+    if raw.isdigit():
+        return raw
+    if _ROMAN_RE.fullmatch(raw.upper()):
+        return raw.upper()
+    return "-".join(w.capitalize() for w in raw.split("-")).replace("  ", " ")
+
+
+def match_heading(line: str) -> HeadingMatch | None:
+    """Recognise a heading line (already stripped); ``None`` when it is prose."""
+    if len(line) > 120:
+        return None
+    markdown = MARKDOWN_RE.fullmatch(line)
+    if markdown:
+        inner = markdown.group("text").strip()
+        level = len(markdown.group("hashes"))
+        found = _match_plain(inner, allow_number_only=False)
+        if found is None:
+            return HeadingMatch(False, ChapterKind.CHAPTER, None, None, None, inner, level)
+        return HeadingMatch(
+            found.is_part, found.kind, found.label, found.number, found.number_text,
+            found.title, level,
+        )
+    return _match_plain(line, allow_number_only=True)
+
+
+def _match_plain(line: str, *, allow_number_only: bool) -> HeadingMatch | None:
+    for regex, is_part in ((CHAPTER_RE, False), (PART_RE, True)):
+        m = regex.fullmatch(line)
+        if m:
+            raw = m.group("num")
+            number = parse_number(raw)
+            if number is None:
+                continue
+            label = m.group("label").rstrip(".").capitalize()
+            if label in ("Chap", "Ch"):
+                label = "Chapter"
+            return HeadingMatch(
+                is_part, ChapterKind.CHAPTER, label, number, _number_text(raw), _title(m)
+            )
+    m = SPECIAL_RE.fullmatch(line)
+    if m:
+        label = m.group("label").lower()
+        return HeadingMatch(False, _KINDS[label], label.capitalize(), None, None, _title(m))
+    if allow_number_only:
+        m = NUMBER_ONLY_RE.fullmatch(line)
+        if m:
+            number = parse_number(m.group("num"))
+            if number is not None:
+                raw = m.group("num")
+                return HeadingMatch(False, ChapterKind.CHAPTER, None, number, raw, None)
+    return None
+
+
+def _title(m: re.Match[str]) -> str | None:
+    title = m.group("title")
+    return title.strip() if title else None
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line that starts like a heading (for the heading-like-line warning)."""
+    return len(line) <= 70 and bool(HEADING_LIKE_RE.fullmatch(line))

@@ -1,0 +1,206 @@
+"""Telepathy and emphasis delimiters -> inline structure.
+
+Delimiters recognised (telepathy pairs come from ``book.toml``):
+
+* telepathy: ``{...}`` and ``<telepathic>...</telepathic>`` by default;
+* strong: ``**x**``; emphasis: ``*x*`` and ``_x_``.
+
+Emphasis follows Markdown's flanking rule: an opener is not preceded by a
+letter and is followed by a non-space, a closer is preceded by a non-space and
+not followed by a letter. So ``2 * 4``, ``snake_case`` and a footnote star
+stay literal. A delimiter with no partner in its paragraph is kept as a
+literal character: nothing typed is ever dropped. Unbalanced telepathy
+delimiters are reported (the parser turns them into warnings).
+
+The result is a flat token list over the *raw* paragraph text, so every
+token keeps its exact source offset; the parser threads typography through
+it and builds the nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["telepathy", "strong", "emphasis"]
+
+
+@dataclass(frozen=True, slots=True)
+class Open:
+    kind: Kind
+    offset: int
+    continued: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Close:
+    kind: Kind
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Literal text: ``raw[start:end]``."""
+
+    start: int
+    end: int
+
+
+Token = Open | Close | Chunk
+
+# Why: flanking rules; a closer may be followed by punctuation or a closing quote.
+_STRONG_CLOSE = re.compile(r"(?<=\S)\*\*(?![\w*])")
+_STAR_CLOSE = re.compile(r"(?<=[^\s*])\*(?![\w*])")
+_UNDER_CLOSE = re.compile(r"(?<=[^\s_])_(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Unbalanced:
+    """A telepathy delimiter with no partner, at a raw offset."""
+
+    delimiter: str
+    offset: int
+
+
+class InlineParser:
+    """Parses one paragraph's raw text; built once per book from the telepathy config."""
+
+    def __init__(self, telepathy: list[tuple[str, str]]) -> None:
+        self.pairs = telepathy
+        self.closers = {open_: close for open_, close in telepathy}
+        alternatives = [re.escape(o) for o, _ in telepathy] + [r"\*\*", r"\*", "_"]
+        self.opener = re.compile("|".join(alternatives))
+        self.trigger = frozenset(o[0] for o, _ in telepathy) | {"*", "_"}
+        self.stray_close = [c for _, c in telepathy]
+        self._open_end = False
+
+    def needs_parse(self, text: str) -> bool:
+        """Fast path: most paragraphs have no delimiter character at all."""
+        return any(c in text for c in self.trigger)
+
+    def parse(
+        self,
+        text: str,
+        carry: tuple[str, str] | None = None,
+        open_end: bool = False,
+    ) -> tuple[list[Token], list[Unbalanced]]:
+        """Tokens and unbalanced delimiters of one paragraph.
+
+        ``carry``: the paragraph starts inside mind-speech opened in the previous
+        paragraph (a speech running over paragraphs, closed here). ``open_end``:
+        a last opener left unclosed runs to the paragraph end (it is closed in
+        the next paragraph).
+        """
+        tokens: list[Token] = []
+        problems: list[Unbalanced] = []
+        start = 0
+        if carry is not None:
+            close_at = text.find(carry[1])
+            if close_at > 0 and text.find(carry[0], 0, close_at) < 0:
+                tokens.append(Open("telepathy", 0, continued=True))
+                self._parse(text, 0, close_at, tokens, problems)
+                tokens.append(Close("telepathy", close_at))
+                start = close_at + len(carry[1])
+        self._open_end = open_end
+        self._parse(text, start, len(text), tokens, problems, top=True)
+        return _merge(tokens), problems
+
+    def continues(self, text: str) -> tuple[str, str] | None:
+        """The pair whose closer comes first in ``text`` with no opener before it."""
+        for open_, close in self.pairs:
+            idx = text.find(close)
+            if idx > 0 and text.find(open_, 0, idx) < 0:
+                return open_, close
+        return None
+
+    def _parse(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        out: list[Token],
+        problems: list[Unbalanced],
+        top: bool = False,
+    ) -> None:
+        pos = start
+        literal_from = start
+        while pos < end:
+            m = self.opener.search(text, pos, end)
+            if m is None:
+                break
+            delim = m.group()
+            at = m.start()
+            span = self._find_close(text, delim, at, start, end)
+            if span is None and top and self._open_end and delim in self.closers:
+                if text.find(delim, m.end(), end) < 0:
+                    span = ("telepathy", m.end(), end, end)
+            if span is None:
+                if delim in self.closers:
+                    problems.append(Unbalanced(delim, at))
+                pos = m.end()
+                continue
+            kind, inner_start, inner_end, close_end = span
+            if literal_from < at:
+                out.append(Chunk(literal_from, at))
+            out.append(Open(kind, at))
+            self._parse(text, inner_start, inner_end, out, problems)
+            out.append(Close(kind, inner_end))
+            pos = literal_from = close_end
+        if literal_from < end:
+            out.append(Chunk(literal_from, end))
+        if top:
+            self._stray_closers(text, out, problems)
+
+    def _find_close(
+        self, text: str, delim: str, at: int, start: int, end: int
+    ) -> tuple[Kind, int, int, int] | None:
+        inner = at + len(delim)
+        if delim in self.closers:
+            close = self.closers[delim]
+            idx = text.find(close, inner, end)
+            nested = text.find(delim, inner, idx if idx >= 0 else end)
+            if idx < 0 or idx == inner or nested >= 0:
+                return None
+            return "telepathy", inner, idx, idx + len(close)
+        # Emphasis opener: not after a letter, not before a space.
+        if (at > start and (text[at - 1].isalnum() or text[at - 1] == delim[0])) or (
+            inner >= end or text[inner].isspace()
+        ):
+            return None
+        regex: re.Pattern[str]
+        kind: Kind
+        if delim == "**":
+            regex, kind = _STRONG_CLOSE, "strong"
+        elif delim == "*":
+            if inner < end and text[inner] == "*":
+                return None
+            regex, kind = _STAR_CLOSE, "emphasis"
+        else:
+            regex, kind = _UNDER_CLOSE, "emphasis"
+        # The content is never empty: the closer is searched from one past the opener.
+        m = regex.search(text, inner + 1, end)
+        if m is None:
+            return None
+        return kind, inner, m.start(), m.end()
+
+    def _stray_closers(self, text: str, tokens: list[Token], problems: list[Unbalanced]) -> None:
+        # A closing delimiter left in literal text had no opener.
+        for tok in tokens:
+            if isinstance(tok, Chunk):
+                for close in self.stray_close:
+                    idx = text.find(close, tok.start, tok.end)
+                    while idx >= 0:
+                        problems.append(Unbalanced(close, idx))
+                        idx = text.find(close, idx + len(close), tok.end)
+
+
+def _merge(tokens: list[Token]) -> list[Token]:
+    """Join adjacent chunks left by literal delimiters."""
+    out: list[Token] = []
+    for tok in tokens:
+        if isinstance(tok, Chunk) and out and isinstance(out[-1], Chunk) and out[-1].end == tok.start:
+            out[-1] = Chunk(out[-1].start, tok.end)
+        else:
+            out.append(tok)
+    return out

@@ -1,0 +1,195 @@
+"""Typography a careful publisher applies, on one paragraph's text at a time.
+
+Substitutions, in order (each a named regex below):
+
+1. **Quotes** (``[typography] quotes``), by context:
+   ``"`` -> “ or ”, ``'`` -> ‘ or ’. Leading elisions take ’ ('tis, 'twas,
+   'em, 'cause, 'n', '90s). A quote after a dash and before a space closes
+   (interrupted speech ends —”). Quotes the writer already curled are kept.
+   German turns these into „ “ ‚ ‘, French into « » (with no-break spaces).
+2. **Dashes** (``[typography] dashes``): ``--``/``---`` (spaced or not),
+   `` - `` between words, ``word- word``, a spaced ``—`` and a word-final
+   ``-`` before a closing quote or space all become a closed em dash (or a
+   spaced en dash as house style); ``1990-1995`` takes an en dash. Hyphens
+   inside words (``half-ducked``) and suspended hyphens (``pre- and
+   post-war``) are left alone.
+3. Runs of spaces collapse to one.
+4. **Ellipses** (``[typography] ellipses``): ``...`` and ``. . .`` -> ``…``.
+5. **No-break spaces** (``[typography] nbsp``): after Mr./Mrs./Dr./St. and
+   similar, and between a number and its unit (``5 km``, ``10 pm``).
+
+The text may contain private-use marker characters (``\\ue000``-``\\ue0ff``)
+standing for emphasis/telepathy boundaries: they count as punctuation for
+quote context and are never moved, so inline structure survives.
+Quote curling preserves length and runs first, so offsets reported for
+dashes are offsets into the text as it came in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..config import TypographyConfig
+
+MARKERS = "\ue000-\ue0ff"
+
+# --- quotes (English forms; other languages are mapped afterwards)
+# Why: a " after a word/punctuation and before space/punctuation/end closes.
+DOUBLE_CLOSE_RE = re.compile(
+    rf"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}])\"(?=[\s.,;:!?)\]\-—–…{MARKERS}]|$)"
+)
+# Why: a " at the start or after space/bracket/dash/other quote opens.
+DOUBLE_OPEN_RE = re.compile(rf"(?:^|(?<=[\s(\[{{<\-—–'‘“{MARKERS}]))\"")
+# Why: a " glued to the word after it (he said,"Go) opens.
+DOUBLE_BEFORE_WORD_RE = re.compile(r"\"(?=[\w'‘])")
+# Why: leading elisions take an apostrophe, not an opening quote ('tis, '90s).
+ELISION_RE = re.compile(
+    rf"(?:^|(?<=[\s(\[{{<\-—–\"“{MARKERS}]))'(?=(?:tis|twas|twere|twill|twould|em|cause|cos|coz"
+    r"|til|bout|round|nother|n|un|neath|gainst|kay|sup|midst|ere|fraid|nuff|scuse|less)\b"
+    r"|\d\ds?\b)",
+    re.I,
+)
+APOSTROPHE_RE = re.compile(r"(?<=\w)'(?=\w)")
+SINGLE_OPEN_RE = re.compile(rf"(?:^|(?<=[\s(\[{{<\-—–\"“{MARKERS}]))'")
+
+# --- dashes: one pass, so every change has an exact offset
+DASH_RE = re.compile(
+    r"(?P<double>\s*-{2,}\s*)"
+    r"|(?P<spaced>(?<=\S)\s+-\s+(?=\S))"
+    r"|(?P<word>(?<=\w)-\s+(?=\w))"
+    rf"|(?P<final>(?<=[\w.,!?])-(?=[”’\"'{MARKERS}]*(?:\s|$)))"
+    rf"|(?P<trailing>\s+-(?=[”’\"'{MARKERS}]*$))"
+    r"|(?P<em>\s+—\s+)"
+    r"|(?P<range>(?<=\d)-(?=\d))"
+)
+# Why: "pre- and post-war": a hyphen before these words is a suspended hyphen.
+_SUSPENDED_NEXT = re.compile(r"(?:and|or|nor|to)\b")
+_RANGE_SIDES = re.compile(r"\d{1,4}")
+
+SPACES_RE = re.compile(r" {2,}")
+ELLIPSIS_RE = re.compile(r"\.(?: ?\.){2}")
+# Why: an honorific must not end a line apart from its name.
+HONORIFIC_RE = re.compile(
+    r"\b(Mr|Mrs|Ms|Mx|Dr|St|Mt|Prof|Capt|Sgt|Lt|Col|Gen|Rev|Fr)\. (?=[\w\ue000-\ue0ff])"
+)
+# Why: "5 km" must not break between number and unit.
+UNIT_RE = re.compile(
+    r"(?<=\d) (?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.)"
+    r"(?![\w]))"
+)
+
+_LANG_QUOTES = {
+    # open double, close double, open single, close single
+    "de": ("„", "“", "‚", "‘"),
+    "fr": ("«\u00a0", "\u00a0»", "“", "”"),
+}
+
+
+@dataclass(slots=True)
+class Changes:
+    """What one paragraph's typography changed (offsets into the incoming text)."""
+
+    dashes: list[tuple[int, str]] = field(default_factory=list)
+    quotes: int = 0
+    ellipses: int = 0
+    nbsp: int = 0
+
+
+class Typographer:
+    """Applies the configured substitutions for one book's language."""
+
+    def __init__(self, config: TypographyConfig, language: str) -> None:
+        self.config = config
+        self.lang = language.split("-")[0].lower()
+        self.quote_map = _LANG_QUOTES.get(self.lang)
+        em = config.dashes == "em"
+        self.dash = "—" if em else "\u00a0– "
+        self.dash_close = "—" if em else "\u00a0–"
+
+    def curl(self, text: str) -> str:
+        """Curl straight quotes (English forms); the length never changes."""
+        if '"' in text:
+            text = DOUBLE_CLOSE_RE.sub("”", text)
+            text = DOUBLE_OPEN_RE.sub("“", text)
+            text = DOUBLE_BEFORE_WORD_RE.sub("“", text)
+            text = text.replace('"', "”")
+        if "'" in text:
+            text = ELISION_RE.sub("’", text)
+            text = APOSTROPHE_RE.sub("’", text)
+            text = SINGLE_OPEN_RE.sub("‘", text)
+            text = text.replace("'", "’")
+        return text
+
+    def curl_counted(self, text: str, changes: Changes) -> str:
+        """:meth:`curl` if quotes are enabled, counting the quotes changed."""
+        if not self.config.quotes or ('"' not in text and "'" not in text):
+            return text
+        curled = self.curl(text)
+        changes.quotes += sum(1 for a, b in zip(text, curled, strict=True) if a != b)
+        return curled
+
+    def apply(self, text: str, changes: Changes) -> str:
+        """Every enabled substitution after quote curling (call :meth:`curl_counted` first)."""
+        cfg = self.config
+        if cfg.dashes != "off" and ("-" in text or "—" in text):
+            text = DASH_RE.sub(self._dash_replacer(text, changes), text)
+        if "  " in text:
+            text = SPACES_RE.sub(" ", text)
+        if cfg.ellipses and (".." in text or ". ." in text):
+            text, n = ELLIPSIS_RE.subn("…", text)
+            changes.ellipses += n
+        if cfg.nbsp and " " in text:
+            text, n1 = HONORIFIC_RE.subn("\\1.\u00a0", text)
+            text, n2 = UNIT_RE.subn("\u00a0", text)
+            changes.nbsp += n1 + n2
+        if self.quote_map and cfg.quotes:
+            text = self._localise(text)
+        return text
+
+    def _dash_replacer(self, text: str, changes: Changes) -> Callable[[re.Match[str]], str]:
+        def replace(m: re.Match[str]) -> str:
+            kind = m.lastgroup or ""
+            if kind == "word" and _SUSPENDED_NEXT.match(text, m.end()):
+                return m.group()
+            if kind == "range":
+                left = re.search(r"\d+$", text[max(0, m.start() - 5) : m.start()])
+                right = _RANGE_SIDES.match(text, m.end())
+                if not (left and right and len(left.group()) <= 4):
+                    return m.group()
+                changes.dashes.append((m.start(), "number range: hyphen -> en dash"))
+                return "–"
+            if kind == "em" and self.config.dashes == "em":
+                changes.dashes.append((m.start(), "spaced em dash closed up"))
+                return "—"
+            changes.dashes.append((m.start(), f"{m.group().strip()!r} -> em dash"))
+            return self.dash_close if kind in ("final", "trailing") else self.dash
+
+        return replace
+
+    def _localise(self, text: str) -> str:
+        assert self.quote_map is not None
+        open_d, close_d, open_s, close_s = self.quote_map
+        out: list[str] = []
+        singles_open = 0
+        for ch in text:
+            if ch == "“":
+                out.append(open_d)
+            elif ch == "”":
+                out.append(close_d)
+            elif ch == "‘":
+                singles_open += 1
+                out.append(open_s)
+            elif ch == "’" and singles_open:
+                # Only a ’ that closes an open ‘ is a quote; the rest are apostrophes.
+                singles_open -= 1
+                out.append(close_s)
+            else:
+                out.append(ch)
+        result = "".join(out)
+        if self.lang == "fr":
+            result = re.sub(r"«\u00a0\s+", "«\u00a0", result)
+            result = re.sub(r"\s+\u00a0»", "\u00a0»", result)
+            result = re.sub(r" ([;:!?])", "\u202f\\1", result)
+        return result

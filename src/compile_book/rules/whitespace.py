@@ -1,0 +1,39 @@
+"""Invisible characters, exotic spaces and indentation.
+
+* Zero-width space, stray BOMs, word joiners, soft hyphens and control
+  characters are removed: they are invisible in the writer's editor and do
+  harm in output (split words, boxes on old e-readers). The backends add the
+  invisible characters they want themselves.
+* No-break and typographic spaces typed between ordinary words become plain
+  spaces: KDP rejects no-break spaces between words. The typography rule adds
+  the ones a publisher wants (after Mr., inside French guillemets).
+* A line's leading tabs/spaces are recorded as *indentation* (a paragraph
+  signal in indented-first-line manuscripts), then stripped.
+
+Zero-width joiners (U+200D) and non-joiners (U+200C) are kept: they shape
+emoji and some scripts.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Why: translate() does the whole file in one C-level pass.
+_REMOVE = "\u200b\ufeff\u2060\u00ad\u180e" + "".join(
+    chr(c) for c in range(0x20) if chr(c) not in "\t\n"
+) + "\x7f"
+_TO_SPACE = "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\u205f"
+_TABLE = {ord(c): None for c in _REMOVE} | {ord(c): " " for c in _TO_SPACE}
+_INVISIBLE_RE = re.compile("[" + re.escape(_REMOVE) + "]")
+
+
+def clean(text: str) -> tuple[str, int]:
+    """Remove invisibles and flatten exotic spaces; return the text and how many were removed."""
+    removed = len(_INVISIBLE_RE.findall(text))
+    return text.translate(_TABLE), removed
+
+
+def first_invisible_line(text: str) -> int:
+    """The 1-based line of the first invisible character (for the diagnostic)."""
+    match = _INVISIBLE_RE.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 0

@@ -1,0 +1,428 @@
+"""The PDF backend, checked the way a printer and a reader would: every PDF a test
+makes is opened with pypdf (page size, embedded fonts, outline, metadata, text)."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+import typst
+
+from compile_book import nodes as n
+from compile_book.backends import pdf as backend
+from compile_book.config import BookConfig
+from compile_book.errors import BackendError, ConfigError
+
+SRC = n.Source("test.txt", 1)
+AUTHOR = "Jane Q. Writer"
+TITLE = "The Lantern River"
+
+# Prose vocabulary: long words so that lines hyphenate, a hyphenated compound,
+# and typographic punctuation as the tree carries it.
+VOCAB = (
+    "morning lantern river window quietly remembered extraordinary circumstances "
+    "unfortunately whispered carriage thunderstorm philosophical understanding "
+    "nevertheless half-ducked grey stone bridge across valley old woman said "
+    "the a of and to in was he she it that his her had with for as on at by "
+    "“Come here,” she said. “We don’t have time—not now.” silence fell again …"
+).split()
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def text(s: str) -> n.Text:
+    return n.Text(s, SRC)
+
+
+def para(*inlines: n.Inline | str) -> n.Paragraph:
+    return n.Paragraph(tuple(text(x) if isinstance(x, str) else x for x in inlines), SRC)
+
+
+def chapter(number: int, title: str, blocks: list[n.Block]) -> n.Chapter:
+    heading = n.Heading(
+        SRC, label="Chapter", number=number, number_text=str(number), title=(text(title),)
+    )
+    return n.Chapter(n.ChapterKind.CHAPTER, heading, tuple(blocks), SRC)
+
+
+def book(
+    chapters: list[n.Chapter], parts: int = 0, *, title: str = TITLE, **meta: str
+) -> n.Book:
+    if parts:
+        size = -(-len(chapters) // parts)
+        divisions = tuple(
+            n.Part(
+                n.Heading(SRC, label="Part", number=i + 1, number_text=str(i + 1)),
+                tuple(chapters[i * size : (i + 1) * size]),
+                SRC,
+            )
+            for i in range(parts)
+        )
+    else:
+        divisions = (n.Part(None, tuple(chapters), SRC),)
+    metadata = n.Metadata(
+        title=title, language="en", identifier="urn:test", authors=(AUTHOR,), **meta
+    )
+    return n.Book(metadata, divisions)
+
+
+def prose_paragraph(rng: random.Random, words: int) -> n.Paragraph:
+    """A paragraph of random prose with some emphasis and telepathy (with emphasis inside)."""
+    ws = [rng.choice(VOCAB) for _ in range(words)]
+    ws[0] = ws[0].capitalize()
+    inlines: list[n.Inline | str] = []
+    i = 0
+    while i < len(ws):
+        roll = rng.random()
+        if roll < 0.05 and i + 3 < len(ws):
+            inlines.append(n.Emphasis((text(" ".join(ws[i : i + 3])),), SRC))
+            i += 3
+        elif roll < 0.08 and i + 5 < len(ws):
+            inside = n.Emphasis((text(ws[i + 2]),), SRC)
+            inlines.append(
+                n.Telepathy(
+                    (
+                        text(" ".join(ws[i : i + 2]) + " "),
+                        inside,
+                        text(" " + " ".join(ws[i + 3 : i + 5])),
+                    ),
+                    SRC,
+                )
+            )
+            i += 5
+        else:
+            j = min(len(ws), i + rng.randint(4, 25))
+            inlines.append(" ".join(ws[i:j]))
+            i = j
+        if i < len(ws):
+            inlines.append(" ")
+    return para(*inlines)
+
+
+def novel(chapters: int, words_per_chapter: int, parts: int = 0, seed: int = 7) -> n.Book:
+    rng = random.Random(seed)
+    out = []
+    for c in range(chapters):
+        blocks: list[n.Block] = []
+        written = 0
+        while written < words_per_chapter:
+            count = rng.randint(15, 120)
+            blocks.append(prose_paragraph(rng, count))
+            written += count
+            if rng.random() < 0.15 and written < words_per_chapter - 100:
+                blocks.append(n.SceneBreak(SRC))
+        out.append(chapter(c + 1, f"Heading {c + 1}", blocks))
+    return book(out, parts)
+
+
+def build(tmp_path: Path, tree: n.Book, name: str = "book.pdf", **pdf: object) -> pypdf.PdfReader:
+    out = tmp_path / name
+    backend.write_pdf(tree, out, BookConfig.model_validate({"pdf": pdf}))
+    return pypdf.PdfReader(out)
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def norm_words(s: str) -> list[str]:
+    """Letters and digits only, case-folded; hyphens (hard or soft) dropped, and a
+    word hyphenated across a line end joined again."""
+    s = s.replace("\u2060", "")
+    s = re.sub(r"[-\u00ad]\s*\n\s*", "", s)
+    s = s.replace("\u00ad", "").replace("-", "")
+    return re.findall(r"[^\W_]+", s.casefold())
+
+
+def squash(s: str) -> str:
+    """Letters and digits only, no spaces: tracked small caps extract as 'C h a p'."""
+    return "".join(re.findall(r"[^\W_]+", s.casefold()))
+
+
+def body_text(reader: pypdf.PdfReader, tree: n.Book) -> str:
+    """The text of the body pages with page furniture and headings taken out."""
+    furniture = {squash(AUTHOR), squash(tree.meta.title)}
+    for part in tree.parts:
+        for ch in part.chapters:
+            furniture.add(squash(n.heading_text(ch.heading)))
+            if ch.heading is not None:
+                furniture.add(squash(" ".join(filter(None, (ch.heading.label, ch.heading.number_text)))))
+                furniture.add(squash(n.plain_text(ch.heading.title)))
+        if part.heading is not None:
+            furniture.add(squash(n.heading_text(part.heading)))
+    first = min(opener_pages(reader))
+    kept = []
+    for page in reader.pages[first:]:
+        for line in page.extract_text().splitlines():
+            key = squash(line)
+            if key in furniture or key.isdigit() or not key:
+                continue
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def book_words(tree: n.Book) -> list[str]:
+    words: list[str] = []
+    for ch in tree.chapters():
+        for block in ch.blocks:
+            if isinstance(block, n.Paragraph):
+                words += norm_words(n.plain_text(block.inlines))
+    return words
+
+
+def opener_pages(reader: pypdf.PdfReader) -> list[int]:
+    """0-based page indexes the PDF outline points at."""
+    pages = []
+    stack = list(reader.outline)
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack = item + stack
+        else:
+            pages.append(reader.get_destination_page_number(item))
+    return pages
+
+
+def outline_titles(reader: pypdf.PdfReader) -> list[str]:
+    titles = []
+    stack = list(reader.outline)
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack = item + stack
+        else:
+            titles.append(item.title)
+    return titles
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def small_novel() -> n.Book:
+    return novel(chapters=4, words_per_chapter=900, parts=2)
+
+
+@pytest.fixture(scope="module")
+def small_pdf(tmp_path_factory: pytest.TempPathFactory, small_novel: n.Book) -> pypdf.PdfReader:
+    return build(tmp_path_factory.mktemp("pdf"), small_novel)
+
+
+# --------------------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize(
+    ("trim", "size"),
+    [
+        ("5x8", (360, 576)),
+        ("5.25x8", (378, 576)),
+        ("5.5x8.5", (396, 612)),
+        ("6x9", (432, 648)),
+        ("a5", (419.53, 595.28)),
+    ],
+)
+def test_page_size_matches_trim(tmp_path: Path, trim: str, size: tuple[float, float]) -> None:
+    tree = book([chapter(1, "Only", [para("A short chapter.")])])
+    reader = build(tmp_path, tree, trim=trim, toc=False)
+    for page in reader.pages:
+        box = page.mediabox
+        assert (float(box.width), float(box.height)) == pytest.approx(size, abs=0.05)
+
+
+def test_custom_trim(tmp_path: Path) -> None:
+    tree = book([chapter(1, "Only", [para("A short chapter.")])])
+    reader = build(tmp_path, tree, trim="custom", width="5.06in", height="7.81in")
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx((364.32, 562.32), abs=0.05)
+
+
+def test_custom_trim_needs_a_size(tmp_path: Path) -> None:
+    tree = book([chapter(1, "Only", [para("A short chapter.")])])
+    with pytest.raises(ConfigError, match="pdf.width"):
+        build(tmp_path, tree, trim="custom")
+
+
+def test_fonts_embedded_and_subset(small_pdf: pypdf.PdfReader) -> None:
+    seen = set()
+    for page in small_pdf.pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            name = str(font["/BaseFont"])
+            seen.add(name)
+            assert re.match(r"^/[A-Z]{6}\+", name), f"{name} is not subset"
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), name
+    assert any("EBGaramond" in name for name in seen), seen
+
+
+def test_outline_has_every_part_and_chapter(small_pdf: pypdf.PdfReader, small_novel: n.Book) -> None:
+    titles = outline_titles(small_pdf)
+    chapters = list(small_novel.chapters())
+    parts = [p for p in small_novel.parts if p.heading is not None]
+    assert len(titles) == len(chapters) + len(parts)
+    assert titles[:2] == ["Part 1", "Chapter 1: Heading 1"]
+
+
+def test_metadata(small_pdf: pypdf.PdfReader) -> None:
+    meta = small_pdf.metadata
+    assert meta is not None
+    assert meta.title == TITLE
+    assert meta.author == AUTHOR
+    assert meta.creation_date is not None
+    assert meta.creation_date.year == 2026
+
+
+def test_no_lost_words_in_order(small_pdf: pypdf.PdfReader, small_novel: n.Book) -> None:
+    expected = book_words(small_novel)
+    got = norm_words(body_text(small_pdf, small_novel))
+    assert len(expected) > 3000
+    if got != expected:
+        at = next(i for i, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b)
+        pytest.fail(f"words differ at {at}: got {got[at - 5 : at + 5]}, want {expected[at - 5 : at + 5]}")
+
+
+def test_prose_is_never_markup(tmp_path: Path) -> None:
+    hostile = [
+        '#read("/etc/passwd")',
+        '#import "x"',
+        "$x$",
+        "a * b",
+        "snake_case",
+        "@ref",
+        "<label>",
+        "// comment",
+        "] closing",
+        "back\\slash",
+        "{} braces",
+        "#{panic()}",
+    ]
+    tree = book(
+        [chapter(1, "Safe #emph[x]", [para("Opening line.")] + [para(h) for h in hostile])],
+        title="Title $with$ #markup",
+    )
+    reader = build(tmp_path, tree)
+    extracted = " ".join("\n".join(p.extract_text() for p in reader.pages).split())
+    for snippet in hostile:
+        assert snippet in extracted
+    assert "Safe #emph[x]" in extracted
+    assert reader.metadata is not None and reader.metadata.title == "Title $with$ #markup"
+    assert "root:" not in extracted
+
+
+def test_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    tree = novel(chapters=2, words_per_chapter=300)
+    build(tmp_path, tree, "a.pdf")
+    build(tmp_path, tree, "b.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_blank_versos_and_openers_carry_no_furniture(tmp_path: Path) -> None:
+    # One-page chapters: each opener is a recto and leaves a blank verso behind it.
+    short = [chapter(i, f"Short {i}", [para("Little happened that night.")]) for i in (1, 2, 3)]
+    long = novel(chapters=1, words_per_chapter=900).parts[0].chapters[0]
+    tree = book([*short, long])
+    reader = build(tmp_path, tree)
+    openers = opener_pages(reader)
+    assert len(openers) == 4
+    assert all(i % 2 == 0 for i in openers), "chapters open on rectos (odd pages)"
+    for i in openers[:3]:
+        assert reader.pages[i + 1].extract_text().strip() == "", f"page {i + 2} is not blank"
+    for i in openers:
+        page = squash(reader.pages[i].extract_text())
+        assert squash(AUTHOR) not in page and squash(TITLE) not in page
+        lines = [squash(x) for x in reader.pages[i].extract_text().splitlines()]
+        assert not any(x.isdigit() for x in lines), "no folio on a chapter opener"
+    # ...while the pages that follow the long chapter's opener have both.
+    verso = reader.pages[openers[3] + 1].extract_text()
+    assert squash(AUTHOR) in squash(verso)
+    assert any(squash(x).isdigit() for x in verso.splitlines())
+    recto = reader.pages[openers[3] + 2].extract_text()
+    assert squash(TITLE) in squash(recto)
+
+
+def test_front_matter(tmp_path: Path) -> None:
+    tree = book(
+        [chapter(1, "One", [para("Body text.")])],
+        subtitle="A Novel",
+        rights="© 2026 Jane Q. Writer",
+        isbn="9780306406157",
+        edition="First edition",
+        dedication="For M.",
+        epigraph="What the stones forget.",
+        epigraph_source="Anonymous",
+    )
+    reader = build(tmp_path, tree, front_matter_numbers="roman")
+    front = [p.extract_text() for p in reader.pages[: opener_pages(reader)[0]]]
+    joined = squash(" ".join(front))
+    for expected in ("A Novel", "ISBN 9780306406157", "First edition", "For M.", "Anonymous"):
+        assert squash(expected) in joined
+    assert squash("Contents") in joined
+    toc = next(p for p in front if squash("Contents") in squash(p))
+    assert squash("Chapter 1: One") in squash(toc)
+
+
+def test_next_page_chapters_and_drop_cap(tmp_path: Path) -> None:
+    tree = novel(chapters=3, words_per_chapter=250)
+    reader = build(
+        tmp_path, tree, chapter_start="next", drop_cap=True, running_head_recto="chapter"
+    )
+    openers = opener_pages(reader)
+    assert openers == sorted(openers)
+    assert any(i % 2 == 1 for i in openers), "chapters start on the next page, verso too"
+    # The drop cap sets the initial apart; every word after it is still there.
+    got = norm_words(body_text(reader, tree))
+    want = book_words(tree)
+    assert len(got) >= len(want) - 3 * 2
+
+
+def test_unknown_font_falls_back(tmp_path: Path) -> None:
+    tree = book([chapter(1, "One", [para("Body text.")])])
+    build(tmp_path, tree, font="No Such Font")
+    assert backend.font_list("No Such Font") == ["EB Garamond", "Libertinus Serif"]
+    assert backend.font_list("libertinus serif")[0] == "libertinus serif"
+
+
+def test_gutter_from_page_count() -> None:
+    assert backend.gutter_for_pages(24) == 0.375
+    assert backend.gutter_for_pages(150) == 0.375
+    assert backend.gutter_for_pages(151) == 0.5
+    assert backend.gutter_for_pages(300) == 0.5
+    assert backend.gutter_for_pages(301) == 0.625
+    assert backend.gutter_for_pages(501) == 0.75
+    assert backend.gutter_for_pages(701) == 0.875
+    assert backend.gutter_for_pages(828) == 0.875
+
+
+def test_gutter_recomputed_when_estimate_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    tree = book([chapter(1, "One", [para("Body text.")])])
+    monkeypatch.setattr(backend, "estimate_pages", lambda *_: 800)
+    _, stats = backend.render_pdf(tree, BookConfig())
+    assert stats.runs == 2
+    assert stats.gutter_in == 0.375
+    _, fixed = backend.render_pdf(tree, BookConfig.model_validate({"pdf": {"gutter": "0.6in"}}))
+    assert fixed.runs == 1 and fixed.gutter_in == pytest.approx(0.6)
+
+
+def test_typst_failure_is_a_backend_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> bytes:
+        raise typst.TypstError("something broke\n  here", "diag")
+
+    monkeypatch.setattr(backend.typst, "compile", fail)
+    out = tmp_path / "book.pdf"
+    with pytest.raises(BackendError, match="Typst failed: something broke here"):
+        backend.write_pdf(book([chapter(1, "One", [para("x")])]), out, BookConfig())
+    assert not out.exists()
+
+
+def test_em_dash_gets_a_word_joiner() -> None:
+    tree = book([chapter(1, "One", [para("Wait—no. Already\u2060—joined.")])])
+    data = backend.book_data(tree, BookConfig(), when=backend.build_time())
+    (paragraph,) = data["parts"][0]["chapters"][0]["blocks"]
+    assert paragraph["lead"] + paragraph["inlines"][0] == "Wait\u2060—no. Already\u2060—joined."
