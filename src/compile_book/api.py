@@ -21,7 +21,7 @@ from .config import BookConfig
 from .diagnostics import Diagnostic, Severity
 from .errors import CompileBookError, StrictError
 from .nodes import Book
-from .parser import parse_sources, parse_text
+from .parser import ParseCache, parse_sources, parse_text
 from .project import Project, load_project
 
 __all__ = ["BuildResult", "build", "output_paths", "parse", "parse_project", "parse_text"]
@@ -32,9 +32,13 @@ def parse(path: str | os.PathLike[str] = ".") -> Book:
     return parse_project(load_project(path))
 
 
-def parse_project(project: Project) -> Book:
-    """Parse an already-resolved project, attaching its cover to the metadata."""
-    book = parse_sources(project.read_sources(), project.config, project.name_hint)
+def parse_project(project: Project, cache: ParseCache | None = None) -> Book:
+    """Parse an already-resolved project, attaching its cover to the metadata.
+
+    A :class:`~compile_book.parser.ParseCache` reused across calls re-parses
+    only the manuscripts that changed (``build --watch``).
+    """
+    book = parse_sources(project.read_sources(), project.config, project.name_hint, cache)
     if project.cover is not None:
         meta = dataclasses.replace(book.meta, cover=str(project.cover))
         book = dataclasses.replace(book, meta=meta)
@@ -92,8 +96,14 @@ def build(
             )
     project = load_project(path)
     book = parse_project(project)
-    return write(book, project, fmts, Path(output) if output is not None else None,
-                 strict=strict, on_format=on_format)
+    return write(
+        book,
+        project,
+        fmts,
+        Path(output) if output is not None else None,
+        strict=strict,
+        on_format=on_format,
+    )
 
 
 def write(

@@ -11,10 +11,12 @@ which lives in the tree's headings and metadata).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .config import BookConfig
 from .diagnostics import Diagnostic, Reporter
@@ -156,12 +158,16 @@ class _Assembler:
     def set_title(self, title: tuple[Inline, ...]) -> None:
         assert self.chapter is not None and self.chapter.heading is not None
         h = self.chapter.heading
-        self.chapter.heading = Heading(h.source, h.label, h.number, h.number_text, title, h.subtitle)
+        self.chapter.heading = Heading(
+            h.source, h.label, h.number, h.number_text, title, h.subtitle
+        )
 
     def set_subtitle(self, subtitle: tuple[Inline, ...]) -> None:
         assert self.chapter is not None and self.chapter.heading is not None
         h = self.chapter.heading
-        self.chapter.heading = Heading(h.source, h.label, h.number, h.number_text, h.title, subtitle)
+        self.chapter.heading = Heading(
+            h.source, h.label, h.number, h.number_text, h.title, subtitle
+        )
 
     def close_chapter(self) -> None:
         self.flush_quote()
@@ -240,25 +246,132 @@ class _Assembler:
         self.open_quote = None
 
 
-class _BookParser:
-    """Parses one book's manuscripts in order."""
+class _Recorder:
+    """Stands in for the :class:`_Assembler` while one file is parsed.
 
-    def __init__(self, config: BookConfig) -> None:
+    A file's parse depends only on its bytes, the config and whether it opens
+    the book; what it does to the book is this list of assembler calls. So a
+    file's result can be cached and replayed: ``--watch`` re-parses only the
+    files that changed, and the book-level checks (chapter sequence, scene
+    breaks at chapter edges, quotes left open) still run on every replay.
+    """
+
+    __slots__ = ("calls",)
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+
+    def start_part(self, heading: Heading) -> None:
+        self.calls.append(("start_part", (heading,)))
+
+    def start_chapter(self, kind: ChapterKind, heading: Heading | None, source: Source) -> None:
+        self.calls.append(("start_chapter", (kind, heading, source)))
+
+    def set_title(self, title: tuple[Inline, ...]) -> None:
+        self.calls.append(("set_title", (title,)))
+
+    def set_subtitle(self, subtitle: tuple[Inline, ...]) -> None:
+        self.calls.append(("set_subtitle", (subtitle,)))
+
+    def close_chapter(self) -> None:
+        self.calls.append(("close_chapter", ()))
+
+    def add_break(self, source: Source) -> None:
+        self.calls.append(("add_break", (source,)))
+
+    def add_paragraph(self, para: Paragraph, opens: bool, left_open: _QuoteState | None) -> None:
+        self.calls.append(("add_paragraph", (para, opens, left_open)))
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One manuscript's parse: assembler calls, diagnostics, and any title/author lines."""
+
+    calls: tuple[tuple[str, tuple[Any, ...]], ...]
+    diagnostics: tuple[Diagnostic, ...]
+    title: str | None
+    author: str | None
+
+    def replay(self, assembler: _Assembler) -> None:
+        for name, args in self.calls:
+            getattr(assembler, name)(*args)
+
+
+class ParseCache:
+    """Per-file parse results keyed by name, content hash, config and position.
+
+    Hand the same cache to successive :func:`parse_sources` calls (``--watch``
+    does) and only changed manuscripts are parsed again; unchanged chapters
+    come back as the very same node objects, which lets backends reuse their
+    rendered output too.
+    """
+
+    def __init__(self) -> None:
+        self._results: dict[tuple[str, bytes, bool, str], FileResult] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[str, bytes, bool, str]) -> FileResult | None:
+        result = self._results.get(key)
+        if result is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return result
+
+    def put(self, key: tuple[str, bytes, bool, str], result: FileResult) -> None:
+        self._results[key] = result
+
+    def prune(self, live: set[tuple[str, bytes, bool, str]]) -> None:
+        """Forget results for files that changed or left the book."""
+        for key in list(self._results):
+            if key not in live:
+                del self._results[key]
+
+
+class _FileParser:
+    """Parses one manuscript into a :class:`FileResult`."""
+
+    def __init__(
+        self,
+        config: BookConfig,
+        typographer: Typographer,
+        inline: InlineParser,
+        first_file: bool,
+    ) -> None:
         self.config = config
         self.reporter = Reporter()
-        self.assembler = _Assembler(self.reporter)
-        self.typographer = Typographer(config.typography, config.language)
-        self.inline = InlineParser(list(config.telepathy.delimiters))
+        self.assembler = _Recorder()
+        self.typographer = typographer
+        self.inline = inline
         self.title: str | None = None
         self.author: str | None = None
-        self.first_file = True
+        self.first_file = first_file
         self.counts: Changes = Changes()
         self.telepathy_spans = 0
         self.emphasis_spans = 0
         self.carry: tuple[str, str] | None = None
 
-    # -- files
-    def add_file(self, source: ManuscriptSource) -> None:
+    def run(self, source: ManuscriptSource) -> FileResult:
+        self._parse(source)
+        name = source.name
+        report = self.reporter.add
+        c = self.counts
+        if c.quotes:
+            report("N051", f"{c.quotes} straight quote(s) curled", name)
+        if c.ellipses:
+            report("N052", f"{c.ellipses} ellipsis(es) converted to …", name)
+        if c.nbsp:
+            report("N053", f"{c.nbsp} no-break space(s) added", name)
+        if self.telepathy_spans:
+            report("N040", f"{self.telepathy_spans} telepathic span(s) recognised", name)
+        if self.emphasis_spans:
+            report("N041", f"{self.emphasis_spans} emphasis span(s) recognised", name)
+        return FileResult(
+            tuple(self.assembler.calls), tuple(self.reporter.items), self.title, self.author
+        )
+
+    def _parse(self, source: ManuscriptSource) -> None:
         name = source.name
         decoded = decode(source.data, name)
         text, removed = clean(decoded.text)
@@ -302,7 +415,6 @@ class _BookParser:
             )
         items = [self._classify(u, name) for u in units]
         self._assemble_file(items, name)
-        self.first_file = False
 
     def _standalone(self, line: str) -> bool:
         return is_scene_break(line) or match_heading(line) is not None
@@ -342,8 +454,6 @@ class _BookParser:
         if self.first_file:
             i = self._book_title(items, name)
         has_heading = any(it.kind == "heading" for it in items[i:])
-        # Every file starts a new chapter (a file without a heading is one chapter).
-        asm.close_chapter()
         if not has_heading and not self.first_file:
             i = self._headingless_title(items, i, name)
         pending: Unit | None = None
@@ -387,8 +497,9 @@ class _BookParser:
             self._inline_title(found.title, src),
         )
         what = "part" if found.is_part else str(found.kind)
-        self.reporter.add("N020", f"{what} heading recognised: {items[i].unit.text!r}", src.file,
-                          src.line)
+        self.reporter.add(
+            "N020", f"{what} heading recognised: {items[i].unit.text!r}", src.file, src.line
+        )
         if found.is_part:
             asm.start_part(heading)
             return i + 1
@@ -483,9 +594,7 @@ class _BookParser:
         raw = unit.text
         for offset, words in lint.doubled_words(raw):
             line, col = unit.position(offset)
-            self.reporter.add(
-                "W103", f"doubled word {words!r}; delete one", name, line, col
-            )
+            self.reporter.add("W103", f"doubled word {words!r}; delete one", name, line, col)
         n_words = raw.count(" ") + 1
         if n_words > lint.LONG_PARAGRAPH_WORDS:
             self.reporter.add(
@@ -575,30 +684,56 @@ class _BookParser:
         del changes.dashes[mark:]
         return _build_inlines(final, tokens, unit, name), opens, left_open
 
-    # -- the book
-    def finish(self, sources: list[ManuscriptSource], name_hint: str) -> Book:
+
+class _BookParser:
+    """Parses one book's manuscripts in order, reusing cached per-file results."""
+
+    def __init__(self, config: BookConfig, cache: ParseCache | None) -> None:
+        self.config = config
+        self.cache = cache
+        self.config_key = config.model_dump_json()
+        self.reporter = Reporter()
+        self.assembler = _Assembler(self.reporter)
+        self.typographer = Typographer(config.typography, config.language)
+        self.inline = InlineParser(list(config.telepathy.delimiters))
+        self.file_diagnostics: list[Diagnostic] = []
+        self.title: str | None = None
+        self.author: str | None = None
+        self.order: dict[str, int] = {}
+        self.live: set[tuple[str, bytes, bool, str]] = set()
+
+    def add_file(self, source: ManuscriptSource) -> None:
+        first = not self.order
+        self.order.setdefault(source.name, len(self.order))
+        key = (source.name, hashlib.sha256(source.data).digest(), first, self.config_key)
+        self.live.add(key)
+        result = self.cache.get(key) if self.cache is not None else None
+        if result is None:
+            parser = _FileParser(self.config, self.typographer, self.inline, first)
+            result = parser.run(source)
+            if self.cache is not None:
+                self.cache.put(key, result)
+        # Every file starts a new chapter (a file without a heading is one chapter).
+        self.assembler.close_chapter()
+        result.replay(self.assembler)
+        self.file_diagnostics.extend(result.diagnostics)
+        if first:
+            self.title, self.author = result.title, result.author
+
+    def finish(self, name_hint: str) -> Book:
         parts = self.assembler.finish()
+        if self.cache is not None:
+            self.cache.prune(self.live)
         cfg = self.config
-        first = sources[0].name if sources else name_hint
-        c = self.counts
-        if c.quotes:
-            self.reporter.add("N051", f"{c.quotes} straight quote(s) curled", first)
-        if c.ellipses:
-            self.reporter.add("N052", f"{c.ellipses} ellipsis(es) converted to …", first)
-        if c.nbsp:
-            self.reporter.add("N053", f"{c.nbsp} no-break space(s) added", first)
-        if self.telepathy_spans:
-            self.reporter.add(
-                "N040", f"{self.telepathy_spans} telepathic span(s) recognised", first
-            )
-        if self.emphasis_spans:
-            self.reporter.add("N041", f"{self.emphasis_spans} emphasis span(s) recognised", first)
+        order = self.order
+        diagnostics = sorted(
+            [*self.file_diagnostics, *self.reporter.items],
+            key=lambda d: (order.get(d.file, len(order)), d.line, d.col),
+        )
         title = cfg.title or self.title or _title_from_name(name_hint)
         authors = tuple(cfg.authors) or ((self.author,) if self.author else ())
         identifier = cfg.identifier or (
-            f"urn:isbn:{cfg.isbn}"
-            if cfg.isbn
-            else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'compile-book:' + title + '|' + '|'.join(authors))}"
+            f"urn:isbn:{cfg.isbn}" if cfg.isbn else _generated_identifier(title, authors)
         )
         meta = Metadata(
             title=title,
@@ -617,7 +752,7 @@ class _BookParser:
             epigraph=cfg.epigraph,
             epigraph_source=cfg.epigraph_source,
         )
-        return Book(meta, parts, tuple(self.reporter.items))
+        return Book(meta, parts, tuple(diagnostics))
 
 
 def _build_inlines(final: str, tokens: list[Token], unit: Unit, name: str) -> tuple[Inline, ...]:
@@ -664,6 +799,12 @@ def _broken(first: Unit, second: Unit) -> bool:
     return (end.isalnum() or end in ",;") and start.islower()
 
 
+def _generated_identifier(title: str, authors: tuple[str, ...]) -> str:
+    """A UUID derived from title and authors: stable across builds, unlike uuid4."""
+    name = "compile-book:" + "|".join((title, *authors))
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -694,7 +835,7 @@ def _chapter_title_like(text: str) -> bool:
         and len(text) <= CHAPTER_TITLE_MAX_CHARS
         and text[:1].isupper()
         and not text.startswith(_OPENING_QUOTES)
-        and not any(c in body for c in ".!?\"“”")
+        and not any(c in body for c in '.!?"“”')
         and not text.endswith((",", ";", ":"))
         and words[0].lower() not in _SENTENCE_STARTS
     )
@@ -708,15 +849,21 @@ def _title_from_name(name: str) -> str:
 
 
 def parse_sources(
-    sources: list[ManuscriptSource], config: BookConfig | None = None, name_hint: str = ""
+    sources: list[ManuscriptSource],
+    config: BookConfig | None = None,
+    name_hint: str = "",
+    cache: ParseCache | None = None,
 ) -> Book:
-    """Parse manuscripts (in book order) into a :class:`Book`."""
+    """Parse manuscripts (in book order) into a :class:`Book`.
+
+    Pass the same ``cache`` to repeated calls to re-parse only changed files.
+    """
     if not sources:
         raise InputError("no manuscripts found; add .txt or .md files", name_hint or None)
-    parser = _BookParser(config or BookConfig())
+    parser = _BookParser(config or BookConfig(), cache)
     for src in sources:
         parser.add_file(src)
-    return parser.finish(sources, name_hint or sources[0].name)
+    return parser.finish(name_hint or sources[0].name)
 
 
 def parse_text(text: str, config: BookConfig | None = None, name: str = "<text>") -> Book:

@@ -116,8 +116,13 @@ def match_heading(line: str) -> HeadingMatch | None:
         if found is None:
             return HeadingMatch(False, ChapterKind.CHAPTER, None, None, None, inner, level)
         return HeadingMatch(
-            found.is_part, found.kind, found.label, found.number, found.number_text,
-            found.title, level,
+            found.is_part,
+            found.kind,
+            found.label,
+            found.number,
+            found.number_text,
+            found.title,
+            level,
         )
     return _match_plain(line, allow_number_only=True)
 

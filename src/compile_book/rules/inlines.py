@@ -132,9 +132,14 @@ class InlineParser:
             delim = m.group()
             at = m.start()
             span = self._find_close(text, delim, at, start, end)
-            if span is None and top and self._open_end and delim in self.closers:
-                if text.find(delim, m.end(), end) < 0:
-                    span = ("telepathy", m.end(), end, end)
+            if (
+                span is None
+                and top
+                and self._open_end
+                and delim in self.closers
+                and text.find(delim, m.end(), end) < 0
+            ):
+                span = ("telepathy", m.end(), end, end)
             if span is None:
                 if delim in self.closers:
                     problems.append(Unbalanced(delim, at))
@@ -199,7 +204,12 @@ def _merge(tokens: list[Token]) -> list[Token]:
     """Join adjacent chunks left by literal delimiters."""
     out: list[Token] = []
     for tok in tokens:
-        if isinstance(tok, Chunk) and out and isinstance(out[-1], Chunk) and out[-1].end == tok.start:
+        if (
+            isinstance(tok, Chunk)
+            and out
+            and isinstance(out[-1], Chunk)
+            and out[-1].end == tok.start
+        ):
             out[-1] = Chunk(out[-1].start, tok.end)
         else:
             out.append(tok)

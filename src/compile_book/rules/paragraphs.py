@@ -18,6 +18,7 @@ offsets in its text back to source lines and columns.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,7 +30,7 @@ FILLED_LINE_RATIO = 0.6
 WRAPPED_SHARE = 0.7
 # Why: a line this much shorter than the wrap width that ends a sentence ends a paragraph.
 SHORT_LINE_RATIO = 0.7
-_SENTENCE_END = tuple(".!?\"”’…:)")
+_SENTENCE_END = tuple('.!?"”’…:)')
 
 
 @dataclass(slots=True)
@@ -97,7 +98,7 @@ def detect_style(blocks: list[list[Line]]) -> Style:
     indented = _uses_indents(multi)
     inner: list[int] = []
     for block in multi:
-        for this, nxt in zip(block, block[1:], strict=False):
+        for this, nxt in itertools.pairwise(block):
             if not (indented and nxt.indent):
                 inner.append(len(this.text))
     if inner:

@@ -13,6 +13,7 @@ linter reports it as an unrecognised divider so the writer can decide.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Why: every mark writers use alone on a line for a scene break; one or more of them.
@@ -44,7 +45,7 @@ def _is_fanfic_divider(line: str) -> bool:
         # Letters set between separators: -x-x-x-, ~o~o~, =OoO=.
         return True
     # Bare letters must alternate (o0o, oOo, xXx) so words like "Ooo" stay prose.
-    return len(letters) >= 3 and all(a != b for a, b in zip(letters, letters[1:], strict=False))
+    return len(letters) >= 3 and all(a != b for a, b in itertools.pairwise(letters))
 
 
 def looks_like_divider(line: str) -> bool:

@@ -19,10 +19,14 @@ from __future__ import annotations
 import re
 
 # Why: translate() does the whole file in one C-level pass.
-_REMOVE = "\u200b\ufeff\u2060\u00ad\u180e" + "".join(
-    chr(c) for c in range(0x20) if chr(c) not in "\t\n"
-) + "\x7f"
-_TO_SPACE = "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\u205f"
+_REMOVE = (
+    "\u200b\ufeff\u2060\u00ad\u180e"
+    + "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n")
+    + "\x7f"
+)
+_TO_SPACE = (
+    "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\u205f"
+)
 _TABLE = {ord(c): None for c in _REMOVE} | {ord(c): " " for c in _TO_SPACE}
 _INVISIBLE_RE = re.compile("[" + re.escape(_REMOVE) + "]")
 
