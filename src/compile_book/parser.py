@@ -518,8 +518,10 @@ class _FileParser:
             asm.set_subtitle(self._inline_title(nxt.heading.title, src))
             return i + 1
         # "Chapter 29" then "All for nothing." on its own line: a title line.
+        # Only under a *number*: after "Prologue" a short line is the opening sentence.
         if (
             found.title is None
+            and found.number is not None
             and nxt is not None
             and nxt.kind == "prose"
             and i + 1 < len(items)

@@ -16,8 +16,8 @@ below)::
 
     <section epub:type="chapter" role="doc-chapter" id="chapter-029">
       <header>
-        <h1><span class="label">Chapter</span> <span class="number">29</span>
-            <span class="title">All for nothing.</span></h1>
+        <h1><span class="label">Chapter</span> <span class="number">29</span> <span
+            class="title">All for nothing.</span></h1>
         <p class="subtitle">…</p>
       </header>
       <p class="first">…</p>
@@ -687,8 +687,10 @@ def _package(book: Book, docs: Documents, cover: Cover | None, when: datetime) -
     if cover is not None:
         pkg.set_cover(cover.href, cover.data, create_page=False)
 
+    # Plain EpubItems holding finished bytes, not EpubHtml: EpubHtml re-parses every
+    # document with lxml's HTML parser (slow, and it drops attributes on <body>).
+    # The navigation document is ours too, so the landmarks nav can be hidden.
     spine: list[Any] = []
-    items: dict[str, Any] = {}
     for doc in (*docs.front, docs.nav, *docs.body):
         item = epub.EpubItem(
             uid=doc.uid, file_name=doc.href, media_type=XHTML_MEDIA_TYPE, content=doc.content
@@ -697,7 +699,6 @@ def _package(book: Book, docs: Documents, cover: Cover | None, when: datetime) -
             item.properties = ["nav"]
         pkg.add_item(item)
         spine.append(item)
-        items[doc.href] = item
     pkg.add_item(epub.EpubNcx())
     pkg.spine = spine
     pkg.toc = [_ncx_entry(entry) for entry in docs.toc]

@@ -1,0 +1,66 @@
+"""Typography substitutions, one fixture case each (tests/rules/fixtures/typography.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compile_book.config import TypographyConfig
+from compile_book.rules.typography import Changes, Typographer
+from tests.fixtures import Case, fixture_params
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def typeset(text: str, language: str = "en", **options: object) -> str:
+    t = Typographer(TypographyConfig.model_validate(options), language)
+    changes = Changes()
+    return t.apply(t.curl_counted(text, changes), changes)
+
+
+@pytest.mark.parametrize("case", fixture_params(FIXTURES / "typography.md"))
+def test_typography_fixture(case: Case) -> None:
+    assert typeset(case.input) == case.expected
+
+
+def test_nbsp_is_inserted_exactly_where_expected() -> None:
+    out = typeset("Mr. Smith ran 5 km at 10 pm.")
+    assert out == "Mr.\u00a0Smith ran 5\u00a0km at 10\u00a0pm."
+
+
+def test_no_nbsp_between_ordinary_words() -> None:
+    assert "\u00a0" not in typeset("He said it was fine and walked home.")
+
+
+def test_german_quotes() -> None:
+    assert typeset("\"Er sagte 'nein' und ging\", sagte sie. Das ist's.", "de") == (
+        "„Er sagte ‚nein‘ und ging“, sagte sie. Das ist’s."
+    )
+
+
+def test_french_quotes_get_no_break_spaces() -> None:
+    out = typeset('"Bonjour !" dit-il. L\'homme', "fr")
+    assert out == "«\u00a0Bonjour\u202f!\u00a0» dit-il. L’homme"
+
+
+def test_spaced_en_dash_house_style() -> None:
+    assert typeset("an instant - the man", dashes="en-spaced") == "an instant\u00a0– the man"
+
+
+def test_everything_off_leaves_text_alone() -> None:
+    text = "\"Hi\" - he said... to Mr. Smith"
+    out = typeset(text, quotes=False, dashes="off", ellipses=False, nbsp=False)
+    assert out == text
+
+
+def test_dash_changes_report_offsets_into_the_input() -> None:
+    t = Typographer(TypographyConfig(), "en")
+    changes = Changes()
+    t.apply("one - two", changes)
+    assert [offset for offset, _ in changes.dashes] == [3]
+
+
+def test_markers_are_transparent_to_quotes() -> None:
+    # \ue002/\ue003 stand for emphasis boundaries while typography runs.
+    assert typeset('"\ue002Go\ue003!" he said') == "“\ue002Go\ue003!” he said"
