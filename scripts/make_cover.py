@@ -92,7 +92,7 @@ def stars(img: Image.Image, rng: random.Random) -> None:
 
 
 def moon(img: Image.Image) -> None:
-    cx, cy, r = 1250, 1060, 46
+    cx, cy, r = 250, 1330, 40
     mask = Image.new("L", (W, H), 0)
     d = ImageDraw.Draw(mask)
     d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=255)
@@ -124,7 +124,7 @@ def beam(img: Image.Image, lamp: tuple[int, int]) -> None:
     for k in range(40):
         spread = 180 - k * 4
         v = 5 + k * 2
-        d.polygon([(lx, ly - 6), (-200, ly - 160 - spread), (-200, ly - 60 + spread)], fill=v)
+        d.polygon([(lx, ly - 6), (-200, ly - 120 - spread), (-200, ly - 40 + spread)], fill=v)
     layer = layer.filter(ImageFilter.GaussianBlur(18))
     d = ImageDraw.Draw(layer)
     d.ellipse((lx - 10, ly - 10, lx + 10, ly + 10), fill=255)
@@ -145,9 +145,9 @@ def sea_glints(img: Image.Image, rng: random.Random, lamp_x: int) -> None:
         v = int(rng.uniform(20, 90) * (1 - depth) ** 1.3)
         d.line((x - length, y, x + length, y), fill=v, width=max(1, int(1 + depth * 3)))
     # the moon's path
-    for _ in range(500):
-        y = HORIZON + 4 + rng.random() ** 1.5 * 700
-        x = rng.gauss(1250, 24 + (y - HORIZON) * 0.12)
+    for _ in range(380):
+        y = HORIZON + 4 + rng.random() ** 1.5 * 560
+        x = rng.gauss(250, 20 + (y - HORIZON) * 0.10)
         length = rng.uniform(6, 26)
         d.line((x - length, y, x + length, y), fill=int(rng.uniform(60, 150)), width=2)
     layer = layer.filter(ImageFilter.GaussianBlur(0.8))
@@ -160,14 +160,18 @@ def drowned_bell(img: Image.Image) -> None:
     layer = Image.new("L", (W, H), 0)
     d = ImageDraw.Draw(layer)
     pts = []
-    for i in range(61):  # bell profile from lip to crown and back
-        t = i / 60
-        y = cy + 130 - t * 300
-        half = 150 - 95 * math.sin(t * math.pi / 2) ** 1.4 + 18 * math.exp(-((t - 0.04) / 0.05) ** 2)
-        pts.append((cx - half, y))
+    height = 300
+    for i in range(81):  # right-hand profile, from the lip up to the crown
+        t = i / 80
+        half = 58 + 100 * (1 - t) ** 2.6
+        if t > 0.80:  # round the shoulder into the crown
+            half *= math.sqrt(max(0.0, 1 - ((t - 0.80) / 0.20) ** 2))
+        half += 14 * math.exp(-((t - 0.03) / 0.035) ** 2)  # the thickened lip
+        pts.append((cx + half, cy + 130 - t * height))
     pts += [(2 * cx - x, y) for x, y in reversed(pts)]
-    d.polygon(pts, fill=70)
-    d.ellipse((cx - 30, cy - 200, cx + 30, cy - 160), outline=70, width=8)
+    d.polygon(pts, fill=62)
+    d.ellipse((cx - 158, cy + 112, cx + 158, cy + 148), fill=34)  # the open mouth
+    d.ellipse((cx - 26, cy - 196, cx + 26, cy - 160), outline=72, width=9)  # the crown loop
     for k, r in enumerate((250, 340, 440, 550)):
         d.ellipse((cx - r, cy - r * 0.28 - 40, cx + r, cy + r * 0.28 - 40),
                   outline=max(10, 42 - k * 9), width=4)
@@ -207,8 +211,8 @@ def main() -> None:
     img = sky_and_sea()
     stars(img, rng)
     moon(img)
-    sea_glints(img, rng, 1400)
     drowned_bell(img)
+    sea_glints(img, rng, 1400)
     lamp = headland_and_tower(img)
     beam(img, lamp)
     typography(img)

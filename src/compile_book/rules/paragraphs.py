@@ -30,6 +30,9 @@ FILLED_LINE_RATIO = 0.6
 WRAPPED_SHARE = 0.7
 # Why: a line this much shorter than the wrap width that ends a sentence ends a paragraph.
 SHORT_LINE_RATIO = 0.7
+# Why: wrapping breaks lines at arbitrary words, so most wrapped lines end mid-sentence;
+# in one-paragraph-per-line text nearly every line ends a sentence.
+MAX_SENTENCE_END_SHARE = 0.45
 _SENTENCE_END = tuple('.!?"”’…:)')
 
 
@@ -90,22 +93,29 @@ class Style:
     indented: bool = False
 
 
-def detect_style(blocks: list[list[Line]]) -> Style:
+def detect_style(blocks: list[list[Line]], standalone: Callable[[str], bool]) -> Style:
     """Decide how this file marks paragraphs, from the blocks between blank lines."""
+    blocks = [[ln for ln in b if not standalone(ln.text)] for b in blocks]
     multi = [b for b in blocks if len(b) > 1]
     if not multi:
         return Style("blank-line separated")
     indented = _uses_indents(multi)
     inner: list[int] = []
+    sentence_ends = 0
     for block in multi:
         for this, nxt in itertools.pairwise(block):
             if not (indented and nxt.indent):
                 inner.append(len(this.text))
+                sentence_ends += this.text.endswith(_SENTENCE_END)
     if inner:
         inner.sort()
         width = inner[int(0.9 * (len(inner) - 1))]
         filled = sum(1 for n in inner if n >= FILLED_LINE_RATIO * width)
-        if width <= MAX_WRAP_WIDTH and filled >= WRAPPED_SHARE * len(inner):
+        if (
+            width <= MAX_WRAP_WIDTH
+            and filled >= WRAPPED_SHARE * len(inner)
+            and sentence_ends <= MAX_SENTENCE_END_SHARE * len(inner)
+        ):
             name = "indented first lines, hard-wrapped" if indented else "hard-wrapped"
             return Style(name, width, indented)
     if indented:
@@ -137,7 +147,7 @@ def build_units(
             current = []
     if current:
         blocks.append(current)
-    style = detect_style(blocks)
+    style = detect_style(blocks, standalone)
     units: list[Unit] = []
     unwrapped = 0
     for block in blocks:

@@ -1,0 +1,39 @@
+"""Heading recognition, one fixture case each (tests/rules/fixtures/headings.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compile_book.rules.headings import looks_like_heading, match_heading, parse_number
+from tests.fixtures import Case, fixture_params
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def describe(line: str) -> str:
+    found = match_heading(line)
+    if found is None:
+        return "none"
+    kind = "part" if found.is_part else str(found.kind)
+    fields = (found.label, found.number, found.number_text, found.title)
+    return "|".join([kind, *("" if f is None else str(f) for f in fields)])
+
+
+@pytest.mark.parametrize("case", fixture_params(FIXTURES / "headings.md"))
+def test_heading_fixture(case: Case) -> None:
+    assert describe(case.input) == case.expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("29", 29), ("IV", 4), ("xii", 12), ("One", 1), ("twenty-one", 21), ("ninety nine", 99)],
+)
+def test_parse_number(text: str, value: int) -> None:
+    assert parse_number(text) == value
+
+
+def test_heading_like_lines_are_flagged() -> None:
+    assert looks_like_heading("Chapter 12 was the worst")
+    assert not looks_like_heading("He opened the door.")

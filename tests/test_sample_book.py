@@ -1,0 +1,69 @@
+"""The repository's own sample novella compiles to exactly what its author intended."""
+
+from __future__ import annotations
+
+import pytest
+
+from compile_book import api
+from compile_book.diagnostics import Severity
+from compile_book.nodes import ChapterKind, Paragraph, SceneBreak, Telepathy, heading_text
+from tests.conftest import ROOT
+from tests.test_parser import count
+
+# (heading, paragraphs, scene breaks, telepathy spans), in reading order
+EXPECTED = [
+    ("Prologue", 25, 1, 6),
+    ("Chapter One", 43, 1, 4),
+    ("Chapter II", 42, 1, 12),
+    ("Chapter 3: The Fall", 40, 2, 10),
+    ("Chapter 4: The Long Night", 44, 2, 17),
+    ("Chapter 5: Salt and Iron.", 45, 1, 9),
+    ("Chapter 6: The Bell Road", 40, 1, 30),
+    ("Chapter Seven", 39, 2, 12),
+    ("Chapter VIII", 26, 1, 8),
+    ("Chapter 9: Low Water", 42, 1, 29),
+    ("Epilogue", 10, 0, 3),
+]
+
+
+@pytest.fixture(scope="module")
+def book():  # type: ignore[no-untyped-def]
+    return api.parse(ROOT)
+
+
+def test_structure(book) -> None:  # type: ignore[no-untyped-def]
+    assert [heading_text(p.heading) if p.heading else None for p in book.parts] == [
+        None,
+        "Part One: The Quiet Shore",
+        "Part II: The Drowned Bells",
+    ]
+    chapters = list(book.chapters())
+    got = [
+        (
+            heading_text(c.heading),
+            sum(isinstance(b, Paragraph) for b in c.blocks),
+            sum(isinstance(b, SceneBreak) for b in c.blocks),
+            sum(count(b.inlines, Telepathy) for b in c.blocks if isinstance(b, Paragraph)),
+        )
+        for c in chapters
+    ]
+    assert got == EXPECTED
+    assert chapters[0].kind is ChapterKind.PROLOGUE
+    assert chapters[-1].kind is ChapterKind.EPILOGUE
+
+
+def test_metadata_and_cover(book) -> None:  # type: ignore[no-untyped-def]
+    assert book.meta.title == "The Bells of Lannow"
+    assert book.meta.authors
+    assert book.meta.isbn and book.meta.identifier == f"urn:isbn:{book.meta.isbn}"
+    assert book.meta.cover and book.meta.cover.endswith("cover.jpg")
+
+
+def test_no_warnings_on_the_sample(book) -> None:  # type: ignore[no-untyped-def]
+    warnings = [d.format() for d in book.diagnostics if d.severity >= Severity.WARNING]
+    assert warnings == []
+
+
+def test_every_encoding_was_met(book) -> None:  # type: ignore[no-untyped-def]
+    messages = {d.message for d in book.diagnostics if d.code == "N001"}
+    assert {"decoded as UTF-8 with BOM", "decoded as Windows-1252", "decoded as UTF-16"} <= messages
