@@ -6,8 +6,27 @@ import pytest
 
 from compile_book.rules.scenebreaks import is_scene_break, looks_like_divider
 
-BREAKS = ["***", "* * *", "#", "~~~~~", "---", "___", "===", "+++", "•••", "• • •", "⁂",
-          "o0o", "oOo", "OoO", "xXx", "-x-x-x-", "~o~o~", "*", "- - -"]
+BREAKS = [
+    "***",
+    "* * *",
+    "#",
+    "~~~~~",
+    "---",
+    "___",
+    "===",
+    "+++",
+    "•••",
+    "• • •",
+    "⁂",
+    "o0o",
+    "oOo",
+    "OoO",
+    "xXx",
+    "-x-x-x-",
+    "~o~o~",
+    "*",
+    "- - -",
+]
 PROSE = ["Ooo", "ooo", "xox and hugs", "Oh.", "I", "#hashtag", "x", "*sigh*", "...", "OK"]
 
 

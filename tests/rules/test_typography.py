@@ -49,7 +49,7 @@ def test_spaced_en_dash_house_style() -> None:
 
 
 def test_everything_off_leaves_text_alone() -> None:
-    text = "\"Hi\" - he said... to Mr. Smith"
+    text = '"Hi" - he said... to Mr. Smith'
     out = typeset(text, quotes=False, dashes="off", ellipses=False, nbsp=False)
     assert out == text
 
