@@ -71,13 +71,14 @@ class InlineParser:
         self.closers = {open_: close for open_, close in telepathy}
         alternatives = [re.escape(o) for o, _ in telepathy] + [r"\*\*", r"\*", "_"]
         self.opener = re.compile("|".join(alternatives))
-        self.trigger = frozenset(o[0] for o, _ in telepathy) | {"*", "_"}
+        firsts = {o[0] for o, _ in telepathy} | {c[0] for _, c in telepathy} | {"*", "_"}
+        self.trigger = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
         self.stray_close = [c for _, c in telepathy]
         self._open_end = False
 
     def needs_parse(self, text: str) -> bool:
         """Fast path: most paragraphs have no delimiter character at all."""
-        return any(c in text for c in self.trigger)
+        return self.trigger.search(text) is not None
 
     def parse(
         self,

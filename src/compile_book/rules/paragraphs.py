@@ -43,6 +43,7 @@ class Line:
     no: int
     indent: int
     text: str
+    alone: bool = False
 
 
 @dataclass(slots=True)
@@ -93,9 +94,12 @@ class Style:
     indented: bool = False
 
 
-def detect_style(blocks: list[list[Line]], standalone: Callable[[str], bool]) -> Style:
-    """Decide how this file marks paragraphs, from the blocks between blank lines."""
-    blocks = [[ln for ln in b if not standalone(ln.text)] for b in blocks]
+def detect_style(blocks: list[list[Line]]) -> Style:
+    """Decide how this file marks paragraphs, from the blocks between blank lines.
+
+    Lines marked ``alone`` (headings, scene breaks) say nothing about the style.
+    """
+    blocks = [[ln for ln in b if not ln.alone] for b in blocks]
     multi = [b for b in blocks if len(b) > 1]
     if not multi:
         return Style("blank-line separated")
@@ -141,20 +145,22 @@ def build_units(
     current: list[Line] = []
     for ln in lines:
         if ln.text:
+            # Why: headings and dividers are short; skip the check for prose lines.
+            ln.alone = len(ln.text) <= 120 and standalone(ln.text)
             current.append(ln)
         elif current:
             blocks.append(current)
             current = []
     if current:
         blocks.append(current)
-    style = detect_style(blocks, standalone)
+    style = detect_style(blocks)
     units: list[Unit] = []
     unwrapped = 0
     for block in blocks:
         open_unit: Unit | None = None
         for i, ln in enumerate(block):
             unit = Unit(ln.text, [0], [ln.no], [ln.indent + 1], blank_before=(i == 0))
-            alone = standalone(ln.text)
+            alone = ln.alone
             if (
                 open_unit is not None
                 and not alone
