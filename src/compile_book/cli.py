@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -18,7 +18,7 @@ import typer
 
 from . import __version__
 from .diagnostics import Diagnostic, Severity
-from .errors import CompileBookError
+from .errors import CompileBookError, StrictError
 
 app = typer.Typer(
     name="compile-book",
@@ -30,10 +30,20 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     epub = "epub"
     pdf = "pdf"
     all = "all"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class StatsFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 def _version(value: bool) -> None:
@@ -57,7 +67,9 @@ def fail(exc: CompileBookError) -> NoReturn:
     raise typer.Exit(exc.exit_code)
 
 
-def print_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], verbose: bool) -> None:
+def print_diagnostics(
+    diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], verbose: bool
+) -> None:
     threshold = Severity.INFO if verbose else Severity.WARNING
     for d in diagnostics:
         if d.severity >= threshold:
@@ -88,20 +100,59 @@ def build(
     strict: Annotated[
         bool, typer.Option("--strict", help="Refuse to build when the manuscript has warnings.")
     ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", "-w", help="Rebuild whenever a manuscript, book.toml or the cover changes."
+        ),
+    ] = False,
 ) -> None:
     """Compile a book to EPUB (default) and/or PDF."""
     from . import api, backends
+    from .progress import BuildProgress
 
     chosen = [f.value for f in (fmt or [Format.epub])]
     formats = list(backends.FORMATS) if "all" in chosen else chosen
+    if watch:
+        _watch(path, formats, output, verbose=verbose, quiet=quiet, strict=strict)
+        return
     try:
-        result = api.build(path, formats, output, strict=strict)
+        with BuildProgress(1 + len(formats), enabled=not quiet) as progress:
+            result = api.build(
+                path,
+                formats,
+                output,
+                strict=strict,
+                on_format=lambda f: progress.step(f"writing {f}"),
+            )
     except CompileBookError as exc:
         fail(exc)
     if not quiet:
         print_diagnostics(result.book.diagnostics, verbose)
         for out in result.outputs.values():
             typer.echo(f"wrote {_shown(out)}")
+
+
+def _watch(
+    path: Path, formats: list[str], output: Path | None, *, verbose: bool, quiet: bool, strict: bool
+) -> None:
+    from .progress import console, print_findings
+    from .watch import RebuildResult, watch
+
+    err = console(stderr=True)
+    threshold = Severity.INFO if verbose else Severity.WARNING
+
+    def report(result: RebuildResult) -> None:
+        if not result.ok or not quiet:
+            print_findings(err, [d for d in result.diagnostics if d.severity >= threshold])
+            err.print(result.status())
+
+    if not quiet:
+        err.print(f"watching {_shown(path)} (Ctrl-C to stop)")
+    try:
+        watch(path, formats, output, strict=strict, on_result=report)
+    except CompileBookError as exc:
+        fail(exc)
 
 
 @app.command()
@@ -120,11 +171,135 @@ def tree(
     except CompileBookError as exc:
         fail(exc)
     if as_json:
-        json.dump(serialize.to_data(book, sources=sources), sys.stdout, ensure_ascii=False,
-                  indent=1)
+        json.dump(
+            serialize.to_data(book, sources=sources), sys.stdout, ensure_ascii=False, indent=1
+        )
         sys.stdout.write("\n")
     else:
         sys.stdout.write(serialize.pformat(book))
+
+
+@app.command()
+def check(
+    path: PathArg = Path("."),
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text for people, json for tools.")
+    ] = ReportFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit with status 1 when there are warnings.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Also list every normalisation (what build -v shows).")
+    ] = False,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="CODE", help="Leave out findings with this code; repeat."),
+    ] = None,
+) -> None:
+    """Lint the manuscripts and book.toml: file:line:col: severity code: message."""
+    from .check import check as run_check
+    from .progress import console, print_findings
+
+    try:
+        report = run_check(path, explain=explain, ignore=ignore or ())
+    except CompileBookError as exc:
+        fail(exc)
+    if fmt is ReportFormat.json:
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        out = console()
+        for group in report.by_file().values():
+            print_findings(out, group)
+            out.print()
+        out.print(report.summary_line())
+    if strict and report.warnings:
+        n = len(report.warnings)
+        fail(StrictError(f"{n} warning{'s' if n != 1 else ''} and --strict given"))
+
+
+@app.command()
+def stats(
+    path: PathArg = Path("."),
+    fmt: Annotated[
+        StatsFormat, typer.Option("--format", "-f", help="A table for people, json for tools.")
+    ] = StatsFormat.table,
+) -> None:
+    """Words, chapters, scenes, dialogue, telepathy, reading time and pages."""
+    from .progress import console
+    from .stats import stats as run_stats
+
+    try:
+        result = run_stats(path)
+    except CompileBookError as exc:
+        fail(exc)
+    if fmt is StatsFormat.json:
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        console().print(result.table())
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Folder for the new book (created if needed).")
+    ] = Path("."),
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Take the defaults; ask nothing.")
+    ] = False,
+    title: Annotated[str | None, typer.Option(help="The book's title.")] = None,
+    author: Annotated[str | None, typer.Option(help="The author's name.")] = None,
+    language: Annotated[
+        str | None, typer.Option(help="BCP 47 language tag, e.g. en, en-GB, de, fr.")
+    ] = None,
+) -> None:
+    """Start a new book: book.toml, manuscripts/, covers/, a Makefile and a .gitignore."""
+    from .scaffold import DEFAULT_LANGUAGE, default_title
+    from .scaffold import init as run_init
+
+    ask = not yes and _interactive()
+    if ask:
+        title = title or typer.prompt("Title", default=default_title(directory))
+        author = author if author is not None else typer.prompt("Author", default="")
+        language = language or typer.prompt("Language", default=DEFAULT_LANGUAGE)
+    try:
+        written = run_init(
+            directory, title=title, author=author or "", language=language or DEFAULT_LANGUAGE
+        )
+    except CompileBookError as exc:
+        fail(exc)
+    for f in written:
+        typer.echo(f"created {_shown(f)}")
+    where = "" if directory.resolve() == Path.cwd() else f"cd {_shown(directory)} && "
+    typer.echo(f"next: write in manuscripts/, add covers/cover.jpg, then {where}make book")
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (e.g. book.schema.json)."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of book.toml, for editor completion and validation."""
+    from .config import json_schema
+    from .errors import OutputError
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(OutputError(f"cannot write: {exc.strerror}", str(output)))
+    typer.echo(f"wrote {_shown(output)}")
+
+
+def _interactive() -> bool:
+    """Ask questions only when someone is at a terminal to answer them."""
+    return sys.stdin.isatty()
 
 
 def _shown(path: Path) -> str:

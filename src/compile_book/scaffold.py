@@ -1,0 +1,185 @@
+"""``compile-book init``: a new book project, ready to write in and to build.
+
+Creates, in DIR::
+
+    book.toml              title, author, language and a fresh identifier
+    book.schema.json       the JSON Schema book.toml's first line points editors at
+    manuscripts/01-chapter-one.txt   a starter chapter
+    covers/                put cover.jpg here
+    Makefile               make book | epub | pdf | check | clean
+    .gitignore             build/
+
+Nothing is ever overwritten: if any of these files exists, nothing is written
+and :class:`~compile_book.errors.InputError` names the files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError, InputError
+
+__all__ = ["DEFAULT_LANGUAGE", "Answers", "default_title", "init"]
+
+DEFAULT_LANGUAGE = "en"
+SCHEMA_NAME = "book.schema.json"
+CHAPTER_NAME = "01-chapter-one.txt"
+# Why: the same pattern BookConfig.language validates with, checked before writing.
+_LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """What ``init`` asks: an empty author leaves ``authors`` commented out."""
+
+    title: str
+    author: str = ""
+    language: str = DEFAULT_LANGUAGE
+
+
+def default_title(directory: Path) -> str:
+    """``my-first-novel`` -> ``My First Novel``."""
+    name = directory.resolve().name
+    words = re.split(r"[-_\s]+", name)
+    return " ".join(w[:1].upper() + w[1:] for w in words if w) or "Untitled"
+
+
+def _toml_str(value: str) -> str:
+    # Why: JSON string escapes are a subset of TOML basic-string escapes.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def book_toml(answers: Answers, identifier: str | None = None) -> str:
+    identifier = identifier or f"urn:uuid:{uuid.uuid4()}"
+    author = (
+        f"authors = [{_toml_str(answers.author)}]"
+        if answers.author.strip()
+        else '# authors = ["Your Name"]            # stores need an author'
+    )
+    return f"""#:schema ./{SCHEMA_NAME}
+# Your book. `compile-book build` reads this file; `compile-book schema` documents every key.
+title = {_toml_str(answers.title)}
+{author}
+language = {_toml_str(answers.language)}
+# A stable identifier for the EPUB; replace it with isbn = "978-…" when you have one.
+identifier = {_toml_str(identifier)}
+manuscripts = ["manuscripts/*.txt", "manuscripts/*.md"]
+output = "build"
+# cover = "covers/cover.jpg"          # by default the first image in covers/
+
+[pdf]
+trim = "5.5x8.5"
+"""
+
+
+STARTER_CHAPTER = """\
+Chapter 1
+
+Write your first chapter here. Type the way you like: one paragraph per line, or
+blank lines between paragraphs, straight "quotes" or curly ones.
+
+{Telepathy goes in braces,} and *emphasis* between asterisks.
+
+* * *
+
+A line of three asterisks, like the one above, is a scene break. Start the next
+chapter in a new file, manuscripts/02-chapter-two.txt, with its own heading.
+"""
+
+MAKEFILE = """\
+# Build your book: `make` or `make book` writes build/*.epub and build/*.pdf.
+COMPILE_BOOK ?= compile-book
+
+.PHONY: book epub pdf check clean
+
+book:
+\t$(COMPILE_BOOK) build . --format all
+
+epub:
+\t$(COMPILE_BOOK) build . --format epub
+
+pdf:
+\t$(COMPILE_BOOK) build . --format pdf
+
+## Lint the manuscripts; fails on any warning
+check:
+\t$(COMPILE_BOOK) check . --strict
+
+clean:
+\trm -rf build
+"""
+
+GITIGNORE = """\
+build/
+.DS_Store
+*~
+"""
+
+
+def plan(directory: Path, answers: Answers) -> dict[Path, str | None]:
+    """Every path ``init`` creates and its content (``None`` for a folder)."""
+    from .config import json_schema
+
+    schema = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return {
+        directory / "book.toml": book_toml(answers),
+        directory / SCHEMA_NAME: schema,
+        directory / "manuscripts": None,
+        directory / "manuscripts" / CHAPTER_NAME: STARTER_CHAPTER,
+        directory / "covers": None,
+        directory / "Makefile": MAKEFILE,
+        directory / ".gitignore": GITIGNORE,
+    }
+
+
+def init(
+    directory: str | os.PathLike[str] = ".",
+    *,
+    title: str | None = None,
+    author: str = "",
+    language: str = DEFAULT_LANGUAGE,
+) -> list[Path]:
+    """Scaffold a new book in ``directory`` (created if needed); return the files written.
+
+    Raises :class:`~compile_book.errors.InputError` if any file already exists
+    (nothing is written then) and :class:`~compile_book.errors.ConfigError`
+    for an invalid language tag.
+    """
+    from .config import parse_config
+
+    root = Path(directory)
+    answers = Answers(title or default_title(root), author.strip(), language.strip())
+    if not _LANGUAGE_RE.match(answers.language):
+        raise ConfigError(
+            f"{answers.language!r} is not a language tag; use a BCP 47 tag such as en or en-GB"
+        )
+    if root.exists() and not root.is_dir():
+        raise InputError("exists and is not a folder; choose another place", str(root))
+    files = plan(root, answers)
+    toml_text = files[root / "book.toml"]
+    assert toml_text is not None
+    clashes = [p for p, content in files.items() if content is not None and p.exists()]
+    clashes += [p for p, content in files.items() if content is None and p.is_file()]
+    if clashes:
+        names = ", ".join(str(p.relative_to(root)) for p in clashes)
+        raise InputError(f"already exists: {names}; init never overwrites files", str(root))
+
+    import tomllib
+
+    # The generated book.toml must load: validate it before anything is written.
+    parse_config(tomllib.loads(toml_text), str(root / "book.toml"))
+    written: list[Path] = []
+    for path, content in files.items():
+        if content is None:
+            path.mkdir(parents=True, exist_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8", newline="\n") as fh:
+                fh.write(content)
+            written.append(path)
+    return written
