@@ -35,8 +35,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-## Lint, type-check, lint the sample manuscripts, then test
+## Lint and type-check the code, run the tests, then lint the sample manuscripts
 check: lint typecheck test
+	$(BIN)/compile-book check . --strict
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

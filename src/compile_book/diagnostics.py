@@ -66,7 +66,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W108": (Severity.WARNING, "unrecognised-divider"),
     "W109": (Severity.WARNING, "chapter-sequence"),
     "W110": (Severity.WARNING, "missing-metadata"),
-    "W111": (Severity.WARNING, "unclosed-emphasis"),
 }
 
 

@@ -672,12 +672,13 @@ class _FileParser:
 
         changes = self.counts
         curled = self.typographer.curl_counted(marked, changes)
-        open_at = lint.unclosed_double_quote(curled)
+        open_q, close_q = self.typographer.double_quotes
+        open_at = lint.unclosed_double_quote(curled, open_q, close_q)
         left_open = None
         if open_at is not None:
             line, col = to_source(open_at)
             left_open = _QuoteState(name, line, col)
-        opens = curled.lstrip("\ue000\ue002\ue004").startswith("“")
+        opens = curled.lstrip("\ue000\ue002\ue004").startswith(open_q)
         mark = len(changes.dashes)
         final = self.typographer.apply(curled, changes)
         for offset, what in changes.dashes[mark:]:

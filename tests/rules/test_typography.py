@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from compile_book.config import TypographyConfig
+from compile_book.config import BookConfig, TypographyConfig
 from compile_book.rules.typography import Changes, Typographer
 from tests.fixtures import Case, fixture_params
 
@@ -64,3 +64,17 @@ def test_dash_changes_report_offsets_into_the_input() -> None:
 def test_markers_are_transparent_to_quotes() -> None:
     # \ue002/\ue003 stand for emphasis boundaries while typography runs.
     assert typeset('"\ue002Go\ue003!" he said') == "“\ue002Go\ue003!” he said"
+
+
+def test_german_quotes_typed_curly_are_kept() -> None:
+    assert typeset("„Komm her“, sagte er.", "de") == "„Komm her“, sagte er."
+
+
+def test_german_unclosed_quote_is_found_with_german_marks() -> None:
+    from compile_book.parser import parse_text
+
+    config = BookConfig(language="de")
+    book = parse_text('"Komm her, sagte er.\nEr ging.', config)
+    assert [d.code for d in book.diagnostics if d.code == "W101"] == ["W101"]
+    closed = parse_text('"Komm her", sagte er.\nEr ging.', config)
+    assert not [d for d in closed.diagnostics if d.code == "W101"]

@@ -38,13 +38,19 @@ def doubled_words(text: str) -> Iterator[tuple[int, str]]:
         yield m.start(2), f"{word} {text[m.start(2) : m.end(2)]}"
 
 
-def unclosed_double_quote(curled: str) -> int | None:
-    """Offset of the last “ left open at the end of the (curled) paragraph, else ``None``."""
-    if "“" not in curled:
+def unclosed_double_quote(curled: str, open_q: str = "“", close_q: str = "”") -> int | None:
+    """Offset of the last opening quote left open at the end of the paragraph, else ``None``.
+
+    ``open_q``/``close_q`` are the language's double quotes (English “ ”, German „ “).
+    """
+    if open_q not in curled:
         return None
+    quotes = _QUOTES_RE if (open_q, close_q) == ("“", "”") else re.compile(
+        f"[{re.escape(open_q)}{re.escape(close_q)}]"
+    )
     stack: list[int] = []
-    for m in _QUOTES_RE.finditer(curled):
-        if m.group() == "“":
+    for m in quotes.finditer(curled):
+        if m.group() == open_q:
             stack.append(m.start())
         elif stack:
             stack.pop()

@@ -123,12 +123,24 @@ class Typographer:
         return text
 
     def curl_counted(self, text: str, changes: Changes) -> str:
-        """:meth:`curl` if quotes are enabled, counting the quotes changed."""
+        """Curl straight quotes in the book's language, counting them; length never changes.
+
+        Only quotes the writer typed straight are touched: a German manuscript
+        already set with „ “ keeps them (its “ is a *closing* quote there).
+        """
         if not self.config.quotes or ('"' not in text and "'" not in text):
             return text
         # Every straight quote is curled, so counting them is counting the changes.
         changes.quotes += text.count('"') + text.count("'")
-        return self.curl(text)
+        curled = self.curl(text)
+        return self._localise(text, curled) if self.quote_map else curled
+
+    @property
+    def double_quotes(self) -> tuple[str, str]:
+        """The opening and closing double quote of the book's language (as curled)."""
+        if self.quote_map is None:
+            return "“", "”"
+        return self.quote_map[0][0], self.quote_map[1][-1]
 
     def apply(self, text: str, changes: Changes) -> str:
         """Every enabled substitution after quote curling (call :meth:`curl_counted` first)."""
@@ -144,8 +156,8 @@ class Typographer:
             text, n1 = HONORIFIC_RE.subn("\\1.\u00a0", text)
             text, n2 = UNIT_RE.subn("\u00a0", text)
             changes.nbsp += n1 + n2
-        if self.quote_map and cfg.quotes:
-            text = self._localise(text)
+        if self.lang == "fr" and cfg.quotes:
+            text = _french_spacing(text)
         return text
 
     def _dash_replacer(self, text: str, changes: Changes) -> Callable[[re.Match[str]], str]:
@@ -168,28 +180,38 @@ class Typographer:
 
         return replace
 
-    def _localise(self, text: str) -> str:
+    def _localise(self, original: str, curled: str) -> str:
+        """Map English curls to the language's quotes where ``original`` had straight ones."""
         assert self.quote_map is not None
-        open_d, close_d, open_s, close_s = self.quote_map
-        out: list[str] = []
+        open_d, close_d, open_s, close_s = (q.strip("\u00a0") for q in self.quote_map)
+        out = list(curled)
         singles_open = 0
-        for ch in text:
+        for m in _STRAIGHT_RE.finditer(original):
+            i = m.start()
+            ch = curled[i]
             if ch == "“":
-                out.append(open_d)
+                out[i] = open_d
             elif ch == "”":
-                out.append(close_d)
+                out[i] = close_d
             elif ch == "‘":
                 singles_open += 1
-                out.append(open_s)
-            elif ch == "’" and singles_open:
-                # Only a ’ that closes an open ‘ is a quote; the rest are apostrophes.
+                out[i] = open_s
+            elif ch == "’" and singles_open and not _is_apostrophe(curled, i):
                 singles_open -= 1
-                out.append(close_s)
-            else:
-                out.append(ch)
-        result = "".join(out)
-        if self.lang == "fr":
-            result = re.sub(r"«\u00a0\s+", "«\u00a0", result)
-            result = re.sub(r"\s+\u00a0»", "\u00a0»", result)
-            result = re.sub(r" ([;:!?])", "\u202f\\1", result)
-        return result
+                out[i] = close_s
+        return "".join(out)
+
+
+_STRAIGHT_RE = re.compile("[\"']")
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A ’ between two letters is an apostrophe (don’t), never a closing quote."""
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def _french_spacing(text: str) -> str:
+    """No-break spaces inside guillemets and before high punctuation (French rules)."""
+    text = re.sub(r"«\s*", "«\u00a0", text)
+    text = re.sub(r"\s*»", "\u00a0»", text)
+    return re.sub(r" ([;:!?])", "\u202f\\1", text)
