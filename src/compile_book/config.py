@@ -92,9 +92,7 @@ class PdfConfig(_Model):
     bottom: Length = Field(default="0.75in", description="Bottom margin.")
     font: str = Field(default="EB Garamond", description="Body font family.")
     font_size: float = Field(default=11.5, ge=6, le=24, description="Body size in points.")
-    leading: float = Field(
-        default=0.62, ge=0.1, le=2.0, description="Space between lines, in em."
-    )
+    leading: float = Field(default=0.62, ge=0.1, le=2.0, description="Space between lines, in em.")
     chapter_start: Literal["recto", "next"] = Field(
         default="recto", description="Start chapters on a right-hand page, or the next page."
     )

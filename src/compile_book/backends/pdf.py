@@ -71,9 +71,10 @@ _EM_DASH = re.compile("(?<!\u2060)\u2014")
 WORD_JOINER = "\u2060"
 
 # Why: words measured on this template at 11.5 pt on a 5.5x8.5 in page with the
-# default margins (a text block of about 315 x 504 pt): about 300 words a page.
-# Scaled by text area over the square of the font size for other settings.
-_WORDS_PER_AREA = 300 / (315 * 504 / 11.5**2)
+# default margins (a text block of about 315 x 504 pt): about 310 words a page.
+# Scaled by text area over the square of the font size (and by the line
+# pitch) for other settings.
+_WORDS_PER_AREA = 310 / (315 * 504 / 11.5**2)
 
 _TOC_TITLE = {"de": "Inhalt", "fr": "Table des matières", "es": "Índice", "it": "Indice"}
 
@@ -123,7 +124,7 @@ def _typeset(template: bytes, data: dict[str, Any], gutter_pt: float, when: date
     # An empty root: the template reads nothing from disk but its own data.
     with tempfile.TemporaryDirectory(prefix="compile-book-typst-") as root:
         try:
-            result = typst.compile(
+            result = _compile(
                 {MAIN_FILE: template, DATA_FILE: payload},
                 root=root,
                 font_paths=font_paths(),
@@ -132,12 +133,18 @@ def _typeset(template: bytes, data: dict[str, Any], gutter_pt: float, when: date
                 timestamp=int(when.timestamp()),
             )
         except typst.TypstError as exc:
-            raise BackendError(f"Typst failed: {_one_line(exc.message)}") from None
+            message = getattr(exc, "message", None) or (exc.args[0] if exc.args else "")
+            raise BackendError(f"Typst failed: {_one_line(str(message))}") from None
         except RuntimeError as exc:
             raise BackendError(f"Typst failed: {_one_line(str(exc))}") from None
     if not isinstance(result, bytes):
         raise BackendError("Typst returned no PDF")
     return result
+
+
+# typst-py takes an in-memory file set (a dict of path -> bytes) as input,
+# which its type stubs do not declare.
+_compile: Any = typst.compile
 
 
 def _one_line(message: str) -> str:
@@ -218,17 +225,21 @@ def estimate_pages(book: nodes.Book, cfg: PdfConfig) -> int:
     area = (width - to_points(cfg.outside) - 0.5 * 72) * (
         height - to_points(cfg.top) - to_points(cfg.bottom)
     )
-    per_page = max(50.0, _WORDS_PER_AREA * area / cfg.font_size**2)
+    # Lines are 0.7 em (the line box) plus the leading apart; 1.32 em by default.
+    pitch = (0.7 + cfg.leading) / 1.32
+    per_page = max(50.0, _WORDS_PER_AREA * area / (cfg.font_size**2 * pitch))
     chapters = sum(1 for _ in book.chapters())
     parts = sum(1 for p in book.parts if p.heading is not None)
     front = 8 if cfg.toc else 6
-    # Each opener loses about a third of a page to its sunk head, and with recto
-    # starts half of the chapters leave a blank verso behind them.
-    per_chapter = 0.35 + (0.5 if cfg.chapter_start == "recto" else 0.5 * 0.0) + 0.5
+    # Each chapter loses about half a page to its sunk head and its last page;
+    # with recto starts, half of them also leave a blank verso behind.
+    per_chapter = 0.5 + (0.5 if cfg.chapter_start == "recto" else 0.0)
     return int(front + word_count(book) / per_page + chapters * per_chapter + parts * 2)
 
 
-_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b")
+_PAGE_COUNT = re.compile(
+    rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b"
+)
 
 
 def count_pages(pdf: bytes) -> int:
@@ -355,8 +366,10 @@ def _heading(heading: nodes.Heading | None) -> dict[str, Any] | None:
 def _chapter(chapter: nodes.Chapter, number: int, cfg: PdfConfig) -> dict[str, Any]:
     toc = nodes.heading_text(chapter.heading)
     if not toc:
-        toc = f"Chapter {number}" if chapter.kind is nodes.ChapterKind.CHAPTER else (
-            chapter.kind.value.title()
+        toc = (
+            f"Chapter {number}"
+            if chapter.kind is nodes.ChapterKind.CHAPTER
+            else (chapter.kind.value.title())
         )
     blocks: list[dict[str, Any]] = []
     first = True
@@ -375,7 +388,14 @@ def _chapter(chapter: nodes.Chapter, number: int, cfg: PdfConfig) -> dict[str, A
         else:
             assert_never(block)
         first = False
-    return {"heading": _heading(chapter.heading), "toc": toc, "blocks": blocks}
+    # The running head (for running_head_* = "chapter"): the title alone if there is one.
+    head = nodes.plain_text(chapter.heading.title) if chapter.heading else ""
+    return {
+        "heading": _heading(chapter.heading),
+        "toc": toc,
+        "head": head or toc,
+        "blocks": blocks,
+    }
 
 
 def _lead_words(paragraph: dict[str, Any], count: int) -> None:
@@ -386,7 +406,7 @@ def _lead_words(paragraph: dict[str, Any], count: int) -> None:
         return
     text: str = inlines[0]
     # Why: split after the Nth word so the space stays with the rest.
-    match = re.match(r"\s*(?:\S+\s+){%d}" % (count - 1) + r"\S+", text)
+    match = re.match(rf"\s*(?:\S+\s+){{{count - 1}}}\S+", text)
     if match is None:
         lead, rest = text.strip(), ""
     else:
