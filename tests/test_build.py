@@ -56,12 +56,12 @@ def make_project(root: Path) -> Path:
         'isbn = "978-0-306-40615-7"\npublisher = "Quiet Shore Press"\ndate = "2026-03-01"\n'
         'description = "Three short tides."\ndedication = "For the keepers."\n'
         'manuscripts = ["manuscripts/*.txt", "manuscripts/*.md"]\n'
-        "[series]\nname = \"Tides\"\nnumber = 2\n",
+        '[series]\nname = "Tides"\nnumber = 2\n',
         encoding="utf-8",
     )
     m = root / "manuscripts"
     (m / "chapter-1.txt").write_bytes(
-        codecs.BOM_UTF8 + b"Part One\n\nChapter 1\n\nThe \"first\" tide - at last.\n***\nEnd."
+        codecs.BOM_UTF8 + b'Part One\n\nChapter 1\n\nThe "first" tide - at last.\n***\nEnd.'
     )
     (m / "chapter-2.txt").write_bytes(
         "Chapter 2\r\n\r\nThe second tide… {quiet}.\r\n".encode("cp1252")

@@ -20,6 +20,9 @@ from . import __version__
 from .diagnostics import Diagnostic, Severity
 from .errors import CompileBookError, StrictError
 
+#: Exit status for a bug in compile-book itself (BSD's EX_SOFTWARE).
+INTERNAL_ERROR_EXIT = 70
+
 app = typer.Typer(
     name="compile-book",
     help="Compile raw fiction manuscripts into a store-ready EPUB 3 and a print-ready PDF.",
@@ -317,3 +320,12 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise SystemExit(130) from None
+    except Exception as exc:  # a bug of ours, never the writer's fault: still no traceback
+        if os.environ.get("COMPILE_BOOK_DEBUG"):
+            raise
+        typer.echo(
+            f"compile-book: internal error: {type(exc).__name__}: {exc}; please report it "
+            "(set COMPILE_BOOK_DEBUG=1 for the traceback)",
+            err=True,
+        )
+        raise SystemExit(INTERNAL_ERROR_EXIT) from None

@@ -45,8 +45,10 @@ def unclosed_double_quote(curled: str, open_q: str = "“", close_q: str = "”"
     """
     if open_q not in curled:
         return None
-    quotes = _QUOTES_RE if (open_q, close_q) == ("“", "”") else re.compile(
-        f"[{re.escape(open_q)}{re.escape(close_q)}]"
+    quotes = (
+        _QUOTES_RE
+        if (open_q, close_q) == ("“", "”")
+        else re.compile(f"[{re.escape(open_q)}{re.escape(close_q)}]")
     )
     stack: list[int] = []
     for m in quotes.finditer(curled):

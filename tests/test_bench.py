@@ -1,0 +1,58 @@
+"""The benchmark's corpus generator: same words in the .txt and the .md, deterministic.
+
+Only the generator is tested, on a small size; benchmarks are never timed tests.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def _corpus_gen() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "bench" / "corpus_gen.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("corpus_gen", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus_gen() -> ModuleType:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return _corpus_gen()
+
+
+def test_txt_and_md_carry_the_same_words(corpus_gen: ModuleType, tmp_path: Path) -> None:
+    corpus = corpus_gen.generate(12_000, tmp_path, SEEDS)
+    txt = corpus.txt.read_text("utf-8")
+    md = corpus.md.read_text("utf-8")
+    assert corpus_gen.word_count(txt) == corpus_gen.word_count(md) == corpus.words
+    assert 12_000 <= corpus.words < 12_500
+    assert re.findall(r"(?m)^Chapter (\d+)$", txt) == re.findall(r"(?m)^# Chapter (\d+)$", md)
+    assert corpus.chapters == len(re.findall(r"(?m)^Chapter \d+$", txt)) >= 3
+    chapter_files = sorted((corpus.chapters_dir / "manuscripts").glob("*.txt"))
+    assert "\n".join(p.read_text("utf-8") for p in chapter_files) == txt
+
+
+def test_generation_is_deterministic(corpus_gen: ModuleType, tmp_path: Path) -> None:
+    a = corpus_gen.generate(6_000, tmp_path / "a", SEEDS)
+    b = corpus_gen.generate(6_000, tmp_path / "b", SEEDS)
+    assert a.txt.read_bytes() == b.txt.read_bytes()
+    assert a.md.read_bytes() == b.md.read_bytes()
+
+
+def test_sizes_parse(corpus_gen: ModuleType) -> None:
+    assert corpus_gen.parse_size("100k") == 100_000
+    assert corpus_gen.parse_size("1m") == 1_000_000
+    assert corpus_gen.size_label(1_000_000) == "1m"
