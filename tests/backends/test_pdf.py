@@ -144,26 +144,35 @@ def squash(s: str) -> str:
 
 
 def body_text(reader: pypdf.PdfReader, tree: n.Book) -> str:
-    """The text of the body pages with page furniture and headings taken out."""
-    furniture = {squash(AUTHOR), squash(tree.meta.title)}
-    for part in tree.parts:
-        for ch in part.chapters:
-            furniture.add(squash(n.heading_text(ch.heading)))
-            if ch.heading is not None:
-                furniture.add(
-                    squash(" ".join(filter(None, (ch.heading.label, ch.heading.number_text))))
-                )
-                furniture.add(squash(n.plain_text(ch.heading.title)))
-        if part.heading is not None:
-            furniture.add(squash(n.heading_text(part.heading)))
-    first = min(opener_pages(reader))
+    """The text of the body pages with page furniture and headings taken out.
+
+    Headings are removed only on the pages the outline points at (openers);
+    elsewhere only a running head (first line) and a folio (a number line).
+    """
+    running = {squash(AUTHOR), squash(tree.meta.title), *map(squash, tree.meta.authors)}
+    headings = set(running)
+    for heading in [p.heading for p in tree.parts] + [c.heading for c in tree.chapters()]:
+        if heading is not None:
+            headings.add(squash(n.heading_text(heading)))
+            headings.add(squash(" ".join(filter(None, (heading.label, heading.number_text)))))
+            headings.update(squash(x) for x in (heading.label, heading.number_text) if x)
+            headings.add(squash(n.plain_text(heading.title)))
+            headings.add(squash(n.plain_text(heading.subtitle)))
+    openers = set(opener_pages(reader))
     kept = []
-    for page in reader.pages[first:]:
-        for line in page.extract_text().splitlines():
+    drop_cap = ""
+    for index in range(min(openers), len(reader.pages)):
+        lines = reader.pages[index].extract_text().splitlines()
+        for i, line in enumerate(lines):
             key = squash(line)
+            furniture = headings if index in openers else (running if i == 0 else set())
             if key in furniture or key.isdigit() or not key:
                 continue
-            kept.append(line)
+            if len(line.strip()) == 1 and line.strip().isupper():
+                drop_cap = line.strip()  # a drop cap extracts as a line of its own
+                continue
+            kept.append(drop_cap + line)
+            drop_cap = ""
     return "\n".join(kept)
 
 
