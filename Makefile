@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup book epub pdf test check lint typecheck bench clean
+.PHONY: setup book epub pdf test check lint typecheck bench ace clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,15 @@ typecheck: $(STAMP)
 check: lint typecheck test
 	$(BIN)/compile-book check . --strict
 
+## Accessibility: install Ace by DAISY (Debian chromium + npm) and run it on the sample and seeds
+ace: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	mkdir -p .ace && ([ -f .ace/package.json ] || (cd .ace && npm init -y >/dev/null))
+	cd .ace && ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm install --silent @daisy/ace@1.4.6
+	$(BIN)/python -m pytest -q tests/test_accessibility.py
+
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build bench/out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build bench/out .pytest_cache .mypy_cache .ruff_cache .ace

@@ -247,7 +247,7 @@ def write_epub(book: Book, out: Path, config: BookConfig) -> None:
     docs = build_documents(book, config, cover, when)
     package = _package(book, docs, cover, when)
     with atomic_output(out) as tmp:
-        _rezip(package, tmp, when)
+        _rezip(package, tmp, when, book.meta.language)
 
 
 # --------------------------------------------------------------------------- documents
@@ -796,8 +796,19 @@ def _stylesheet() -> bytes:
     return resources.files("compile_book").joinpath(CSS_RESOURCE).read_bytes()
 
 
-def _rezip(package: bytes, target: Path, when: datetime) -> None:
-    """Copy ebooklib's zip into `target` with fixed dates: mimetype first and stored."""
+def _package_lang(opf: bytes, language: str) -> bytes:
+    """Put ``xml:lang`` on the OPF ``<package>``: ebooklib cannot, and Ace requires it."""
+    root = etree.fromstring(opf)
+    root.set(_XML_LANG, language)
+    result: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return result
+
+
+def _rezip(package: bytes, target: Path, when: datetime, language: str) -> None:
+    """Copy ebooklib's zip into `target` with fixed dates: mimetype first and stored.
+
+    On the way the OPF gets its package-level ``xml:lang``.
+    """
     stamp = max(_ZIP_EPOCH, (when.year, when.month, when.day, when.hour, when.minute, when.second))
     with (
         zipfile.ZipFile(io.BytesIO(package)) as src,
@@ -816,4 +827,7 @@ def _rezip(package: bytes, target: Path, when: datetime) -> None:
                 dst.writestr(info, src.read(name))
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
-                dst.writestr(info, src.read(name), compresslevel=6)
+                data = src.read(name)
+                if name.endswith(".opf"):
+                    data = _package_lang(data, language)
+                dst.writestr(info, data, compresslevel=6)
