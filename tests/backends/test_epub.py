@@ -423,7 +423,7 @@ def test_failure_midway_leaves_previous_output(
     out = tmp_path / "book.epub"
     out.write_bytes(b"previous good build")
 
-    def broken(package: bytes, target: Path, when: object) -> None:
+    def broken(package: bytes, target: Path, when: object, language: str) -> None:
         target.write_bytes(package[:100])
         raise OSError(28, "No space left on device")
 
