@@ -1,0 +1,700 @@
+"""compile-book benchmarks: one command, one table.
+
+Run from the repository root::
+
+    .venv/bin/python bench/run.py                       # 100k and 1M words, EPUB and PDF
+    .venv/bin/python bench/run.py --quick               # 100k words, one run each
+    .venv/bin/python bench/run.py --sizes 100k --formats epub --repeat 5
+    make bench
+
+Corpora
+    ``bench/corpus/`` (git-ignored) gets one long novel per size, generated
+    deterministically from the seed manuscripts in ``../shared/seeds`` (see
+    ``corpus_gen.py``): ``bench-100k.txt`` for compile-book, the same words as
+    ``bench-100k.md`` for pandoc, and the same chapters one file each under
+    ``bench-100k-chapters/`` for the rebuild workload. Without the seeds the
+    benchmark says so and exits 0.
+
+Workloads (each child process timed end to end, Python start-up included)
+    epub     ``compile-book build bench-N.txt --format epub -o OUT`` against
+             ``pandoc -f markdown -t epub3 bench-N.md -o OUT``.
+             Targets: 100k words < 0.5 s and at least 5x faster than pandoc;
+             1M words < 5 s and < 500 MB peak RSS.
+    pdf      ``compile-book build bench-N.txt --format pdf -o OUT`` against
+             ``pandoc -f markdown bench-N.md -o OUT --pdf-engine=typst``. pandoc
+             needs a ``typst`` executable; there is no Typst CLI on PyPI, so
+             ``bench/out/bin/typst`` is a small shim (``typst_shim.py``) over the
+             same PyPI ``typst`` package compile-book uses, put first on PATH for
+             pandoc's run only. Targets: 100k words < 3 s and faster than pandoc;
+             1M words: memory reported.
+    rebuild  In one process, on the per-chapter project: the first build, later
+             full builds with nothing cached, then rebuilds after editing one
+             chapter with the parse cache kept. It drives
+             ``compile_book.watch.Rebuilder`` (what ``build --watch`` runs), else
+             ``api.parse_project(project, cache)`` + ``api.write``; with neither,
+             a TODO row "watch rebuild: not yet available".
+
+Each figure is the median of ``--repeat`` runs (default 3) after ``--warmup``
+untimed runs for corpora of up to 200k words. Peak RSS is the largest of the
+runs, read from ``/usr/bin/time -v`` when present, else from ``os.wait4``; for
+a process tree it is the largest single process (pandoc or its typst child).
+The table goes to stdout; every sample goes to ``bench/out/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.metadata
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from corpus_gen import SEEDS_DIR, Corpus, generate, parse_size, size_label
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+CORPUS_DIR = BENCH_DIR / "corpus"
+OUT_DIR = BENCH_DIR / "out"
+SHIM_BIN = OUT_DIR / "bin"
+RESULTS_JSON = OUT_DIR / "results.json"
+TIME_BIN = Path("/usr/bin/time")
+
+DEFAULT_SIZES = "100k,1m"
+DEFAULT_FORMATS = "epub,pdf"
+# Warm-up runs cost little below this size and steady the first timed run
+# (page cache, .pyc files); above it the first run is already a small share.
+WARMUP_MAX_WORDS = 200_000
+# sources the reproducible-build timestamp for both tools (2026-01-01T00:00:00Z)
+SOURCE_DATE_EPOCH = "1767225600"
+
+COMPILE_BOOK = "compile-book"
+PANDOC = "pandoc"
+PANDOC_TYPST = "pandoc + typst (shim)"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What the issue asks of compile-book on one workload; ``None`` means no limit."""
+
+    max_wall_s: float | None = None
+    max_rss_mb: float | None = None
+    min_speedup: float | None = None
+    # "faster than pandoc": a speed-up strictly above 1
+    faster_than_peer: bool = False
+
+    def describe(self) -> str:
+        parts = []
+        if self.max_wall_s is not None:
+            parts.append(f"< {self.max_wall_s:g} s")
+        if self.max_rss_mb is not None:
+            parts.append(f"< {self.max_rss_mb:g} MB")
+        if self.min_speedup is not None:
+            parts.append(f">= {self.min_speedup:g}x pandoc")
+        if self.faster_than_peer:
+            parts.append("faster than pandoc")
+        return ", ".join(parts) or "report"
+
+
+#: (format, requested words) -> compile-book's target
+TARGETS: dict[tuple[str, int], Target] = {
+    ("epub", 100_000): Target(max_wall_s=0.5, min_speedup=5.0),
+    ("epub", 1_000_000): Target(max_wall_s=5.0, max_rss_mb=500.0),
+    ("pdf", 100_000): Target(max_wall_s=3.0, faster_than_peer=True),
+    ("pdf", 1_000_000): Target(),
+}
+
+
+@dataclass(slots=True)
+class Sample:
+    """One timed child process."""
+
+    wall_s: float
+    cpu_s: float
+    rss_mb: float | None
+    returncode: int
+    stderr_tail: str
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the table (and one record of results.json)."""
+
+    workload: str
+    tool: str
+    words: int
+    wall_s: float | None = None
+    cpu_s: float | None = None
+    rss_mb: float | None = None
+    speedup: float | None = None
+    target: str = ""
+    status: str = ""
+    samples_s: list[float] = field(default_factory=list)
+    cpu_samples_s: list[float] = field(default_factory=list)
+    rss_samples_mb: list[float] = field(default_factory=list)
+    command: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def _maxrss_from_time(report: str) -> float | None:
+    m = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", report)
+    return int(m.group(1)) / 1024 if m else None
+
+
+def measure(cmd: Sequence[str], *, cwd: Path, env: dict[str, str], timeout: float) -> Sample:
+    """Run ``cmd`` once; wall time around the child, its peak RSS, its exit status."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        err_path = Path(tmp) / "stderr"
+        time_path = Path(tmp) / "time"
+        use_time = TIME_BIN.exists() and os.access(TIME_BIN, os.X_OK)
+        argv = [str(TIME_BIN), "-v", "-o", str(time_path), *cmd] if use_time else list(cmd)
+        with open(err_path, "wb") as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+            killer = threading.Timer(timeout, proc.kill)
+            killer.start()
+            try:
+                _, status, usage = os.wait4(proc.pid, 0)
+            finally:
+                killer.cancel()
+            wall = time.perf_counter() - start
+            proc.returncode = os.waitstatus_to_exitcode(status)
+        tail = err_path.read_text("utf-8", errors="replace").strip().splitlines()[-3:]
+        # user + system time of the child and everything it waited for (typst under pandoc)
+        cpu = usage.ru_utime + usage.ru_stime
+        rss: float | None
+        if use_time and time_path.exists():
+            rss = _maxrss_from_time(time_path.read_text("utf-8", errors="replace"))
+        else:
+            rss = usage.ru_maxrss / 1024  # kilobytes on Linux
+        return Sample(wall, cpu, rss, proc.returncode, " | ".join(tail))
+
+
+def run_series(
+    cmd: Sequence[str],
+    *,
+    repeat: int,
+    warmup: int,
+    cwd: Path,
+    env: dict[str, str],
+    timeout: float,
+    log: Callable[[str], None],
+) -> tuple[list[Sample], Sample | None]:
+    """Warm-up runs, then ``repeat`` timed runs; stops at the first failing run."""
+    samples: list[Sample] = []
+    for _ in range(warmup):
+        s = measure(cmd, cwd=cwd, env=env, timeout=timeout)
+        if s.returncode != 0:
+            return samples, s
+    for i in range(repeat):
+        s = measure(cmd, cwd=cwd, env=env, timeout=timeout)
+        mb = _fmt_mb(s.rss_mb)
+        log(f"    run {i + 1}/{repeat}: {s.wall_s:.3f} s (cpu {s.cpu_s:.3f} s), {mb} MB")
+        if s.returncode != 0:
+            return samples, s
+        samples.append(s)
+    return samples, None
+
+
+def fill(row: Row, samples: list[Sample], failure: Sample | None, fail_label: str) -> Row:
+    if failure is not None:
+        row.status = f"{fail_label} (exit {failure.returncode}): {failure.stderr_tail[-160:]}"
+        return row
+    row.samples_s = [s.wall_s for s in samples]
+    row.cpu_samples_s = [s.cpu_s for s in samples]
+    row.cpu_s = statistics.median(row.cpu_samples_s)
+    row.rss_samples_mb = [s.rss_mb for s in samples if s.rss_mb is not None]
+    row.wall_s = statistics.median(row.samples_s)
+    row.rss_mb = max(row.rss_samples_mb) if row.rss_samples_mb else None
+    return row
+
+
+def judge(row: Row, target: Target | None) -> None:
+    """Set a compile-book row's target text and pass/fail from the issue's targets."""
+    if target is None:
+        row.target, row.status = "report", row.status or "-"
+        return
+    row.target = target.describe()
+    if row.wall_s is None:
+        return
+    checks: list[bool | None] = []
+    if target.max_wall_s is not None:
+        checks.append(row.wall_s < target.max_wall_s)
+    if target.max_rss_mb is not None:
+        checks.append(None if row.rss_mb is None else row.rss_mb < target.max_rss_mb)
+    if target.min_speedup is not None:
+        checks.append(None if row.speedup is None else row.speedup >= target.min_speedup)
+    if target.faster_than_peer:
+        checks.append(None if row.speedup is None else row.speedup > 1.0)
+    if not checks:
+        row.status = "-"
+    elif False in checks:
+        row.status = "FAIL"
+    elif None in checks:
+        row.status = "? (peer missing)"
+    else:
+        row.status = "pass"
+
+
+# ---------------------------------------------------------------- tools
+
+
+def compile_book_exe() -> str | None:
+    beside = Path(sys.executable).parent / "compile-book"
+    return str(beside) if beside.exists() else shutil.which("compile-book")
+
+
+def pandoc_exe() -> str | None:
+    try:
+        import pypandoc
+
+        path = str(pypandoc.get_pandoc_path())
+        if path and Path(path).exists():
+            return path
+    except (ImportError, OSError):
+        pass
+    return shutil.which("pandoc")
+
+
+def tool_version(argv: list[str]) -> str:
+    try:
+        out = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
+    except OSError:
+        return "?"
+    lines = (out.stdout or out.stderr).strip().splitlines()
+    return lines[0] if lines else "?"
+
+
+def install_typst_shim() -> Path:
+    """Write ``bench/out/bin/typst``: the shim, run by this interpreter."""
+    SHIM_BIN.mkdir(parents=True, exist_ok=True)
+    shim = SHIM_BIN / "typst"
+    body = (BENCH_DIR / "typst_shim.py").read_text("utf-8")
+    shim.write_text(f"#!{sys.executable}\n{body}", "utf-8")
+    shim.chmod(0o755)
+    return shim
+
+
+def pdf_backend_problem() -> str | None:
+    """Why compile-book cannot write PDF yet, or None when its backend imports."""
+    probe = subprocess.run(
+        [sys.executable, "-c", "import compile_book.backends.pdf as m; m.write_pdf"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if probe.returncode == 0:
+        return None
+    lines = probe.stderr.strip().splitlines()
+    return lines[-1] if lines else f"exit {probe.returncode}"
+
+
+def child_env(extra_path: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    if extra_path is not None:
+        env["PATH"] = f"{extra_path}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+# ---------------------------------------------------------------- workloads
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    repeat: int
+    warmup: int
+    timeout: float
+    verbose: bool
+
+    def log(self, message: str) -> None:
+        if self.verbose:
+            print(message, file=sys.stderr, flush=True)
+
+
+def convert_workload(
+    fmt: str, requested: int, corpus: Corpus, opts: Options, cb: str | None, pandoc: str | None
+) -> list[Row]:
+    """compile-book vs pandoc converting the same text to ``fmt``."""
+    label = f"{fmt} {size_label(requested)}"
+    work = OUT_DIR / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    warmup = opts.warmup if corpus.words <= WARMUP_MAX_WORDS else 0
+    target = TARGETS.get((fmt, requested))
+    peer_tool = PANDOC_TYPST if fmt == "pdf" else PANDOC
+
+    # pandoc first: its figure is needed to judge compile-book's speed-up.
+    peer = Row(label, peer_tool, corpus.words, target="peer")
+    if pandoc is None:
+        peer.status = "n/a (pandoc missing)"
+    else:
+        out = work / f"{corpus.name}-pandoc.{fmt}"
+        meta = ["--metadata", f"title={corpus.title}", "--metadata", "lang=en"]
+        if fmt == "epub":
+            cmd = [pandoc, "-f", "markdown", "-t", "epub3", str(corpus.md), "-o", str(out), *meta]
+            env = child_env()
+        else:
+            install_typst_shim()
+            cmd = [pandoc, "-f", "markdown", str(corpus.md), "-o", str(out), "--pdf-engine=typst"]
+            cmd += meta
+            env = child_env(SHIM_BIN)
+        peer.command = cmd
+        opts.log(f"  {label}: {peer_tool}")
+        samples, failure = run_series(
+            cmd, repeat=opts.repeat, warmup=warmup, cwd=work, env=env,
+            timeout=opts.timeout, log=opts.log,
+        )  # fmt: skip
+        fill(peer, samples, failure, "error")
+        if peer.wall_s is not None:
+            peer.status = "-"
+
+    ours = Row(label, COMPILE_BOOK, corpus.words)
+    problem = pdf_backend_problem() if fmt == "pdf" else None
+    if cb is None:
+        ours.status = "n/a (compile-book not installed)"
+    elif problem is not None:
+        ours.status = "n/a (backend missing)"
+        ours.note = problem
+    else:
+        out = work / f"{corpus.name}-compile-book.{fmt}"
+        cmd = [cb, "build", str(corpus.txt), "--format", fmt, "-o", str(out)]
+        ours.command = cmd
+        opts.log(f"  {label}: {COMPILE_BOOK}")
+        samples, failure = run_series(
+            cmd, repeat=opts.repeat, warmup=warmup, cwd=work, env=child_env(),
+            timeout=opts.timeout, log=opts.log,
+        )  # fmt: skip
+        fill(ours, samples, failure, "n/a (backend failing)" if fmt == "pdf" else "error")
+        if ours.wall_s and peer.wall_s:
+            ours.speedup = peer.wall_s / ours.wall_s
+    judge(ours, target)
+    return [ours, peer]
+
+
+REBUILD_TODO = "watch rebuild: not yet available"
+
+# The in-process rebuild timing, run in a child so its imports and memory are its own.
+# It uses only library functions that exist (checked first) and prints one JSON line.
+_REBUILD_CHILD = r"""
+import inspect, json, resource, sys, time
+from pathlib import Path
+
+project_dir, fmt, out, repeat = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+from compile_book import api, parser
+from compile_book.project import load_project
+
+try:  # what `build --watch` runs, when it exists
+    from compile_book.watch import Rebuilder
+except ImportError:
+    Rebuilder = None
+
+def via_rebuilder():
+    r = Rebuilder(project_dir, [fmt], out)
+    def step(changed=()):
+        result = r.rebuild(changed)
+        if result.error is not None:
+            raise SystemExit(f"rebuild failed: {result.error}")
+    return step, r.cache
+
+def via_api():
+    cache = parser.ParseCache()
+    def step(changed=()):
+        project = load_project(project_dir)
+        api.write(api.parse_project(project, cache), project, [fmt], out)
+    return step, cache
+
+if Rebuilder is not None and "rebuild" in dir(Rebuilder):
+    make, how = via_rebuilder, "compile_book.watch.Rebuilder"
+elif (
+    hasattr(parser, "ParseCache")
+    and hasattr(api, "write")
+    and "cache" in inspect.signature(api.parse_project).parameters
+):
+    make, how = via_api, "api.parse_project(project, cache) + api.write"
+else:
+    print(json.dumps({"available": False}))
+    raise SystemExit(0)
+
+cpu = {}
+
+def timed(step, changed=()):
+    t, c = time.perf_counter(), time.process_time()
+    step(changed)
+    wall = time.perf_counter() - t
+    cpu[wall] = time.process_time() - c
+    return wall
+
+def rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+files = sorted((project_dir / "manuscripts").glob("*.txt"))
+victim = files[len(files) // 2]
+original = victim.read_bytes()
+full, rebuild = [], []
+try:
+    first = timed(make()[0])  # cold: first use of lxml/Typst in the process
+    for i in range(repeat):
+        full.append(timed(make()[0]))  # a fresh builder: nothing cached by us
+    full_rss = rss_mb()
+    step, cache = make()
+    step()
+    hits0, misses0 = cache.hits, cache.misses
+    for i in range(repeat):
+        # one sentence added to the chapter's last paragraph, as a writer would
+        victim.write_bytes(original.rstrip() + f" She wrote it down again, edit {i}.\n".encode())
+        rebuild.append(timed(step, [victim]))
+    hits, misses = cache.hits - hits0, cache.misses - misses0
+finally:
+    victim.write_bytes(original)
+print(json.dumps({
+    "available": True, "how": how, "first": first, "first_cpu": cpu[first],
+    "full": full, "rebuild": rebuild, "full_rss_mb": full_rss,
+    "full_cpu": [cpu[w] for w in full], "rebuild_cpu": [cpu[w] for w in rebuild],
+    "rebuild_rss_mb": rss_mb(), "files": len(files), "edited": victim.name,
+    "cache_hits": hits, "cache_misses": misses,
+}))
+"""
+
+
+def rebuild_workload(fmt: str, requested: int, corpus: Corpus, opts: Options) -> list[Row]:
+    """Full in-process build vs rebuild after editing one chapter (parse cache kept)."""
+    label = f"rebuild {fmt} {size_label(requested)}"
+    todo = Row(label, REBUILD_TODO, corpus.words, target="report", status="TODO")
+    if fmt == "pdf" and pdf_backend_problem() is not None:
+        todo.tool, todo.status = COMPILE_BOOK, "n/a (backend missing)"
+        return [todo]
+    out = OUT_DIR / "work" / f"{corpus.name}-rebuild.{fmt}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-c", _REBUILD_CHILD, str(corpus.chapters_dir), fmt, str(out)]
+    cmd.append(str(opts.repeat))
+    opts.log(f"  {label}: in-process full build vs one-chapter rebuild")
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, env=child_env(), timeout=opts.timeout * 4,
+        cwd=OUT_DIR / "work", check=False,
+    )  # fmt: skip
+    if proc.returncode != 0:
+        todo.tool = COMPILE_BOOK
+        todo.status = f"error (exit {proc.returncode}): {proc.stderr.strip()[-160:]}"
+        return [todo]
+    data: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    if not data.get("available"):
+        return [todo]
+    cold = Row(label, "compile-book first build", corpus.words, target="report", status="-")
+    cold.samples_s, cold.wall_s = [data["first"]], data["first"]
+    cold.cpu_samples_s, cold.cpu_s = [data["first_cpu"]], data["first_cpu"]
+    cold.note = "first build in a fresh process (imports excluded), one sample"
+    full = Row(label, "compile-book full, warm", corpus.words, target="report")
+    full.samples_s = list(data["full"])
+    full.wall_s = statistics.median(full.samples_s)
+    full.cpu_samples_s = list(data["full_cpu"])
+    full.cpu_s = statistics.median(full.cpu_samples_s)
+    full.rss_mb = data["full_rss_mb"]
+    full.status = "-"
+    full.note = (
+        f"{data['files']} chapter files; later full builds in the same process with a fresh"
+        " parse cache (Typst keeps its own in-process memo, so pdf gains here too)"
+    )
+    edit = Row(label, "compile-book 1 chapter edited", corpus.words, target="report")
+    edit.samples_s = list(data["rebuild"])
+    edit.wall_s = statistics.median(edit.samples_s)
+    edit.cpu_samples_s = list(data["rebuild_cpu"])
+    edit.cpu_s = statistics.median(edit.cpu_samples_s)
+    edit.rss_mb = data["rebuild_rss_mb"]
+    edit.speedup = full.wall_s / edit.wall_s if edit.wall_s else None
+    edit.status = "-"
+    edit.note = (
+        f"via {data['how']}; edited {data['edited']}; parse cache hits/misses over the rebuilds "
+        f"{data['cache_hits']}/{data['cache_misses']}; speed-up is vs the warm full build"
+    )
+    return [cold, full, edit]
+
+
+# ---------------------------------------------------------------- table
+
+
+def _fmt_mb(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}"
+
+
+HEADERS = (
+    "workload", "tool", "words", "median wall s", "cpu s", "peak RSS MB", "speed-up", "target",
+    "pass/fail",
+)  # fmt: skip
+
+
+def table_rows(rows: list[Row]) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    for r in rows:
+        out.append(
+            (
+                r.workload,
+                r.tool,
+                f"{r.words:,}",
+                "-" if r.wall_s is None else f"{r.wall_s:.3f}",
+                "-" if r.cpu_s is None else f"{r.cpu_s:.3f}",
+                _fmt_mb(r.rss_mb),
+                "-" if r.speedup is None else f"{r.speedup:.1f}x",
+                r.target,
+                r.status,
+            )
+        )
+    return out
+
+
+def render_table(rows: list[Row]) -> str:
+    """A plain-text table: readable in a terminal, a pipe, a log file or an issue."""
+    cells = table_rows(rows)
+    numeric = {2, 3, 4, 5, 6}
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(HEADERS)]
+
+    def line(values: Sequence[str]) -> str:
+        parts = [
+            v.rjust(widths[i]) if i in numeric else v.ljust(widths[i]) for i, v in enumerate(values)
+        ]
+        return " | ".join(parts).rstrip()
+
+    rule = "-+-".join("-" * w for w in widths)
+    return "\n".join([line(HEADERS), rule, *(line(c) for c in cells)])
+
+
+FOOTNOTES = (
+    "wall: end to end per child process (Python start-up included), median of the runs;"
+    " cpu: user + system seconds of the child and its children (steadier than wall time"
+    " on a busy machine); peak RSS: largest run, largest single process of the tree.",
+    "speed-up: pandoc's median / compile-book's median on the same words (rebuild rows:"
+    " the warm full build's median / the rebuild's).",
+    "pdf peer: pandoc's Typst engine is the same PyPI `typst` library as compile-book's,"
+    " run through a `typst` CLI shim (bench/out/bin/typst).",
+    "pandoc reads the same text as Markdown (# Chapter N headings, * * * scene breaks).",
+)
+
+
+# ---------------------------------------------------------------- main
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        description="Benchmark compile-book against pandoc on generated novels.",
+        epilog="Workloads, peers and targets: see the docstring of bench/run.py.",
+    )
+    p.add_argument("--sizes", default=None, help=f"comma list of sizes (default {DEFAULT_SIZES})")
+    p.add_argument(
+        "--formats",
+        default=DEFAULT_FORMATS,
+        help=f"comma list: epub,pdf (default {DEFAULT_FORMATS})",
+    )
+    p.add_argument("--repeat", type=int, default=None, help="timed runs per row (default 3)")
+    p.add_argument("--warmup", type=int, default=None, help="untimed runs first (default 1)")
+    p.add_argument("--quick", action="store_true", help="100k words, one run, no warm-up")
+    p.add_argument("--no-rebuild", action="store_true", help="skip the rebuild workload")
+    p.add_argument("--timeout", type=float, default=900.0, help="seconds per child (default 900)")
+    p.add_argument("--quiet", "-q", action="store_true", help="print only the table")
+    p.add_argument("--json", type=Path, default=RESULTS_JSON, help="results file")
+    return p.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes_text = args.sizes or ("100k" if args.quick else DEFAULT_SIZES)
+    repeat = args.repeat if args.repeat is not None else (1 if args.quick else 3)
+    warmup = args.warmup if args.warmup is not None else (0 if args.quick else 1)
+    try:
+        sizes = [parse_size(s) for s in sizes_text.split(",") if s.strip()]
+    except ValueError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in ("epub", "pdf")]
+    if unknown or repeat < 1 or warmup < 0:
+        print(f"bench: bad --formats/--repeat/--warmup ({', '.join(unknown)})", file=sys.stderr)
+        return 2
+    if not SEEDS_DIR.is_dir() or not any(SEEDS_DIR.glob("*.txt")):
+        print(f"bench: skipped: no seed manuscripts in {SEEDS_DIR}", file=sys.stderr)
+        return 0
+
+    opts = Options(repeat=repeat, warmup=warmup, timeout=args.timeout, verbose=not args.quiet)
+    cb, pandoc = compile_book_exe(), pandoc_exe()
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+
+    load_start = os.getloadavg()[0]
+    rows: list[Row] = []
+    corpora: dict[int, Corpus] = {}
+    for words in sizes:
+        opts.log(f"corpus {size_label(words)}: generating into {CORPUS_DIR}")
+        corpus = corpora[words] = generate(words, CORPUS_DIR)
+        opts.log(f"  {corpus.words:,} words, {corpus.chapters} chapters")
+        for fmt in formats:
+            rows += convert_workload(fmt, words, corpus, opts, cb, pandoc)
+    if not args.no_rebuild and 100_000 in corpora:
+        for fmt in formats:
+            rows += rebuild_workload(fmt, 100_000, corpora[100_000], opts)
+    elif not args.no_rebuild:
+        rows.append(Row("rebuild", "runs with --sizes including 100k", 0, status="skipped"))
+
+    print(render_table(rows))
+    print()
+    load_end = os.getloadavg()[0]
+    notes = [
+        *FOOTNOTES,
+        f"machine: {os.cpu_count()} CPUs, 1-min load average {load_start:.1f} at start,"
+        f" {load_end:.1f} at end (other work on the machine inflates wall times).",
+    ]
+    notes += [f"{r.workload} / {r.tool}: {r.note}" for r in rows if r.note]
+    for note in notes:
+        print(f"  * {note}")
+
+    typst_version: str | None = None
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+        typst_version = importlib.metadata.version("typst")
+    results = {
+        "generated_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": {
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "load_1m_start": load_start,
+            "load_1m_end": load_end,
+        },
+        "tools": {
+            "compile-book": tool_version([cb, "--version"]) if cb else None,
+            "pandoc": tool_version([pandoc, "--version"]) if pandoc else None,
+            "typst (PyPI)": typst_version,
+        },
+        "settings": {"repeat": repeat, "warmup": warmup, "sizes": sizes, "formats": formats},
+        "corpora": {
+            size_label(w): {
+                "txt": str(c.txt),
+                "md": str(c.md),
+                "words": c.words,
+                "chapters": c.chapters,
+                "scene_breaks": c.scene_breaks,
+            }
+            for w, c in corpora.items()
+        },
+        "rows": [asdict(r) for r in rows],
+        "footnotes": list(FOOTNOTES),
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
+    if opts.verbose:
+        print(f"\nresults: {args.json}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
