@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterable
 from types import TracebackType
@@ -65,8 +66,13 @@ class BuildProgress:
         show_after: float = SHOW_AFTER,
     ) -> None:
         self.steps = steps
-        self.out = out if out is not None else console(stderr=True)
-        self.enabled = enabled and self.out.is_terminal
+        # Why: building a rich Console costs a noticeable share of a small build;
+        # when nothing will be shown (not a terminal, or -q), never import rich.
+        terminal = out.is_terminal if out is not None else sys.stderr.isatty()
+        self.enabled = enabled and terminal
+        if out is None and self.enabled:
+            out = console(stderr=True)
+        self.out = out
         self.show_after = show_after
         self.description = "parsing"
         self._progress: Progress | None = None

@@ -15,11 +15,10 @@ from __future__ import annotations
 import glob
 import os
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-
-from natsort import natsorted
 
 from .config import CONFIG_NAME, BookConfig, load_config
 from .errors import InputError
@@ -113,6 +112,14 @@ def load_project(path: str | os.PathLike[str] = ".") -> Project:
         )
     config = BookConfig()
     return Project(p, config, None, tuple(files), _cover(p, config, None), p.name, "folder")
+
+
+def natsorted(items: Iterable[Path], key: Callable[[Path], str]) -> list[Path]:
+    """Natural sort (chapter-2 before chapter-10); natsort is imported only when needed."""
+    from natsort import natsorted as _natsorted
+
+    result: list[Path] = _natsorted(items, key=key)
+    return result
 
 
 def _expand(root: Path, patterns: list[str], config_path: Path) -> list[Path]:
