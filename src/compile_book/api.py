@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import backends
 from .config import BookConfig
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, problems
 from .errors import CompileBookError, StrictError
 from .nodes import Book
 from .parser import ParseCache, parse_sources, parse_text
@@ -73,7 +73,7 @@ class BuildResult:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.book.diagnostics if d.severity >= Severity.WARNING]
+        return problems(self.book.diagnostics)
 
 
 def build(
@@ -117,11 +117,11 @@ def write(
     config: BookConfig | None = None,
 ) -> BuildResult:
     """Write an already-parsed book (``build`` without the parse; used by ``--watch``)."""
-    warnings = [d for d in book.diagnostics if d.severity >= Severity.WARNING]
-    if strict and warnings:
+    found = problems(book.diagnostics)
+    if strict and found:
         raise StrictError(
-            f"{len(warnings)} warning(s) and --strict given; fix them or build without --strict",
-            warnings[0].location(),
+            f"{len(found)} warning(s) and --strict given; fix them or build without --strict",
+            found[0].location(),
         )
     paths = output_paths(book, project, formats, output)
     for fmt, out in paths.items():

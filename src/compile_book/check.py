@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .diagnostics import CODES, Diagnostic, Severity
+from .diagnostics import CODES, Diagnostic, Severity, problems
 
 if TYPE_CHECKING:
     from .nodes import Book
@@ -48,7 +48,7 @@ class CheckReport:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.findings if d.severity >= Severity.WARNING]
+        return problems(self.findings)
 
     def by_file(self) -> dict[str, list[Diagnostic]]:
         """Findings per file, files in book order, each list sorted by position."""

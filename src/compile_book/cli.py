@@ -174,10 +174,7 @@ def tree(
     except CompileBookError as exc:
         fail(exc)
     if as_json:
-        json.dump(
-            serialize.to_data(book, sources=sources), sys.stdout, ensure_ascii=False, indent=1
-        )
-        sys.stdout.write("\n")
+        _print_json(serialize.to_data(book, sources=sources))
     else:
         sys.stdout.write(serialize.pformat(book))
 
@@ -208,8 +205,7 @@ def check(
     except CompileBookError as exc:
         fail(exc)
     if fmt is ReportFormat.json:
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        _print_json(report.to_json())
     else:
         out = console()
         for group in report.by_file().values():
@@ -237,8 +233,7 @@ def stats(
     except CompileBookError as exc:
         fail(exc)
     if fmt is StatsFormat.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        _print_json(result.to_json())
     else:
         console().print(result.table())
 
@@ -298,6 +293,11 @@ def schema(
     except OSError as exc:
         fail(OutputError(f"cannot write: {exc.strerror}", str(output)))
     typer.echo(f"wrote {_shown(output)}")
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
 
 
 def _interactive() -> bool:

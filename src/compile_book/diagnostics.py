@@ -15,6 +15,7 @@ Severities:
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +115,11 @@ class Diagnostic:
         return self.format()
 
 
+def problems(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The problems among some diagnostics (warnings and worse), in order."""
+    return [d for d in diagnostics if d.severity >= Severity.WARNING]
+
+
 class Reporter:
     """Collects diagnostics while a manuscript is parsed (docutils' ``Reporter``)."""
 
@@ -128,4 +134,4 @@ class Reporter:
         self.items.append(Diagnostic(code, message, file, line, col))
 
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity >= Severity.WARNING]
+        return problems(self.items)

@@ -872,10 +872,3 @@ def parse_sources(
 def parse_text(text: str, config: BookConfig | None = None, name: str = "<text>") -> Book:
     """Parse one manuscript given as a string (for tools and tests)."""
     return parse_sources([ManuscriptSource(name, text.encode("utf-8"))], config, name)
-
-
-def warnings_of(book: Book) -> list[Diagnostic]:
-    """The book's warnings, in order."""
-    from .diagnostics import Severity
-
-    return [d for d in book.diagnostics if d.severity >= Severity.WARNING]

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .diagnostics import problems
+
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
     from .errors import CompileBookError
@@ -67,9 +69,8 @@ class RebuildResult:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        from .diagnostics import Severity
 
-        return [d for d in self.diagnostics if d.severity >= Severity.WARNING]
+        return problems(self.diagnostics)
 
     def status(self) -> str:
         """``12:01:02 rebuilt build/x.epub in 0.21 s (1 parsed, 39 reused), 2 warnings``."""
