@@ -313,6 +313,25 @@ def _shown(path: Path) -> str:
     return rel if not rel.startswith("..") else str(path)
 
 
+def _exit_now(code: object) -> NoReturn:
+    """Exit without Python's teardown once the command's work is done and flushed.
+
+    Why: freeing a novel's worth of tree nodes and every imported module one by
+    one takes a tenth of a small build's time; the operating system reclaims it
+    all at once. Outputs were already renamed into place; nothing is pending.
+    """
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message") prints the message and exits 1
+        sys.stderr.write(f"{code}\n")
+        status = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 def main() -> None:
     """Console-script entry point."""
     # Why: pydantic scans every installed package for plugins on first use; the CLI
@@ -320,6 +339,8 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     try:
         app()
+    except SystemExit as done:
+        _exit_now(done.code)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise SystemExit(130) from None

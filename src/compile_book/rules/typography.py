@@ -28,7 +28,6 @@ dashes are offsets into the text as it came in.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..config import TypographyConfig
@@ -36,44 +35,87 @@ from ..config import TypographyConfig
 MARKERS = "\ue000-\ue0ff"
 
 # --- quotes (English forms; other languages are mapped afterwards)
+# Each pattern starts with the quote itself and looks *behind* it afterwards, so
+# the regex engine can skip straight to the quotes (a leading look-behind makes it
+# try every position). curl() puts a space before the text so the start of the
+# paragraph counts as "after whitespace".
+_OPENERS = rf"\s(\[{{<\-—–{MARKERS}"
 # Why: a " after a word/punctuation and before space/punctuation/end closes.
 DOUBLE_CLOSE_RE = re.compile(
-    rf"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}])\"(?=[\s.,;:!?)\]\-—–…{MARKERS}]|$)"
+    rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…{MARKERS}]|$)"
 )
 # Why: a " at the start or after space/bracket/dash/other quote opens.
-DOUBLE_OPEN_RE = re.compile(rf"(?:^|(?<=[\s(\[{{<\-—–'‘“{MARKERS}]))\"")
+DOUBLE_OPEN_RE = re.compile(rf"\"(?<=[{_OPENERS}'‘“]\")")
 # Why: a " glued to the word after it (he said,"Go) opens.
 DOUBLE_BEFORE_WORD_RE = re.compile(r"\"(?=[\w'‘])")
 # Why: leading elisions take an apostrophe, not an opening quote ('tis, '90s).
 ELISION_RE = re.compile(
-    rf"(?:^|(?<=[\s(\[{{<\-—–\"“{MARKERS}]))'(?=(?:tis|twas|twere|twill|twould|em|cause|cos|coz"
+    rf"'(?<=[{_OPENERS}\"“]')(?=(?:tis|twas|twere|twill|twould|em|cause|cos|coz"
     r"|til|bout|round|nother|n|un|neath|gainst|kay|sup|midst|ere|fraid|nuff|scuse|less)\b"
     r"|\d\ds?\b)",
     re.I,
 )
-APOSTROPHE_RE = re.compile(r"(?<=\w)'(?=\w)")
-SINGLE_OPEN_RE = re.compile(rf"(?:^|(?<=[\s(\[{{<\-—–\"“{MARKERS}]))'")
+APOSTROPHE_RE = re.compile(r"'(?<=\w')(?=\w)")
+SINGLE_OPEN_RE = re.compile(rf"'(?<=[{_OPENERS}\"“]')")
 
-# --- dashes: one pass, so every change has an exact offset
-DASH_RE = re.compile(
-    r"(?P<double>\s*-{2,}\s*)"
-    r"|(?P<spaced>(?<=\S)\s+-\s+(?=\S))"
-    r"|(?P<word>(?<=\w)-\s+(?=\w))"
-    rf"|(?P<final>(?<=[\w.,!?])-(?=[”’\"'{MARKERS}]*(?:\s|$)))"
-    rf"|(?P<trailing>\s+-(?=[”’\"'{MARKERS}]*$))"
-    r"|(?P<em>\s+—\s+)"
-    r"|(?P<range>(?<=\d)-(?=\d))"
-)
+# --- dashes: one pass over the dash characters, so every change has an exact offset.
+# The rules, tried in this order for each run of dashes:
+#   double    ``--``/``---``, spaced or not                    -> em dash, spaces removed
+#   spaced    `` - `` between two words                         -> em dash, spaces removed
+#   word      ``word- word`` (not before and/or/nor/to)         -> em dash, space removed
+#   final     ``word-`` before closing quotes and space or end  -> em dash (``—”``)
+#   trailing  `` -`` before closing quotes and the end          -> em dash, space removed
+#   em        `` — `` spaced by the writer                      -> closed em dash
+#             (all of these become a spaced en dash in the "en-spaced" house style)
+#   range     ``1990-1995`` (1-4 digits each side)              -> en dash
+# Why scan by hand: a regex whose alternatives begin with optional spaces or
+# look-behinds is tried at every position of every paragraph (the slowest step of
+# the whole parser); jumping to the dashes and reading their context is ~10x faster.
+DASH_RUN_RE = re.compile("-+|—")
+_CLOSERS = frozenset("”’\"'") | frozenset(chr(c) for c in range(0xE000, 0xE100))
 # Why: "pre- and post-war": a hyphen before these words is a suspended hyphen.
 _SUSPENDED_NEXT = re.compile(r"(?:and|or|nor|to)\b")
 _RANGE_SIDES = re.compile(r"\d{1,4}")
 
+
+def _ends_here(text: str, i: int) -> bool:
+    """Only closing quotes (or inline markers) stand between ``i`` and a space or the end."""
+    n = len(text)
+    while i < n and text[i] in _CLOSERS:
+        i += 1
+    return i == n or text[i].isspace()
+
+
+def _at_end(text: str, i: int) -> bool:
+    """Only closing quotes (or inline markers) stand between ``i`` and the end."""
+    return all(c in _CLOSERS for c in text[i:])
+
+
 SPACES_RE = re.compile(r" {2,}")
 ELLIPSIS_RE = re.compile(r"\.(?: ?\.){2}")
 # Why: an honorific must not end a line apart from its name.
-HONORIFIC_RE = re.compile(
-    r"\b(Mr|Mrs|Ms|Mx|Dr|St|Mt|Prof|Capt|Sgt|Lt|Col|Gen|Rev|Fr)\. (?=[\w\ue000-\ue0ff])"
+# (The ". " comes first so the engine only stops at sentence ends.)
+_HONORIFICS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Dr",
+    "St",
+    "Mt",
+    "Prof",
+    "Capt",
+    "Sgt",
+    "Lt",
+    "Col",
+    "Gen",
+    "Rev",
+    "Fr",
 )
+HONORIFIC_RE = re.compile(
+    r"\. (?:" + "|".join(rf"(?<=\b{h}\. )" for h in _HONORIFICS) + r")(?=[\w\ue000-\ue0ff])"
+)
+_DIGIT_RE = re.compile(r"\d")
 # Why: "5 km" must not break between number and unit.
 UNIT_RE = re.compile(
     r"(?<=\d) (?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.)"
@@ -110,6 +152,7 @@ class Typographer:
 
     def curl(self, text: str) -> str:
         """Curl straight quotes (English forms); the length never changes."""
+        text = " " + text
         if '"' in text:
             text = DOUBLE_CLOSE_RE.sub("”", text)
             text = DOUBLE_OPEN_RE.sub("“", text)
@@ -120,7 +163,7 @@ class Typographer:
             text = APOSTROPHE_RE.sub("’", text)
             text = SINGLE_OPEN_RE.sub("‘", text)
             text = text.replace("'", "’")
-        return text
+        return text[1:]
 
     def curl_counted(self, text: str, changes: Changes) -> str:
         """Curl straight quotes in the book's language, counting them; length never changes.
@@ -146,39 +189,80 @@ class Typographer:
         """Every enabled substitution after quote curling (call :meth:`curl_counted` first)."""
         cfg = self.config
         if cfg.dashes != "off" and ("-" in text or "—" in text):
-            text = DASH_RE.sub(self._dash_replacer(text, changes), text)
+            text = self._dashes(text, changes)
         if "  " in text:
             text = SPACES_RE.sub(" ", text)
         if cfg.ellipses and (".." in text or ". ." in text):
             text, n = ELLIPSIS_RE.subn("…", text)
             changes.ellipses += n
         if cfg.nbsp and " " in text:
-            text, n1 = HONORIFIC_RE.subn("\\1.\u00a0", text)
-            text, n2 = UNIT_RE.subn("\u00a0", text)
+            text, n1 = HONORIFIC_RE.subn(".\u00a0", text)
+            n2 = 0
+            if _DIGIT_RE.search(text):
+                text, n2 = UNIT_RE.subn("\u00a0", text)
             changes.nbsp += n1 + n2
         if self.lang == "fr" and cfg.quotes:
             text = _french_spacing(text)
         return text
 
-    def _dash_replacer(self, text: str, changes: Changes) -> Callable[[re.Match[str]], str]:
-        def replace(m: re.Match[str]) -> str:
-            kind = m.lastgroup or ""
-            if kind == "word" and _SUSPENDED_NEXT.match(text, m.end()):
-                return m.group()
-            if kind == "range":
-                left = re.search(r"\d+$", text[max(0, m.start() - 5) : m.start()])
-                right = _RANGE_SIDES.match(text, m.end())
-                if not (left and right and len(left.group()) <= 4):
-                    return m.group()
-                changes.dashes.append((m.start(), "number range: hyphen -> en dash"))
-                return "–"
-            if kind == "em" and self.config.dashes == "em":
-                changes.dashes.append((m.start(), "spaced em dash closed up"))
-                return "—"
-            changes.dashes.append((m.start(), f"{m.group().strip()!r} -> em dash"))
-            return self.dash_close if kind in ("final", "trailing") else self.dash
-
-        return replace
+    def _dashes(self, text: str, changes: Changes) -> str:
+        """Apply the dash rules above; record each change at its offset in ``text``."""
+        out: list[str] = []
+        done = 0  # text[:done] is already in out
+        n = len(text)
+        em = self.config.dashes == "em"
+        for m in DASH_RUN_RE.finditer(text):
+            start, end = m.span()
+            if start < done:
+                continue
+            run = m.group()
+            left = start
+            while left > done and text[left - 1].isspace():
+                left -= 1
+            right = end
+            while right < n and text[right].isspace():
+                right += 1
+            before = text[left - 1] if left > 0 else ""
+            after = text[right] if right < n else ""
+            spaced_left, spaced_right = left < start, right > end
+            span: tuple[int, int] | None = None
+            new, what = self.dash, ""
+            if run == "—":
+                if spaced_left and spaced_right:
+                    if em:
+                        span, new, what = (left, right), "—", "spaced em dash closed up"
+                    else:
+                        span, what = (left, right), "spaced em dash -> spaced en dash"
+            elif len(run) >= 2:
+                span, what = (left, right), f"{run!r} -> em dash"
+            elif spaced_left and spaced_right and before and after:
+                span, what = (left, right), "'-' -> em dash"
+            elif not spaced_left and spaced_right and before.isalnum() and after.isalnum():
+                if not _SUSPENDED_NEXT.match(text, right):
+                    span, what = (start, right), "'-' -> em dash"
+            elif (
+                not spaced_left
+                and before
+                and (before.isalnum() or before in ".,!?")
+                and _ends_here(text, end)
+            ):
+                span, new, what = (start, end), self.dash_close, "'-' -> em dash"
+            elif spaced_left and before and _at_end(text, end):
+                span, new, what = (left, end), self.dash_close, "'-' -> em dash"
+            elif before.isdigit() and after.isdigit() and not spaced_left and not spaced_right:
+                digits = re.search(r"\d+$", text[max(0, start - 5) : start])
+                if digits and len(digits.group()) <= 4 and _RANGE_SIDES.match(text, end):
+                    span, new, what = (start, end), "–", "number range: hyphen -> en dash"
+            if span is None:
+                continue
+            changes.dashes.append((span[0], what))
+            out.append(text[done : span[0]])
+            out.append(new)
+            done = span[1]
+        if not out:
+            return text
+        out.append(text[done:])
+        return "".join(out)
 
     def _localise(self, original: str, curled: str) -> str:
         """Map English curls to the language's quotes where ``original`` had straight ones."""
