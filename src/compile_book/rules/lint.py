@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 # Why: a word, spaces, the same word. Run on lower-cased text: a case-insensitive
 # back-reference is several times slower.
-DOUBLED_RE = re.compile(r"\b(\w+) +(\1)\b")
+# Possessive quantifiers (Python 3.11+) stop the engine from retrying shorter words.
+DOUBLED_RE = re.compile(r"\b(\w++) ++(\1)\b")
 _QUOTES_RE = re.compile("[“”]")
 # Why: doublings that are correct English, or deliberate in dialogue.
 DELIBERATE_DOUBLES = frozenset(
