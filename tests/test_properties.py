@@ -3,8 +3,8 @@
 Hypothesis writes manuscripts the way writers type them (paragraph styles,
 headings, title/by lines, scene breaks, telepathy braces and tags, emphasis,
 straight quotes, dashes, ellipses, encodings, line endings) from a model that
-knows the words it used. The words must come out of the tree, and out of the
-EPUB's chapter documents, in the same order.
+knows the words it used. The words must come out of the tree, out of the
+EPUB's chapter documents and out of the PDF read back, in the same order.
 """
 
 from __future__ import annotations
@@ -235,3 +235,23 @@ def test_no_word_is_lost_in_the_epub(model: Model, tmp_path: Path) -> None:
     if any(d.code == "N022" for d in book.diagnostics):
         skip += sum(len(words(a)) for a in book.meta.authors)
     assert _epub_body_words(out) == expected[skip:]
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(model=manuscript())
+def test_no_word_is_lost_in_the_pdf(model: Model, tmp_path: Path) -> None:
+    import pypdf
+
+    from compile_book.backends.pdf import write_pdf
+    from tests.backends import test_pdf as pdfcheck
+
+    book = parse_sources([ManuscriptSource("story.txt", model.raw.encode())])
+    out = tmp_path / "book.pdf"
+    write_pdf(book, out, BookConfig())
+    reader = pypdf.PdfReader(out)
+    got = pdfcheck.norm_words(pdfcheck.body_text(reader, book))
+    assert got == pdfcheck.book_words(book)
