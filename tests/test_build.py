@@ -202,3 +202,38 @@ def test_failed_build_keeps_the_previous_output(tmp_path: Path) -> None:
     story.write_bytes(b"\x81\x81")
     assert cli("build", str(story), "-o", str(out)).returncode == 2
     assert out.read_bytes() == good
+
+
+def test_tree_json(tmp_path: Path) -> None:
+    import json
+
+    story = tmp_path / "story.txt"
+    story.write_text("Chapter 1\n\nShe thought {hello} and *ran*.\n", encoding="utf-8")
+    proc = cli("tree", str(story), "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    chapter = data["parts"][0]["chapters"][0]
+    assert chapter["heading"]["number"] == 1
+    para = chapter["blocks"][0]
+    assert para["type"] == "paragraph" and para["source"]["line"] == 3
+    assert [n["type"] for n in para["inlines"]] == ["text", "telepathy", "text", "emphasis", "text"]
+    assert any(d["code"] == "N020" for d in data["diagnostics"])
+
+
+def test_folder_of_manuscripts_without_book_toml(tmp_path: Path) -> None:
+    folder = tmp_path / "the-long-night"
+    folder.mkdir()
+    (folder / "chapter-10.txt").write_text("Chapter 10\n\nLast.\n", encoding="utf-8")
+    (folder / "chapter-9.txt").write_text("Chapter 9\n\nFirst.\n", encoding="utf-8")
+    result = api.build(folder, ["epub"])
+    assert result.outputs["epub"] == folder / "build" / "the-long-night.epub"
+    assert [c.heading.number for c in result.book.chapters() if c.heading] == [9, 10]
+
+
+def test_format_all_with_an_output_folder(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("It was late.\nShe slept.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = cli("build", str(story), "--format", "all", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["story.epub", "story.pdf"]
