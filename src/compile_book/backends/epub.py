@@ -170,9 +170,17 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 _ACCESSIBILITY_SUMMARY = (
     "This publication is reflowable text with structured headings, a table of "
-    "contents and a logical reading order. It has no images except the cover, "
-    "which has a text description, and no sounds, flashing content or motion."
+    "contents and a logical reading order. {images} It has no sounds, flashing "
+    "content or motion."
 )
+_IMAGES_WITH_COVER = "It has no images except the cover, which has a text description."
+_IMAGES_NONE = "It has no images."
+
+
+def accessibility_summary(has_cover: bool) -> str:
+    """The summary says what this book holds: a cover image or no image at all."""
+    return _ACCESSIBILITY_SUMMARY.format(images=_IMAGES_WITH_COVER if has_cover else _IMAGES_NONE)
+
 
 # Interface words, by primary language subtag; English otherwise.
 _WORDS: dict[str, dict[str, str]] = {
@@ -347,7 +355,7 @@ def _body(
             label = nodes.heading_text(chapter.heading)
             if not label:
                 label = book.meta.title if total == 1 else f"{words['chapter']} {index}"
-            doc = _chapter_document(book, chapter, uid, chapter_tag, telepathic, lang)
+            doc = _chapter_document(book, chapter, uid, chapter_tag, telepathic, lang, label)
             docs.append(doc)
             entries.append(TocEntry(uid, doc.href, label))
         if part.heading is not None and nodes.heading_text(part.heading):
@@ -362,12 +370,21 @@ def _body(
 
 
 def _chapter_document(
-    book: Book, chapter: Chapter, uid: str, tag: str, telepathic: str, lang: str
+    book: Book,
+    chapter: Chapter,
+    uid: str,
+    tag: str,
+    telepathic: str,
+    lang: str,
+    label: str | None = None,
 ) -> Document:
     title = nodes.heading_text(chapter.heading) or book.meta.title
     html, body = _skeleton(title, lang)
     epub_type = _CHAPTER_TYPES[chapter.kind]
     section = _section(body, epub_type, uid)
+    if not nodes.heading_text(chapter.heading):
+        # No visible heading: name the section for screen readers as the toc does.
+        section.set("aria-label", label or title)
     try:
         if chapter.heading is not None and nodes.heading_text(chapter.heading):
             _header(section, chapter.heading, tag, telepathic)
@@ -483,6 +500,7 @@ def _inlines(parent: etree._Element, inlines: tuple[Inline, ...], telepathic: st
 def _cover_page(book: Book, cover: Cover, words: dict[str, str]) -> Document:
     title = words["cover"]
     html, body = _skeleton(title, book.meta.language)
+    body.set("class", CLASS_COVER)  # lets the stylesheet drop the page margins here only
     section = etree.SubElement(body, _SECTION, {"class": CLASS_COVER, "id": "cover"})
     alt = words["cover_alt"].format(title=book.meta.title)
     if book.meta.authors:
@@ -789,7 +807,7 @@ def _metadata(pkg: Any, book: Book, has_cover: bool, when: datetime) -> None:
     for feature in features:
         schema("accessibilityFeature", feature)
     schema("accessibilityHazard", "none")
-    schema("accessibilitySummary", _ACCESSIBILITY_SUMMARY)
+    schema("accessibilitySummary", accessibility_summary(has_cover))
 
 
 def _stylesheet() -> bytes:
