@@ -328,3 +328,79 @@ def test_golden_tree_dump(name: str) -> None:
     if UPDATE or not expected.exists():
         expected.write_text(dump, encoding="utf-8")
     assert dump == expected.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------- review regressions
+
+
+def test_a_by_sentence_is_prose_not_an_author() -> None:
+    book = parse_text("The Long Night\n\nBy morning the snow had stopped.\n\nShe stood.")
+    assert book.meta.authors == ()
+    assert texts(book)[0] == "By morning the snow had stopped."
+
+
+def test_title_and_by_line_on_adjacent_lines() -> None:
+    book = parse_text("The Long Night\nby Ann Writer\n\nChapter 1\n\nShe stood.\n\nHe sat.")
+    assert (book.meta.title, book.meta.authors) == ("The Long Night", ("Ann Writer",))
+    assert texts(book) == ["She stood.", "He sat."]
+
+
+def test_short_lines_are_not_taken_for_wrapping() -> None:
+    book = parse_text("Intro line here.\n\nThe door\nThe key\nThe lock\nShe ran.")
+    assert texts(book)[1:] == ["The door", "The key", "The lock", "She ran."]
+
+
+def test_an_opening_sentence_is_not_a_chapter_title() -> None:
+    book = parse_text("Chapter 3\n\nThe rain had not stopped for days.\n\nThen she came in.")
+    (chapter,) = book.chapters()
+    assert chapter.heading is not None and not chapter.heading.title
+    assert texts(book)[0] == "The rain had not stopped for days."
+
+
+def test_a_countdown_is_prose_not_chapters() -> None:
+    book = parse_text("Chapter 1\n\nThe timer began to count.\n\n3\n\n2\n\n1\n\nNothing happened.")
+    assert len(list(book.chapters())) == 1
+    assert texts(book) == ["The timer began to count.", "3", "2", "1", "Nothing happened."]
+
+
+def test_part_title_line() -> None:
+    book = parse_text("Part One\n\nThe Early Years\n\nChapter 1\n\nShe stood.\n\nHe sat.")
+    assert heading_text(book.parts[0].heading) == "Part One: The Early Years"
+    assert len(list(book.chapters())) == 1
+
+
+def test_words_hyphenated_across_wrapped_lines_are_joined() -> None:
+    text = (
+        "Chapter 1\n\nShe stood at the window and watched the water run down the glass for\n"
+        "an hour, and the neighbour's dog began its long, mournful com-\n"
+        "plaint at the moon, which was half-\nhidden behind the chimney pots of the houses.\n"
+    )
+    (para,) = texts(parse_text(text))
+    assert "com-plaint" in para and "half-hidden" in para and "—" not in para
+
+
+def test_mind_speech_over_three_paragraphs_and_reopened() -> None:
+    book = parse_text("{Start of it.\n\nMiddle of it.\n\nEnd of it.} She blinked.")
+    assert [count(p.inlines, Telepathy) for p in paragraphs(book)] == [1, 0, 0]
+    assert "W102" not in codes(book)
+    reopened = parse_text("{First part.\n\n{Second part.} Done.")
+    assert [count(p.inlines, Telepathy) for p in paragraphs(reopened)] == [1, 1]
+    assert "W102" not in codes(reopened)
+
+
+def test_vertical_tab_is_a_line_break() -> None:
+    assert texts(parse_text("She stood there.\x0bHe sat.")) == ["She stood there.", "He sat."]
+
+
+def test_mojibake_c1_characters_are_repaired() -> None:
+    book = parse_text("\x93Hi,\x94 she said. It\x92s fine.")
+    assert texts(book) == ["“Hi,” she said. It’s fine."]
+    assert "N004" in codes(book)
+
+
+def test_encoding_error_names_the_byte_that_broke_utf8() -> None:
+    # UTF-8 curly quotes (whose bytes include 0x9d, undefined in Windows-1252) and
+    # one Latin-1 é: the é is the byte to report.
+    data = "“Caf".encode() + b"\xe9" + "” she said.".encode()
+    with pytest.raises(InputError, match="byte 0xe9 at byte offset 6"):
+        parse_sources([ManuscriptSource("x.txt", data)])

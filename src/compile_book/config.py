@@ -85,7 +85,9 @@ class PdfConfig(_Model):
     width: Length | None = Field(default=None, description="Page width for trim = 'custom'.")
     height: Length | None = Field(default=None, description="Page height for trim = 'custom'.")
     gutter: Length | None = Field(
-        default=None, description="Inside margin; by default chosen from the page count (KDP)."
+        default=None,
+        description="Inside margin, used as given. By default KDP's minimum for the page "
+        "count plus 0.25in, and never less than the outside margin.",
     )
     outside: Length = Field(default="0.625in", description="Outside margin.")
     top: Length = Field(default="0.75in", description="Top margin.")
@@ -96,13 +98,21 @@ class PdfConfig(_Model):
     chapter_start: Literal["recto", "next"] = Field(
         default="recto", description="Start chapters on a right-hand page, or the next page."
     )
-    drop_cap: bool = Field(default=False, description="A drop cap opens each chapter.")
+    drop_cap: bool = Field(
+        default=False,
+        description="A drop cap opens each chapter (three lines deep, two for a short "
+        "opening paragraph; none when it starts with an abbreviation such as 'Mr.').",
+    )
     small_caps_words: int = Field(
         default=3, ge=0, le=12, description="Words of the first line set in small caps."
     )
     toc: bool = Field(default=True, description="Print a table of contents.")
     half_title: bool = Field(default=True, description="Print a half-title page.")
-    scene_break: str = Field(default="⁂", description="Ornament drawn at a scene break.")
+    scene_break: str = Field(
+        default="❦",
+        description="Ornament drawn at a scene break (the default fleuron is in EB Garamond; "
+        "an asterism ⁂ is set from Libertinus Serif).",
+    )
     running_head_verso: Literal["author", "title", "chapter", "none"] = "author"
     running_head_recto: Literal["author", "title", "chapter", "none"] = "title"
     page_numbers: Literal["footer", "header"] = "footer"

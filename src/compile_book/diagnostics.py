@@ -38,6 +38,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "N001": (Severity.INFO, "encoding-detected"),
     "N002": (Severity.INFO, "line-endings-normalised"),
     "N003": (Severity.INFO, "invisible-characters-removed"),
+    "N004": (Severity.INFO, "mojibake-repaired"),
     # normalisations: paragraphs
     "N010": (Severity.INFO, "paragraph-style-detected"),
     "N011": (Severity.INFO, "lines-unwrapped"),

@@ -43,10 +43,10 @@ from .rules import lint
 from .rules.decode import decode
 from .rules.headings import HeadingMatch, looks_like_heading, match_heading
 from .rules.inlines import Chunk, Close, InlineParser, Open, Token
-from .rules.paragraphs import Unit, build_units, split_lines
+from .rules.paragraphs import Line, Unit, build_units, split_lines
 from .rules.scenebreaks import is_scene_break, looks_like_divider
 from .rules.typography import Changes, Typographer
-from .rules.whitespace import clean, first_invisible_line
+from .rules.whitespace import clean, first_c1_line, first_invisible_line, repair_c1
 
 # Private-use characters standing for inline boundaries while typography runs.
 _MARK = {
@@ -59,13 +59,24 @@ _MARK = {
 }
 _MARK_RE = re.compile("[\ue000-\ue005]")
 
+# Why: mind-speech may run over several paragraphs; look this far for its end.
+_SPAN_LOOKAHEAD = 6
 # Why: a title line is short; longer lines are opening sentences.
 TITLE_MAX_WORDS = 12
 TITLE_MAX_CHARS = 80
 CHAPTER_TITLE_MAX_WORDS = 9
+# Why: "All for nothing." is a title; past four words a sentence-case line is prose.
+SENTENCE_TITLE_MAX_WORDS = 4
 CHAPTER_TITLE_MAX_CHARS = 60
-# Why: "by Jane Doe" under a title names the author; a long "by ..." line is prose.
-BY_LINE_RE = re.compile(r"(?:by|written by)\s+(?P<name>[^\s\"“].{0,60})", re.I)
+# Why: "by Jane Doe" under a title names the author; "By morning the snow had
+# stopped." is prose. A name is a few capitalised words (initials and particles
+# such as "de", "van" allowed) with no sentence punctuation.
+BY_LINE_RE = re.compile(
+    r"(?:by|written by)\s+(?P<name>(?:(?:[A-Z][\w'’.-]*|de|da|del|der|van|von|la|le|du|bin|al)"
+    r"(?:\s+|$)){1,6})",
+    re.I,
+)
+_NAME_WORD_RE = re.compile(r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.|de|da|del|der|van|von|la|le|du|bin|al)")
 # Why: words a title may leave in lower case (Title Case rules).
 _MINOR_WORDS = frozenset(
     "a an the and but or nor for so yet of in on at to by up as with from into onto over "
@@ -374,7 +385,8 @@ class _FileParser:
     def _parse(self, source: ManuscriptSource) -> None:
         name = source.name
         decoded = decode(source.data, name)
-        text, removed = clean(decoded.text)
+        text, repaired = repair_c1(decoded.text)
+        text, removed = clean(text)
         if not text.strip():
             raise InputError(
                 "the manuscript is empty; write something in it or remove it from the book",
@@ -385,6 +397,14 @@ class _FileParser:
             report("N001", f"decoded as {decoded.encoding}", name, 1)
         if decoded.newlines_changed:
             report("N002", "CRLF/CR line endings normalised to LF", name, 1)
+        if repaired:
+            report(
+                "N004",
+                f"{repaired} Windows-1252 character(s) repaired (curly quotes or dashes that "
+                "had been decoded as Latin-1 control codes)",
+                name,
+                first_c1_line(decoded.text),
+            )
         if removed:
             report(
                 "N003",
@@ -403,7 +423,10 @@ class _FileParser:
                 line,
                 col,
             )
-        units, style, unwrapped = build_units(split_lines(text), self._standalone)
+        lines = split_lines(text)
+        if self.first_file:
+            _mark_title_lines(lines)
+        units, style, unwrapped = build_units(lines, self._standalone)
         report("N010", f"paragraph style: {style.name}", name, 1)
         if unwrapped:
             report(
@@ -413,7 +436,7 @@ class _FileParser:
                 name,
                 units[0].line if units else 1,
             )
-        items = [self._classify(u, name) for u in units]
+        items = _demote_stray_numbers([self._classify(u, name) for u in units])
         self._assemble_file(items, name)
 
     def _standalone(self, line: str) -> bool:
@@ -467,10 +490,10 @@ class _FileParser:
                         name,
                         item.unit.line,
                     )
-                    pending.extend(item.unit)
+                    pending.extend(item.unit, "" if pending.text.endswith("-") else " ")
                 else:
                     if pending is not None:
-                        self._emit(pending, name, item.unit)
+                        self._emit(pending, name, _prose_run(items, i))
                     pending = item.unit
                 i += 1
                 continue
@@ -501,6 +524,31 @@ class _FileParser:
             "N020", f"{what} heading recognised: {items[i].unit.text!r}", src.file, src.line
         )
         if found.is_part:
+            # "Part One" then "The Early Years" on its own line: the part's title.
+            nxt_part = items[i + 1] if i + 1 < len(items) else None
+            if (
+                found.title is None
+                and nxt_part is not None
+                and nxt_part.kind == "prose"
+                and len(nxt_part.unit.lines) == 1
+                and _book_title_like(nxt_part.unit.text)
+            ):
+                tsrc = Source(src.file, nxt_part.unit.line, nxt_part.unit.cols[0])
+                heading = Heading(
+                    src,
+                    found.label,
+                    found.number,
+                    found.number_text,
+                    self._inline_title(nxt_part.unit.text, tsrc),
+                )
+                self.reporter.add(
+                    "N023",
+                    f"part title line recognised: {nxt_part.unit.text!r}",
+                    src.file,
+                    tsrc.line,
+                )
+                asm.start_part(heading)
+                return i + 2
             asm.start_part(heading)
             return i + 1
         asm.start_chapter(found.kind, heading, src)
@@ -526,6 +574,8 @@ class _FileParser:
             and nxt.kind == "prose"
             and i + 1 < len(items)
             and items[i + 1].kind == "prose"
+            # a line opening a block that goes on is the start of the text, not a title
+            and not (nxt.unit.blank_before and not items[i + 1].unit.blank_before)
             and _chapter_title_like(nxt.unit.text)
         ):
             tsrc = Source(src.file, nxt.unit.line, nxt.unit.cols[0])
@@ -562,9 +612,9 @@ class _FileParser:
         self.reporter.add("N021", f"book title line recognised: {text!r}", name, first.unit.line)
         used = 1
         second = items[1]
-        by = BY_LINE_RE.fullmatch(second.unit.text) if second.kind == "prose" else None
+        by = by_line(second.unit.text) if second.kind == "prose" else None
         if by and len(items) > 2 and len(second.unit.lines) == 1:
-            self.author = by.group("name").strip()
+            self.author = by
             self.reporter.add(
                 "N022", f"author line recognised: {self.author!r}", name, second.unit.line
             )
@@ -592,7 +642,7 @@ class _FileParser:
         inlines, _, _ = self._inlines(unit, src.file)
         return inlines
 
-    def _emit(self, unit: Unit, name: str, following: Unit | None = None) -> None:
+    def _emit(self, unit: Unit, name: str, following: tuple[Unit, ...] = ()) -> None:
         raw = unit.text
         for offset, words in lint.doubled_words(raw):
             line, col = unit.position(offset)
@@ -611,26 +661,26 @@ class _FileParser:
         self.assembler.add_paragraph(para, opens, left_open)
 
     def _inlines(
-        self, unit: Unit, name: str, following: Unit | None = None
+        self, unit: Unit, name: str, following: tuple[Unit, ...] = ()
     ) -> tuple[tuple[Inline, ...], bool, _QuoteState | None]:
         """Inline structure + typography for one unit; also quote state for the linter.
 
-        ``following`` is the next paragraph, when there is one in the same
-        chapter: mind-speech left open here may close there.
+        ``following`` are the next paragraphs of the same chapter: mind-speech
+        left open here may close in one of them, or be reopened by the next one.
         """
         raw = unit.text
         tokens: list[Token]
         carry, self.carry = self.carry, None
         if carry is not None or self.inline.needs_parse(raw):
             tokens, problems = self.inline.parse(raw, carry)
-            if (
-                problems
-                and following is not None
-                and problems[-1].delimiter in self.inline.closers
-                and self.inline.continues(following.text) is not None
-            ):
-                tokens, problems = self.inline.parse(raw, carry, open_end=True)
-                self.carry = self.inline.continues(following.text)
+            if carry is not None and self.inline.inside(raw, carry):
+                self.carry = carry  # a middle paragraph of a longer span
+            elif problems and problems[-1].delimiter in self.inline.closers:
+                pair = (problems[-1].delimiter, self.inline.closers[problems[-1].delimiter])
+                fate = self.inline.fate(pair, [u.text for u in following])
+                if fate is not None:
+                    tokens, problems = self.inline.parse(raw, carry, open_end=True)
+                    self.carry = pair if fate == "closes" else None
             for p in problems:
                 line, col = unit.position(p.offset)
                 self.reporter.add(
@@ -795,10 +845,65 @@ def _build_inlines(final: str, tokens: list[Token], unit: Unit, name: str) -> tu
     return tuple(root)
 
 
+def _prose_run(items: list[_Item], i: int) -> tuple[Unit, ...]:
+    """The prose units from ``items[i]`` up to the next heading or scene break."""
+    run: list[Unit] = []
+    for it in items[i : i + _SPAN_LOOKAHEAD]:
+        if it.kind != "prose":
+            break
+        run.append(it.unit)
+    return tuple(run)
+
+
+def _demote_stray_numbers(items: list[_Item]) -> list[_Item]:
+    """Keep a bare number line ("17", "IV") as a heading only where it can be one.
+
+    It must stand between blank lines (or open the file), be followed by prose,
+    count from 1, and the file must not use labelled headings ("Chapter 3"): a
+    countdown "3 / 2 / 1" inside a scene, or a "0", is prose.
+    """
+    labelled = any(it.heading is not None and it.heading.label for it in items)
+    out: list[_Item] = []
+    for k, it in enumerate(items):
+        h = it.heading
+        if h is not None and h.label is None and h.markdown_level == 0 and h.number is not None:
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            isolated = (it.unit.blank_before or k == 0) and (
+                nxt is not None and nxt.unit.blank_before
+            )
+            if labelled or h.number < 1 or not isolated or nxt is None or nxt.kind != "prose":
+                it = _Item("prose", it.unit)
+        out.append(it)
+    return out
+
+
+def _mark_title_lines(lines: list[Line]) -> None:
+    """A title line with a ``by`` line right under it stand alone, whatever the style."""
+    first = [ln for ln in lines[:40] if ln.text][:2]
+    if len(first) == 2 and first[1].no == first[0].no + 1 and by_line(first[1].text):
+        first[0].alone = first[1].alone = True
+
+
+def by_line(text: str) -> str | None:
+    """The author's name in a ``by Jane Doe`` line, or ``None`` if the line is prose."""
+    m = BY_LINE_RE.fullmatch(text.strip())
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    words = name.split()
+    if not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+        return None
+    if not any(w[0].isupper() and len(w.rstrip(".")) > 1 for w in words):
+        return None  # initials alone are not a name
+    return name
+
+
 def _broken(first: Unit, second: Unit) -> bool:
     """A paragraph that stops mid-sentence and continues in lower case was split by accident."""
     end = first.text[-1]
     start = second.text[0]
+    if end == "-":  # "com-" / "plaint": a word hyphenated across the break
+        return first.text[-2:-1].isalpha() and start.islower()
     return (end.isalnum() or end in ",;") and start.islower()
 
 
@@ -830,18 +935,27 @@ def _book_title_like(text: str) -> bool:
 
 
 def _chapter_title_like(text: str) -> bool:
-    """A chapter title line under a number: short, one phrase, not dialogue."""
+    """A chapter title line under a number: a short phrase, not an opening sentence.
+
+    Up to four words may read like a sentence ("All for nothing."); a longer line
+    must be in Title Case with no full stop ("The Long Road Home"), since "The rain
+    had not stopped for days." is the chapter's first sentence.
+    """
     words = text.split()
     body = text.rstrip(".!?…")
-    return (
+    if not (
         0 < len(words) <= CHAPTER_TITLE_MAX_WORDS
         and len(text) <= CHAPTER_TITLE_MAX_CHARS
         and text[:1].isupper()
         and not text.startswith(_OPENING_QUOTES)
-        and not any(c in body for c in '.!?"“”')
+        and not any(c in body for c in '.!?"“”,;:')
         and not text.endswith((",", ";", ":"))
         and words[0].lower() not in _SENTENCE_STARTS
-    )
+    ):
+        return False
+    if len(words) <= SENTENCE_TITLE_MAX_WORDS:
+        return True
+    return not text.endswith(".") and _title_case(words)
 
 
 def _title_from_name(name: str) -> str:

@@ -103,7 +103,14 @@ def load_project(path: str | os.PathLike[str] = ".") -> Project:
         return Project(p, config, config_path, tuple(files), cover, p.name)
     folder = p / "manuscripts" if (p / "manuscripts").is_dir() else p
     files = natsorted(
-        (f for f in folder.iterdir() if f.is_file() and f.suffix.lower() in MANUSCRIPT_SUFFIXES),
+        (
+            f
+            for f in folder.iterdir()
+            # Dot-files are editor and macOS litter (._chapter-1.txt), never manuscripts.
+            if f.is_file()
+            and not f.name.startswith(".")
+            and f.suffix.lower() in MANUSCRIPT_SUFFIXES
+        ),
         key=lambda f: f.name,
     )
     if not files:

@@ -12,10 +12,13 @@ output does not depend on the machine. Dates come from
 :func:`~compile_book.output.build_time` (``SOURCE_DATE_EPOCH``), so two builds
 of the same input are byte-identical.
 
-The inside margin (gutter) follows KDP's table by page count unless
-``[pdf] gutter`` is set. The page count is estimated from the word count
-first; after typesetting, the real count is read back and the book is set
-again only if it falls in another gutter bracket.
+The inside margin (gutter) is KDP's minimum for the page count plus a
+quarter inch, and never narrower than the outside margin, unless
+``[pdf] gutter`` is set (then it is used as given). The page count is
+estimated from the word count first; after typesetting, the real count is
+read back and the book is set again only if it falls in another gutter
+bracket. Hanging punctuation is turned off when it could reach into KDP's
+minimum inside margin (only possible with a tight explicit gutter).
 """
 
 from __future__ import annotations
@@ -62,6 +65,12 @@ GUTTER_BRACKETS: tuple[tuple[int, float], ...] = (
     (700, 0.75),
 )
 GUTTER_MAX = 0.875
+# Why: KDP's table is a bare minimum; a quarter inch more keeps the text out of
+# the curve of the binding, as trade paperbacks set it.
+GUTTER_EXTRA = 0.25
+# How far punctuation may hang into a margin, in em: Typst hangs an opening
+# quote by up to its whole width (about 0.45 em in EB Garamond).
+HANG_EM = 0.5
 
 _POINTS_PER_UNIT = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 _LENGTH = re.compile(r"^(\d+(?:\.\d+)?)(in|mm|cm|pt)$")
@@ -75,6 +84,12 @@ WORD_JOINER = "\u2060"
 # Scaled by text area over the square of the font size (and by the line
 # pitch) for other settings.
 _WORDS_PER_AREA = 310 / (315 * 504 / 11.5**2)
+
+# Why: a fleuron at 1.15 em carries about the colour of a line of text. EB
+# Garamond has ❦ ❧ ☙ ⁎ ◆ but no asterism: ⁂ comes from Libertinus, which
+# draws it small and light, so it is set larger. Values: (font, size in em).
+ORNAMENT_SIZE = 1.15
+_ORNAMENTS: dict[str, tuple[str | None, float]] = {"⁂": ("Libertinus Serif", 1.6)}
 
 _TOC_TITLE = {"de": "Inhalt", "fr": "Table des matières", "es": "Índice", "it": "Indice"}
 
@@ -101,25 +116,33 @@ def render_pdf(book: nodes.Book, config: BookConfig) -> tuple[bytes, PdfStats]:
     when = build_time()
     data = book_data(book, config, when=when)
     template = resources.files("compile_book").joinpath("templates", TEMPLATE).read_bytes()
-    if pdf_cfg.gutter is not None:
-        gutter = to_points(pdf_cfg.gutter) / 72
-        pdf = _typeset(template, data, gutter * 72, when)
-        return pdf, PdfStats(count_pages(pdf), gutter, 1)
-    gutter = gutter_for_pages(estimate_pages(book, pdf_cfg))
-    pdf = _typeset(template, data, gutter * 72, when)
+    outside = to_points(pdf_cfg.outside) / 72
+    fixed = to_points(pdf_cfg.gutter) / 72 if pdf_cfg.gutter is not None else None
+    hang = HANG_EM * pdf_cfg.font_size / 72
+
+    def margins(pages: int) -> tuple[float, bool]:
+        # The inside margin in inches, and whether punctuation may hang into it.
+        inside = fixed if fixed is not None else inside_margin(pages, outside)
+        return inside, inside - hang >= gutter_for_pages(pages)
+
+    chosen = margins(estimate_pages(book, pdf_cfg))
+    pdf = _typeset(template, data, chosen, when)
     pages = count_pages(pdf)
     runs = 1
-    if gutter_for_pages(pages) != gutter:
+    if margins(pages) != chosen:
         # The estimate fell in the wrong bracket: set again with the right gutter.
-        gutter = gutter_for_pages(pages)
-        pdf = _typeset(template, data, gutter * 72, when)
+        chosen = margins(pages)
+        pdf = _typeset(template, data, chosen, when)
         pages = count_pages(pdf)
         runs = 2
-    return pdf, PdfStats(pages, gutter, runs)
+    return pdf, PdfStats(pages, chosen[0], runs)
 
 
-def _typeset(template: bytes, data: dict[str, Any], gutter_pt: float, when: datetime) -> bytes:
-    data["layout"]["gutter"] = gutter_pt
+def _typeset(
+    template: bytes, data: dict[str, Any], margin: tuple[float, bool], when: datetime
+) -> bytes:
+    data["layout"]["gutter"] = margin[0] * 72
+    data["layout"]["overhang"] = margin[1]
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     # An empty root: the template reads nothing from disk but its own data.
     with tempfile.TemporaryDirectory(prefix="compile-book-typst-") as root:
@@ -209,6 +232,12 @@ def gutter_for_pages(pages: int) -> float:
     return GUTTER_MAX
 
 
+def inside_margin(pages: int, outside: float) -> float:
+    """The default inside margin in inches: KDP's minimum plus a quarter inch,
+    and never narrower than the `outside` margin."""
+    return max(gutter_for_pages(pages) + GUTTER_EXTRA, outside)
+
+
 def word_count(book: nodes.Book) -> int:
     """Words of body prose (paragraphs only)."""
     total = 0
@@ -222,9 +251,9 @@ def word_count(book: nodes.Book) -> int:
 def estimate_pages(book: nodes.Book, cfg: PdfConfig) -> int:
     """A page count good enough to choose the gutter before typesetting."""
     width, height = page_size(cfg)
-    area = (width - to_points(cfg.outside) - 0.5 * 72) * (
-        height - to_points(cfg.top) - to_points(cfg.bottom)
-    )
+    outside = to_points(cfg.outside)
+    inside = to_points(cfg.gutter) if cfg.gutter else max(outside, (0.375 + GUTTER_EXTRA) * 72)
+    area = (width - outside - inside) * (height - to_points(cfg.top) - to_points(cfg.bottom))
     # Lines are 0.7 em (the line box) plus the leading apart; 1.32 em by default.
     pitch = (0.7 + cfg.leading) / 1.32
     per_page = max(50.0, _WORDS_PER_AREA * area / (cfg.font_size**2 * pitch))
@@ -260,13 +289,18 @@ def book_data(book: nodes.Book, config: BookConfig, *, when: datetime) -> dict[s
     top, bottom = to_points(cfg.top), to_points(cfg.bottom)
     text_height = height - top - bottom
     has_parts = any(p.heading is not None for p in book.parts)
+    total = sum(1 for _ in book.chapters())
+    # Why: a lone chapter with no heading is the whole book: it goes by the
+    # book's title (as in the EPUB), never by an invented "Chapter 1".
+    lone_title = book.meta.title if total == 1 else None
+    entries = total + sum(1 for p in book.parts if p.heading is not None)
     chapter_no = 0
     parts = []
     for part in book.parts:
         chapters = []
         for chapter in part.chapters:
             chapter_no += 1
-            chapters.append(_chapter(chapter, chapter_no, cfg))
+            chapters.append(_chapter(chapter, chapter_no, cfg, lone_title))
         parts.append(
             {
                 "heading": _heading(part.heading),
@@ -281,7 +315,8 @@ def book_data(book: nodes.Book, config: BookConfig, *, when: datetime) -> dict[s
         "layout": {
             "width": width,
             "height": height,
-            "gutter": 0.5 * 72,
+            "gutter": 0.5 * 72,  # set per run by render_pdf
+            "overhang": True,
             "outside": to_points(cfg.outside),
             "top": top,
             "bottom": bottom,
@@ -293,16 +328,20 @@ def book_data(book: nodes.Book, config: BookConfig, *, when: datetime) -> dict[s
             # so the fixed line box clears capitals and accents alike.
             "top-edge": 0.7,
             "drop-lines": 3,
+            "drop-cap-min-lines": 2,
             # Why: a sunk head starts about a fifth of the way down the text block.
             "sink": round(text_height * 0.2, 2),
             "part-sink": round(text_height * 0.3, 2),
             "after-head": round(cfg.font_size * 3.2, 2),
             "chapter-start": cfg.chapter_start,
             "drop-cap": cfg.drop_cap,
-            "toc": cfg.toc,
+            # A contents page with a single entry says nothing: it is left out.
+            "toc": cfg.toc and entries >= 2,
             "toc-title": _TOC_TITLE.get(lang.lower(), "Contents"),
             "half-title": cfg.half_title,
             "scene-break": cfg.scene_break,
+            "ornament-font": _ORNAMENTS.get(cfg.scene_break, (None, 0))[0],
+            "ornament-size": _ORNAMENTS.get(cfg.scene_break, (None, ORNAMENT_SIZE))[1],
             "head-verso": cfg.running_head_verso,
             "head-recto": cfg.running_head_recto,
             "page-numbers": cfg.page_numbers,
@@ -321,7 +360,13 @@ def _meta(meta: nodes.Metadata, lang: str, region: str | None, when: datetime) -
     else:
         author_line = " and ".join(authors)
     year = (meta.date or "")[:4] or str(when.year)
-    copyright_lines = [meta.rights or f"Copyright © {year} {author_line}".rstrip()]
+    copyright_lines: list[str] = []
+    # Why: a bare "Copyright © 2026" names no holder; print the rights line only
+    # when there is one to name.
+    if meta.rights:
+        copyright_lines.append(meta.rights)
+    elif author_line:
+        copyright_lines.append(f"Copyright © {year} {author_line}")
     if meta.edition:
         copyright_lines.append(meta.edition)
     if meta.isbn:
@@ -363,26 +408,25 @@ def _heading(heading: nodes.Heading | None) -> dict[str, Any] | None:
     }
 
 
-def _chapter(chapter: nodes.Chapter, number: int, cfg: PdfConfig) -> dict[str, Any]:
+def _chapter(
+    chapter: nodes.Chapter, number: int, cfg: PdfConfig, lone_title: str | None
+) -> dict[str, Any]:
     toc = nodes.heading_text(chapter.heading)
     if not toc:
-        toc = (
-            f"Chapter {number}"
-            if chapter.kind is nodes.ChapterKind.CHAPTER
-            else (chapter.kind.value.title())
-        )
+        if lone_title is not None:
+            toc = lone_title
+        elif chapter.kind is nodes.ChapterKind.CHAPTER:
+            toc = f"Chapter {number}"
+        else:
+            toc = chapter.kind.value.title()
     blocks: list[dict[str, Any]] = []
     first = True
     for block in chapter.blocks:
         if isinstance(block, nodes.Paragraph):
-            data: dict[str, Any] = {"type": "paragraph", "inlines": _inlines(block.inlines)}
             if first:
-                drop = _drop_cap(block, cfg.small_caps_words) if cfg.drop_cap else None
-                if drop is not None:
-                    data = drop
-                else:
-                    _lead_words(data, cfg.small_caps_words)
-            blocks.append(data)
+                blocks.append(_opening(block, cfg))
+            else:
+                blocks.append({"type": "paragraph", "inlines": _inlines(block.inlines)})
         elif isinstance(block, nodes.SceneBreak):
             blocks.append({"type": "scene-break"})
         else:
@@ -398,32 +442,24 @@ def _chapter(chapter: nodes.Chapter, number: int, cfg: PdfConfig) -> dict[str, A
     }
 
 
-def _lead_words(paragraph: dict[str, Any], count: int) -> None:
-    """Move the first `count` words of a chapter's opening paragraph into ``lead``
-    (set in small caps), when the paragraph opens with plain text."""
-    inlines = paragraph["inlines"]
-    if count == 0 or not inlines or not isinstance(inlines[0], str):
-        return
-    text: str = inlines[0]
-    # Why: split after the Nth word so the space stays with the rest.
-    match = re.match(rf"\s*(?:\S+\s+){{{count - 1}}}\S+", text)
-    if match is None:
-        lead, rest = text.strip(), ""
-    else:
-        lead, rest = match.group(0).strip(), text[match.end() :]
-    paragraph["lead"] = lead
-    paragraph["inlines"] = [rest, *inlines[1:]] if rest else inlines[1:]
+# Why: a drop cap takes one letter; punctuation before it (an opening quote, the
+# apostrophe of an elision such as ’Tis) is set at text size beside it.
+_INITIAL = re.compile(r"^([^\w\s]*)(\w[\u0300-\u036f]*)")
+
+# Why: "Mr." as a cap M with a small-caps "R." reads as broken; openers that
+# start with an abbreviated title get the small-caps lead-in without a cap.
+_ABBREVIATION = re.compile(
+    r"^[^\w\s]*(?:Mr|Mrs|Ms|Mx|Messrs|Dr|St|Mt|Ft|Jr|Sr|Fr|Prof|Rev|Hon|Capt|Col|Gen|Lt"
+    r"|Sgt|Cpl|Gov|Sen|Supt|Insp|Mme|Mlle)\.",
+)
 
 
-# Why: the drop cap takes any opening quote or bracket with the first letter
-# (and that letter's combining marks), as typesetters set “T, not “ alone.
-_INITIAL = re.compile(r"^[^\w\s]*\w[\u0300-\u036f]*")
-
-
-def _drop_cap(paragraph: nodes.Paragraph, lead_words: int) -> dict[str, Any] | None:
-    """The opening paragraph as words for a drop cap: ``initial`` and ``words``,
-    each word a list of ``[text, styles]`` pieces (outermost style first), the
-    first `lead_words` words marked for small caps. ``None`` if it opens with no letter."""
+def _opening(paragraph: nodes.Paragraph, cfg: PdfConfig) -> dict[str, Any]:
+    """A chapter's opening paragraph as words: ``words`` is one list of
+    ``[text, styles]`` pieces per word (outermost style first), the first
+    `small_caps_words` words marked for small caps whatever style they are in;
+    with a drop cap, its letter in ``initial`` and any punctuation before the
+    letter in ``punct`` (both taken off the first word)."""
     words: list[list[list[Any]]] = []
     joined = True  # the next piece continues the current word
     for text, styles in _pieces(paragraph.inlines, ()):
@@ -438,21 +474,23 @@ def _drop_cap(paragraph: nodes.Paragraph, lead_words: int) -> dict[str, Any] | N
             else:
                 words.append([[chunk, list(styles)]])
             joined = True
+    out: dict[str, Any] = {"type": "paragraph", "words": words, "inlines": []}
     if not words:
-        return None
+        return out
     first = words[0][0]
     match = _INITIAL.match(first[0])
-    if match is None or first[1]:
-        return None
-    first[0] = first[0][match.end() :]
-    if not first[0]:
-        words[0].pop(0)
-        if not words[0]:
-            words.pop(0)
-    for word in words[:lead_words]:
+    if cfg.drop_cap and match is not None and not _ABBREVIATION.match(first[0]):
+        out["punct"] = match.group(1)
+        out["initial"] = match.group(2)
+        first[0] = first[0][match.end() :]
+        if not first[0]:
+            words[0].pop(0)
+            if not words[0]:
+                words.pop(0)
+    for word in words[: cfg.small_caps_words]:
         for piece in word:
             piece[1].append("smallcaps")
-    return {"type": "paragraph", "initial": match.group(0), "words": words, "inlines": []}
+    return out
 
 
 def _pieces(

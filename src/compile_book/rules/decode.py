@@ -54,8 +54,19 @@ def decode(data: bytes, file: str) -> Decoded:
             )
         try:
             text, encoding = data.decode("utf-8"), "UTF-8"
-        except UnicodeDecodeError:
-            text, encoding = _strict(data, "cp1252", file), "Windows-1252"
+        except UnicodeDecodeError as utf8_error:
+            try:
+                text, encoding = data.decode("cp1252"), "Windows-1252"
+            except UnicodeDecodeError:
+                # Name the byte that broke UTF-8: the file is most likely UTF-8
+                # with one stray byte, and that is the one to fix.
+                at = utf8_error.start
+                line = data.count(b"\n", 0, at) + 1
+                raise InputError(
+                    f"cannot decode byte 0x{data[at]:02x} at byte offset {at} (line {line}): "
+                    "the file is not UTF-8, UTF-16 or Windows-1252; re-save it as UTF-8",
+                    file,
+                ) from None
     changed = "\r" in text or "\u2028" in text or "\u2029" in text
     if changed:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

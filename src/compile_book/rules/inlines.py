@@ -103,16 +103,37 @@ class InlineParser:
                 self._parse(text, 0, close_at, tokens, problems)
                 tokens.append(Close("telepathy", close_at))
                 start = close_at + len(carry[1])
+            elif self.inside(text, carry):
+                # A whole paragraph in the middle of a longer span.
+                tokens.append(Open("telepathy", 0, continued=True))
+                self._parse(text, 0, len(text), tokens, problems)
+                tokens.append(Close("telepathy", len(text)))
+                return _merge(tokens), problems
         self._open_end = open_end
         self._parse(text, start, len(text), tokens, problems, top=True)
         return _merge(tokens), problems
 
-    def continues(self, text: str) -> tuple[str, str] | None:
-        """The pair whose closer comes first in ``text`` with no opener before it."""
-        for open_, close in self.pairs:
-            idx = text.find(close)
-            if idx > 0 and text.find(open_, 0, idx) < 0:
-                return open_, close
+    @staticmethod
+    def inside(text: str, pair: tuple[str, str]) -> bool:
+        """``text`` neither closes nor opens ``pair``: it lies wholly inside a span."""
+        return pair[1] not in text and pair[0] not in text
+
+    def fate(self, pair: tuple[str, str], following: list[str]) -> str | None:
+        """What becomes of a span left open at the end of a paragraph.
+
+        ``"closes"``: a later paragraph closes it (paragraphs between lie inside);
+        ``"reopens"``: the next paragraph opens it again, as dialogue reopens a
+        quote; ``None``: it is never closed (a writer's slip, kept as text).
+        """
+        open_, close = pair
+        for k, text in enumerate(following):
+            c, o = text.find(close), text.find(open_)
+            if k == 0 and text.startswith(open_):
+                return "reopens"
+            if c >= 0 and (o < 0 or c < o):
+                return "closes"
+            if o >= 0:
+                return None
         return None
 
     def _parse(

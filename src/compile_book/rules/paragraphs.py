@@ -19,11 +19,14 @@ offsets in its text back to source lines and columns.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Why: editors and mail clients wrap between 60 and 80 columns; 100 leaves room
-# for long words while excluding the long lines of one-paragraph-per-line files.
+# for long words while excluding the long lines of one-paragraph-per-line files,
+# and below 40 a block of short lines is a list, a poem or a title, not wrapping.
+MIN_WRAP_WIDTH = 40
 MAX_WRAP_WIDTH = 100
 # Why: in wrapped text nearly every inner line is filled close to the width.
 FILLED_LINE_RATIO = 0.6
@@ -33,6 +36,7 @@ SHORT_LINE_RATIO = 0.7
 # Why: wrapping breaks lines at arbitrary words, so most wrapped lines end mid-sentence;
 # in one-paragraph-per-line text nearly every line ends a sentence.
 MAX_SENTENCE_END_SHARE = 0.45
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = tuple('.!?"”’…:)')
 
 
@@ -104,21 +108,27 @@ def detect_style(blocks: list[list[Line]]) -> Style:
     if not multi:
         return Style("blank-line separated")
     indented = _uses_indents(multi)
-    inner: list[int] = []
-    sentence_ends = 0
+    inner: list[Line] = []
     for block in multi:
         for this, nxt in itertools.pairwise(block):
             if not (indented and nxt.indent):
-                inner.append(len(this.text))
-                sentence_ends += this.text.endswith(_SENTENCE_END)
+                inner.append(this)
     if inner:
-        inner.sort()
-        width = inner[int(0.9 * (len(inner) - 1))]
-        filled = sum(1 for n in inner if n >= FILLED_LINE_RATIO * width)
+        lengths = sorted(len(ln.text) for ln in inner)
+        width = lengths[int(0.9 * (len(lengths) - 1))]
+        # A line broken after a hyphenated word part ("com-") is a wrap point too.
+        filled = [
+            ln
+            for ln in inner
+            if len(ln.text) >= FILLED_LINE_RATIO * width or _HYPHEN_END.search(ln.text)
+        ]
+        # Sentence ends are counted on filled lines only: short lines of dialogue end
+        # sentences in wrapped text too.
+        sentence_ends = sum(1 for ln in filled if ln.text.endswith(_SENTENCE_END))
         if (
-            width <= MAX_WRAP_WIDTH
-            and filled >= WRAPPED_SHARE * len(inner)
-            and sentence_ends <= MAX_SENTENCE_END_SHARE * len(inner)
+            MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH
+            and len(filled) >= WRAPPED_SHARE * len(inner)
+            and sentence_ends <= MAX_SENTENCE_END_SHARE * len(filled)
         ):
             name = "indented first lines, hard-wrapped" if indented else "hard-wrapped"
             return Style(name, width, indented)
@@ -146,7 +156,7 @@ def build_units(
     for ln in lines:
         if ln.text:
             # Why: headings and dividers are short; skip the check for prose lines.
-            ln.alone = len(ln.text) <= 120 and standalone(ln.text)
+            ln.alone = ln.alone or (len(ln.text) <= 120 and standalone(ln.text))
             current.append(ln)
         elif current:
             blocks.append(current)
@@ -168,7 +178,10 @@ def build_units(
                 and not (style.indented and ln.indent)
                 and not _ends_paragraph(open_unit.text, block[i - 1].text, style.wrap_width)
             ):
-                open_unit.extend(unit)
+                # A line broken after a hyphen ("half-" / "hidden") joins without a space.
+                prev = open_unit.text
+                glued = prev.endswith("-") and prev[-2:-1].isalpha() and ln.text[:1].isalpha()
+                open_unit.extend(unit, "" if glued else " ")
                 unwrapped += 1
                 continue
             units.append(unit)

@@ -18,11 +18,17 @@ from __future__ import annotations
 
 import re
 
+# Vertical tab and form feed are line breaks (Word's Shift-Enter can become \x0b);
+# clean() turns them into newlines rather than removing them, so words stay apart.
 _REMOVE = (
     "\u200b\ufeff\u2060\u00ad\u180e"
-    + "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n")
+    + "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\x0b\x0c")
     + "\x7f"
 )
+_BREAKS_RE = re.compile("[\x0b\x0c]")
+# Why: U+0080-U+009F in decoded text are Windows-1252 bytes that went through a
+# Latin-1 decoder somewhere (mojibake: \x93Hi\x94 for “Hi”); map them back.
+_C1_RE = re.compile("[\x80-\x9f]")
 _TO_SPACE = (
     "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\u205f"
 )
@@ -32,8 +38,27 @@ _INVISIBLE_RE = re.compile("[" + re.escape(_REMOVE) + "]")
 _SPACES_RE = re.compile("[" + _TO_SPACE + "]")
 
 
+def _from_cp1252(m: re.Match[str]) -> str:
+    return bytes([ord(m.group())]).decode("cp1252", errors="ignore")
+
+
+def repair_c1(text: str) -> tuple[str, int]:
+    """Map stray C1 control characters back to the Windows-1252 characters they were."""
+    if not _C1_RE.search(text):
+        return text, 0
+    return _C1_RE.subn(_from_cp1252, text)
+
+
+def first_c1_line(text: str) -> int:
+    """The 1-based line of the first C1 control character (for the diagnostic)."""
+    match = _C1_RE.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
+
+
 def clean(text: str) -> tuple[str, int]:
     """Remove invisibles and flatten exotic spaces; return the text and how many were removed."""
+    if _BREAKS_RE.search(text):
+        text = _BREAKS_RE.sub("\n", text)
     text, removed = _INVISIBLE_RE.subn("", text)
     if _SPACES_RE.search(text):
         text = _SPACES_RE.sub(" ", text)
