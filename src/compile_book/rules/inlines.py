@@ -75,6 +75,7 @@ class InlineParser:
         self.trigger = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
         self.stray_close = [c for _, c in telepathy]
         self._open_end = False
+        self._no_closer: dict[tuple[str, int], int] = {}
 
     def needs_parse(self, text: str) -> bool:
         """Fast path: most paragraphs have no delimiter character at all."""
@@ -95,6 +96,7 @@ class InlineParser:
         """
         tokens: list[Token] = []
         problems: list[Unbalanced] = []
+        self._no_closer = {}
         start = 0
         if carry is not None:
             close_at = text.find(carry[1])
@@ -206,8 +208,15 @@ class InlineParser:
         else:
             regex, kind = _UNDER_CLOSE, "emphasis"
         # The content is never empty: the closer is searched from one past the opener.
+        # Why the memo: once a search from some point up to `end` found no closer,
+        # no later opener of the same kind can find one either; without it a
+        # paragraph of stray asterisks costs quadratic time.
+        key = (delim, end)
+        if self._no_closer.get(key, end + 1) <= inner + 1:
+            return None
         m = regex.search(text, inner + 1, end)
         if m is None:
+            self._no_closer[key] = min(self._no_closer.get(key, end + 1), inner + 1)
             return None
         return kind, inner, m.start(), m.end()
 

@@ -42,8 +42,10 @@ MARKERS = "\ue000-\ue0ff"
 _OPENERS = rf"\s(\[{{<\-—–{MARKERS}"
 # Why: a " after a word/punctuation and before space/punctuation/end closes.
 DOUBLE_CLOSE_RE = re.compile(
-    rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…{MARKERS}]|$)"
+    rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…'’{MARKERS}]|$)"
 )
+# Why: "Go!"he said: a quote right after sentence punctuation closes, even glued.
+DOUBLE_AFTER_STOP_RE = re.compile(r"\"(?<=[.!?…]\")(?=\w)")
 # Why: a " at the start or after space/bracket/dash/other quote opens.
 DOUBLE_OPEN_RE = re.compile(rf"\"(?<=[{_OPENERS}'‘“]\")")
 # Why: a " glued to the word after it (he said,"Go) opens.
@@ -92,7 +94,8 @@ def _at_end(text: str, i: int) -> bool:
 
 
 SPACES_RE = re.compile(r" {2,}")
-ELLIPSIS_RE = re.compile(r"\.(?: ?\.){2}")
+# Why: four dots are a full stop and an ellipsis ("Yes. . . . Four" -> "Yes…. Four").
+ELLIPSIS_RE = re.compile(r"\.(?: ?\.){2}(?: ?(\.))?")
 # Why: an honorific must not end a line apart from its name.
 # (The ". " comes first so the engine only stops at sentence ends.)
 _HONORIFICS = (
@@ -155,6 +158,7 @@ class Typographer:
         text = " " + text
         if '"' in text:
             text = DOUBLE_CLOSE_RE.sub("”", text)
+            text = DOUBLE_AFTER_STOP_RE.sub("”", text)
             text = DOUBLE_OPEN_RE.sub("“", text)
             text = DOUBLE_BEFORE_WORD_RE.sub("“", text)
             text = text.replace('"', "”")
@@ -190,10 +194,12 @@ class Typographer:
         cfg = self.config
         if cfg.dashes != "off" and ("-" in text or "—" in text):
             text = self._dashes(text, changes)
+        if "\t" in text:
+            text = text.replace("\t", " ")
         if "  " in text:
             text = SPACES_RE.sub(" ", text)
         if cfg.ellipses and (".." in text or ". ." in text):
-            text, n = ELLIPSIS_RE.subn("…", text)
+            text, n = ELLIPSIS_RE.subn(lambda m: "…." if m.group(1) else "…", text)
             changes.ellipses += n
         if cfg.nbsp and " " in text:
             text, n1 = HONORIFIC_RE.subn(".\u00a0", text)
@@ -247,11 +253,20 @@ class Typographer:
                 and _ends_here(text, end)
             ):
                 span, new, what = (start, end), self.dash_close, "'-' -> em dash"
-            elif spaced_left and before and _at_end(text, end):
+            elif spaced_left and before and _ends_here(text, end):
                 span, new, what = (left, end), self.dash_close, "'-' -> em dash"
             elif before.isdigit() and after.isdigit() and not spaced_left and not spaced_right:
                 digits = re.search(r"\d+$", text[max(0, start - 5) : start])
-                if digits and len(digits.group()) <= 4 and _RANGE_SIDES.match(text, end):
+                right_side = _RANGE_SIDES.match(text, end)
+                # Exactly two numbers: 1-800-555-1234 or an ISBN is not a range.
+                alone = (
+                    digits is not None
+                    and right_side is not None
+                    and text[start - len(digits.group()) - 1 : start - len(digits.group())] != "-"
+                    and text[right_side.end() : right_side.end() + 1] != "-"
+                    and not text[right_side.end() : right_side.end() + 1].isdigit()
+                )
+                if alone and digits is not None and len(digits.group()) <= 4:
                     span, new, what = (start, end), "–", "number range: hyphen -> en dash"
             if span is None:
                 continue
