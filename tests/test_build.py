@@ -237,3 +237,55 @@ def test_format_all_with_an_output_folder(tmp_path: Path) -> None:
     proc = cli("build", str(story), "--format", "all", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == ["story.epub", "story.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["-f", "pdf", "-o", "y.epub"], "named .epub but the format is pdf; name it y.pdf"),
+        (["-f", "all", "-o", "all.epub"], "with several formats -o names a folder"),
+    ],
+)
+def test_output_name_must_fit_the_format(tmp_path: Path, args: list[str], fragment: str) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Fine.\n", encoding="utf-8")
+    proc = cli("build", str(story), *args, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert fragment in proc.stderr
+    assert list(tmp_path.iterdir()) == [story]
+
+
+def test_output_into_an_existing_folder(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Fine.\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    result = api.build(story, ["epub"], tmp_path / "out")
+    assert result.outputs["epub"] == tmp_path / "out" / "story.epub"
+
+
+def test_config_booleans_are_strict(tmp_path: Path) -> None:
+    (tmp_path / "book.toml").write_text('[typography]\nquotes = "yes"\n', encoding="utf-8")
+    proc = cli("build", ".", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("book.toml: error: typography.quotes: Input should be a valid")
+
+
+def test_a_pattern_that_matches_nothing_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "manuscripts").mkdir()
+    (tmp_path / "manuscripts" / "one.txt").write_text("Fine.\n", encoding="utf-8")
+    (tmp_path / "book.toml").write_text(
+        'manuscripts = ["manuscripts/*.txt", "extra/*.txt"]\n', encoding="utf-8"
+    )
+    proc = cli("build", str(tmp_path), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "book.toml:1: error: the pattern 'extra/*.txt' in book.toml points into a folder" in (
+        proc.stderr
+    )
+
+
+def test_empty_chapter_and_dropped_break_are_reported_once(tmp_path: Path) -> None:
+    from compile_book.parser import parse_text
+
+    book = parse_text("Chapter 1\n\nChapter 2\n\nText.\n\n***\n")
+    found = [(d.code, d.line) for d in book.diagnostics if d.code in ("W111", "N030", "W105")]
+    assert found == [("W111", 1), ("W105", 7)]

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import backends
 from .config import BookConfig
 from .diagnostics import Diagnostic, problems
-from .errors import CompileBookError, StrictError
+from .errors import CompileBookError, OutputError, StrictError
 from .nodes import Book
 from .parser import ParseCache, parse_sources, parse_text
 from .project import Project, load_project
@@ -57,8 +57,22 @@ def output_paths(
     """Where each format goes: ``-o`` names the file for one format, the folder for several."""
     fmts = list(formats)
     name = slug(book.meta.title)
-    if output is not None and len(fmts) == 1:
-        return {fmts[0]: output}
+    known = {backends.extension(f): f for f in backends.FORMATS}
+    if output is not None and not output.is_dir():
+        suffix = output.suffix.lower()
+        if len(fmts) == 1:
+            if suffix in known and known[suffix] != fmts[0]:
+                raise OutputError(
+                    f"the output is named {suffix} but the format is {fmts[0]}; "
+                    f"name it {output.with_suffix(backends.extension(fmts[0])).name}",
+                    str(output),
+                )
+            return {fmts[0]: output}
+        if suffix in known:
+            raise OutputError(
+                "with several formats -o names a folder, not a file; give a folder name",
+                str(output),
+            )
     folder = output if output is not None else project.output_dir()
     return {f: folder / f"{name}{backends.extension(f)}" for f in fmts}
 

@@ -117,7 +117,7 @@ def check_book(
     book: Book, project: Project, *, explain: bool = False, ignore: Iterable[str] = ()
 ) -> CheckReport:
     """The report for an already-parsed project (``check`` without the parse)."""
-    from .project import display_path
+    from .paths import display_path
 
     skip = {code.upper() for code in ignore}
     unknown = skip - set(CODES)
@@ -168,7 +168,7 @@ def metadata_findings(project: Project, book: Book) -> list[Diagnostic]:
     Findings point at ``book.toml`` (at the key's line when the key is there) or,
     without one, at the first manuscript.
     """
-    from .project import display_path
+    from .paths import display_path
 
     config = project.config
     has_toml = project.config_path is not None

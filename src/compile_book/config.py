@@ -16,9 +16,10 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from .errors import ConfigError
+from .paths import display_path
 
 CONFIG_NAME = "book.toml"
 
@@ -40,14 +41,14 @@ class SeriesConfig(_Model):
 class TypographyConfig(_Model):
     """Which typographic normalisations to apply (``[typography]``)."""
 
-    quotes: bool = Field(default=True, description="Curl straight quotes by context.")
+    quotes: StrictBool = Field(default=True, description="Curl straight quotes by context.")
     dashes: Literal["em", "en-spaced", "off"] = Field(
         default="em",
         description="' - ', '--' and 'word- word' become a closed em dash, "
         "or a spaced en dash (house style), or are left alone.",
     )
-    ellipses: bool = Field(default=True, description="'...' and '. . .' become '…'.")
-    nbsp: bool = Field(
+    ellipses: StrictBool = Field(default=True, description="'...' and '. . .' become '…'.")
+    nbsp: StrictBool = Field(
         default=True,
         description="No-break spaces after Mr./Mrs./Dr./St. and between a number and its unit.",
     )
@@ -98,7 +99,7 @@ class PdfConfig(_Model):
     chapter_start: Literal["recto", "next"] = Field(
         default="recto", description="Start chapters on a right-hand page, or the next page."
     )
-    drop_cap: bool = Field(
+    drop_cap: StrictBool = Field(
         default=False,
         description="A drop cap opens each chapter (three lines deep, two for a short "
         "opening paragraph; none when it starts with an abbreviation such as 'Mr.').",
@@ -106,8 +107,8 @@ class PdfConfig(_Model):
     small_caps_words: int = Field(
         default=3, ge=0, le=12, description="Words of the first line set in small caps."
     )
-    toc: bool = Field(default=True, description="Print a table of contents.")
-    half_title: bool = Field(default=True, description="Print a half-title page.")
+    toc: StrictBool = Field(default=True, description="Print a table of contents.")
+    half_title: StrictBool = Field(default=True, description="Print a half-title page.")
     scene_break: str = Field(
         default="❦",
         description="Ornament drawn at a scene break (the default fleuron is in EB Garamond; "
@@ -224,18 +225,20 @@ def load_config(path: Path) -> BookConfig:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror}", str(path)) from None
+        raise ConfigError(f"cannot read: {exc.strerror}", display_path(path)) from None
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            f"not UTF-8 at byte {exc.start}; save the file as UTF-8", str(path)
+            f"not UTF-8 at byte {exc.start}; save the file as UTF-8", display_path(path)
         ) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", 0) or _line_from_message(str(exc))
         msg = str(exc).split(" (at line")[0]
-        raise ConfigError(f"invalid TOML: {msg}; fix the syntax", str(path), line) from None
-    return parse_config(data, str(path))
+        raise ConfigError(
+            f"invalid TOML: {msg}; fix the syntax", display_path(path), line
+        ) from None
+    return parse_config(data, display_path(path))
 
 
 def _line_from_message(message: str) -> int:

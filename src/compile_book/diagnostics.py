@@ -68,6 +68,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W108": (Severity.WARNING, "unrecognised-divider"),
     "W109": (Severity.WARNING, "chapter-sequence"),
     "W110": (Severity.WARNING, "missing-metadata"),
+    "W111": (Severity.WARNING, "empty-chapter"),
 }
 
 

@@ -189,6 +189,7 @@ class _Assembler:
         blocks = ch.blocks
         if blocks and isinstance(blocks[-1], SceneBreak):
             src = blocks.pop().source
+            self._retract("N030", src)
             self.reporter.add(
                 "W105",
                 "scene break at the end of a chapter was dropped; remove the divider",
@@ -196,7 +197,24 @@ class _Assembler:
                 src.line,
                 src.col,
             )
+        if not blocks and ch.heading is not None:
+            self.reporter.add(
+                "W111",
+                "chapter has no text; write it, or remove the heading",
+                ch.source.file,
+                ch.source.line,
+                ch.source.col,
+            )
         self.chapters.append(Chapter(ch.kind, ch.heading, tuple(blocks), ch.source))
+
+    def _retract(self, code: str, src: Source) -> None:
+        """Withdraw a note that a later decision contradicts (a break kept, then dropped)."""
+        items = self.reporter.items
+        for k in range(len(items) - 1, -1, -1):
+            d = items[k]
+            if d.code == code and d.file == src.file and d.line == src.line:
+                del items[k]
+                return
 
     def _close_part(self) -> None:
         if self.chapters or self.part_heading is not None:

@@ -23,6 +23,7 @@ from typing import Literal
 from .config import CONFIG_NAME, BookConfig, load_config
 from .errors import InputError
 from .parser import ManuscriptSource
+from .paths import display_path
 
 MANUSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 COVER_SUFFIXES = (".jpg", ".jpeg", ".png")
@@ -73,14 +74,6 @@ class Project:
         return out if out.is_absolute() else self.root / out
 
 
-def display_path(path: Path) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return rel if not rel.startswith(".." + os.sep + "..") else str(path)
-
-
 def load_project(path: str | os.PathLike[str] = ".") -> Project:
     """Resolve PATH (project folder, manuscript folder or file) into a :class:`Project`."""
     p = Path(path)
@@ -98,7 +91,9 @@ def load_project(path: str | os.PathLike[str] = ".") -> Project:
     config_path = p / CONFIG_NAME
     if config_path.is_file():
         config = load_config(config_path)
-        files = _expand(p, config.manuscripts, config_path)
+        files = _expand(
+            p, config.manuscripts, config_path, "manuscripts" in config.model_fields_set
+        )
         cover = _cover(p, config, config_path)
         return Project(p, config, config_path, tuple(files), cover, p.name)
     folder = p / "manuscripts" if (p / "manuscripts").is_dir() else p
@@ -129,7 +124,15 @@ def natsorted(items: Iterable[Path], key: Callable[[Path], str]) -> list[Path]:
     return result
 
 
-def _expand(root: Path, patterns: list[str], config_path: Path) -> list[Path]:
+def _expand(
+    root: Path, patterns: list[str], config_path: Path, explicit: bool = True
+) -> list[Path]:
+    """Manuscripts in book order.
+
+    A pattern may match nothing (``*.md`` in a book of ``.txt`` files), but one the
+    writer wrote must not point into a folder that does not exist: that is a typo
+    (``manuscript/*.txt``) that would silently drop chapters.
+    """
     seen: set[Path] = set()
     files: list[Path] = []
     for pattern in patterns:
@@ -140,6 +143,13 @@ def _expand(root: Path, patterns: list[str], config_path: Path) -> list[Path]:
                 if Path(m).is_file() and Path(m).suffix.lower() in MANUSCRIPT_SUFFIXES
             ]
             found = natsorted(matches, key=lambda m: str(m.relative_to(root)))
+            if not found and explicit and not _glob_folder(root, pattern).is_dir():
+                raise InputError(
+                    f"the pattern {pattern!r} in book.toml points into a folder that does "
+                    "not exist; fix it or remove it",
+                    display_path(config_path),
+                    _key_line(config_path, pattern),
+                )
         else:
             path = (root / pattern).resolve()
             if not path.is_file():
@@ -162,6 +172,16 @@ def _expand(root: Path, patterns: list[str], config_path: Path) -> list[Path]:
             _key_line(config_path, "manuscripts"),
         )
     return files
+
+
+def _glob_folder(root: Path, pattern: str) -> Path:
+    """The fixed folder a glob pattern starts from (``extra`` for ``extra/*.txt``)."""
+    fixed = []
+    for part in Path(pattern).parts[:-1]:
+        if _GLOB_CHARS.search(part):
+            break
+        fixed.append(part)
+    return root.joinpath(*fixed)
 
 
 def _cover(root: Path, config: BookConfig, config_path: Path | None) -> Path | None:

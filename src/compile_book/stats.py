@@ -64,8 +64,9 @@ _LENGTH_RE = re.compile(r"^(\d+(?:\.\d+)?)(in|mm|cm|pt)$")
 #: Opening and closing double quotation marks of dialogue, by primary language tag.
 DIALOGUE_QUOTES: dict[str, tuple[str, str]] = {"de": ("„", "“"), "fr": ("«", "»")}
 _DEFAULT_QUOTES = ("“", "”")
-# Why: a token with no letter or digit (a spaced dash, a lone «) is punctuation, not a word.
-_WORD_RE = re.compile(r"\w")
+# Why: letters/digits joined by apostrophes or hyphens make one word; dashes,
+# ellipses, spaces and lone punctuation (a spaced dash, a lone «) are not words.
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +258,9 @@ def _chapter_counts(chapter: Chapter, dialogue_re: re.Pattern[str], wpp: float) 
 
 
 def _count_words(text: str) -> int:
-    return sum(1 for token in text.split() if _WORD_RE.search(token))
+    """Words as a reader counts them: "said—and" and "Wait…what" are two each;
+    "don’t", "half-ducked" and "’90s" one each."""
+    return len(_WORD_RE.findall(text))
 
 
 def _texts(inlines: tuple[Inline, ...]) -> Iterator[str]:

@@ -74,7 +74,7 @@ class RebuildResult:
 
     def status(self) -> str:
         """``12:01:02 rebuilt build/x.epub in 0.21 s (1 parsed, 39 reused), 2 warnings``."""
-        from .project import display_path
+        from .paths import display_path
 
         stamp = time.strftime("%H:%M:%S")
         if self.error is not None:
