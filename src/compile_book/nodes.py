@@ -241,3 +241,29 @@ def heading_text(heading: Heading | None) -> str:
     if head and title:
         return f"{head}: {title}"
     return head or title
+
+
+#: Words of a headingless chapter's opening used to name it in contents.
+LABEL_WORDS = 6
+
+
+def chapter_label(book: Book, chapter: Chapter) -> str:
+    """How contents and outlines name a chapter, the same in every backend.
+
+    A chapter with a heading is named by it. The only chapter of a book without
+    headings is named by the book's title; other headingless chapters by their
+    opening words ("It was late when…"), never by an invented "Chapter 3" that
+    could clash with a real one.
+    """
+    text = heading_text(chapter.heading)
+    if text:
+        return text
+    chapters = list(book.chapters())
+    if len(chapters) == 1:
+        return book.meta.title
+    for block in chapter.blocks:
+        if isinstance(block, Paragraph):
+            words = plain_text(block.inlines).split()
+            opening = " ".join(words[:LABEL_WORDS])
+            return opening + ("…" if len(words) > LABEL_WORDS else "")
+    return book.meta.title

@@ -217,10 +217,19 @@ def test_headingless_chapters(tmp_path: Path) -> None:
     assert single.xpath("chapter-001.xhtml", "//h:header") == []
     assert single.xpath("chapter-001.xhtml", "//h:title/text()") == ["The Test Book"]
     assert single.xpath("nav.xhtml", "//h:nav[@epub:type='toc']//h:a/text()") == ["The Test Book"]
-    several = write(tmp_path, book(chapter("One."), chapter("Two.")), name="several")
+    # Several headingless chapters are named by their opening words, never by an
+    # invented "Chapter N" that could clash with a real heading.
+    several = write(
+        tmp_path,
+        book(chapter("One."), chapter("It was late when the ferry came in at last.")),
+        name="several",
+    )
     assert several.xpath("nav.xhtml", "//h:nav[@epub:type='toc']//h:a/text()") == [
-        "Chapter 1",
-        "Chapter 2",
+        "One.",
+        "It was late when the ferry…",
+    ]
+    assert several.xpath("chapter-002.xhtml", "//h:section/@aria-label") == [
+        "It was late when the ferry…"
     ]
 
 

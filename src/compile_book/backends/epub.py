@@ -352,9 +352,7 @@ def _body(
         for chapter in part.chapters:
             index += 1
             uid = f"chapter-{index:0{width}d}"
-            label = nodes.heading_text(chapter.heading)
-            if not label:
-                label = book.meta.title if total == 1 else f"{words['chapter']} {index}"
+            label = nodes.chapter_label(book, chapter)
             doc = _chapter_document(book, chapter, uid, chapter_tag, telepathic, lang, label)
             docs.append(doc)
             entries.append(TocEntry(uid, doc.href, label))
