@@ -404,3 +404,23 @@ def test_encoding_error_names_the_byte_that_broke_utf8() -> None:
     data = "“Caf".encode() + b"\xe9" + "” she said.".encode()
     with pytest.raises(InputError, match="byte 0xe9 at byte offset 6"):
         parse_sources([ManuscriptSource("x.txt", data)])
+
+
+def test_markdown_front_matter_comments_and_escapes() -> None:
+    text = (
+        "---\ntitle: My Book\nauthor: Ada Quill\n---\n\n# Chapter 1\n\n"
+        "She stood. <!-- TODO: fix -->\n\n<!-- cut\nthis scene -->\n\n"
+        "A \\*literal\\* star and \\{braces\\} and *real* emphasis.\n"
+    )
+    book = parse_text(text, name="book.md")
+    assert (book.meta.title, book.meta.authors) == ("My Book", ("Ada Quill",))
+    assert texts(book) == ["She stood.", "A *literal* star and {braces} and real emphasis."]
+    (para,) = paragraphs(book)[1:]
+    assert count(para.inlines, Emphasis) == 1 and count(para.inlines, Telepathy) == 0
+    lines = {d.code: d.line for d in book.diagnostics}
+    assert lines["N020"] == 6  # line numbers survive the removed front matter
+
+
+def test_escapes_work_in_txt_files_too() -> None:
+    book = parse_text("A \\*star\\* and a \\_mark\\_.")
+    assert texts(book) == ["A *star* and a _mark_."]

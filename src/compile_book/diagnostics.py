@@ -48,6 +48,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "N021": (Severity.INFO, "book-title-recognised"),
     "N022": (Severity.INFO, "author-line-recognised"),
     "N023": (Severity.INFO, "chapter-title-recognised"),
+    "N024": (Severity.INFO, "front-matter-read"),
+    "N025": (Severity.INFO, "comments-left-out"),
     "N030": (Severity.INFO, "scene-break-recognised"),
     "N031": (Severity.INFO, "scene-break-dropped"),
     "N040": (Severity.INFO, "telepathy-recognised"),

@@ -39,7 +39,7 @@ from .nodes import (
     Telepathy,
     Text,
 )
-from .rules import lint
+from .rules import lint, markdown
 from .rules.decode import decode
 from .rules.headings import HeadingMatch, looks_like_heading, match_heading
 from .rules.inlines import Chunk, Close, InlineParser, Open, Token
@@ -380,6 +380,7 @@ class _FileParser:
         self.telepathy_spans = 0
         self.emphasis_spans = 0
         self.carry: tuple[str, str] | None = None
+        self.escaped = False
 
     def run(self, source: ManuscriptSource) -> FileResult:
         self._parse(source)
@@ -405,6 +406,10 @@ class _FileParser:
         decoded = decode(source.data, name)
         text, repaired = repair_c1(decoded.text)
         text, removed = clean(text)
+        if name.lower().endswith(markdown.MARKDOWN_SUFFIXES):
+            text = self._markdown(text, name)
+        text, escapes = markdown.hide_escapes(text)
+        self.escaped = escapes > 0
         if not text.strip():
             raise InputError(
                 "the manuscript is empty; write something in it or remove it from the book",
@@ -457,6 +462,20 @@ class _FileParser:
         items = _demote_stray_numbers([self._classify(u, name) for u in units])
         self._assemble_file(items, name)
 
+    def _markdown(self, text: str, name: str) -> str:
+        prepared = markdown.prepare(text)
+        meta = prepared.meta
+        if prepared.front_matter_lines:
+            self.reporter.add("N024", f"front matter read ({', '.join(sorted(meta))})", name, 1)
+            if self.first_file:
+                self.title = meta.get("title") or None
+                self.author = meta.get("author") or None
+        if prepared.comments:
+            self.reporter.add(
+                "N025", f"{prepared.comments} comment(s) left out of the book", name, 1
+            )
+        return prepared.text
+
     def _standalone(self, line: str) -> bool:
         return is_scene_break(line) or match_heading(line) is not None
 
@@ -492,7 +511,7 @@ class _FileParser:
     def _assemble_file(self, items: list[_Item], name: str) -> None:
         asm = self.assembler
         i = 0
-        if self.first_file:
+        if self.first_file and self.title is None:
             i = self._book_title(items, name)
         has_heading = any(it.kind == "heading" for it in items[i:])
         if not has_heading and not self.first_file:
@@ -749,6 +768,8 @@ class _FileParser:
         opens = curled.lstrip("\ue000\ue002\ue004").startswith(open_q)
         mark = len(changes.dashes)
         final = self.typographer.apply(curled, changes)
+        if self.escaped:
+            final = markdown.restore(final)
         for offset, what in changes.dashes[mark:]:
             line, col = to_source(offset)
             self.reporter.add("N050", f"dash converted: {what}", name, line, col)

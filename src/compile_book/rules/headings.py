@@ -4,7 +4,8 @@ Recognised forms (case-insensitive, a whole line):
 
 * ``Chapter 29``, ``CHAPTER IV.``, ``Chapter One``, ``Chapter Twenty-One``,
   ``Ch. 3``; with a title after a separator: ``Chapter 3: The Fall``,
-  ``Chapter 3 - The Fall``, ``Chapter 3. The Fall``, ``Chapter 3 — The Fall``;
+  ``Chapter 3 - The Fall``, ``Chapter 3 -- The Fall``, ``Chapter 3. The Fall``,
+  ``Chapter 3 — The Fall``;
 * ``Prologue``, ``Epilogue``, ``Interlude`` (optionally ``: Title``);
 * ``Part One``, ``Part II: Title``, ``Book 2 - Title`` (a part);
 * a number alone on a line: ``29``, ``IV``, ``XII.``;
@@ -36,7 +37,7 @@ _NUMBER = (
     rf"|(?:{_WORD})\s+hundred(?:(?:\s+and)?[-\s](?:{_WORD})(?:[-\s](?:{_WORD}))?)?|one\s+hundred)"
 )
 # Why: a title must follow a separator (: . - – —), never bare words, so prose is safe.
-_TITLE = r"(?:\s*(?:[:.]|\s[-–—]|[–—])\s*(?P<title>\S.*?))?"
+_TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—])\s*(?P<title>\S.*?))?"
 _TRAIL = r"\s*[.:]?"
 
 CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.)\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I)
