@@ -156,6 +156,7 @@ def test_parts_chapters_and_special_sections() -> None:
         None,
         "Part One: The Shore",
         "Part II",
+        None,  # the epilogue is the book's, not Part II's
     ]
     assert [heading_text(c.heading) for c in book.chapters()] == [
         "Prologue",

@@ -130,6 +130,25 @@ class PdfConfig(_Model):
         return value
 
 
+NumberStyle = Literal["as-written", "words", "arabic", "roman"]
+
+
+class HeadingsConfig(_Model):
+    """How chapter and part numbers are printed (``[headings]``).
+
+    Manuscripts mix "Chapter One", "CHAPTER II." and "Chapter 3"; a book should
+    not. ``as-written`` keeps each as typed; the others print every number one
+    way (``words`` is English; other languages fall back to arabic numerals).
+    """
+
+    chapter_numbers: NumberStyle = Field(
+        default="as-written", description="Chapter numbers: as-written, words, arabic or roman."
+    )
+    part_numbers: NumberStyle = Field(
+        default="as-written", description="Part numbers: as-written, words, arabic or roman."
+    )
+
+
 class BookConfig(_Model):
     """The whole ``book.toml``."""
 
@@ -167,6 +186,7 @@ class BookConfig(_Model):
     )
     output: str = Field(default="build", description="Folder outputs are written to.")
     typography: TypographyConfig = Field(default_factory=TypographyConfig)
+    headings: HeadingsConfig = Field(default_factory=HeadingsConfig)
     telepathy: TelepathyConfig = Field(default_factory=TelepathyConfig)
     pdf: PdfConfig = Field(default_factory=PdfConfig)
 

@@ -41,7 +41,7 @@ from .nodes import (
 )
 from .rules import lint, markdown
 from .rules.decode import decode
-from .rules.headings import HeadingMatch, looks_like_heading, match_heading
+from .rules.headings import HeadingMatch, looks_like_heading, match_heading, styled_number
 from .rules.inlines import Chunk, Close, InlineParser, Open, Token
 from .rules.paragraphs import Line, Unit, build_units, split_lines
 from .rules.scenebreaks import is_scene_break, looks_like_divider
@@ -145,6 +145,10 @@ class _Assembler:
 
     def start_chapter(self, kind: ChapterKind, heading: Heading | None, source: Source) -> None:
         self.close_chapter()
+        if kind is ChapterKind.EPILOGUE and self.part_heading is not None:
+            # The epilogue belongs to the whole book, not to the last part: it
+            # stands at the top level, like a prologue before Part One.
+            self._close_part()
         self.chapter = _OpenChapter(kind, heading, source)
         if heading is not None and heading.number is not None:
             self._check_sequence(heading)
@@ -549,11 +553,18 @@ class _FileParser:
 
     def _heading(self, items: list[_Item], i: int, found: HeadingMatch, src: Source) -> int:
         asm = self.assembler
+        style = self.config.headings
+        number_text = styled_number(
+            found.number,
+            found.number_text,
+            style.part_numbers if found.is_part else style.chapter_numbers,
+            self.config.language,
+        )
         heading = Heading(
             src,
             found.label,
             found.number,
-            found.number_text,
+            number_text,
             self._inline_title(found.title, src),
         )
         what = "part" if found.is_part else str(found.kind)
@@ -575,7 +586,7 @@ class _FileParser:
                     src,
                     found.label,
                     found.number,
-                    found.number_text,
+                    number_text,
                     self._inline_title(nxt_part.unit.text, tsrc),
                 )
                 self.reporter.add(

@@ -37,3 +37,34 @@ def test_parse_number(text: str, value: int) -> None:
 def test_heading_like_lines_are_flagged() -> None:
     assert looks_like_heading("Chapter 12 was the worst")
     assert not looks_like_heading("He opened the door.")
+
+
+@pytest.mark.parametrize(
+    ("style", "language", "expected"),
+    [
+        ("as-written", "en", "IV"),
+        ("words", "en", "Twenty-One"),
+        ("arabic", "en", "21"),
+        ("roman", "en", "XXI"),
+        ("words", "de", "21"),  # English words only; other languages get numerals
+    ],
+)
+def test_styled_numbers(style: str, language: str, expected: str) -> None:
+    from compile_book.rules.headings import styled_number
+
+    written = "IV" if style == "as-written" else "21"
+    number = 4 if style == "as-written" else 21
+    assert styled_number(number, written, style, language) == expected
+
+
+def test_number_words() -> None:
+    from compile_book.rules.headings import to_words
+
+    assert [to_words(n) for n in (1, 13, 40, 99, 100, 101)] == [
+        "One",
+        "Thirteen",
+        "Forty",
+        "Ninety-Nine",
+        "One Hundred",
+        "One Hundred and One",
+    ]

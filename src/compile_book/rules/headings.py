@@ -164,3 +164,54 @@ def _title(m: re.Match[str]) -> str | None:
 def looks_like_heading(line: str) -> bool:
     """A short line that starts like a heading (for the heading-like-line warning)."""
     return len(line) <= 70 and bool(HEADING_LIKE_RE.fullmatch(line))
+
+
+_ROMAN_PAIRS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def to_roman(number: int) -> str:
+    out = []
+    for value, letters in _ROMAN_PAIRS:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def to_words(number: int) -> str:
+    """English words, title-cased as a heading wants them: 21 -> ``Twenty-One``."""
+    if number < 20:
+        return _UNITS[number].capitalize()
+    if number < 100:
+        tens, unit = divmod(number, 10)
+        word = _TENS[tens - 2].capitalize()
+        return f"{word}-{_UNITS[unit].capitalize()}" if unit else word
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        head = f"{_UNITS[hundreds].capitalize()} Hundred"
+        return f"{head} and {to_words(rest)}" if rest else head
+    return str(number)
+
+
+def styled_number(number: int | None, written: str | None, style: str, language: str) -> str | None:
+    """A heading number in the book's chosen style (``[headings]``)."""
+    if number is None or style == "as-written":
+        return written
+    if style == "roman" and 0 < number < 4000:
+        return to_roman(number)
+    if style == "words" and language.split("-")[0].lower() == "en":
+        return to_words(number)
+    return str(number)
