@@ -289,18 +289,12 @@ def book_data(book: nodes.Book, config: BookConfig, *, when: datetime) -> dict[s
     top, bottom = to_points(cfg.top), to_points(cfg.bottom)
     text_height = height - top - bottom
     has_parts = any(p.heading is not None for p in book.parts)
-    total = sum(1 for _ in book.chapters())
-    # Why: a lone chapter with no heading is the whole book: it goes by the
-    # book's title (as in the EPUB), never by an invented "Chapter 1".
-    lone_title = book.meta.title if total == 1 else None
-    entries = total + sum(1 for p in book.parts if p.heading is not None)
-    chapter_no = 0
+    entries = sum(1 for _ in book.chapters()) + sum(1 for p in book.parts if p.heading is not None)
     parts = []
     for part in book.parts:
-        chapters = []
-        for chapter in part.chapters:
-            chapter_no += 1
-            chapters.append(_chapter(chapter, chapter_no, cfg, lone_title))
+        # Contents and outline name chapters as the EPUB does: a headingless
+        # lone chapter by the book's title, never by an invented "Chapter 1".
+        chapters = [_chapter(c, nodes.chapter_label(book, c), cfg) for c in part.chapters]
         parts.append(
             {
                 "heading": _heading(part.heading),
@@ -408,17 +402,7 @@ def _heading(heading: nodes.Heading | None) -> dict[str, Any] | None:
     }
 
 
-def _chapter(
-    chapter: nodes.Chapter, number: int, cfg: PdfConfig, lone_title: str | None
-) -> dict[str, Any]:
-    toc = nodes.heading_text(chapter.heading)
-    if not toc:
-        if lone_title is not None:
-            toc = lone_title
-        elif chapter.kind is nodes.ChapterKind.CHAPTER:
-            toc = f"Chapter {number}"
-        else:
-            toc = chapter.kind.value.title()
+def _chapter(chapter: nodes.Chapter, toc: str, cfg: PdfConfig) -> dict[str, Any]:
     blocks: list[dict[str, Any]] = []
     first = True
     for block in chapter.blocks:
