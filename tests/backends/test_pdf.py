@@ -201,31 +201,28 @@ def book_words(tree: n.Book) -> list[str]:
     return words
 
 
-def opener_pages(reader: pypdf.PdfReader) -> list[int]:
-    """0-based page indexes the PDF outline points at."""
-    pages: list[int] = []
+def outline_items(reader: pypdf.PdfReader) -> list[Any]:
+    """The PDF outline's entries, depth first, in reading order."""
+    items: list[Any] = []
     stack: list[Any] = list(reader.outline)
     while stack:
         item = stack.pop(0)
         if isinstance(item, list):
             stack = item + stack
         else:
-            page = reader.get_destination_page_number(item)
-            assert page is not None
-            pages.append(page)
-    return pages
+            items.append(item)
+    return items
+
+
+def opener_pages(reader: pypdf.PdfReader) -> list[int]:
+    """0-based page indexes the PDF outline points at."""
+    pages = [reader.get_destination_page_number(item) for item in outline_items(reader)]
+    assert None not in pages
+    return pages  # type: ignore[return-value]
 
 
 def outline_titles(reader: pypdf.PdfReader) -> list[str]:
-    titles: list[str] = []
-    stack: list[Any] = list(reader.outline)
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, list):
-            stack = item + stack
-        else:
-            titles.append(item.title)
-    return titles
+    return [item.title for item in outline_items(reader)]
 
 
 # --------------------------------------------------------------------------- fixtures
