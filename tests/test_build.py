@@ -289,3 +289,22 @@ def test_empty_chapter_and_dropped_break_are_reported_once(tmp_path: Path) -> No
     book = parse_text("Chapter 1\n\nChapter 2\n\nText.\n\n***\n")
     found = [(d.code, d.line) for d in book.diagnostics if d.code in ("W111", "N030", "W105")]
     assert found == [("W111", 1), ("W105", 7)]
+
+
+def test_an_internal_error_is_one_line_without_traceback(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Fine.\n", encoding="utf-8")
+    code = (
+        "import sys; from compile_book import api, cli\n"
+        "def broken(*args, **kwargs): raise RuntimeError('simulated bug')\n"
+        "api.parse_project = broken\n"
+        f"sys.argv = ['compile-book', 'build', {str(story)!r}]\n"
+        "cli.main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 70
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [
+        "compile-book: internal error: RuntimeError: simulated bug; please report it "
+        "(set COMPILE_BOOK_DEBUG=1 for the traceback)"
+    ]
