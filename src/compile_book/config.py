@@ -201,13 +201,20 @@ class BookConfig(_Model):
     def _isbn(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        digits = re.sub(r"[\s-]", "", value)
+        digits = isbn_digits(value)
         if not re.fullmatch(r"\d{13}", digits):
             raise ValueError("an ISBN-13 has 13 digits (hyphens allowed)")
         total = sum((1 if i % 2 == 0 else 3) * int(d) for i, d in enumerate(digits[:12]))
         if (10 - total % 10) % 10 != int(digits[12]):
             raise ValueError(f"{value} fails the ISBN-13 check digit")
-        return digits
+        # Kept as the writer hyphenated it (the hyphens carry the registration groups,
+        # which only the agency's ranges could restore); identifiers use the digits.
+        return value.strip()
+
+
+def isbn_digits(isbn: str) -> str:
+    """``979-8-88512-046-3`` -> ``9798885120463`` (for ``urn:isbn:`` identifiers)."""
+    return re.sub(r"[\s-]", "", isbn)
 
 
 def _format_errors(exc: ValidationError, file: str) -> list[str]:

@@ -176,7 +176,8 @@ class Metadata:
     """Everything about the book that is not its text.
 
     Resolved from ``book.toml`` and the manuscript's own title/``by`` lines;
-    ``cover`` is an absolute path to an image file or ``None``.
+    ``cover`` is an absolute path to an image file or ``None``; ``isbn`` is as
+    the writer hyphenated it (``identifier`` holds the bare ``urn:isbn:`` form).
     """
 
     title: str

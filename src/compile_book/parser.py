@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import BookConfig
+from .config import BookConfig, isbn_digits
 from .diagnostics import Diagnostic, Reporter
 from .errors import InputError
 from .nodes import (
@@ -836,7 +836,9 @@ class _BookParser:
         title = cfg.title or self.title or _title_from_name(name_hint)
         authors = tuple(cfg.authors) or ((self.author,) if self.author else ())
         identifier = cfg.identifier or (
-            f"urn:isbn:{cfg.isbn}" if cfg.isbn else _generated_identifier(title, authors)
+            f"urn:isbn:{isbn_digits(cfg.isbn)}"
+            if cfg.isbn
+            else _generated_identifier(title, authors)
         )
         meta = Metadata(
             title=title,

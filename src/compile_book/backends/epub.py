@@ -46,7 +46,7 @@ from ebooklib import epub
 from lxml import etree
 
 from .. import nodes
-from ..config import BookConfig
+from ..config import BookConfig, isbn_digits
 from ..errors import BackendError, InputError
 from ..nodes import (
     Book,
@@ -769,8 +769,9 @@ def _metadata(pkg: Any, book: Book, has_cover: bool, when: datetime) -> None:
     pkg.set_language(meta.language)
     for number, author in enumerate(meta.authors, start=1):
         pkg.add_author(author, role="aut", uid=f"creator-{number}")
-    if meta.isbn and meta.identifier != f"urn:isbn:{meta.isbn}":
-        pkg.add_metadata("DC", "identifier", f"urn:isbn:{meta.isbn}", {"id": "isbn"})
+    isbn_urn = f"urn:isbn:{isbn_digits(meta.isbn)}" if meta.isbn else None
+    if isbn_urn and meta.identifier != isbn_urn:
+        pkg.add_metadata("DC", "identifier", isbn_urn, {"id": "isbn"})
     if meta.publisher:
         pkg.add_metadata("DC", "publisher", meta.publisher)
     if meta.date:
