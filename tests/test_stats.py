@@ -73,27 +73,28 @@ def test_punctuation_is_not_a_word() -> None:
 
 def test_reading_time_and_pages() -> None:
     words = " ".join(["word"] * 10) + ". "
-    text = "Chapter 1\n\n" + (words * 60) + "\n\nChapter 2\n\n" + (words * 10)
+    text = "Chapter 1\n\n" + (words * 70) + "\n\nChapter 2\n\n" + (words * 10)
     stats = book_stats(parse_text(text))
     one, two = stats.chapters
-    assert one.counts.words == 600
-    assert one.counts.pages == math.ceil(600 / BASE_WORDS_PER_PAGE) == 3
+    assert one.counts.words == 700
+    assert one.counts.pages == math.ceil(700 / BASE_WORDS_PER_PAGE) == 3
     assert two.counts.pages == 1
     # recto chapter starts: pages 1-3, a blank verso 4, chapter 2 on 5
     assert stats.total.pages == 5
     assert book_stats(parse_text(text), PdfConfig(chapter_start="next")).total.pages == 4
-    assert stats.total.reading_minutes == pytest.approx(700 / 250)
+    assert stats.total.reading_minutes == pytest.approx(800 / 250)
     assert format_minutes(2.8) == "3 min"
     assert format_minutes(125) == "2 h 05 min"
 
 
 def test_words_per_page_scales_with_trim_and_size() -> None:
-    assert words_per_page(PdfConfig()) == pytest.approx(250)
-    assert words_per_page(PdfConfig(trim="6x9")) == pytest.approx(250 * 54 / 46.75)
-    assert words_per_page(PdfConfig(trim="5x8")) < 250
+    base = BASE_WORDS_PER_PAGE
+    assert words_per_page(PdfConfig()) == pytest.approx(base)
+    assert words_per_page(PdfConfig(trim="6x9")) == pytest.approx(base * 54 / 46.75)
+    assert words_per_page(PdfConfig(trim="5x8")) < base
     custom = PdfConfig(trim="custom", width="152.4mm", height="228.6mm")
     assert words_per_page(custom) == pytest.approx(words_per_page(PdfConfig(trim="6x9")))
-    assert words_per_page(PdfConfig(font_size=23)) == pytest.approx(250 / 4)
+    assert words_per_page(PdfConfig(font_size=23)) == pytest.approx(base / 4)
 
 
 def test_sample_book_totals() -> None:
