@@ -425,3 +425,14 @@ def test_markdown_front_matter_comments_and_escapes() -> None:
 def test_escapes_work_in_txt_files_too() -> None:
     book = parse_text("A \\*star\\* and a \\_mark\\_.")
     assert texts(book) == ["A *star* and a _mark_."]
+
+
+def test_nested_mind_speech_pairs_like_brackets() -> None:
+    book = parse_text("She heard {Outer {inner} outer} and {one}.")
+    (para,) = paragraphs(book)
+    assert count(para.inlines, Telepathy) == 3
+    assert plain_text(para.inlines) == "She heard Outer inner outer and one."
+    assert "W102" not in codes(book)
+    unclosed = parse_text("She heard {outer {inner} never closed.")
+    assert texts(unclosed) == ["She heard {outer inner never closed."]
+    assert codes(unclosed).count("W102") == 1

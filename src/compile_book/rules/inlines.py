@@ -186,12 +186,10 @@ class InlineParser:
     ) -> tuple[Kind, int, int, int] | None:
         inner = at + len(delim)
         if delim in self.closers:
-            close = self.closers[delim]
-            idx = text.find(close, inner, end)
-            nested = text.find(delim, inner, idx if idx >= 0 else end)
-            if idx < 0 or idx == inner or nested >= 0:
+            idx = _matching_close(text, delim, self.closers[delim], inner, end)
+            if idx is None or idx == inner:
                 return None
-            return "telepathy", inner, idx, idx + len(close)
+            return "telepathy", inner, idx, idx + len(self.closers[delim])
         # Emphasis opener: not after a letter, not before a space.
         if (at > start and (text[at - 1].isalnum() or text[at - 1] == delim[0])) or (
             inner >= end or text[inner].isspace()
@@ -229,6 +227,28 @@ class InlineParser:
                     while idx >= 0:
                         problems.append(Unbalanced(close, idx))
                         idx = text.find(close, idx + len(close), tok.end)
+
+
+def _matching_close(text: str, open_: str, close: str, start: int, end: int) -> int | None:
+    """Offset of the closer that balances an opener ending at ``start``.
+
+    Nested mind-speech (``{outer {inner} outer}``) pairs up like brackets.
+    """
+    depth = 1
+    pos = start
+    while True:
+        c = text.find(close, pos, end)
+        if c < 0:
+            return None
+        o = text.find(open_, pos, c)
+        if o >= 0:
+            depth += 1
+            pos = o + len(open_)
+            continue
+        depth -= 1
+        if depth == 0:
+            return c
+        pos = c + len(close)
 
 
 def _merge(tokens: list[Token]) -> list[Token]:
