@@ -126,6 +126,18 @@ def test_paragraphs_scene_break_and_first_class(tmp_path: Path) -> None:
     assert ep.xpath("chapter-002.xhtml", "//h:p/@class") == ["first"]
 
 
+def test_chapter_opens_with_small_caps_lead_in(tmp_path: Path) -> None:
+    tree = book(chapter("The first time Nell heard the bells.", "Second paragraph here today."))
+    ep = write(tmp_path, tree)
+    (first,) = ep.xpath("chapter-001.xhtml", "//h:p[@class='first']")
+    assert xp(first, "h:span[@class='lead']/text()") == ["The first time"]
+    assert xp(first, "string(.)") == "The first time Nell heard the bells."
+    # only the chapter's opening, not later paragraphs or short openings
+    assert ep.xpath("chapter-001.xhtml", "count(//h:span[@class='lead'])") == 1
+    short = write(tmp_path, book(chapter("Go.")), name="short")
+    assert short.xpath("chapter-001.xhtml", "count(//h:span[@class='lead'])") == 0
+
+
 def test_scene_break_at_edges_or_doubled_is_dropped(tmp_path: Path) -> None:
     tree = book(chapter(scene_break(), "One.", scene_break(), scene_break(), "Two.", scene_break()))
     ep = write(tmp_path, tree)

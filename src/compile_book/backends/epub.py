@@ -104,6 +104,9 @@ CLASS_NUMBER = "number"
 CLASS_TITLE = "title"
 CLASS_SUBTITLE = "subtitle"
 CLASS_FIRST = "first"
+CLASS_LEAD = "lead"
+#: Words of a chapter's first line set in small caps (the print edition sets three).
+LEAD_IN_WORDS = 3
 CLASS_SCENE_BREAK = "scene-break"
 CLASS_TELEPATHIC = "telepathic"
 CLASS_COVER = "cover"
@@ -449,6 +452,7 @@ def _blocks(
 ) -> None:
     """Paragraphs and scene breaks; a break at either edge of a chapter or doubled is dropped."""
     first = True
+    opening = True
     pending_break = False
     sub = etree.SubElement
     for block in blocks:
@@ -460,7 +464,11 @@ def _blocks(
                 p = sub(section, _P, _FIRST) if first else sub(section, _P)
                 p.tail = "\n"
                 first = False
-                _inlines(p, block.inlines, telepathic)
+                inlines = block.inlines
+                if opening:
+                    inlines = _lead_in(p, inlines)
+                    opening = False
+                _inlines(p, inlines, telepathic)
             case SceneBreak():
                 if not first:
                     pending_break = True
@@ -469,9 +477,27 @@ def _blocks(
                 assert_never(block)
 
 
+def _lead_in(p: etree._Element, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Set a chapter's first words in small caps, as the print edition does.
+
+    Only when the paragraph opens with plain text holding enough words; the
+    span is placed in ``p`` and the rest of the inlines are returned.
+    """
+    if not inlines or not isinstance(inlines[0], Text):
+        return inlines
+    head = inlines[0]
+    words = head.text.split(" ")
+    if len(words) <= LEAD_IN_WORDS:
+        return inlines
+    span = etree.SubElement(p, _SPAN, {"class": CLASS_LEAD})
+    span.text = " ".join(words[:LEAD_IN_WORDS])
+    rest = Text(" " + " ".join(words[LEAD_IN_WORDS:]), head.source)
+    return (rest, *inlines[1:])
+
+
 def _inlines(parent: etree._Element, inlines: tuple[Inline, ...], telepathic: str) -> None:
     """Append inline nodes to `parent` as text, tails and nested elements."""
-    last: etree._Element | None = None
+    last: etree._Element | None = parent[-1] if len(parent) else None
     for node in inlines:
         match node:
             case Text():
