@@ -485,6 +485,17 @@ print(json.dumps({
 """
 
 
+def _measured_row(label: str, tool: str, words: int, data: dict[str, Any], key: str) -> Row:
+    """A rebuild row from the child's samples: ``data[key]``, ``key_cpu``, ``key_rss_mb``."""
+    row = Row(label, tool, words, target="report", status="-")
+    row.samples_s = list(data[key])
+    row.wall_s = statistics.median(row.samples_s)
+    row.cpu_samples_s = list(data[f"{key}_cpu"])
+    row.cpu_s = statistics.median(row.cpu_samples_s)
+    row.rss_mb = data[f"{key}_rss_mb"]
+    return row
+
+
 def rebuild_workload(fmt: str, requested: int, corpus: Corpus, opts: Options) -> list[Row]:
     """Full in-process build vs rebuild after editing one chapter (parse cache kept)."""
     label = f"rebuild {fmt} {size_label(requested)}"
@@ -512,25 +523,13 @@ def rebuild_workload(fmt: str, requested: int, corpus: Corpus, opts: Options) ->
     cold.samples_s, cold.wall_s = [data["first"]], data["first"]
     cold.cpu_samples_s, cold.cpu_s = [data["first_cpu"]], data["first_cpu"]
     cold.note = "first build in a fresh process (imports excluded), one sample"
-    full = Row(label, "compile-book full, warm", corpus.words, target="report")
-    full.samples_s = list(data["full"])
-    full.wall_s = statistics.median(full.samples_s)
-    full.cpu_samples_s = list(data["full_cpu"])
-    full.cpu_s = statistics.median(full.cpu_samples_s)
-    full.rss_mb = data["full_rss_mb"]
-    full.status = "-"
+    full = _measured_row(label, "compile-book full, warm", corpus.words, data, "full")
     full.note = (
         f"{data['files']} chapter files; later full builds in the same process with a fresh"
         " parse cache (Typst keeps its own in-process memo, so pdf gains here too)"
     )
-    edit = Row(label, "compile-book 1 chapter edited", corpus.words, target="report")
-    edit.samples_s = list(data["rebuild"])
-    edit.wall_s = statistics.median(edit.samples_s)
-    edit.cpu_samples_s = list(data["rebuild_cpu"])
-    edit.cpu_s = statistics.median(edit.cpu_samples_s)
-    edit.rss_mb = data["rebuild_rss_mb"]
-    edit.speedup = full.wall_s / edit.wall_s if edit.wall_s else None
-    edit.status = "-"
+    edit = _measured_row(label, "compile-book 1 chapter edited", corpus.words, data, "rebuild")
+    edit.speedup = full.wall_s / edit.wall_s if full.wall_s and edit.wall_s else None
     edit.note = (
         f"via {data['how']}; edited {data['edited']}; parse cache hits/misses over the rebuilds "
         f"{data['cache_hits']}/{data['cache_misses']}; speed-up is vs the warm full build"

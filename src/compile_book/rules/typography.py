@@ -88,11 +88,6 @@ def _ends_here(text: str, i: int) -> bool:
     return i == n or text[i].isspace()
 
 
-def _at_end(text: str, i: int) -> bool:
-    """Only closing quotes (or inline markers) stand between ``i`` and the end."""
-    return all(c in _CLOSERS for c in text[i:])
-
-
 SPACES_RE = re.compile(r" {2,}")
 # Why: four dots are a full stop and an ellipsis ("Yes. . . . Four" -> "Yes…. Four").
 ELLIPSIS_RE = re.compile(r"\.(?: ?\.){2}(?: ?(\.))?")
