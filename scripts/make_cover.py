@@ -31,7 +31,9 @@ INK = (238, 228, 205)  # warm parchment white
 GOLD = (226, 190, 120)
 
 
-def font(size: int, weight: int = 500, italic: bool = False) -> ImageFont.ImageFont:
+def font(
+    size: int, weight: int = 500, italic: bool = False
+) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """EB Garamond from the fontpkg package, else Pillow's default font."""
     try:
         import fontpkg_eb_garamond
@@ -43,7 +45,7 @@ def font(size: int, weight: int = 500, italic: bool = False) -> ImageFont.ImageF
         except (OSError, AttributeError):
             pass
         return f
-    except Exception:  # noqa: BLE001 - any failure means: use the fallback
+    except Exception:
         return ImageFont.load_default(size=size)
 
 
@@ -104,9 +106,16 @@ def moon(img: Image.Image) -> None:
 def headland_and_tower(img: Image.Image) -> tuple[int, int]:
     d = ImageDraw.Draw(img)
     land = (5, 9, 15)
-    pts = [(W, HORIZON - 150), (1480, HORIZON - 170), (1380, HORIZON - 140),
-           (1300, HORIZON - 90), (1220, HORIZON - 50), (1140, HORIZON - 18),
-           (1080, HORIZON + 6), (W, HORIZON + 40)]
+    pts = [
+        (W, HORIZON - 150),
+        (1480, HORIZON - 170),
+        (1380, HORIZON - 140),
+        (1300, HORIZON - 90),
+        (1220, HORIZON - 50),
+        (1140, HORIZON - 18),
+        (1080, HORIZON + 6),
+        (W, HORIZON + 40),
+    ]
     d.polygon(pts, fill=land)
     # the tower: a tapering column with a gallery and a lantern
     tx, base, top = 1400, HORIZON - 160, HORIZON - 520
@@ -166,21 +175,30 @@ def drowned_bell(img: Image.Image) -> None:
         half = 58 + 100 * (1 - t) ** 2.6
         if t > 0.80:  # round the shoulder into the crown
             half *= math.sqrt(max(0.0, 1 - ((t - 0.80) / 0.20) ** 2))
-        half += 14 * math.exp(-((t - 0.03) / 0.035) ** 2)  # the thickened lip
+        half += 14 * math.exp(-(((t - 0.03) / 0.035) ** 2))  # the thickened lip
         pts.append((cx + half, cy + 130 - t * height))
     pts += [(2 * cx - x, y) for x, y in reversed(pts)]
     d.polygon(pts, fill=62)
     d.ellipse((cx - 158, cy + 112, cx + 158, cy + 148), fill=34)  # the open mouth
     d.ellipse((cx - 26, cy - 196, cx + 26, cy - 160), outline=72, width=9)  # the crown loop
     for k, r in enumerate((250, 340, 440, 550)):
-        d.ellipse((cx - r, cy - r * 0.28 - 40, cx + r, cy + r * 0.28 - 40),
-                  outline=max(10, 42 - k * 9), width=4)
+        d.ellipse(
+            (cx - r, cy - r * 0.28 - 40, cx + r, cy + r * 0.28 - 40),
+            outline=max(10, 42 - k * 9),
+            width=4,
+        )
     layer = layer.filter(ImageFilter.GaussianBlur(5))
     img.paste(Image.new("RGB", (W, H), (150, 200, 190)), (0, 0), layer)
 
 
-def centred(d: ImageDraw.ImageDraw, y: int, text: str, f: ImageFont.ImageFont,
-            fill: tuple[int, int, int], tracking: int = 0) -> int:
+def centred(
+    d: ImageDraw.ImageDraw,
+    y: int,
+    text: str,
+    f: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+    fill: tuple[int, int, int],
+    tracking: int = 0,
+) -> int:
     """Draw text centred at y with letter-spacing; return its height."""
     widths = [d.textlength(ch, font=f) for ch in text]
     total = sum(widths) + tracking * (len(text) - 1)
@@ -189,7 +207,7 @@ def centred(d: ImageDraw.ImageDraw, y: int, text: str, f: ImageFont.ImageFont,
         d.text((x, y), ch, font=f, fill=fill)
         x += w + tracking
     box = d.textbbox((0, 0), text, font=f)
-    return box[3] - box[1]
+    return int(box[3] - box[1])
 
 
 def typography(img: Image.Image) -> None:

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,7 +85,7 @@ def run_epubcheck(epub: Path) -> EpubCheckResult:
 
 
 @pytest.fixture
-def epubcheck():
+def epubcheck() -> Callable[[Path], EpubCheckResult]:
     """``epubcheck(path)`` asserts that EPUBCheck reports 0 errors and 0 warnings."""
 
     def check(epub: Path) -> EpubCheckResult:

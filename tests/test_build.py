@@ -78,7 +78,7 @@ def test_multi_file_project_is_valid_and_naturally_ordered(tmp_path: Path) -> No
     result = api.build(project, ["epub"])
     out = result.outputs["epub"]
     assert out == project / "build" / "three-tides.epub"
-    titles = [c.heading.number for c in result.book.chapters() if c.heading]
+    titles = [c.heading.number for c in result.book.chapters if c.heading]
     assert titles == [1, 2, 3]  # chapter-2 before chapter-10
     check = run_epubcheck(out)
     assert check.clean, "\n".join(check.messages)
@@ -227,7 +227,7 @@ def test_folder_of_manuscripts_without_book_toml(tmp_path: Path) -> None:
     (folder / "chapter-9.txt").write_text("Chapter 9\n\nFirst.\n", encoding="utf-8")
     result = api.build(folder, ["epub"])
     assert result.outputs["epub"] == folder / "build" / "the-long-night.epub"
-    assert [c.heading.number for c in result.book.chapters() if c.heading] == [9, 10]
+    assert [c.heading.number for c in result.book.chapters if c.heading] == [9, 10]
 
 
 def test_format_all_with_an_output_folder(tmp_path: Path) -> None:

@@ -211,9 +211,9 @@ def test_progress_shows_on_a_slow_build_and_clears() -> None:
 
 
 def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
-    from compile_book.diagnostics import Diagnostic
+    from compile_book.diagnostics import Code, Diagnostic
 
-    finding = Diagnostic("W103", "doubled word 'and and'; delete one", "a.txt", 3, 4)
+    finding = Diagnostic(Code.DOUBLED_WORD, "doubled word 'and and'; delete one", "a.txt", 3, 4)
     coloured = _terminal()
     progress.print_findings(coloured, [finding])
     assert "\x1b[" in _text(coloured)

@@ -130,7 +130,7 @@ def test_scaffold_builds(tmp_path: Path) -> None:
     compile_book.init(root, title="Salt", author="Ann Other")
     result = compile_book.build(root)
     assert result.outputs["epub"].is_file()
-    chapters = list(result.book.chapters())
+    chapters = list(result.book.chapters)
     assert len(chapters) == 1 and len(chapters[0].blocks) == 4  # 3 paragraphs and a break
 
 

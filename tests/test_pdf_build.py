@@ -22,7 +22,7 @@ def check_pdf(path: Path, book: Book) -> None:
     assert (float(box.width), float(box.height)) == DEFAULT_TRIM
     titles = pdfcheck.outline_titles(reader)
     parts = [p for p in book.parts if p.heading is not None]
-    assert len(titles) == len(list(book.chapters())) + len(parts)
+    assert len(titles) == len(list(book.chapters)) + len(parts)
     expected = pdfcheck.book_words(book)
     got = pdfcheck.norm_words(pdfcheck.body_text(reader, book))
     if got != expected:

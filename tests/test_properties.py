@@ -14,6 +14,7 @@ import textwrap
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -190,6 +191,12 @@ def test_no_word_is_lost_in_the_tree(model: Model, encoding: str) -> None:
     assert tree_words(book) == model.expected
 
 
+def xpath(node: Any, path: str, **kwargs: Any) -> list[Any]:
+    """lxml's xpath, typed as the list of nodes or strings these queries return."""
+    result: list[Any] = node.xpath(path, **kwargs)
+    return result
+
+
 def _epub_body_words(path: Path) -> list[str]:
     """Words of the part and chapter documents, in spine order."""
     ns = {
@@ -199,16 +206,17 @@ def _epub_body_words(path: Path) -> list[str]:
     }
     with zipfile.ZipFile(path) as z:
         container = etree.fromstring(z.read("META-INF/container.xml"))
-        opf_path = container.xpath("//*[local-name()='rootfile']/@full-path")[0]
+        opf_path = str(xpath(container, "//*[local-name()='rootfile']/@full-path")[0])
         opf = etree.fromstring(z.read(opf_path))
         base = opf_path.rsplit("/", 1)[0] + "/" if "/" in opf_path else ""
         hrefs = {
-            i.get("id"): i.get("href") for i in opf.xpath("//opf:manifest/opf:item", namespaces=ns)
+            i.get("id"): i.get("href") for i in xpath(opf, "//opf:manifest/opf:item", namespaces=ns)
         }
         out: list[str] = []
-        for ref in opf.xpath("//opf:spine/opf:itemref/@idref", namespaces=ns):
-            doc = etree.fromstring(z.read(base + hrefs[ref]))
-            for section in doc.xpath(
+        for ref in xpath(opf, "//opf:spine/opf:itemref/@idref", namespaces=ns):
+            doc = etree.fromstring(z.read(base + str(hrefs[ref])))
+            for section in xpath(
+                doc,
                 "//x:section[@epub:type='chapter' or @epub:type='prologue' or "
                 "@epub:type='epilogue' or @epub:type='part']",
                 namespaces=ns,

@@ -38,7 +38,7 @@ def test_structure(book) -> None:  # type: ignore[no-untyped-def]
         "Part Two: The Drowned Bells",
         None,  # the epilogue stands outside the parts, like the prologue
     ]
-    chapters = list(book.chapters())
+    chapters = list(book.chapters)
     got = [
         (
             heading_text(c.heading),

@@ -24,7 +24,7 @@ CHAPTERS = {f"{n:02d}.txt": f"Chapter {n}\n\nThe boats came in on day {n}.\n" fo
 
 def _first_paragraph(result: RebuildResult, chapter: int) -> str:
     assert result.book is not None
-    ch = list(result.book.chapters())[chapter]
+    ch = list(result.book.chapters)[chapter]
     return plain_text(ch.blocks[0].inlines)  # type: ignore[union-attr]
 
 
@@ -49,8 +49,8 @@ def test_rebuild_reparses_only_the_changed_chapter(tmp_path: Path) -> None:
     assert _first_paragraph(second, 2) == "The tide turned."
     assert second.book is not None and first.book is not None
     # unchanged chapters' paragraphs come back as the very same nodes
-    before = next(first.book.chapters()).blocks[0]
-    assert next(second.book.chapters()).blocks[0] is before
+    before = first.book.chapters[0].blocks[0]
+    assert second.book.chapters[0].blocks[0] is before
     assert "rebuilt" in second.status() and "(1 parsed, 4 reused)" in second.status()
 
 
@@ -60,7 +60,7 @@ def test_rebuild_picks_up_new_files_and_config(tmp_path: Path) -> None:
     rebuilder.rebuild()
     (project / "manuscripts" / "03.txt").write_text(CHAPTER_TWO.replace("2", "3"), "utf-8")
     result = rebuilder.rebuild()
-    assert result.book is not None and len(list(result.book.chapters())) == 3
+    assert result.book is not None and len(list(result.book.chapters)) == 3
     assert (result.parsed, result.reused) == (1, 2)
     toml = (project / "book.toml").read_text(encoding="utf-8")
     (project / "book.toml").write_text(toml.replace("Salt and Iron", "Iron"), "utf-8")

@@ -5,6 +5,11 @@ Library use (every command is a call too)::
     import compile_book
 
     book = compile_book.parse("story.txt")          # the document tree
+    book = compile_book.parse_text("Chapter 1\n\nIt was late.", language="en")
+    for node in compile_book.walk(book): ...        # every node in document order
+    spans = compile_book.query(book, compile_book.nodes.Telepathy)
+    data = compile_book.to_json(book)               # {"compile-book-tree-version": [1, 0], ...}
+    compile_book.write(book, "epub", "out/story.epub")
     for d in book.diagnostics:                      # what was normalised, what looks wrong
         print(d.format())
     outputs = compile_book.build("my-novel/", formats=["epub", "pdf"])
@@ -29,17 +34,36 @@ from .stats import stats
 from .watch import watch
 
 if TYPE_CHECKING:
-    from .api import build, parse
+    from .api import build, parse, parse_text, query, to_json, walk, write
     from .config import json_schema as schema
     from .scaffold import init
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "build", "check", "init", "parse", "schema", "stats", "watch"]
+__all__ = [
+    "__version__",
+    "build",
+    "check",
+    "init",
+    "parse",
+    "parse_text",
+    "query",
+    "schema",
+    "stats",
+    "to_json",
+    "walk",
+    "watch",
+    "write",
+]
 
 _LAZY = {
     "build": ("compile_book.api", "build"),
     "parse": ("compile_book.api", "parse"),
+    "parse_text": ("compile_book.api", "parse_text"),
+    "write": ("compile_book.api", "write"),
+    "walk": ("compile_book.walk", "walk"),
+    "query": ("compile_book.walk", "query"),
+    "to_json": ("compile_book.serialize", "to_json"),
     "init": ("compile_book.scaffold", "init"),
     "schema": ("compile_book.config", "json_schema"),
 }

@@ -1,9 +1,16 @@
 """The library's entry points; the CLI is a thin layer over these.
 
-``parse`` gives the document tree of a project, folder or file; ``build``
-writes outputs through the backend registry. Both raise
-:class:`~compile_book.errors.CompileBookError` subclasses for problems a user
-must fix, and never for odd prose (that is a diagnostic on the tree).
+* ``parse(path)``: the finished tree of a project folder, a folder of
+  manuscripts or one manuscript; ``parse_text(text, language=..., filename=...)``
+  the same for a string;
+* ``build(path, formats=[...], output=...)``: parse and write outputs;
+* ``write(book, format, path, options)``: write one output of a tree you hold;
+* ``walk(book)`` / ``query(book, NodeType)``: every node, or the nodes of one type;
+* ``to_json(book)``: the tree as JSON data, with a ``compile-book-tree-version``.
+
+All raise :class:`~compile_book.errors.CompileBookError` subclasses for
+problems a user must fix, and never for odd prose (that is a diagnostic on
+the tree).
 """
 
 from __future__ import annotations
@@ -21,10 +28,24 @@ from .config import BookConfig
 from .diagnostics import Diagnostic, problems
 from .errors import CompileBookError, OutputError, StrictError
 from .nodes import Book
-from .parser import ParseCache, parse_sources, parse_text
+from .pipeline import ManuscriptSource, compile_sources
 from .project import Project, load_project
+from .readers import ReaderCache
+from .serialize import to_json
+from .walk import query, walk
 
-__all__ = ["BuildResult", "build", "output_paths", "parse", "parse_project", "parse_text"]
+__all__ = [
+    "BuildResult",
+    "build",
+    "output_paths",
+    "parse",
+    "parse_project",
+    "parse_text",
+    "query",
+    "to_json",
+    "walk",
+    "write",
+]
 
 
 def parse(path: str | os.PathLike[str] = ".") -> Book:
@@ -32,13 +53,31 @@ def parse(path: str | os.PathLike[str] = ".") -> Book:
     return parse_project(load_project(path))
 
 
-def parse_project(project: Project, cache: ParseCache | None = None) -> Book:
+def parse_text(
+    text: str,
+    *,
+    language: str = "en",
+    filename: str = "<text>",
+    config: BookConfig | None = None,
+) -> Book:
+    """The finished tree of one manuscript given as a string.
+
+    ``filename`` chooses the reader by its suffix (``story.md`` is read as
+    Markdown) and names the text in diagnostics; ``language`` is the book's
+    BCP 47 tag unless a ``config`` is given.
+    """
+    if config is None:
+        config = BookConfig(language=language)
+    return compile_sources([ManuscriptSource(filename, text.encode("utf-8"))], config, filename)
+
+
+def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
     """Parse an already-resolved project, attaching its cover to the metadata.
 
-    A :class:`~compile_book.parser.ParseCache` reused across calls re-parses
+    A :class:`~compile_book.readers.ReaderCache` reused across calls re-reads
     only the manuscripts that changed (``build --watch``).
     """
-    book = parse_sources(project.read_sources(), project.config, project.name_hint, cache)
+    book = compile_sources(project.read_sources(), project.config, project.name_hint, cache)
     if project.cover is not None:
         meta = dataclasses.replace(book.meta, cover=str(project.cover))
         book = dataclasses.replace(book, meta=meta)
@@ -100,8 +139,14 @@ def build(
 ) -> BuildResult:
     """Parse and write every requested format; return the tree and output paths.
 
-    With ``strict``, warnings stop the build before anything is written.
+    ``formats`` is a list of format names (``["epub", "pdf"]``); with several,
+    ``output`` names a folder (created when missing). With ``strict``,
+    warnings stop the build before anything is written.
     """
+    if isinstance(formats, str):
+        raise CompileBookError(
+            f"formats must be a list of format names, such as [{formats!r}], not a string"
+        )
     fmts = list(dict.fromkeys(formats))
     for f in fmts:
         if f not in backends.REGISTRY:
@@ -110,7 +155,7 @@ def build(
             )
     project = load_project(path)
     book = parse_project(project)
-    return write(
+    return write_project(
         book,
         project,
         fmts,
@@ -120,7 +165,7 @@ def build(
     )
 
 
-def write(
+def write_project(
     book: Book,
     project: Project,
     formats: list[str],
@@ -143,3 +188,23 @@ def write(
             on_format(fmt)
         backends.writer(fmt)(book, out, config or project.config)
     return BuildResult(book, paths, project)
+
+
+def write(
+    book: Book,
+    format: str,
+    path: str | os.PathLike[str],
+    options: BookConfig | None = None,
+) -> Path:
+    """Write one output of a tree you already hold (``format``: ``"epub"``, ``"pdf"``, ...).
+
+    ``options`` are the book's settings (``book.toml``); by default the defaults.
+    The file is written atomically; its path is returned.
+    """
+    if format not in backends.REGISTRY:
+        raise CompileBookError(
+            f"unknown format {format!r}; choose from {', '.join(backends.FORMATS)}"
+        )
+    out = Path(path)
+    backends.writer(format)(book, out, options or BookConfig())
+    return out

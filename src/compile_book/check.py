@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .diagnostics import CODES, Diagnostic, Severity, problems
+from .diagnostics import CODES, Code, Diagnostic, Severity, problems
 
 if TYPE_CHECKING:
     from .nodes import Book
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CheckReport", "check", "check_book", "metadata_findings"]
 
-METADATA_CODE = "W110"
+METADATA_CODE = Code.MISSING_METADATA
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,7 +174,7 @@ def tree(
     except CompileBookError as exc:
         fail(exc)
     if as_json:
-        _print_json(serialize.to_data(book, sources=sources))
+        _print_json(serialize.to_json(book, sources=sources))
     else:
         sys.stdout.write(serialize.pformat(book))
 

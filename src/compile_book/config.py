@@ -54,6 +54,18 @@ class TypographyConfig(_Model):
     )
 
 
+class TransformsConfig(_Model):
+    """Which transforms of the chain run (``[transforms]``); the rest always run."""
+
+    inlines: StrictBool = Field(
+        default=True, description="Telepathy, emphasis and strong delimiters become spans."
+    )
+    lint: StrictBool = Field(default=True, description="Report manuscript problems (W1xx).")
+    typography: StrictBool = Field(
+        default=True, description="Quotes, dashes, ellipses and no-break spaces ([typography])."
+    )
+
+
 class TelepathyConfig(_Model):
     """How mind-speech is marked in the manuscripts (``[telepathy]``)."""
 
@@ -187,6 +199,7 @@ class BookConfig(_Model):
     output: str = Field(default="build", description="Folder outputs are written to.")
     typography: TypographyConfig = Field(default_factory=TypographyConfig)
     headings: HeadingsConfig = Field(default_factory=HeadingsConfig)
+    transforms: TransformsConfig = Field(default_factory=TransformsConfig)
     telepathy: TelepathyConfig = Field(default_factory=TelepathyConfig)
     pdf: PdfConfig = Field(default_factory=PdfConfig)
 

@@ -31,66 +31,127 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-#: Every diagnostic code, its severity and a short name. Codes are stable: tools
-#: and editors may match on them, so never renumber; add new codes at the end.
-CODES: dict[str, tuple[Severity, str]] = {
+class Code(enum.StrEnum):
+    """Every diagnostic code. Members are their stable code strings (``Code.DOUBLED_WORD
+    == "W103"``), so call sites name a meaning and tools still match on ``W103``.
+    Never renumber; add new codes at the end of their group."""
+
     # normalisations: decoding and whitespace
-    "N001": (Severity.INFO, "encoding-detected"),
-    "N002": (Severity.INFO, "line-endings-normalised"),
-    "N003": (Severity.INFO, "invisible-characters-removed"),
-    "N004": (Severity.INFO, "mojibake-repaired"),
+    ENCODING_DETECTED = "N001"
+    LINE_ENDINGS_NORMALISED = "N002"
+    INVISIBLE_CHARACTERS_REMOVED = "N003"
+    MOJIBAKE_REPAIRED = "N004"
     # normalisations: paragraphs
-    "N010": (Severity.INFO, "paragraph-style-detected"),
-    "N011": (Severity.INFO, "lines-unwrapped"),
-    "N012": (Severity.INFO, "broken-paragraph-rejoined"),
+    PARAGRAPH_STYLE_DETECTED = "N010"
+    LINES_UNWRAPPED = "N011"
+    BROKEN_PARAGRAPH_REJOINED = "N012"
     # normalisations: structure
-    "N020": (Severity.INFO, "heading-recognised"),
-    "N021": (Severity.INFO, "book-title-recognised"),
-    "N022": (Severity.INFO, "author-line-recognised"),
-    "N023": (Severity.INFO, "chapter-title-recognised"),
-    "N024": (Severity.INFO, "front-matter-read"),
-    "N025": (Severity.INFO, "comments-left-out"),
-    "N030": (Severity.INFO, "scene-break-recognised"),
-    "N031": (Severity.INFO, "scene-break-dropped"),
-    "N040": (Severity.INFO, "telepathy-recognised"),
-    "N041": (Severity.INFO, "emphasis-recognised"),
+    HEADING_RECOGNISED = "N020"
+    BOOK_TITLE_RECOGNISED = "N021"
+    AUTHOR_LINE_RECOGNISED = "N022"
+    CHAPTER_TITLE_RECOGNISED = "N023"
+    FRONT_MATTER_READ = "N024"
+    COMMENTS_LEFT_OUT = "N025"
+    SCENE_BREAK_RECOGNISED = "N030"
+    SCENE_BREAK_DROPPED = "N031"
+    TELEPATHY_RECOGNISED = "N040"
+    EMPHASIS_RECOGNISED = "N041"
     # normalisations: typography
-    "N050": (Severity.INFO, "dash-converted"),
-    "N051": (Severity.INFO, "quotes-curled"),
-    "N052": (Severity.INFO, "ellipsis-converted"),
-    "N053": (Severity.INFO, "no-break-space-added"),
+    DASH_CONVERTED = "N050"
+    QUOTES_CURLED = "N051"
+    ELLIPSIS_CONVERTED = "N052"
+    NO_BREAK_SPACE_ADDED = "N053"
     # manuscript problems
-    "W101": (Severity.WARNING, "unclosed-quote"),
-    "W102": (Severity.WARNING, "unbalanced-telepathy"),
-    "W103": (Severity.WARNING, "doubled-word"),
-    "W104": (Severity.WARNING, "mixed-quotes"),
-    "W105": (Severity.WARNING, "scene-break-at-edge"),
-    "W106": (Severity.WARNING, "heading-like-line"),
-    "W107": (Severity.WARNING, "long-paragraph"),
-    "W108": (Severity.WARNING, "unrecognised-divider"),
-    "W109": (Severity.WARNING, "chapter-sequence"),
-    "W110": (Severity.WARNING, "missing-metadata"),
-    "W111": (Severity.WARNING, "empty-chapter"),
+    UNCLOSED_QUOTE = "W101"
+    UNBALANCED_TELEPATHY = "W102"
+    DOUBLED_WORD = "W103"
+    MIXED_QUOTES = "W104"
+    SCENE_BREAK_AT_EDGE = "W105"
+    HEADING_LIKE_LINE = "W106"
+    LONG_PARAGRAPH = "W107"
+    UNRECOGNISED_DIVIDER = "W108"
+    CHAPTER_SEQUENCE = "W109"
+    MISSING_METADATA = "W110"
+    EMPTY_CHAPTER = "W111"
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.INFO if self.value.startswith("N") else Severity.WARNING
+
+    @property
+    def slug(self) -> str:
+        """The kebab-case name tools print beside the code (``doubled-word``)."""
+        return self.name.lower().replace("_", "-")
+
+    @property
+    def doc(self) -> str:
+        """What the code means and what the writer can do: the README's table."""
+        return DOCS[self]
+
+
+#: One line per code: what it reports and, for a problem, what to do. The README's
+#: list of codes is generated from this table (``scripts/readme_codes.py``).
+DOCS: dict[Code, str] = {
+    Code.ENCODING_DETECTED: "The file was not UTF-8; the encoding it was read as.",
+    Code.LINE_ENDINGS_NORMALISED: "CRLF or CR line endings were read as LF.",
+    Code.INVISIBLE_CHARACTERS_REMOVED: "Zero-width, soft-hyphen and control characters removed.",
+    Code.MOJIBAKE_REPAIRED: "Windows-1252 quotes and dashes decoded as Latin-1 controls, repaired.",
+    Code.PARAGRAPH_STYLE_DETECTED: "How the file marks paragraphs (per line, blank lines, ...).",
+    Code.LINES_UNWRAPPED: "Hard-wrapped lines joined into their paragraphs.",
+    Code.BROKEN_PARAGRAPH_REJOINED: "A paragraph split mid-sentence by a blank line, rejoined.",
+    Code.HEADING_RECOGNISED: "A chapter, part or special-section heading.",
+    Code.BOOK_TITLE_RECOGNISED: "The book's title line at the top of the first file.",
+    Code.AUTHOR_LINE_RECOGNISED: "A 'by Name' line under the title.",
+    Code.CHAPTER_TITLE_RECOGNISED: "A title line under a chapter or part number.",
+    Code.FRONT_MATTER_READ: "Markdown front matter read as metadata.",
+    Code.COMMENTS_LEFT_OUT: "HTML comments (the writer's notes) left out of the book.",
+    Code.SCENE_BREAK_RECOGNISED: "A divider line became a scene break.",
+    Code.SCENE_BREAK_DROPPED: "A second scene break in a row was merged into the first.",
+    Code.TELEPATHY_RECOGNISED: "Mind-speech spans recognised (delimiters removed).",
+    Code.EMPHASIS_RECOGNISED: "Emphasis and strong spans recognised.",
+    Code.DASH_CONVERTED: "A hyphen or spaced dash set as an em or en dash.",
+    Code.QUOTES_CURLED: "Straight quotes curled in the book's language.",
+    Code.ELLIPSIS_CONVERTED: "Three dots set as an ellipsis.",
+    Code.NO_BREAK_SPACE_ADDED: "No-break spaces after honorifics and between numbers and units.",
+    Code.UNCLOSED_QUOTE: "A quotation is never closed: add the closing quote.",
+    Code.UNBALANCED_TELEPATHY: "A mind-speech delimiter has no partner: add or remove one.",
+    Code.DOUBLED_WORD: "The same word twice in a row ('and and'): delete one.",
+    Code.MIXED_QUOTES: "Straight and curly quotes mixed in one file: use one kind.",
+    Code.SCENE_BREAK_AT_EDGE: "A scene break at a chapter's start or end was dropped: remove it.",
+    Code.HEADING_LIKE_LINE: "A line that looks like a heading was kept as prose.",
+    Code.LONG_PARAGRAPH: "A very long paragraph: a paragraph break may be missing.",
+    Code.UNRECOGNISED_DIVIDER: "A line of symbols that is not a known scene break.",
+    Code.CHAPTER_SEQUENCE: "A chapter number repeats or skips: renumber the chapter.",
+    Code.MISSING_METADATA: "Metadata stores ask for is missing (language, author, ISBN, cover).",
+    Code.EMPTY_CHAPTER: "A chapter heading with no text under it.",
 }
+
+#: code -> (severity, name), for tools that look codes up by their string.
+CODES: dict[str, tuple[Severity, str]] = {code: (code.severity, code.slug) for code in Code}
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding: ``file:line:col: severity code: message``."""
 
-    code: str
+    code: Code
     message: str
     file: str
     line: int = 0
     col: int = 0
 
+    def __post_init__(self) -> None:
+        # A code given as its string ("W103") is looked up, so an unknown one fails here.
+        if not isinstance(self.code, Code):
+            object.__setattr__(self, "code", Code(self.code))
+
     @property
     def severity(self) -> Severity:
-        return CODES[self.code][0]
+        return self.code.severity
 
     @property
     def name(self) -> str:
-        return CODES[self.code][1]
+        return self.code.slug
 
     def location(self) -> str:
         parts = [self.file]
@@ -110,7 +171,7 @@ class Diagnostic:
             "line": self.line,
             "col": self.col,
             "severity": str(self.severity),
-            "code": self.code,
+            "code": str(self.code),
             "name": self.name,
             "message": self.message,
         }
@@ -132,9 +193,7 @@ class Reporter:
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
 
-    def add(self, code: str, message: str, file: str, line: int = 0, col: int = 0) -> None:
-        # A KeyError here is a programming error: every code lives in CODES.
-        CODES[code]
+    def add(self, code: Code, message: str, file: str, line: int = 0, col: int = 0) -> None:
         self.items.append(Diagnostic(code, message, file, line, col))
 
     def warnings(self) -> list[Diagnostic]:

@@ -25,7 +25,6 @@ manuscript. Backends ``match`` on the node types and end with
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -34,14 +33,43 @@ from .diagnostics import Diagnostic
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a node came from: a manuscript path (as given) and a 1-based line."""
+    """Where a node came from: a manuscript path (as given), 1-based line and column.
+
+    ``breaks`` maps offsets into a node's text back to the manuscript when the
+    text runs over several source lines (a hard-wrapped paragraph): one
+    ``(offset, line, col)`` per later line. Readers fill it so transforms can
+    report a doubled word or a dash at its exact line; it is left out of
+    comparisons and serialisation.
+    """
 
     file: str
     line: int
     col: int = 1
+    breaks: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}"
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """The source ``(line, col)`` of an offset into the node's text."""
+        line, col, start = self.line, self.col, 0
+        for at, b_line, b_col in self.breaks:
+            if at > offset:
+                break
+            line, col, start = b_line, b_col, at
+        return line, col + offset - start
+
+    def shifted(self, offset: int) -> Source:
+        """The source of the text that starts ``offset`` characters into this one."""
+        if not offset:
+            return self
+        line, col = self.at(offset)
+        breaks = tuple((at - offset, ln, c) for at, ln, c in self.breaks if at > offset)
+        return Source(self.file, line, col, breaks)
+
+    def plain(self) -> Source:
+        """This position without an offset map (for text whose offsets have changed)."""
+        return Source(self.file, self.line, self.col) if self.breaks else self
 
 
 # --------------------------------------------------------------------------- inlines
@@ -198,18 +226,77 @@ class Metadata:
     cover: str | None = None
 
 
+# --------------------------------------------------------------------------- front matter
+#
+# Pages built from metadata rather than typed in a manuscript. They are made
+# once, in the book's language, by the ``matter`` transform, so the EPUB and
+# the PDF say the same thing; each writer decides only how they look.
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePage:
+    """The title page: title, subtitle, authors (in order) and publisher."""
+
+    title: str
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CopyrightPage:
+    """The copyright block, one printed line per entry (rights, edition, ISBN, ...)."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dedication:
+    """The dedication, one printed line per entry."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Epigraph:
+    """An epigraph and who said it (``attribution`` without the leading dash)."""
+
+    heading: str
+    lines: tuple[str, ...]
+    attribution: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """Where the table of contents stands, and its title in the book's language.
+
+    Its entries are the book's parts and chapters (``writers.common.contents``).
+    """
+
+    heading: str
+
+
+Matter: TypeAlias = TitlePage | CopyrightPage | Dedication | Epigraph | Contents
+
+
 @dataclass(frozen=True, slots=True)
 class Book:
-    """The root: metadata, parts, and the diagnostics the parser produced."""
+    """The root: metadata, parts, the diagnostics of the compile, and the front matter.
+
+    ``front`` is empty until the ``matter`` transform has run.
+    """
 
     meta: Metadata
     parts: tuple[Part, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    front: tuple[Matter, ...] = ()
 
-    def chapters(self) -> Iterator[Chapter]:
-        """Every chapter in reading order, across parts."""
-        for part in self.parts:
-            yield from part.chapters
+    @property
+    def chapters(self) -> tuple[Chapter, ...]:
+        """Every chapter in reading order, across parts (the same kind as ``Part.chapters``)."""
+        return tuple(chapter for part in self.parts for chapter in part.chapters)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -259,8 +346,7 @@ def chapter_label(book: Book, chapter: Chapter) -> str:
     text = heading_text(chapter.heading)
     if text:
         return text
-    chapters = list(book.chapters())
-    if len(chapters) == 1:
+    if sum(len(part.chapters) for part in book.parts) == 1:
         return book.meta.title
     for block in chapter.blocks:
         if isinstance(block, Paragraph):
@@ -268,3 +354,37 @@ def chapter_label(book: Book, chapter: Chapter) -> str:
             opening = " ".join(words[:LABEL_WORDS])
             return opening + ("…" if len(words) > LABEL_WORDS else "")
     return book.meta.title
+
+
+# --------------------------------------------------------------------------- invariants
+
+
+class TreeError(ValueError):
+    """A tree breaks an invariant: a bug in a reader, assembly or a transform."""
+
+
+def validate(book: Book) -> None:
+    """Check the invariants every writer relies on (docutils' ``transition`` rules).
+
+    A scene break never begins or ends a chapter and never follows another;
+    every part, chapter and block carries a :class:`Source`. Linear in the
+    number of blocks.
+    """
+    for part in book.parts:
+        _check_source(part.source, "part")
+        for chapter in part.chapters:
+            _check_source(chapter.source, "chapter")
+            blocks = chapter.blocks
+            if blocks and (isinstance(blocks[0], SceneBreak) or isinstance(blocks[-1], SceneBreak)):
+                raise TreeError(f"{chapter.source}: a scene break at the edge of a chapter")
+            previous: Block | None = None
+            for block in blocks:
+                _check_source(block.source, "block")
+                if isinstance(block, SceneBreak) and isinstance(previous, SceneBreak):
+                    raise TreeError(f"{block.source}: two scene breaks in a row")
+                previous = block
+
+
+def _check_source(source: object, what: str) -> None:
+    if not isinstance(source, Source):
+        raise TreeError(f"a {what} without a source position")

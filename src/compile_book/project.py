@@ -22,8 +22,8 @@ from typing import Literal
 
 from .config import CONFIG_NAME, BookConfig, load_config
 from .errors import InputError
-from .parser import ManuscriptSource
 from .paths import display_path
+from .pipeline import ManuscriptSource
 
 MANUSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 COVER_SUFFIXES = (".jpg", ".jpeg", ".png")

@@ -17,6 +17,19 @@ from . import nodes
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
+#: The version of the JSON shape :func:`to_json` writes (pandoc's ``pandoc-api-version``
+#: habit): tools reading the tree check it. Bump the major number when a node type or
+#: field changes meaning or goes away, the minor one when one is added.
+TREE_VERSION = (1, 0)
+VERSION_KEY = "compile-book-tree-version"
+
+
+def to_json(book: nodes.Book, *, sources: bool = True) -> dict[str, Any]:
+    """The whole tree as JSON-ready data, stamped with :data:`TREE_VERSION`."""
+    data: dict[str, Any] = {VERSION_KEY: list(TREE_VERSION)}
+    data.update(to_data(book, sources=sources))
+    return data
+
 
 def _type_name(obj: object) -> str:
     return _CAMEL.sub("-", type(obj).__name__).lower()
@@ -52,9 +65,17 @@ def to_data(obj: Any, *, sources: bool = True) -> Any:
     return obj
 
 
-def pformat(book: nodes.Book, *, width: int = 60) -> str:
-    """An indented, human-readable dump of the tree (docutils' ``pformat``), for golden files."""
+def pformat(book: nodes.Book, *, width: int | None = None, diagnostics: bool = True) -> str:
+    """An indented, human-readable dump of the tree (docutils' ``pformat``), for golden files.
+
+    Shows the whole text (``width`` truncates long text nodes, for a quick look), the
+    front matter, and every diagnostic in book order.
+    """
     lines: list[str] = [f"book {book.meta.title!r} lang={book.meta.language}"]
+    for matter in book.front:
+        fields = {f.name: getattr(matter, f.name) for f in dataclasses.fields(matter)}
+        shown = " ".join(f"{k}={v!r}" for k, v in fields.items() if v not in (None, ()))
+        lines.append(f"  {_type_name(matter)} {shown}")
     for part in book.parts:
         head = nodes.heading_text(part.heading) if part.heading else "(implicit)"
         lines.append(f"  part {head!r} @{part.source}")
@@ -67,16 +88,21 @@ def pformat(book: nodes.Book, *, width: int = 60) -> str:
                 else:
                     lines.append(f"      paragraph @{block.source}")
                     _pformat_inlines(block.inlines, 8, lines, width)
+    if diagnostics and book.diagnostics:
+        lines.append("diagnostics")
+        lines.extend(f"  {d.format()}" for d in book.diagnostics)
     return "\n".join(lines) + "\n"
 
 
 def _pformat_inlines(
-    inlines: tuple[nodes.Inline, ...], indent: int, lines: list[str], width: int
+    inlines: tuple[nodes.Inline, ...], indent: int, lines: list[str], width: int | None
 ) -> None:
     pad = " " * indent
     for node in inlines:
         if isinstance(node, nodes.Text):
-            text = node.text if len(node.text) <= width else node.text[: width - 1] + "…"
+            text = node.text
+            if width is not None and len(text) > width:
+                text = text[: width - 1] + "…"
             lines.append(f"{pad}text {text!r}")
         else:
             extra = " (continued)" if isinstance(node, nodes.Telepathy) and node.continued else ""

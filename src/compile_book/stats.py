@@ -208,7 +208,7 @@ def book_stats(book: Book, pdf: PdfConfig | None = None) -> BookStats:
     quotes = DIALOGUE_QUOTES.get(book.meta.language.split("-")[0].lower(), _DEFAULT_QUOTES)
     dialogue_re = re.compile(f"{re.escape(quotes[0])}([^{re.escape(quotes[1])}]*)")
     chapters: list[ChapterStats] = []
-    for chapter in book.chapters():
+    for chapter in book.chapters:
         counts = _chapter_counts(chapter, dialogue_re, wpp)
         untitled = f"({PurePath(chapter.source.file).name}:{chapter.source.line})"
         title = heading_text(chapter.heading) or untitled

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic
     from .errors import CompileBookError
     from .nodes import Book
-    from .parser import ParseCache
+    from .pipeline import CompileCache as ParseCache
     from .project import Project
 
 __all__ = ["RebuildResult", "Rebuilder", "watch"]
@@ -102,7 +102,7 @@ class Rebuilder:
     ) -> None:
         from . import backends
         from .errors import CompileBookError
-        from .parser import ParseCache
+        from .pipeline import CompileCache as ParseCache
 
         self.path = Path(path)
         self.formats = list(dict.fromkeys(formats))
@@ -120,7 +120,7 @@ class Rebuilder:
 
     def rebuild(self, changed: Iterable[Path] = ()) -> RebuildResult:
         """Reload, parse (through the cache) and write; never raises for a user problem."""
-        from .api import parse_project, write
+        from .api import parse_project, write_project
         from .errors import CompileBookError
         from .project import load_project
 
@@ -130,7 +130,7 @@ class Rebuilder:
             project = load_project(self.path)
             self.project = project
             book = parse_project(project, cache=self.cache)
-            result = write(book, project, self.formats, self.output, strict=self.strict)
+            result = write_project(book, project, self.formats, self.output, strict=self.strict)
         except CompileBookError as exc:
             return RebuildResult(time.perf_counter() - start, changed=tuple(changed), error=exc)
         self.outputs = result.outputs

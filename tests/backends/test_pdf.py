@@ -194,7 +194,7 @@ def body_text(reader: pypdf.PdfReader, tree: n.Book) -> str:
 
 def book_words(tree: n.Book) -> list[str]:
     words: list[str] = []
-    for ch in tree.chapters():
+    for ch in tree.chapters:
         for block in ch.blocks:
             if isinstance(block, n.Paragraph):
                 words += norm_words(n.plain_text(block.inlines))
@@ -293,7 +293,7 @@ def test_outline_has_every_part_and_chapter(
     small_pdf: pypdf.PdfReader, small_novel: n.Book
 ) -> None:
     titles = outline_titles(small_pdf)
-    chapters = list(small_novel.chapters())
+    chapters = list(small_novel.chapters)
     parts = [p for p in small_novel.parts if p.heading is not None]
     assert len(titles) == len(chapters) + len(parts)
     assert titles[:2] == ["Part 1", "Chapter 1: Heading 1"]

@@ -46,7 +46,7 @@ def test_heading_like_lines_are_flagged() -> None:
         ("words", "en", "Twenty-One"),
         ("arabic", "en", "21"),
         ("roman", "en", "XXI"),
-        ("words", "de", "21"),  # English words only; other languages get numerals
+        ("words", "de", "Einundzwanzig"),  # every locale spells its own numbers
     ],
 )
 def test_styled_numbers(style: str, language: str, expected: str) -> None:

@@ -241,7 +241,7 @@ def inside_margin(pages: int, outside: float) -> float:
 def word_count(book: nodes.Book) -> int:
     """Words of body prose (paragraphs only)."""
     total = 0
-    for chapter in book.chapters():
+    for chapter in book.chapters:
         for block in chapter.blocks:
             if isinstance(block, nodes.Paragraph):
                 total += len(nodes.plain_text(block.inlines).split())
@@ -257,7 +257,7 @@ def estimate_pages(book: nodes.Book, cfg: PdfConfig) -> int:
     # Lines are 0.7 em (the line box) plus the leading apart; 1.32 em by default.
     pitch = (0.7 + cfg.leading) / 1.32
     per_page = max(50.0, _WORDS_PER_AREA * area / (cfg.font_size**2 * pitch))
-    chapters = sum(1 for _ in book.chapters())
+    chapters = sum(1 for _ in book.chapters)
     parts = sum(1 for p in book.parts if p.heading is not None)
     front = 8 if cfg.toc else 6
     # Each chapter loses about half a page to its sunk head and its last page;
@@ -289,7 +289,7 @@ def book_data(book: nodes.Book, config: BookConfig, *, when: datetime) -> dict[s
     top, bottom = to_points(cfg.top), to_points(cfg.bottom)
     text_height = height - top - bottom
     has_parts = any(p.heading is not None for p in book.parts)
-    entries = sum(1 for _ in book.chapters()) + sum(1 for p in book.parts if p.heading is not None)
+    entries = sum(1 for _ in book.chapters) + sum(1 for p in book.parts if p.heading is not None)
     parts = []
     for part in book.parts:
         # Contents and outline name chapters as the EPUB does: a headingless

@@ -19,9 +19,12 @@ heading-like lines instead.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..locale import Locale
 from ..nodes import ChapterKind
 
 _UNITS = (
@@ -105,15 +108,67 @@ def _number_text(raw: str) -> str:
     return "-".join(w.capitalize() for w in raw.split("-")).replace("  ", " ")
 
 
-def match_heading(line: str) -> HeadingMatch | None:
-    """Recognise a heading line (already stripped); ``None`` when it is prose."""
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The heading patterns of one language (English words are always known too)."""
+
+    chapter: re.Pattern[str]
+    part: re.Pattern[str]
+    special: re.Pattern[str]
+    kinds: dict[str, ChapterKind]
+    labels: dict[str, str]
+    value: Callable[[str], int | None]
+
+
+def _words(words: Iterable[str]) -> str:
+    # Longest first, so "chapter" is tried before "chap.".
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=16)
+def _patterns(language: str) -> _Patterns:
+    """Compiled once per language (keyed by the subtag: hashing a whole locale per line
+    would cost more than the match)."""
+    if language == "en":
+        return _Patterns(CHAPTER_RE, PART_RE, SPECIAL_RE, _KINDS, {}, parse_number)
+    from ..locale import get_locale
+
+    locale = get_locale(language)
+    hw = locale.heading_words
+    # Why: number words of any language are read by the locale, so the pattern takes
+    # up to four words and the locale decides whether they are a number.
+    number = r"(?P<num>\d{1,4}|[^\W\d_]+(?:[- ][^\W\d_]+){0,3})"
+    chapter = rf"(?P<label>chapter|chap\.|ch\.|{_words(hw.chapter)})\s*{number}{_TITLE}{_TRAIL}"
+    part = rf"(?P<label>part|book|{_words(hw.part)})\s+{number}{_TITLE}{_TRAIL}"
+    kinds = dict(_KINDS)
+    for kind in (ChapterKind.PROLOGUE, ChapterKind.EPILOGUE, ChapterKind.INTERLUDE):
+        kinds.update(dict.fromkeys(hw[kind.value], kind))
+    special = rf"(?P<label>{_words(kinds)}){_TITLE}{_TRAIL}"
+    labels = {w: locale.label_words[k] for k, words in hw.items() for w in words if w.endswith(".")}
+
+    return _Patterns(
+        re.compile(chapter, re.I),
+        re.compile(part, re.I),
+        re.compile(special, re.I),
+        kinds,
+        labels,
+        locale.number_value,
+    )
+
+
+def match_heading(line: str, locale: Locale | None = None) -> HeadingMatch | None:
+    """Recognise a heading line (already stripped); ``None`` when it is prose.
+
+    ``locale`` adds the book's language's heading and number words to the English ones.
+    """
     if len(line) > 120:
         return None
+    patterns = _patterns(locale.language if locale is not None else "en")
     markdown = MARKDOWN_RE.fullmatch(line)
     if markdown:
         inner = markdown.group("text").strip()
         level = len(markdown.group("hashes"))
-        found = _match_plain(inner, allow_number_only=False)
+        found = _match_plain(inner, patterns, allow_number_only=False)
         if found is None:
             return HeadingMatch(False, ChapterKind.CHAPTER, None, None, None, inner, level)
         return HeadingMatch(
@@ -125,27 +180,30 @@ def match_heading(line: str) -> HeadingMatch | None:
             found.title,
             level,
         )
-    return _match_plain(line, allow_number_only=True)
+    return _match_plain(line, patterns, allow_number_only=True)
 
 
-def _match_plain(line: str, *, allow_number_only: bool) -> HeadingMatch | None:
-    for regex, is_part in ((CHAPTER_RE, False), (PART_RE, True)):
+def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> HeadingMatch | None:
+    for regex, is_part in ((p.chapter, False), (p.part, True)):
         m = regex.fullmatch(line)
         if m:
             raw = m.group("num")
-            number = parse_number(raw)
+            number = p.value(raw)
+            if number is None:
+                number = parse_number(raw)
             if number is None:
                 continue
-            label = m.group("label").rstrip(".").capitalize()
+            word = m.group("label").lower()
+            label = p.labels.get(word) or m.group("label").rstrip(".").capitalize()
             if label in ("Chap", "Ch"):
                 label = "Chapter"
             return HeadingMatch(
                 is_part, ChapterKind.CHAPTER, label, number, _number_text(raw), _title(m)
             )
-    m = SPECIAL_RE.fullmatch(line)
+    m = p.special.fullmatch(line)
     if m:
         label = m.group("label").lower()
-        return HeadingMatch(False, _KINDS[label], label.capitalize(), None, None, _title(m))
+        return HeadingMatch(False, p.kinds[label], label.capitalize(), None, None, _title(m))
     if allow_number_only:
         m = NUMBER_ONLY_RE.fullmatch(line)
         if m:
@@ -207,11 +265,7 @@ def to_words(number: int) -> str:
 
 
 def styled_number(number: int | None, written: str | None, style: str, language: str) -> str | None:
-    """A heading number in the book's chosen style (``[headings]``)."""
-    if number is None or style == "as-written":
-        return written
-    if style == "roman" and 0 < number < 4000:
-        return to_roman(number)
-    if style == "words" and language.split("-")[0].lower() == "en":
-        return to_words(number)
-    return str(number)
+    """A heading number in the book's chosen style (``[headings]``), in its language."""
+    from ..locale import get_locale
+
+    return get_locale(language).format_number(number, written, style)

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 # Possessive quantifiers (Python 3.11+) stop the engine from retrying shorter words.
 DOUBLED_RE = re.compile(r"\b(\w++) ++(\1)\b")
 _QUOTES_RE = re.compile("[“”]")
-# Why: doublings that are correct English, or deliberate in dialogue.
+# Why: doublings that are correct English, or deliberate in dialogue (the English
+# locale's list; each locale carries its own).
 DELIBERATE_DOUBLES = frozenset(
     "had that bye no yes very so ha haha ho hee knock tut there well now chop night boo go "
     "come out bang boom la da dum pom tick tock fast far many much really round more away "
@@ -27,14 +28,16 @@ DELIBERATE_DOUBLES = frozenset(
 LONG_PARAGRAPH_WORDS = 600
 
 
-def doubled_words(text: str) -> Iterator[tuple[int, str]]:
-    """Offsets and words of accidental doublings."""
+def doubled_words(
+    text: str, deliberate: frozenset[str] = DELIBERATE_DOUBLES
+) -> Iterator[tuple[int, str]]:
+    """Offsets and words of accidental doublings (``deliberate``: the language's own)."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters change length when lower-cased
         lowered = text
     for m in DOUBLED_RE.finditer(lowered):
         word = text[m.start(1) : m.end(1)]
-        if word.lower() in DELIBERATE_DOUBLES or word.isdigit():
+        if word.lower() in deliberate or word.isdigit():
             continue
         yield m.start(2), f"{word} {text[m.start(2) : m.end(2)]}"
 

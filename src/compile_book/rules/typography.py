@@ -27,10 +27,12 @@ dashes are offsets into the text as it came in.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from ..config import TypographyConfig
+from ..locale import Locale, get_locale
 
 MARKERS = "\ue000-\ue0ff"
 
@@ -88,31 +90,44 @@ def _ends_here(text: str, i: int) -> bool:
     return i == n or text[i].isspace()
 
 
+# Why: Spanish and Portuguese mark dialogue with a dash (raya, travessão) opening the
+# paragraph; the narrator's tags inside it open with a spaced dash glued to the next
+# word and close with a dash glued to the word before ("—Ya voy —dijo él—. Vamos.").
+_DIALOGUE_START = re.compile(r"[\ue000-\ue0ff]*(-{1,3}|—|–)[ \t]*(?=\S)")
+_TAG_PUNCTUATION = frozenset(".,;:!?…")
+
+
+def _dialogue(
+    opening: re.Match[str], start: int, end: int, left: int, right: int, after: str, aside: bool
+) -> tuple[tuple[int, int], str, str, bool]:
+    """One dash of a dialogue paragraph: (span, replacement, note, aside still open)."""
+    if start == opening.start(1):
+        return (start, opening.end()), "—", "dialogue dash", False
+    spaced_left, spaced_right = left < start, right > end
+    closes = not spaced_left or (spaced_left and (not after or after in _TAG_PUNCTUATION))
+    if (aside and spaced_left and spaced_right) or closes:
+        # Closing a tag: glued to the word before, whatever follows stays.
+        return (left, end), "—", "dialogue tag closed", False
+    return (left, right), " —", "dialogue tag opened", True
+
+
 SPACES_RE = re.compile(r" {2,}")
 # Why: four dots are a full stop and an ellipsis ("Yes. . . . Four" -> "Yes…. Four").
 ELLIPSIS_RE = re.compile(r"\.(?: ?\.){2}(?: ?(\.))?")
-# Why: an honorific must not end a line apart from its name.
+
+
+# Why: an honorific must not end a line apart from its name. The abbreviations
+# are the locale's (English: Mr Mrs Ms Mx Dr St Mt Prof Capt Sgt Lt Col Gen Rev Fr).
 # (The ". " comes first so the engine only stops at sentence ends.)
-_HONORIFICS = (
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Mx",
-    "Dr",
-    "St",
-    "Mt",
-    "Prof",
-    "Capt",
-    "Sgt",
-    "Lt",
-    "Col",
-    "Gen",
-    "Rev",
-    "Fr",
-)
-HONORIFIC_RE = re.compile(
-    r"\. (?:" + "|".join(rf"(?<=\b{h}\. )" for h in _HONORIFICS) + r")(?=[\w\ue000-\ue0ff])"
-)
+@functools.lru_cache(maxsize=16)
+def honorific_re(honorifics: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of a space after one of ``honorifics`` (abbreviations without dots)."""
+    return re.compile(
+        r"\. (?:" + "|".join(rf"(?<=\b{re.escape(h)}\. )" for h in honorifics) + r")"
+        r"(?=[\w\ue000-\ue0ff])"
+    )
+
+
 _DIGIT_RE = re.compile(r"\d")
 # Why: "5 km" must not break between number and unit.
 UNIT_RE = re.compile(
@@ -120,11 +135,7 @@ UNIT_RE = re.compile(
     r"(?![\w]))"
 )
 
-_LANG_QUOTES = {
-    # open double, close double, open single, close single
-    "de": ("„", "“", "‚", "‘"),
-    "fr": ("«\u00a0", "\u00a0»", "“", "”"),
-}
+_ENGLISH_QUOTES = ("“", "”", "‘", "’")
 
 
 @dataclass(slots=True)
@@ -140,10 +151,14 @@ class Changes:
 class Typographer:
     """Applies the configured substitutions for one book's language."""
 
-    def __init__(self, config: TypographyConfig, language: str) -> None:
+    def __init__(self, config: TypographyConfig, locale: Locale | str) -> None:
         self.config = config
-        self.lang = language.split("-")[0].lower()
-        self.quote_map = _LANG_QUOTES.get(self.lang)
+        self.locale = get_locale(locale) if isinstance(locale, str) else locale
+        quotes = tuple(self.locale.quotes)
+        # Why: English curls need no mapping; other languages map each curl to theirs.
+        self.quote_map = None if quotes == _ENGLISH_QUOTES else quotes
+        self.honorifics = honorific_re(self.locale.honorifics)
+        self.spacing = bool(self.locale.quote_space or self.locale.punctuation_space)
         em = config.dashes == "em"
         self.dash = "—" if em else "\u00a0– "
         self.dash_close = "—" if em else "\u00a0–"
@@ -182,7 +197,7 @@ class Typographer:
         """The opening and closing double quote of the book's language (as curled)."""
         if self.quote_map is None:
             return "“", "”"
-        return self.quote_map[0][0], self.quote_map[1][-1]
+        return self.quote_map[0], self.quote_map[1]
 
     def apply(self, text: str, changes: Changes) -> str:
         """Every enabled substitution after quote curling (call :meth:`curl_counted` first)."""
@@ -197,13 +212,13 @@ class Typographer:
             text, n = ELLIPSIS_RE.subn(lambda m: "…." if m.group(1) else "…", text)
             changes.ellipses += n
         if cfg.nbsp and " " in text:
-            text, n1 = HONORIFIC_RE.subn(".\u00a0", text)
+            text, n1 = self.honorifics.subn(".\u00a0", text)
             n2 = 0
             if _DIGIT_RE.search(text):
                 text, n2 = UNIT_RE.subn("\u00a0", text)
             changes.nbsp += n1 + n2
-        if self.lang == "fr" and cfg.quotes:
-            text = _french_spacing(text)
+        if self.spacing and cfg.quotes:
+            text = self._spacing(text)
         return text
 
     def _dashes(self, text: str, changes: Changes) -> str:
@@ -212,6 +227,8 @@ class Typographer:
         done = 0  # text[:done] is already in out
         n = len(text)
         em = self.config.dashes == "em"
+        opening = _DIALOGUE_START.match(text) if self.locale.dialogue == "dash" else None
+        aside = False  # a dialogue tag ("—dijo él") is open
         for m in DASH_RUN_RE.finditer(text):
             start, end = m.span()
             if start < done:
@@ -228,7 +245,9 @@ class Typographer:
             spaced_left, spaced_right = left < start, right > end
             span: tuple[int, int] | None = None
             new, what = self.dash, ""
-            if run == "—":
+            if opening is not None and (spaced_left or spaced_right or start == opening.start(1)):
+                span, new, what, aside = _dialogue(opening, start, end, left, right, after, aside)
+            elif run == "—":
                 if spaced_left and spaced_right:
                     if em:
                         span, new, what = (left, right), "—", "spaced em dash closed up"
@@ -274,10 +293,22 @@ class Typographer:
         out.append(text[done:])
         return "".join(out)
 
+    def _spacing(self, text: str) -> str:
+        """The locale's spaces inside double quotes and before high punctuation (French)."""
+        loc = self.locale
+        open_d, close_d = loc.quotes.open_double, loc.quotes.close_double
+        if loc.quote_space and open_d != close_d:
+            space = loc.quote_space
+            text = re.sub(rf"{re.escape(open_d)}\s*", open_d + space, text)
+            text = re.sub(rf"\s*{re.escape(close_d)}", space + close_d, text)
+        if loc.punctuation_space:
+            text = re.sub(r" ([;:!?])", loc.punctuation_space + "\\1", text)
+        return text
+
     def _localise(self, original: str, curled: str) -> str:
         """Map English curls to the language's quotes where ``original`` had straight ones."""
         assert self.quote_map is not None
-        open_d, close_d, open_s, close_s = (q.strip("\u00a0") for q in self.quote_map)
+        open_d, close_d, open_s, close_s = self.quote_map
         out = list(curled)
         singles_open = 0
         for m in _STRAIGHT_RE.finditer(original):
@@ -302,10 +333,3 @@ _STRAIGHT_RE = re.compile("[\"']")
 def _is_apostrophe(text: str, i: int) -> bool:
     """A ’ between two letters is an apostrophe (don’t), never a closing quote."""
     return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
-
-
-def _french_spacing(text: str) -> str:
-    """No-break spaces inside guillemets and before high punctuation (French rules)."""
-    text = re.sub(r"«\s*", "«\u00a0", text)
-    text = re.sub(r"\s*»", "\u00a0»", text)
-    return re.sub(r" ([;:!?])", "\u202f\\1", text)

@@ -1,0 +1,81 @@
+"""What a reader says about one manuscript file: a flat sequence of block events.
+
+Readers (:mod:`compile_book.readers`) turn a file into these; assembly
+(:mod:`compile_book.assemble`) turns the events of every file, in book
+order, into one :class:`~compile_book.nodes.Book`. The events are the
+*only* contract between the two, so a new input format is a new reader and
+nothing else.
+
+Prose in events is raw: a :class:`Para` holds the text as the writer typed
+it (delimiters such as ``*`` and ``{`` included), with a
+:class:`~compile_book.nodes.Source` whose ``breaks`` map every offset back to
+its line and column. Inline structure and typography are transforms that run
+later, on the tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from .diagnostics import Diagnostic
+from .nodes import ChapterKind, Heading, Source
+
+
+@dataclass(frozen=True, slots=True)
+class BookTitle:
+    """The book's title, from a title line or front matter (first file only)."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class BookAuthor:
+    """The book's author, from a ``by`` line or front matter (first file only)."""
+
+    name: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class StartPart:
+    """A part heading: the chapters that follow belong to this part."""
+
+    heading: Heading
+
+
+@dataclass(frozen=True, slots=True)
+class StartChapter:
+    """A chapter-level heading (or a headingless file's implicit chapter)."""
+
+    kind: ChapterKind
+    heading: Heading | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """One paragraph of raw prose."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """A scene-break divider line."""
+
+    source: Source
+
+
+Event: TypeAlias = BookTitle | BookAuthor | StartPart | StartChapter | Para | Break
+
+
+@dataclass(frozen=True, slots=True)
+class FileEvents:
+    """Everything a reader found in one file: its events and what it noticed on the way."""
+
+    name: str
+    events: tuple[Event, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()

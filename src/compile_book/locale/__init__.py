@@ -1,0 +1,358 @@
+"""Language knowledge: one module per language, one place that reads language tags.
+
+Why: quotes, heading words, interface words, number spelling and date forms used
+to be scattered over the parser, the rules and the backends, each with its own
+``language.split("-")[0]``. Here each language is a plain data module
+(``en.py``, ``de.py``, ...; the model is docutils' ``docutils/languages``), and
+:func:`get_locale` is the only code that parses a BCP 47 tag.
+
+Adding a language means adding one module that defines ``DATA`` (a
+:class:`LocaleData`; optionally ``REGIONS``, region subtag -> :class:`LocaleData`)
+and one line in :data:`_MODULES`. Modules load lazily, so importing this package
+imports no language module, and neither ``num2words`` nor ``babel`` (they load
+inside the functions that need them: start-up time matters for the CLI).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Generic, Literal, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from babel import Locale as BabelLocale
+
+__all__ = [
+    "HEADING_KINDS",
+    "Locale",
+    "LocaleData",
+    "PerKind",
+    "Quotes",
+    "Words",
+    "get_locale",
+    "roman",
+]
+
+# Why a plain dict of module names: importing one language must never import the
+# others, and the registry stays readable as a list of what is supported.
+_MODULES: dict[str, str] = {
+    "en": "compile_book.locale.en",
+    "de": "compile_book.locale.de",
+    "fr": "compile_book.locale.fr",
+    "es": "compile_book.locale.es",
+    "it": "compile_book.locale.it",
+    "nl": "compile_book.locale.nl",
+    "pt": "compile_book.locale.pt",
+}
+# Why English: a book in a language we know nothing about still needs some words.
+_FALLBACK = "en"
+
+T = TypeVar("T")
+HeadingKind = Literal["chapter", "part", "prologue", "epilogue", "interlude"]
+HEADING_KINDS: tuple[HeadingKind, ...] = ("chapter", "part", "prologue", "epilogue", "interlude")
+_NUMBER_STYLES = ("as-written", "words", "arabic", "roman")
+# Why "standard form only": "IIII" or "VX" in a heading is more likely a word than a number.
+_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_PAIRS = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        "M CM D CD C XC L XL X IX V IV I".split(),
+        strict=True,
+    )
+)
+_ISO_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class Quotes(NamedTuple):
+    """A language's quotation marks, bare characters (spacing is :attr:`LocaleData.quote_space`)."""
+
+    open_double: str
+    close_double: str
+    open_single: str
+    close_single: str
+
+
+@dataclass(frozen=True, slots=True)
+class PerKind(Generic[T]):
+    """One value per heading kind; attributes catch typos, ``[kind]`` serves a kind string."""
+
+    chapter: T
+    part: T
+    prologue: T
+    epilogue: T
+    interlude: T
+
+    def __getitem__(self, kind: str) -> T:
+        """The value for ``"chapter"``, ``"part"``, ... (a ``ChapterKind`` works too)."""
+        if kind not in HEADING_KINDS:
+            raise KeyError(kind)
+        value: T = getattr(self, kind)
+        return value
+
+    def items(self) -> Iterator[tuple[HeadingKind, T]]:
+        """``(kind, value)`` pairs in :data:`HEADING_KINDS` order."""
+        for kind in HEADING_KINDS:
+            yield kind, self[kind]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Words:
+    """Words a built book prints around the text (navigation, front and back matter).
+
+    One attribute per word so a misspelt key is a type error, not a missing label.
+    Several are templates for :meth:`str.format` with the named field shown.
+    """
+
+    contents: str  # the table of contents' heading
+    landmarks: str  # the EPUB landmarks navigation's heading
+    cover: str  # landmark: the cover
+    titlepage: str  # landmark and page: the title page
+    copyright: str  # landmark and page: the copyright page
+    dedication: str  # the dedication page
+    epigraph: str  # the epigraph page
+    start: str  # landmark: where reading starts (the first chapter)
+    chapter: str  # a chapter in running text ("Chapter 3" in navigation)
+    part: str  # a part in running text
+    rights: str  # the reservation of rights on the copyright page
+    cover_alt: str  # alt text of the cover image; {title}
+    also_by: str  # heading of the author's other books; {author}
+    about_author: str  # heading of the author biography
+    published_by: str  # imprint line; {publisher}
+    copyright_line: str  # copyright notice; {year} {holders}
+    and_: str  # the conjunction that joins the last two names of a list
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LocaleData:
+    """What one language (or one region of it) knows; a language module's ``DATA``.
+
+    Every field is a plain, hashable value so a :class:`Locale` can key caches.
+    """
+
+    quotes: Quotes
+    """Double then single quotes; curling straight quotes needs the language's forms."""
+    quote_space: str
+    """Space set inside double quotes ("\\u00a0" in French: « text »), else ""."""
+    punctuation_space: str
+    """Space before ; : ! ? (French thin no-break space "\\u202f"), else ""."""
+    dialogue: Literal["quotes", "dash"]
+    """How dialogue is marked: quotes, or a leading dash (Spanish raya, Portuguese travessão);
+    dialogue counts and the unclosed-quote lint depend on it."""
+    heading_words: PerKind[tuple[str, ...]]
+    """Lower-case words that introduce a heading of each kind, to recognise headings."""
+    label_words: PerKind[str]
+    """How each heading kind is printed (capitalised), e.g. "Chapter"."""
+    words: Words
+    """The interface words of a built book."""
+    doubled_words: frozenset[str]
+    """Lower-case words whose doubling is correct, so the linter must not flag it."""
+    honorifics: tuple[str, ...]
+    """Abbreviations (without their dot) that a no-break space ties to the next name."""
+    num2words_langs: tuple[str, ...]
+    """num2words language codes: the first spells numbers, all are read back (variants)."""
+    number_case: Literal["title", "sentence"]
+    """How a spelt number is capitalised in a heading: every word ("Twenty-One", except
+    the conjunction) or the first letter only ("Einundzwanzig")."""
+    number_fixes: tuple[tuple[str, str], ...] = ()
+    """Regex substitutions that correct num2words' output for this language."""
+    number_variants: tuple[tuple[str, str], ...] = ()
+    """Regex substitutions giving other spellings writers use, accepted when reading."""
+    conjunction_rules: tuple[tuple[str, str], ...] = ()
+    """(regex on the last name, conjunction): Spanish "y" becomes "e" before an i sound."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Locale(LocaleData):
+    """A language's knowledge bound to the tag a book declared; get one with :func:`get_locale`."""
+
+    tag: str
+    """The tag exactly as given, for ``lang``/``xml:lang`` attributes."""
+    language: str
+    """The primary subtag, lower-cased ("pt" for "pt-BR"); kept even when unknown."""
+    region: str | None
+    """The region subtag, upper-cased ("BR", "419"), or None."""
+
+    def number_words(self, n: int) -> str:
+        """``n`` in words as a heading prints it; digits outside 0..9999."""
+        if not 0 <= n <= 9999:
+            return str(n)
+        text = _spell(n, self.num2words_langs[0], self.number_fixes)
+        if self.number_case == "title":
+            keep = self.words.and_
+            return re.sub(r"[^\W\d_]+", lambda m: m[0] if m[0] == keep else _upper1(m[0]), text)
+        return _upper1(text)
+
+    def number_value(self, text: str) -> int | None:
+        """The value of digits, a Roman numeral or number words; ``None`` for anything else.
+
+        Case, accents, spaces and hyphens do not matter ("Twenty one", "vingt-et-un").
+        """
+        text = text.strip()
+        if not text or len(text) > 100:
+            return None
+        if text.isdecimal():
+            return int(text)
+        # Words first: French "dix" is also the Roman numeral 509.
+        key = _number_key(text)
+        if key:
+            table = _number_table(self.num2words_langs, self.number_fixes, self.number_variants)
+            if key in table:
+                return table[key]
+        return _roman_value(text)
+
+    def format_number(self, number: int | None, written: str | None, style: str) -> str | None:
+        """A heading number in ``style``: "as-written", "words", "arabic" or "roman"."""
+        if style not in _NUMBER_STYLES:
+            raise ValueError(f"unknown number style {style!r}; expected one of {_NUMBER_STYLES}")
+        if number is None or style == "as-written":
+            return written
+        if style == "roman" and 0 < number < 4000:
+            return roman(number)
+        if style == "words":
+            return self.number_words(number)
+        return str(number)
+
+    def join_names(self, names: Sequence[str]) -> str:
+        """ "A", "A and B", "A, B and C" (no serial comma) with the language's conjunction."""
+        if isinstance(names, str):
+            return names
+        if len(names) < 2:
+            return "".join(names)
+        last = names[-1]
+        conjunction = self.words.and_
+        for pattern, replacement in self.conjunction_rules:
+            if re.match(pattern, last):
+                conjunction = replacement
+                break
+        return f"{', '.join(names[:-1])} {conjunction} {last}"
+
+    def format_date(self, iso: str) -> str:
+        """ "2026", "2026-03" or "2026-03-02" in the language's long form; else ``iso``."""
+        m = _ISO_DATE_RE.fullmatch(iso.strip())
+        if m is None:
+            return iso
+        year, month, day = m.groups()
+        if month is None:
+            return year
+        import datetime
+
+        try:
+            when = datetime.date(int(year), int(month), int(day or 1))
+        except ValueError:
+            return iso
+        from babel.dates import format_date, format_skeleton
+
+        where = self._babel_locale()
+        if where is None:
+            return iso
+        if day is None:
+            return format_skeleton("yMMMM", when, locale=where)
+        return format_date(when, "long", locale=where)
+
+    def _babel_locale(self) -> BabelLocale | None:
+        """babel's locale for this tag: language and region, else the language, else None."""
+        import babel
+
+        for region in dict.fromkeys((self.region, None)):
+            try:
+                return babel.Locale(self.language, region)
+            except (babel.UnknownLocaleError, ValueError):
+                continue
+        return None
+
+
+@functools.lru_cache(maxsize=128)
+def get_locale(tag: str) -> Locale:
+    """The locale for a BCP 47 tag ("en", "pt-BR", "de-CH"); unknown languages get English data.
+
+    This is the only place a language tag is parsed: the primary subtag is the
+    language, the first 2-letter or 3-digit subtag before any singleton is the region.
+    """
+    subtags = re.split(r"[-_]", tag.strip())
+    language = subtags[0].lower()
+    region = None
+    for sub in subtags[1:]:
+        if len(sub) == 1:  # an extension or private use ("x-...") follows
+            break
+        if sub.isascii() and (
+            (len(sub) == 2 and sub.isalpha()) or (len(sub) == 3 and sub.isdigit())
+        ):
+            region = sub.upper()
+            break
+    known = language in _MODULES
+    module = importlib.import_module(_MODULES[language if known else _FALLBACK])
+    data = module.DATA
+    if known and region is not None:
+        data = getattr(module, "REGIONS", {}).get(region, data)
+    if not isinstance(data, LocaleData):
+        raise TypeError(f"{module.__name__} must define DATA as a LocaleData")
+    values = {f.name: getattr(data, f.name) for f in fields(LocaleData)}
+    return Locale(tag=tag, language=language, region=region, **values)
+
+
+def roman(n: int) -> str:
+    """Upper-case Roman numerals for 1..3999; digits otherwise."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = []
+    for value, letters in _ROMAN_PAIRS:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def _roman_value(text: str) -> int | None:
+    upper = text.upper()
+    if not upper or not _ROMAN_RE.fullmatch(upper):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for a, b in zip(upper, upper[1:] + "I", strict=True):
+        total += -values[a] if values[b] > values[a] else values[a]
+    return total
+
+
+def _upper1(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _number_key(text: str) -> str:
+    """Letters only, case- and accent-folded: "Vingt-et-Un" and "vingt et un" meet."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in folded if c.isalpha())
+
+
+@functools.lru_cache(maxsize=1024)
+def _spell(n: int, lang: str, fixes: tuple[tuple[str, str], ...]) -> str:
+    """num2words' spelling of ``n``, corrected (cached: headings repeat numbers)."""
+    return _spell_uncached(n, lang, fixes)
+
+
+def _spell_uncached(n: int, lang: str, fixes: tuple[tuple[str, str], ...]) -> str:
+    from num2words import num2words
+
+    text = str(num2words(n, lang=lang))
+    for pattern, replacement in fixes:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+@functools.lru_cache(maxsize=32)
+def _number_table(
+    langs: tuple[str, ...],
+    fixes: tuple[tuple[str, str], ...],
+    variants: tuple[tuple[str, str], ...],
+) -> Mapping[str, int]:
+    """Folded words -> value for 0..999; the first language's spelling wins a clash."""
+    spelt = [(_spell_uncached(n, lang, fixes), n) for lang in langs for n in range(1000)]
+    table: dict[str, int] = {}
+    for text, n in spelt:
+        table.setdefault(_number_key(text), n)
+    for pattern, replacement in variants:
+        for text, n in spelt:
+            table.setdefault(_number_key(re.sub(pattern, replacement, text)), n)
+    return table

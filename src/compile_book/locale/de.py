@@ -1,0 +1,68 @@
+"""German: „ “ quotes (Swiss and Liechtenstein « »), numbers as one word.
+
+Why a region variant: Swiss German typesetting uses guillemets pointing outwards
+and writes "ss" for "ß", so "dreißig" becomes "dreissig" there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import LocaleData, PerKind, Quotes, Words
+
+DATA = LocaleData(
+    quotes=Quotes("„", "“", "‚", "‘"),
+    quote_space="",
+    punctuation_space="",
+    dialogue="quotes",
+    heading_words=PerKind(
+        chapter=("kapitel", "kap."),
+        part=("teil", "buch"),
+        prologue=("prolog",),
+        epilogue=("epilog",),
+        interlude=("zwischenspiel",),
+    ),
+    label_words=PerKind(
+        chapter="Kapitel",
+        part="Teil",
+        prologue="Prolog",
+        epilogue="Epilog",
+        interlude="Zwischenspiel",
+    ),
+    words=Words(
+        contents="Inhalt",
+        landmarks="Orientierungspunkte",
+        cover="Umschlag",
+        titlepage="Titelseite",
+        copyright="Impressum",
+        dedication="Widmung",
+        epigraph="Motto",
+        start="Beginn des Textes",
+        chapter="Kapitel",
+        part="Teil",
+        rights="Alle Rechte vorbehalten.",
+        cover_alt="Der Umschlag von {title}",
+        also_by="Weitere Bücher von {author}",
+        about_author="Über den Autor",
+        published_by="Erschienen bei {publisher}",
+        copyright_line="© {year} {holders}",
+        and_="und",
+    ),
+    # Article or pronoun followed by the same word as relative pronoun or object
+    # ("die die Stadt kennen", "dass das das Ende ist", "wenn sie sie sieht"), and
+    # dialogue ("ja ja", "nein nein", "so so").
+    doubled_words=frozenset({"die", "der", "das", "sie", "ja", "nein", "so"}),
+    honorifics=("Hr", "Fr", "Dr", "Prof", "St"),
+    num2words_langs=("de",),
+    number_case="sentence",
+    # Writers also leave out the "ein" of "einhundert".
+    number_variants=((r"^einhundert", "hundert"),),
+)
+
+_SWISS = replace(
+    DATA,
+    quotes=Quotes("«", "»", "‹", "›"),
+    number_fixes=(("ß", "ss"),),
+)
+
+REGIONS: dict[str, LocaleData] = {"CH": _SWISS, "LI": _SWISS}

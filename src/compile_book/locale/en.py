@@ -1,0 +1,64 @@
+"""English: the reference locale, and the data any language without a module falls back to.
+
+Why these values: they are what compile-book printed before locales existed, so
+built books (and their golden files) do not change. Every English region keeps
+“ ” ‘ ’: single outer quotes are a house style, not a property of en-GB.
+"""
+
+from __future__ import annotations
+
+from . import LocaleData, PerKind, Quotes, Words
+
+DATA = LocaleData(
+    quotes=Quotes("“", "”", "‘", "’"),
+    quote_space="",
+    punctuation_space="",
+    dialogue="quotes",
+    heading_words=PerKind(
+        chapter=("chapter", "chap.", "ch."),
+        part=("part", "book"),
+        prologue=("prologue",),
+        epilogue=("epilogue",),
+        interlude=("interlude",),
+    ),
+    label_words=PerKind(
+        chapter="Chapter",
+        part="Part",
+        prologue="Prologue",
+        epilogue="Epilogue",
+        interlude="Interlude",
+    ),
+    words=Words(
+        contents="Contents",
+        landmarks="Landmarks",
+        cover="Cover",
+        titlepage="Title Page",
+        copyright="Copyright",
+        dedication="Dedication",
+        epigraph="Epigraph",
+        start="Start of Content",
+        chapter="Chapter",
+        part="Part",
+        rights="All rights reserved.",
+        cover_alt="The cover of {title}",
+        also_by="Also by {author}",
+        about_author="About the Author",
+        published_by="Published by {publisher}",
+        copyright_line="Copyright © {year} {holders}",
+        and_="and",
+    ),
+    # Doublings that are correct English ("had had", "that that") or deliberate in
+    # dialogue ("no no", "knock knock", "tick tock"); the linter's historical list.
+    doubled_words=frozenset(
+        "had that bye no yes very so ha haha ho hee knock tut there well now chop night boo go "
+        "come out bang boom la da dum pom tick tock fast far many much really round more away "
+        "blah yada hush shh oh ah uh um hmm".split()
+    ),
+    # The order is the historical one (it is the order of the no-break-space regex).
+    honorifics=tuple("Mr Mrs Ms Mx Dr St Mt Prof Capt Sgt Lt Col Gen Rev Fr".split()),
+    num2words_langs=("en",),
+    # Headings title-case spelt numbers: "Chapter Twenty-One", "One Hundred and One".
+    number_case="title",
+    # American usage drops the "and": "One Hundred One".
+    number_variants=((r"\band\b", ""),),
+)

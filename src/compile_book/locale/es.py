@@ -1,0 +1,57 @@
+"""Spanish: « » outside, “ ” inside, dialogue marked with the raya (—).
+
+Why conjunction rules: "y" becomes "e" before a name that starts with the
+sound i ("Juan e Isabel", "Ana e Hilario"), but not before a diphthong ("y Iago").
+"""
+
+from __future__ import annotations
+
+from . import LocaleData, PerKind, Quotes, Words
+
+DATA = LocaleData(
+    quotes=Quotes("«", "»", "“", "”"),
+    quote_space="",
+    punctuation_space="",
+    dialogue="dash",
+    heading_words=PerKind(
+        chapter=("capítulo", "cap."),
+        part=("parte", "libro"),
+        prologue=("prólogo",),
+        epilogue=("epílogo",),
+        interlude=("interludio",),
+    ),
+    label_words=PerKind(
+        chapter="Capítulo",
+        part="Parte",
+        prologue="Prólogo",
+        epilogue="Epílogo",
+        interlude="Interludio",
+    ),
+    words=Words(
+        contents="Índice",
+        landmarks="Puntos de referencia",
+        cover="Cubierta",
+        titlepage="Portada",
+        copyright="Derechos de autor",
+        dedication="Dedicatoria",
+        epigraph="Epígrafe",
+        start="Inicio del texto",
+        chapter="Capítulo",
+        part="Parte",
+        rights="Todos los derechos reservados.",
+        cover_alt="La cubierta de {title}",
+        also_by="Otros libros de {author}",
+        about_author="Sobre el autor",
+        published_by="Publicado por {publisher}",
+        # Spanish credits put a comma after the year: "© 2026, Ana Gil".
+        copyright_line="© {year}, {holders}",
+        and_="y",
+    ),
+    # Dialogue answers ("no no", "sí sí") and laughter ("ja ja").
+    doubled_words=frozenset({"no", "sí", "ja"}),
+    # Don/Doña abbreviate to "D." and "Dña." before a name.
+    honorifics=("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña"),
+    num2words_langs=("es",),
+    number_case="sentence",
+    conjunction_rules=((r"(?i)h?[ií](?![aeiouáéíóú])", "e"),),
+)

@@ -1,0 +1,58 @@
+"""French: « » with no-break spaces inside, thin no-break spaces before ; : ! ?
+
+Why the inner “ ”: compile-book has always set French nested quotes that way.
+Numbers written the Belgian or Swiss way (septante, huitante, nonante) are read
+too; they are spelt the French way.
+"""
+
+from __future__ import annotations
+
+from . import LocaleData, PerKind, Quotes, Words
+
+DATA = LocaleData(
+    quotes=Quotes("«", "»", "“", "”"),
+    quote_space="\u00a0",
+    punctuation_space="\u202f",
+    dialogue="quotes",
+    heading_words=PerKind(
+        chapter=("chapitre", "chap."),
+        part=("partie", "livre"),
+        prologue=("prologue",),
+        epilogue=("épilogue",),
+        interlude=("interlude",),
+    ),
+    label_words=PerKind(
+        chapter="Chapitre",
+        part="Partie",
+        prologue="Prologue",
+        epilogue="Épilogue",
+        interlude="Interlude",
+    ),
+    words=Words(
+        contents="Table des matières",
+        landmarks="Repères",
+        cover="Couverture",
+        titlepage="Page de titre",
+        copyright="Droits d’auteur",
+        dedication="Dédicace",
+        epigraph="Épigraphe",
+        start="Début du texte",
+        chapter="Chapitre",
+        part="Partie",
+        rights="Tous droits réservés.",
+        cover_alt="La couverture de {title}",
+        also_by="Autres livres de {author}",
+        about_author="À propos de l’auteur",
+        published_by="Publié par {publisher}",
+        copyright_line="© {year} {holders}",
+        and_="et",
+    ),
+    # Reflexive verbs double the pronoun ("nous nous levons", "vous vous trompez");
+    # dialogue doubles answers ("si si", "non non", "oui oui").
+    doubled_words=frozenset({"nous", "vous", "si", "non", "oui"}),
+    # "M." is Monsieur. French typography writes "Mme"/"Mlle" without a dot; they are
+    # listed for rules that tie an abbreviation to the name with or without one.
+    honorifics=("M", "Mme", "Mlle", "Dr", "Pr", "St"),
+    num2words_langs=("fr", "fr_BE", "fr_CH"),
+    number_case="sentence",
+)

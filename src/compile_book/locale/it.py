@@ -1,0 +1,57 @@
+"""Italian: « » outside, “ ” inside; numbers as one word ("ventuno").
+
+Why number variants: both "centouno" and "centuno" are in use for 101.
+"""
+
+from __future__ import annotations
+
+from . import LocaleData, PerKind, Quotes, Words
+
+DATA = LocaleData(
+    quotes=Quotes("«", "»", "“", "”"),
+    quote_space="",
+    punctuation_space="",
+    dialogue="quotes",
+    heading_words=PerKind(
+        chapter=("capitolo", "cap."),
+        part=("parte", "libro"),
+        prologue=("prologo",),
+        epilogue=("epilogo",),
+        interlude=("interludio",),
+    ),
+    label_words=PerKind(
+        chapter="Capitolo",
+        part="Parte",
+        prologue="Prologo",
+        epilogue="Epilogo",
+        interlude="Interludio",
+    ),
+    words=Words(
+        contents="Indice",
+        landmarks="Punti di riferimento",
+        cover="Copertina",
+        titlepage="Frontespizio",
+        copyright="Copyright",
+        dedication="Dedica",
+        epigraph="Epigrafe",
+        start="Inizio del testo",
+        chapter="Capitolo",
+        part="Parte",
+        rights="Tutti i diritti riservati.",
+        cover_alt="La copertina di {title}",
+        also_by="Altri libri di {author}",
+        about_author="L’autore",
+        published_by="Pubblicato da {publisher}",
+        copyright_line="© {year} {holders}",
+        and_="e",
+    ),
+    # Idioms that double ("via via", "piano piano", "così così", "quasi quasi") and
+    # dialogue answers ("no no", "sì sì").
+    doubled_words=frozenset({"no", "sì", "via", "piano", "così", "quasi"}),
+    honorifics=("Sig", "Sigg", "Dott", "Prof"),
+    num2words_langs=("it",),
+    number_case="sentence",
+    number_variants=((r"cento(?=u)", "cent"),),
+    # "ed" before a name that starts with e ("Anna ed Elena"), as editors still ask.
+    conjunction_rules=((r"(?i)[eé]", "ed"),),
+)

@@ -1,0 +1,58 @@
+"""Dutch: “ ” ‘ ’ quotes; numbers as one word ("eenentwintig").
+
+Why a number fix: num2words writes "honderdéén", but the accent marks the
+stand-alone numeral "één" only; inside a compound it is "honderdeen".
+"""
+
+from __future__ import annotations
+
+from . import LocaleData, PerKind, Quotes, Words
+
+DATA = LocaleData(
+    quotes=Quotes("“", "”", "‘", "’"),
+    quote_space="",
+    punctuation_space="",
+    dialogue="quotes",
+    heading_words=PerKind(
+        chapter=("hoofdstuk", "hfst."),
+        part=("deel", "boek"),
+        prologue=("proloog",),
+        epilogue=("epiloog",),
+        interlude=("intermezzo",),
+    ),
+    label_words=PerKind(
+        chapter="Hoofdstuk",
+        part="Deel",
+        prologue="Proloog",
+        epilogue="Epiloog",
+        interlude="Intermezzo",
+    ),
+    words=Words(
+        contents="Inhoud",
+        landmarks="Oriëntatiepunten",
+        cover="Omslag",
+        titlepage="Titelpagina",
+        # The Dutch copyright page is the colophon.
+        copyright="Colofon",
+        # A book's dedication is its "opdracht".
+        dedication="Opdracht",
+        epigraph="Motto",
+        start="Begin van de tekst",
+        chapter="Hoofdstuk",
+        part="Deel",
+        rights="Alle rechten voorbehouden.",
+        cover_alt="De omslag van {title}",
+        also_by="Ook van {author}",
+        about_author="Over de auteur",
+        published_by="Uitgegeven door {publisher}",
+        copyright_line="© {year} {holders}",
+        and_="en",
+    ),
+    # Conjunction or relative pronoun before the same word as pronoun or article
+    # ("ik denk dat dat klopt", "de man die die hond had"); dialogue ("ja ja", "nee nee").
+    doubled_words=frozenset({"dat", "die", "ja", "nee"}),
+    honorifics=("dhr", "mevr", "Dr", "Prof"),
+    num2words_langs=("nl",),
+    number_case="sentence",
+    number_fixes=((r"(?<=\w)één", "een"),),
+)

@@ -1,0 +1,66 @@
+"""Portuguese: « » in Portugal, “ ” in Brazil; dialogue marked with the travessão (—).
+
+Why a region variant: Brazil differs in quotes, in the name of the table of
+contents ("Sumário") and in number spelling ("dezesseis" against "dezasseis");
+both spellings are read in either region.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import LocaleData, PerKind, Quotes, Words
+
+DATA = LocaleData(
+    quotes=Quotes("«", "»", "“", "”"),
+    quote_space="",
+    punctuation_space="",
+    dialogue="dash",
+    heading_words=PerKind(
+        chapter=("capítulo", "cap."),
+        part=("parte", "livro"),
+        prologue=("prólogo",),
+        epilogue=("epílogo",),
+        interlude=("interlúdio",),
+    ),
+    label_words=PerKind(
+        chapter="Capítulo",
+        part="Parte",
+        prologue="Prólogo",
+        epilogue="Epílogo",
+        interlude="Interlúdio",
+    ),
+    words=Words(
+        contents="Índice",
+        landmarks="Pontos de referência",
+        cover="Capa",
+        titlepage="Folha de rosto",
+        copyright="Direitos de autor",
+        dedication="Dedicatória",
+        epigraph="Epígrafe",
+        start="Início do texto",
+        chapter="Capítulo",
+        part="Parte",
+        rights="Todos os direitos reservados.",
+        cover_alt="A capa de {title}",
+        also_by="Outros livros de {author}",
+        about_author="Sobre o autor",
+        published_by="Publicado por {publisher}",
+        copyright_line="© {year} {holders}",
+        and_="e",
+    ),
+    # Dialogue answers ("sim sim", "não não") and Brazilian "já já" (right away).
+    doubled_words=frozenset({"sim", "não", "já"}),
+    honorifics=("Sr", "Sra", "Dr", "Dra"),
+    num2words_langs=("pt", "pt_BR"),
+    number_case="sentence",
+)
+
+_BRAZIL = replace(
+    DATA,
+    quotes=Quotes("“", "”", "‘", "’"),
+    words=replace(DATA.words, contents="Sumário", copyright="Direitos autorais"),
+    num2words_langs=("pt_BR", "pt"),
+)
+
+REGIONS: dict[str, LocaleData] = {"BR": _BRAZIL}

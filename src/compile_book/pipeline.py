@@ -1,0 +1,68 @@
+"""Manuscripts -> the finished tree: readers, assembly, then the transform chain.
+
+The one place the stages meet::
+
+    files --readers--> events --assemble--> Book --transforms--> Book
+
+Each manuscript is read by the reader its suffix names (cached per file
+when a :class:`~compile_book.readers.ReaderCache` is given); assembly builds
+the book; the configured transforms give it inline structure, typography,
+lint diagnostics and front matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import transforms
+from .assemble import assemble
+from .config import BookConfig
+from .errors import InputError
+from .nodes import Book
+from .output import build_time
+from .readers import Options, ReaderCache, read
+
+
+class CompileCache(ReaderCache):
+    """What one compile can reuse in the next (``--watch``): each unchanged file's
+    events, and each unchanged chapter's transform results."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.memo = transforms.Memo()
+
+
+@dataclass(frozen=True, slots=True)
+class ManuscriptSource:
+    """One manuscript handed to the pipeline: the name diagnostics use, and its bytes."""
+
+    name: str
+    data: bytes
+
+
+def compile_sources(
+    sources: Sequence[ManuscriptSource],
+    config: BookConfig | None = None,
+    name_hint: str = "",
+    cache: ReaderCache | None = None,
+) -> Book:
+    """Read, assemble and transform manuscripts (in book order) into a finished tree.
+
+    Pass the same ``cache`` to repeated calls to re-read only changed files.
+    """
+    if not sources:
+        raise InputError("no manuscripts found; add .txt or .md files", name_hint or None)
+    config = config or BookConfig()
+    files = []
+    for index, src in enumerate(sources):
+        options = Options(first=index == 0, title=config.title, language=config.language)
+        if cache is not None:
+            files.append(cache.read(src.name, src.data, options))
+        else:
+            files.append(read(src.name, src.data, options))
+    if cache is not None:
+        cache.prune()
+    book = assemble(files, config, name_hint or sources[0].name)
+    memo = cache.memo if isinstance(cache, CompileCache) else None
+    return transforms.apply(book, config, build_time(), memo)

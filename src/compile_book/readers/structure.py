@@ -1,0 +1,317 @@
+"""Plain lines of prose -> block events: the structure every text-like reader shares.
+
+Given a file's decoded, cleaned text, this finds its paragraph style, joins
+wrapped lines, classifies each unit as a heading, a scene break or prose,
+recognises title lines (the book's title and ``by`` line in the first file,
+a chapter's title line under its number), rejoins paragraphs broken
+mid-sentence, and emits :mod:`~compile_book.events` in order. It does no
+inline parsing and no typography: those are transforms on the tree.
+
+Every offset of a paragraph's text maps back to its line and column through
+the event's :class:`~compile_book.nodes.Source` (``breaks``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Code, Reporter
+from ..events import BookAuthor, BookTitle, Break, Event, Para, StartChapter, StartPart
+from ..locale import get_locale
+from ..nodes import ChapterKind, Heading, Inline, Source, Text
+from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ..rules.paragraphs import Line, Unit, build_units, split_lines
+from ..rules.scenebreaks import is_scene_break, looks_like_divider
+from ..rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the structure of one file depends on besides its text.
+
+    ``first``: the file opens the book (its top lines may be the book's title
+    and author). ``title``: the title ``book.toml`` sets, if any (a first line
+    equal to it is the title line). ``has_title``: the reader already found the
+    title (in Markdown front matter).
+    """
+
+    first: bool = True
+    title: str | None = None
+    has_title: bool = False
+    language: str = "en"
+
+
+@dataclass(slots=True)
+class _Item:
+    """A classified unit: ``kind`` is heading, break or prose."""
+
+    kind: str
+    unit: Unit
+    heading: HeadingMatch | None = None
+
+
+def unit_source(name: str, unit: Unit) -> Source:
+    """The source of a unit, mapping every offset of its text back to line and column."""
+    breaks = tuple(zip(unit.starts[1:], unit.lines[1:], unit.cols[1:], strict=True))
+    return Source(name, unit.lines[0], unit.cols[0], breaks)
+
+
+def raw_inlines(text: str | None, source: Source) -> tuple[Inline, ...]:
+    """Heading material as one raw text node (inline structure is parsed later)."""
+    return (Text(text, source),) if text else ()
+
+
+class StructureReader:
+    """Turns one file's lines into events; one instance per file."""
+
+    def __init__(self, name: str, options: Options, reporter: Reporter) -> None:
+        self.name = name
+        self.options = options
+        self.reporter = reporter
+        self.events: list[Event] = []
+        self.locale = get_locale(options.language)
+
+    def read(self, text: str) -> list[Event]:
+        lines = split_lines(text)
+        if self.options.first:
+            _mark_title_lines(lines)
+        units, style, unwrapped = build_units(lines, self._standalone)
+        report = self.reporter.add
+        report(Code.PARAGRAPH_STYLE_DETECTED, f"paragraph style: {style.name}", self.name, 1)
+        if unwrapped:
+            report(
+                Code.LINES_UNWRAPPED,
+                f"{unwrapped} hard-wrapped line(s) joined into their paragraphs "
+                f"(wrap width about {style.wrap_width})",
+                self.name,
+                units[0].line if units else 1,
+            )
+        items = _demote_stray_numbers([self._classify(u) for u in units])
+        self._emit_items(items)
+        return self.events
+
+    def _standalone(self, line: str) -> bool:
+        return is_scene_break(line) or match_heading(line, self.locale) is not None
+
+    def _classify(self, unit: Unit) -> _Item:
+        if len(unit.lines) == 1:
+            text = unit.text
+            if is_scene_break(text):
+                return _Item("break", unit)
+            found = match_heading(text, self.locale)
+            if found is not None:
+                return _Item("heading", unit, found)
+            line, col = unit.line, unit.cols[0]
+            if looks_like_divider(text):
+                self.reporter.add(
+                    Code.UNRECOGNISED_DIVIDER,
+                    f"{text!r} looks like a divider but is not a known scene break; "
+                    "use *** or # if it is one",
+                    self.name,
+                    line,
+                    col,
+                )
+            elif looks_like_heading(text):
+                self.reporter.add(
+                    Code.HEADING_LIKE_LINE,
+                    f"{text!r} looks like a heading but was kept as prose; "
+                    "write it as 'Chapter 3: Title' if it is one",
+                    self.name,
+                    line,
+                    col,
+                )
+        return _Item("prose", unit)
+
+    def _emit_items(self, items: list[_Item]) -> None:
+        i = 0
+        opts = self.options
+        if opts.first and not opts.has_title:
+            i = self._book_title(items)
+        has_heading = any(it.kind == "heading" for it in items[i:])
+        if not has_heading and not opts.first:
+            i = self._headingless_title(items, i)
+        pending: Unit | None = None
+        while i < len(items):
+            item = items[i]
+            if item.kind == "prose":
+                if pending is not None and broken(pending, item.unit):
+                    self.reporter.add(
+                        Code.BROKEN_PARAGRAPH_REJOINED,
+                        "paragraph broken mid-sentence rejoined with the next",
+                        self.name,
+                        item.unit.line,
+                    )
+                    pending.extend(item.unit, "" if pending.text.endswith("-") else " ")
+                else:
+                    if pending is not None:
+                        self._para(pending)
+                    pending = item.unit
+                i += 1
+                continue
+            if pending is not None:
+                self._para(pending)
+                pending = None
+            src = Source(self.name, item.unit.line, item.unit.cols[0])
+            if item.kind == "break":
+                self.events.append(Break(src))
+                i += 1
+                continue
+            assert item.heading is not None
+            i = self._heading(items, i, item.heading, src)
+        if pending is not None:
+            self._para(pending)
+
+    def _para(self, unit: Unit) -> None:
+        self.events.append(Para(unit.text, unit_source(self.name, unit)))
+
+    def _heading(self, items: list[_Item], i: int, found: HeadingMatch, src: Source) -> int:
+        what = "part" if found.is_part else str(found.kind)
+        self.reporter.add(
+            Code.HEADING_RECOGNISED,
+            f"{what} heading recognised: {items[i].unit.text!r}",
+            src.file,
+            src.line,
+        )
+        title = raw_inlines(found.title, src)
+        subtitle: tuple[Inline, ...] = ()
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        used = 1
+        title_line = self._title_line(items, i, found)
+        if title_line is not None:
+            tsrc = Source(src.file, title_line.line, title_line.cols[0])
+            title = raw_inlines(title_line.text, tsrc)
+            what = "part" if found.is_part else "chapter"
+            self.reporter.add(
+                Code.CHAPTER_TITLE_RECOGNISED,
+                f"{what} title line recognised: {title_line.text!r}",
+                src.file,
+                tsrc.line,
+            )
+            used = 2
+        elif (
+            # A deeper Markdown heading right after a chapter heading is its subtitle.
+            not found.is_part
+            and nxt is not None
+            and nxt.heading is not None
+            and found.markdown_level
+            and nxt.heading.markdown_level > found.markdown_level
+            and nxt.heading.label is None
+            and nxt.heading.title
+        ):
+            subtitle = raw_inlines(nxt.heading.title, src)
+            used = 2
+        heading = Heading(src, found.label, found.number, found.number_text, title, subtitle)
+        if found.is_part:
+            self.events.append(StartPart(heading))
+        else:
+            self.events.append(StartChapter(found.kind, heading, src))
+        return i + used
+
+    @staticmethod
+    def _title_line(items: list[_Item], i: int, found: HeadingMatch) -> Unit | None:
+        """The unit after a heading that is its title line, if there is one."""
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if found.title is not None or nxt is None or nxt.kind != "prose":
+            return None
+        if found.is_part:
+            # "Part One" then "The Early Years" on its own line: the part's title.
+            if len(nxt.unit.lines) == 1 and book_title_like(nxt.unit.text):
+                return nxt.unit
+            return None
+        # "Chapter 29" then "All for nothing." on its own line: a title line.
+        # Only under a *number*: after "Prologue" a short line is the opening sentence.
+        if (
+            found.number is not None
+            and i + 2 < len(items)
+            and items[i + 2].kind == "prose"
+            # a line opening a block that goes on is the start of the text, not a title
+            and not (nxt.unit.blank_before and not items[i + 2].unit.blank_before)
+            and chapter_title_like(nxt.unit.text)
+        ):
+            return nxt.unit
+        return None
+
+    def _book_title(self, items: list[_Item]) -> int:
+        """Take a title line (and ``by`` line) at the very top of the book; return items used."""
+        if len(items) < 2:
+            return 0
+        first = items[0]
+        text = first.unit.text
+        configured = self.options.title
+        is_title = False
+        if first.kind == "heading" and first.heading is not None:
+            h = first.heading
+            is_title = bool(
+                h.markdown_level == 1
+                and h.label is None
+                and h.title
+                and any(it.heading and it.heading.markdown_level > 1 for it in items[1:])
+            )
+            text = h.title or text
+        elif first.kind == "prose" and len(first.unit.lines) == 1:
+            same = configured is not None and fold(configured) == fold(text)
+            is_title = same or (configured is None and book_title_like(text))
+        if not is_title:
+            return 0
+        src = Source(self.name, first.unit.line, first.unit.cols[0])
+        self.events.append(BookTitle(text, src))
+        self.reporter.add(
+            Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
+        )
+        second = items[1]
+        by = by_line(second.unit.text) if second.kind == "prose" else None
+        if by and len(items) > 2 and len(second.unit.lines) == 1:
+            line = second.unit.line
+            self.events.append(BookAuthor(by, Source(self.name, line, second.unit.cols[0])))
+            self.reporter.add(
+                Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
+            )
+            return 2
+        return 1
+
+    def _headingless_title(self, items: list[_Item], i: int) -> int:
+        """A short title-case first line of a file without headings titles its chapter."""
+        if i + 1 >= len(items) or items[i].kind != "prose" or items[i + 1].kind != "prose":
+            return i
+        unit = items[i].unit
+        if len(unit.lines) != 1 or not book_title_like(unit.text):
+            return i
+        src = Source(self.name, unit.line, unit.cols[0])
+        heading = Heading(src, title=raw_inlines(unit.text, src))
+        self.events.append(StartChapter(ChapterKind.CHAPTER, heading, src))
+        self.reporter.add(
+            Code.CHAPTER_TITLE_RECOGNISED,
+            f"chapter title line recognised: {unit.text!r}",
+            self.name,
+            unit.line,
+        )
+        return i + 1
+
+
+def _demote_stray_numbers(items: list[_Item]) -> list[_Item]:
+    """Keep a bare number line ("17", "IV") as a heading only where it can be one.
+
+    It must stand between blank lines (or open the file), be followed by prose,
+    count from 1, and the file must not use labelled headings ("Chapter 3"): a
+    countdown "3 / 2 / 1" inside a scene, or a "0", is prose.
+    """
+    labelled = any(it.heading is not None and it.heading.label for it in items)
+    out: list[_Item] = []
+    for k, it in enumerate(items):
+        h = it.heading
+        if h is not None and h.label is None and h.markdown_level == 0 and h.number is not None:
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            isolated = (it.unit.blank_before or k == 0) and (
+                nxt is not None and nxt.unit.blank_before
+            )
+            if labelled or h.number < 1 or not isolated or nxt is None or nxt.kind != "prose":
+                it = _Item("prose", it.unit)
+        out.append(it)
+    return out
+
+
+def _mark_title_lines(lines: list[Line]) -> None:
+    """A title line with a ``by`` line right under it stand alone, whatever the style."""
+    first = [ln for ln in lines[:40] if ln.text][:2]
+    if len(first) == 2 and first[1].no == first[0].no + 1 and by_line(first[1].text):
+        first[0].alone = first[1].alone = True

@@ -1,0 +1,107 @@
+"""Title, ``by`` and chapter-title lines: short lines that name rather than narrate.
+
+Pure predicates over one line of text, used by the readers to decide whether
+the first lines of a file are the book's title and author, and whether the
+line under ``Chapter 29`` is that chapter's title (``All for nothing.``) or
+its opening sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .paragraphs import Unit
+
+# Why: a title line is short; longer lines are opening sentences.
+TITLE_MAX_WORDS = 12
+TITLE_MAX_CHARS = 80
+CHAPTER_TITLE_MAX_WORDS = 9
+# Why: "All for nothing." is a title; past four words a sentence-case line is prose.
+SENTENCE_TITLE_MAX_WORDS = 4
+CHAPTER_TITLE_MAX_CHARS = 60
+# Why: "by Jane Doe" under a title names the author; "By morning the snow had
+# stopped." is prose. A name is a few capitalised words (initials and particles
+# such as "de", "van" allowed) with no sentence punctuation.
+BY_LINE_RE = re.compile(
+    r"(?:by|written by)\s+(?P<name>(?:(?:[A-Z][\w'’.-]*|de|da|del|der|van|von|la|le|du|bin|al)"
+    r"(?:\s+|$)){1,6})",
+    re.I,
+)
+_NAME_WORD_RE = re.compile(r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.|de|da|del|der|van|von|la|le|du|bin|al)")
+# Why: words a title may leave in lower case (Title Case rules).
+_MINOR_WORDS = frozenset(
+    "a an the and but or nor for so yet of in on at to by up as with from into onto over "
+    "upon off per via vs de la le du von van".split()
+)
+_OPENING_QUOTES = ("“", '"', "‘", "'", "«", "„", "{", "<", "*", "_")
+_NOT_RAW_TITLE_END = tuple(".,;:!")
+# Why: the first word of a short opening sentence is usually a pronoun; titles rarely start so.
+_SENTENCE_STARTS = frozenset("i he she it they we you his her their my our there".split())
+
+
+def by_line(text: str) -> str | None:
+    """The author's name in a ``by Jane Doe`` line, or ``None`` if the line is prose."""
+    m = BY_LINE_RE.fullmatch(text.strip())
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    words = name.split()
+    if not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+        return None
+    if not any(w[0].isupper() and len(w.rstrip(".")) > 1 for w in words):
+        return None  # initials alone are not a name
+    return name
+
+
+def broken(first: Unit, second: Unit) -> bool:
+    """A paragraph that stops mid-sentence and continues in lower case was split by accident."""
+    end = first.text[-1]
+    start = second.text[0]
+    if end == "-":  # "com-" / "plaint": a word hyphenated across the break
+        return first.text[-2:-1].isalpha() and start.islower()
+    return (end.isalnum() or end in ",;") and start.islower()
+
+
+def fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _title_case(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower().strip("'’") not in _MINOR_WORDS]
+    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant)
+
+
+def book_title_like(text: str) -> bool:
+    """A book or file title: short, Title Case, not a sentence, not dialogue."""
+    words = text.split()
+    return (
+        0 < len(words) <= TITLE_MAX_WORDS
+        and len(text) <= TITLE_MAX_CHARS
+        and not text.startswith(_OPENING_QUOTES)
+        and not text.endswith(_NOT_RAW_TITLE_END)
+        and _title_case(words)
+    )
+
+
+def chapter_title_like(text: str) -> bool:
+    """A chapter title line under a number: a short phrase, not an opening sentence.
+
+    Up to four words may read like a sentence ("All for nothing."); a longer line
+    must be in Title Case with no full stop ("The Long Road Home"), since "The rain
+    had not stopped for days." is the chapter's first sentence.
+    """
+    words = text.split()
+    body = text.rstrip(".!?…")
+    if not (
+        0 < len(words) <= CHAPTER_TITLE_MAX_WORDS
+        and len(text) <= CHAPTER_TITLE_MAX_CHARS
+        and text[:1].isupper()
+        and not text.startswith(_OPENING_QUOTES)
+        and not any(c in body for c in '.!?"“”,;:')
+        and not text.endswith((",", ";", ":"))
+        and words[0].lower() not in _SENTENCE_STARTS
+    ):
+        return False
+    if len(words) <= SENTENCE_TITLE_MAX_WORDS:
+        return True
+    return not text.endswith(".") and _title_case(words)

@@ -1,0 +1,198 @@
+"""Transforms: a named, ordered chain of ``Book -> Book`` functions (markdown-it-py's ruler).
+
+The chain, in order (:data:`CHAIN`):
+
+1. ``inlines``     telepathy, emphasis and strong delimiters -> inline nodes
+2. ``lint``        manuscript problems: doubled words, unclosed quotes, mixed
+                   quotes, long paragraphs (before typography, so positions
+                   point at what the writer typed)
+3. ``typography``  quotes, dashes, ellipses, no-break spaces, per locale
+4. ``literals``    backslash-escaped characters put back as typed
+5. ``matter``      title page, copyright, dedication, epigraph and contents
+                   title built from the metadata, in the book's language
+
+Each transform reports its own diagnostics through the :class:`Context`.
+``inlines``, ``lint`` and ``typography`` can be switched off in
+``book.toml`` (``[transforms]``); ``literals`` and ``matter`` always run.
+Adding a transform is one module with a ``run(book, context)`` function and
+one line here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..config import BookConfig
+from ..diagnostics import Code, Diagnostic, Reporter
+from ..locale import Locale, get_locale
+from ..nodes import Book, Chapter, Heading, Inline, Part
+
+__all__ = ["CHAIN", "Context", "Memo", "Transform", "apply", "chain_for", "map_chapters"]
+
+
+ChapterResult = tuple[Chapter, tuple[Diagnostic, ...], Counter[tuple[Code, str]]]
+
+
+class Memo:
+    """Per-chapter transform results kept across compiles (``build --watch``).
+
+    A transform's work on a chapter depends only on the chapter and the
+    config, so an unchanged chapter's result, diagnostics and counts are
+    replayed instead of recomputed; unchanged chapters come back as the very
+    same nodes. Keyed by transform name and the chapter's value.
+    """
+
+    def __init__(self) -> None:
+        self._results: dict[tuple[str, Chapter], ChapterResult] = {}
+        self._live: set[tuple[str, Chapter]] = set()
+
+    def get(self, key: tuple[str, Chapter]) -> ChapterResult | None:
+        self._live.add(key)
+        return self._results.get(key)
+
+    def put(self, key: tuple[str, Chapter], result: ChapterResult) -> None:
+        self._live.add(key)
+        self._results[key] = result
+
+    def prune(self) -> None:
+        """Forget the chapters the last compile did not use."""
+        self._results = {k: v for k, v in self._results.items() if k in self._live}
+        self._live = set()
+
+
+@dataclass(slots=True)
+class Context:
+    """What every transform may use: the config, the book's locale, a reporter, the time.
+
+    ``tally`` counts per-file normalisations (``(code, file) -> n``) that a
+    transform reports as one summary line per file.
+    """
+
+    config: BookConfig
+    locale: Locale
+    reporter: Reporter
+    when: datetime
+    memo: Memo | None = None
+    tally: Counter[tuple[Code, str]] = field(default_factory=Counter)
+
+    def each_chapter(self, name: str, book: Book, change: Callable[[Chapter], Chapter]) -> Book:
+        """The book with ``change`` applied to every chapter (replayed from the memo)."""
+        return map_chapters(book, lambda chapter: self._chapter(name, chapter, change))
+
+    def _chapter(
+        self, name: str, chapter: Chapter, change: Callable[[Chapter], Chapter]
+    ) -> Chapter:
+        if self.memo is None:
+            return change(chapter)
+        key = (name, chapter)
+        hit = self.memo.get(key)
+        if hit is not None:
+            result, diagnostics, tally = hit
+            self.reporter.items.extend(diagnostics)
+            self.tally.update(tally)
+            return result
+        mark = len(self.reporter.items)
+        outer, self.tally = self.tally, Counter()
+        result = change(chapter)
+        tally, self.tally = self.tally, outer
+        outer.update(tally)
+        self.memo.put(key, (result, tuple(self.reporter.items[mark:]), tally))
+        return result
+
+    def summarise(self, code: Code, message: str) -> None:
+        """One diagnostic per file for ``code``'s tally (``message`` takes ``{n}``)."""
+        for (counted, file), n in self.tally.items():
+            if counted == code and n:
+                self.reporter.add(code, message.format(n=n), file)
+
+
+Transform = Callable[[Book, Context], Book]
+
+#: (name, module holding ``run``, can be switched off in ``[transforms]``)
+CHAIN: tuple[tuple[str, str, bool], ...] = (
+    ("inlines", "compile_book.transforms.inlines", True),
+    ("lint", "compile_book.transforms.lint", True),
+    ("typography", "compile_book.transforms.typography", True),
+    ("literals", "compile_book.transforms.literals", False),
+    ("matter", "compile_book.transforms.matter", False),
+)
+
+
+def chain_for(config: BookConfig) -> list[tuple[str, Transform]]:
+    """The transforms this config runs, in order."""
+    switches = config.transforms
+    out: list[tuple[str, Transform]] = []
+    for name, module, optional in CHAIN:
+        if optional and not getattr(switches, name):
+            continue
+        run: Transform = importlib.import_module(module).run
+        out.append((name, run))
+    return out
+
+
+def apply(book: Book, config: BookConfig, when: datetime, memo: Memo | None = None) -> Book:
+    """Run the configured chain over an assembled book; its diagnostics join the book's."""
+    context = Context(config, get_locale(config.language), Reporter(), when, memo)
+    for _, run in chain_for(config):
+        book = run(book, context)
+    from ..assemble import sort_diagnostics
+
+    order: dict[str, int] = {}
+    for d in book.diagnostics:
+        order.setdefault(d.file, len(order))
+    diagnostics = sort_diagnostics([*book.diagnostics, *context.reporter.items], order)
+    if memo is not None:
+        memo.prune()
+    return dataclasses.replace(book, diagnostics=tuple(diagnostics))
+
+
+def map_chapters(book: Book, change: Callable[[Chapter], Chapter]) -> Book:
+    """The book with every chapter replaced by ``change(chapter)``, in reading order."""
+    parts = tuple(
+        Part(part.heading, tuple(change(c) for c in part.chapters), part.source)
+        for part in book.parts
+    )
+    return dataclasses.replace(book, parts=parts)
+
+
+def map_headings(book: Book, change: Callable[[Heading], Heading]) -> Book:
+    """The book with every part and chapter heading replaced by ``change(heading)``."""
+
+    def chapter(c: Chapter) -> Chapter:
+        if c.heading is None:
+            return c
+        return dataclasses.replace(c, heading=change(c.heading))
+
+    parts = tuple(
+        Part(
+            change(part.heading) if part.heading is not None else None,
+            tuple(chapter(c) for c in part.chapters),
+            part.source,
+        )
+        for part in book.parts
+    )
+    return dataclasses.replace(book, parts=parts)
+
+
+def heading_inlines(
+    heading: Heading, change: Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
+) -> Heading:
+    """A heading with its title and subtitle inlines replaced by ``change``."""
+    title = change(heading.title) if heading.title else heading.title
+    subtitle = change(heading.subtitle) if heading.subtitle else heading.subtitle
+    if title is heading.title and subtitle is heading.subtitle:
+        return heading
+    return dataclasses.replace(heading, title=title, subtitle=subtitle)
+
+
+def files_in_order(book: Book) -> Sequence[str]:
+    """Manuscript names in the order their text appears."""
+    seen: dict[str, None] = {}
+    for chapter in book.chapters:
+        seen.setdefault(chapter.source.file, None)
+    return list(seen)

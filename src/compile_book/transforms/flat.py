@@ -1,0 +1,152 @@
+"""A run of inline nodes as one string, and back: how text transforms see context.
+
+Typography and the linter need to read a paragraph across its inline
+boundaries (a quote after an italic word closes: ``*Titanic*'s``), but must
+change only text nodes and leave the structure as it is. :func:`flatten`
+joins the text nodes of some inlines into one string with a marker
+character where a span opens (:data:`OPEN`) or closes (:data:`CLOSE`);
+:func:`rebuild` puts a transformed string back into the same structure.
+
+The markers are private-use characters. When the text itself contains one
+(a writer's private-use glyph), the boundaries could not be found again, so
+:attr:`Flat.safe` is false and callers treat each text node on its own: no
+context across spans, but no word lost either.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import assert_never
+
+from ..nodes import Emphasis, Inline, Source, Strong, Telepathy, Text
+
+OPEN = "\ue000"
+CLOSE = "\ue001"
+_MARKERS_RE = re.compile(f"[{OPEN}{CLOSE}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Flat:
+    """One string for some inlines; ``starts[k]`` is where text node ``nodes[k]`` begins."""
+
+    text: str
+    starts: tuple[int, ...]
+    nodes: tuple[Text, ...]
+    safe: bool
+
+    def position(self, offset: int) -> tuple[Source, int]:
+        """The text node an offset falls in, and the offset inside that node."""
+        k = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.nodes[k].source, offset - self.starts[k]
+
+    def source_at(self, offset: int) -> tuple[int, int]:
+        """Manuscript ``(line, col)`` of an offset into :attr:`text`."""
+        if not self.nodes:
+            return 0, 0
+        source, inner = self.position(offset)
+        return source.at(inner)
+
+    @property
+    def file(self) -> str:
+        return self.nodes[0].source.file if self.nodes else ""
+
+
+def flatten(inlines: tuple[Inline, ...]) -> Flat:
+    """Join the text of ``inlines`` with a marker at every span boundary."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    texts: list[Text] = []
+    at = 0
+
+    def walk(nodes: tuple[Inline, ...]) -> int:
+        nonlocal at
+        for node in nodes:
+            match node:
+                case Text():
+                    starts.append(at)
+                    texts.append(node)
+                    pieces.append(node.text)
+                    at += len(node.text)
+                case Emphasis() | Strong() | Telepathy():
+                    pieces.append(OPEN)
+                    at += 1
+                    walk(node.children)
+                    pieces.append(CLOSE)
+                    at += 1
+                case _:
+                    assert_never(node)
+        return at
+
+    walk(inlines)
+    text = "".join(pieces)
+    markers = sum(1 for p in pieces if p in (OPEN, CLOSE))
+    safe = text.count(OPEN) + text.count(CLOSE) == markers
+    return Flat(text, tuple(starts), tuple(texts), safe)
+
+
+def rebuild(inlines: tuple[Inline, ...], text: str) -> tuple[Inline, ...]:
+    """``inlines`` with their text replaced by the pieces of ``text`` between markers.
+
+    ``text`` must be a transformed :func:`flatten` string of ``inlines`` that
+    kept every marker in place. Consecutive text nodes become one; a text node
+    left empty disappears.
+    """
+    pieces = _MARKERS_RE.split(text)
+    index = 0
+
+    def walk(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        nonlocal index
+        out: list[Inline] = []
+        pending: Text | None = None  # the first text node of the current gap
+        for node in nodes:
+            if isinstance(node, Text):
+                pending = pending or node
+                continue
+            if pending is not None:
+                _append_text(out, pieces[index], pending)
+                pending = None
+            index += 1  # the gap before this span is used up
+            children = walk(node.children)
+            index += 1
+            match node:
+                case Emphasis():
+                    out.append(Emphasis(children, node.source))
+                case Strong():
+                    out.append(Strong(children, node.source))
+                case Telepathy():
+                    out.append(Telepathy(children, node.source, node.continued))
+                case _:
+                    assert_never(node)
+        if pending is not None:
+            _append_text(out, pieces[index], pending)
+        return tuple(out)
+
+    return walk(inlines)
+
+
+def _append_text(out: list[Inline], piece: str, first: Text) -> None:
+    if piece:
+        out.append(Text(piece, first.source.plain()))
+
+
+def map_texts(inlines: tuple[Inline, ...], change: Callable[[str], str]) -> tuple[Inline, ...]:
+    """Apply ``change`` to each text node alone (no context across spans)."""
+    out: list[Inline] = []
+    for node in inlines:
+        match node:
+            case Text():
+                new = change(node.text)
+                if new:
+                    out.append(Text(new, node.source.plain()))
+            case Emphasis():
+                out.append(Emphasis(map_texts(node.children, change), node.source))
+            case Strong():
+                out.append(Strong(map_texts(node.children, change), node.source))
+            case Telepathy():
+                out.append(Telepathy(map_texts(node.children, change), node.source, node.continued))
+            case _:
+                assert_never(node)
+    return tuple(out)

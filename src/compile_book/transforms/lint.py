@@ -1,0 +1,147 @@
+"""The ``lint`` transform: manuscript problems worth a writer's attention (warnings only).
+
+Runs after ``inlines`` and before ``typography``, so every position it
+reports is where the writer typed the problem:
+
+* W103 doubled words (``and and``), except doublings the language uses on
+  purpose (the locale's list);
+* W107 very long paragraphs (often a lost paragraph break);
+* W101 double quotes left open at the end of a paragraph, unless the next
+  paragraph reopens them (speech running over paragraphs); judged on the
+  quotes as typography will curl them, in the book's language;
+* W104 straight and curly quotes mixed in one file.
+
+The tree is returned unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Code, Reporter
+from ..nodes import Book, Chapter, Inline, Paragraph, SceneBreak, Text
+from ..rules import lint
+from ..rules.typography import Changes, Typographer
+from . import Context
+from .flat import OPEN, Flat, flatten
+
+
+class _QuoteWatch:
+    """A paragraph that ended with a quote still open, awaiting the next paragraph."""
+
+    def __init__(self, reporter: Reporter) -> None:
+        self.reporter = reporter
+        self.open: tuple[str, int, int] | None = None
+
+    def flush(self) -> None:
+        if self.open is not None:
+            file, line, col = self.open
+            self.reporter.add(
+                Code.UNCLOSED_QUOTE,
+                "quotation opened here is never closed; add the closing quote",
+                file,
+                line,
+                col,
+            )
+        self.open = None
+
+
+class _Linter:
+    def __init__(self, context: Context) -> None:
+        self.reporter = context.reporter
+        self.typographer = Typographer(context.config.typography, context.locale)
+        self.deliberate = context.locale.doubled_words
+
+    def chapter(self, chapter: Chapter) -> Chapter:
+        quotes = _QuoteWatch(self.reporter)
+        for block in chapter.blocks:
+            if isinstance(block, SceneBreak):
+                quotes.flush()
+                continue
+            flat = flatten(block.inlines)
+            if not flat.nodes:
+                continue
+            self._words(flat)
+            self._quotes(flat, quotes)
+        quotes.flush()
+        return chapter
+
+    def _words(self, flat: Flat) -> None:
+        for offset, words in lint.doubled_words(flat.text, self.deliberate):
+            line, col = flat.source_at(offset)
+            self.reporter.add(
+                Code.DOUBLED_WORD, f"doubled word {words!r}; delete one", flat.file, line, col
+            )
+        n_words = flat.text.count(" ") + 1
+        if n_words > lint.LONG_PARAGRAPH_WORDS:
+            line, col = flat.source_at(0)
+            self.reporter.add(
+                Code.LONG_PARAGRAPH,
+                f"paragraph of {n_words} words; a paragraph break may be missing",
+                flat.file,
+                line,
+                col,
+            )
+
+    def _quotes(self, flat: Flat, watch: _QuoteWatch) -> None:
+        curled = self.typographer.curl_counted(flat.text, Changes())
+        open_q, close_q = self.typographer.double_quotes
+        opens = curled.lstrip(OPEN).startswith(open_q)
+        if watch.open is not None and not opens:
+            watch.flush()
+        at = lint.unclosed_double_quote(curled, open_q, close_q)
+        watch.open = None
+        if at is not None:
+            line, col = flat.source_at(at)
+            watch.open = (flat.file, line, col)
+
+
+def _file_texts(book: Book) -> Iterator[tuple[str, list[Text]]]:
+    """Each manuscript's text nodes in reading order (headings included)."""
+    current: str | None = None
+    texts: list[Text] = []
+    for part in book.parts:
+        for chapter in part.chapters:
+            if chapter.source.file != current:
+                if current is not None:
+                    yield current, texts
+                current, texts = chapter.source.file, []
+            if chapter.heading is not None:
+                texts.extend(_texts(chapter.heading.title))
+            for block in chapter.blocks:
+                if isinstance(block, Paragraph):
+                    texts.extend(_texts(block.inlines))
+    if current is not None:
+        yield current, texts
+
+
+def _texts(inlines: tuple[Inline, ...]) -> list[Text]:
+    return list(flatten(inlines).nodes)
+
+
+def _mixed_quotes(book: Book, reporter: Reporter) -> None:
+    for name, texts in _file_texts(book):
+        straight = sum(t.text.count('"') for t in texts)
+        curly = sum(t.text.count("“") + t.text.count("”") for t in texts)
+        if not straight or not curly:
+            continue
+        minority = ("“", "”") if curly <= straight else ('"',)
+        for node in texts:
+            found = [i for i in (node.text.find(q) for q in minority) if i >= 0]
+            if found:
+                line, col = node.source.at(min(found))
+                reporter.add(
+                    Code.MIXED_QUOTES,
+                    "straight and curly quotes are mixed in this file; use one kind throughout",
+                    name,
+                    line,
+                    col,
+                )
+                break
+
+
+def run(book: Book, context: Context) -> Book:
+    """Report the manuscript's problems; the tree is unchanged."""
+    book = context.each_chapter("lint", book, _Linter(context).chapter)
+    _mixed_quotes(book, context.reporter)
+    return book

@@ -1,0 +1,86 @@
+"""The ``typography`` transform: quotes, dashes, ellipses and no-break spaces, per locale.
+
+Works on text nodes only, reading each paragraph (and heading) across its
+inline boundaries so a quote after an italic word still closes
+(:mod:`~compile_book.transforms.flat`); the substitutions themselves are
+:mod:`compile_book.rules.typography`'s, in the book's language. Every dash
+changed is reported at its source position; quotes, ellipses and no-break
+spaces are counted per file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+from ..diagnostics import Code
+from ..nodes import Book, Chapter, Heading, Inline, Paragraph
+from ..rules.typography import Changes, Typographer
+from . import Context, heading_inlines
+from .flat import flatten, map_texts, rebuild
+
+
+class _Typesetter:
+    def __init__(self, context: Context) -> None:
+        self.typographer = Typographer(context.config.typography, context.locale)
+        self.context = context
+        self.reporter = context.reporter
+        self.counts: dict[str, Changes] = defaultdict(Changes)
+
+    def chapter(self, chapter: Chapter) -> Chapter:
+        heading = self.heading(chapter.heading) if chapter.heading is not None else None
+        blocks = tuple(
+            Paragraph(self.inlines(b.inlines), b.source) if isinstance(b, Paragraph) else b
+            for b in chapter.blocks
+        )
+        self.tally()
+        return Chapter(chapter.kind, heading, blocks, chapter.source)
+
+    def tally(self) -> None:
+        """Move the counts so far into the context's tally (per chapter, for the memo)."""
+        tally = self.context.tally
+        for name, c in self.counts.items():
+            tally[Code.QUOTES_CURLED, name] += c.quotes
+            tally[Code.ELLIPSIS_CONVERTED, name] += c.ellipses
+            tally[Code.NO_BREAK_SPACE_ADDED, name] += c.nbsp
+        self.counts.clear()
+
+    def heading(self, heading: Heading) -> Heading:
+        return heading_inlines(heading, self.inlines)
+
+    def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        flat = flatten(inlines)
+        if not flat.nodes:
+            return inlines
+        changes = self.counts[flat.file]
+        mark = len(changes.dashes)
+        if not flat.safe:
+            # The text holds our marker characters: set each text node on its own.
+            result = map_texts(inlines, lambda text: self._set(text, changes))
+            del changes.dashes[mark:]
+            return result
+        final = self._set(flat.text, changes)
+        for offset, what in changes.dashes[mark:]:
+            line, col = flat.source_at(offset)
+            self.reporter.add(Code.DASH_CONVERTED, f"dash converted: {what}", flat.file, line, col)
+        del changes.dashes[mark:]
+        return rebuild(inlines, final)
+
+    def _set(self, text: str, changes: Changes) -> str:
+        curled = self.typographer.curl_counted(text, changes)
+        return self.typographer.apply(curled, changes)
+
+
+def run(book: Book, context: Context) -> Book:
+    """Typeset every paragraph and heading in the book's language."""
+    setter = _Typesetter(context)
+    book = context.each_chapter("typography", book, setter.chapter)
+    parts = tuple(
+        dataclasses.replace(part, heading=setter.heading(part.heading)) if part.heading else part
+        for part in book.parts
+    )
+    setter.tally()
+    context.summarise(Code.QUOTES_CURLED, "{n} straight quote(s) curled")
+    context.summarise(Code.ELLIPSIS_CONVERTED, "{n} ellipsis(es) converted to …")
+    context.summarise(Code.NO_BREAK_SPACE_ADDED, "{n} no-break space(s) added")
+    return dataclasses.replace(book, parts=parts)

@@ -1,0 +1,82 @@
+"""Generic traversal of the tree: one walk instead of a hand-written loop per tool.
+
+``walk(book)`` yields every node in document order (front matter, then each
+part, its heading, its chapters, their headings, blocks and inlines,
+depth-first); ``query(book, Type)`` keeps the nodes of one type. Tools and
+tests use these instead of nesting loops over parts and chapters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypeAlias, TypeVar, assert_never
+
+from .nodes import (
+    Book,
+    Chapter,
+    Contents,
+    CopyrightPage,
+    Dedication,
+    Emphasis,
+    Epigraph,
+    Heading,
+    Inline,
+    Matter,
+    Paragraph,
+    Part,
+    SceneBreak,
+    Strong,
+    Telepathy,
+    Text,
+    TitlePage,
+)
+
+__all__ = ["Node", "query", "walk"]
+
+Node: TypeAlias = Part | Chapter | Heading | Paragraph | SceneBreak | Inline | Matter
+N = TypeVar("N")
+
+
+def walk(book: Book) -> Iterator[Node]:
+    """Every node of the book in document order, depth-first."""
+    for matter in book.front:
+        match matter:
+            case TitlePage() | CopyrightPage() | Dedication() | Epigraph() | Contents():
+                yield matter
+            case _:
+                assert_never(matter)
+    for part in book.parts:
+        yield part
+        if part.heading is not None:
+            yield from _heading(part.heading)
+        for chapter in part.chapters:
+            yield chapter
+            if chapter.heading is not None:
+                yield from _heading(chapter.heading)
+            for block in chapter.blocks:
+                yield block
+                if isinstance(block, Paragraph):
+                    yield from _inlines(block.inlines)
+
+
+def query(book: Book, kind: type[N]) -> list[N]:
+    """Every node of type ``kind`` (``query(book, Telepathy)``), in document order."""
+    return [node for node in walk(book) if isinstance(node, kind)]
+
+
+def _heading(heading: Heading) -> Iterator[Node]:
+    yield heading
+    yield from _inlines(heading.title)
+    yield from _inlines(heading.subtitle)
+
+
+def _inlines(inlines: tuple[Inline, ...]) -> Iterator[Node]:
+    for node in inlines:
+        yield node
+        match node:
+            case Text():
+                pass
+            case Emphasis() | Strong() | Telepathy():
+                yield from _inlines(node.children)
+            case _:
+                assert_never(node)

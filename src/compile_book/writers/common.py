@@ -1,0 +1,241 @@
+"""What every writer shares: the options all writers read, printed headings, and the contents.
+
+Why one module: the tree keeps a heading's *meaning* (label, the number as the
+writer typed it, title); how it prints is a writer decision, taken here once
+so the EPUB and the PDF, their contents, the PDF outline and every XHTML
+``<title>`` agree. ``[headings] chapter_numbers = "words"`` turns a
+manuscript's "CHAPTER II." into "Chapter Two" in all of them.
+
+The contents structure (:func:`contents`) is built once from the tree and
+read by the EPUB navigation document, the NCX and the PDF contents page, so
+the editions list the same entries in the same nesting: chapters under their
+part, a prologue or epilogue that stands outside the parts at the top level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..config import BookConfig, NumberStyle
+from ..locale import Locale, get_locale
+from ..nodes import (
+    Book,
+    Chapter,
+    Contents,
+    CopyrightPage,
+    Heading,
+    Inline,
+    Part,
+    chapter_label,
+    plain_text,
+)
+
+__all__ = [
+    "Division",
+    "Entry",
+    "Headings",
+    "PrintedHeading",
+    "TelepathyStyle",
+    "TocEntry",
+    "WriterOptions",
+    "contents",
+    "contents_title",
+    "divisions",
+    "rights_statement",
+    "shared_options",
+    "toc",
+]
+
+TelepathyStyle = Literal["italic", "roman", "small-caps", "bold"]
+
+
+class WriterOptions(BaseModel):
+    """Settings every writer reads: how mind-speech is set and how heading numbers print."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    telepathy_style: TelepathyStyle = "italic"
+    chapter_numbers: NumberStyle = "as-written"
+    part_numbers: NumberStyle = "as-written"
+
+
+def shared_options(config: BookConfig) -> dict[str, str]:
+    """The :class:`WriterOptions` fields as ``book.toml`` sets them (for ``options_from``)."""
+    return {
+        "telepathy_style": config.telepathy.style,
+        "chapter_numbers": config.headings.chapter_numbers,
+        "part_numbers": config.headings.part_numbers,
+    }
+
+
+# --------------------------------------------------------------------------- headings
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedHeading:
+    """A heading as it prints: label word, number in the book's style, title, subtitle."""
+
+    label: str | None
+    number: str | None
+    title: tuple[Inline, ...]
+    subtitle: tuple[Inline, ...]
+
+    @property
+    def line(self) -> str:
+        """One line for contents, outlines and ``<title>``: ``Chapter Two: The Fall``."""
+        head = " ".join(x for x in (self.label, self.number) if x)
+        title = plain_text(self.title)
+        if head and title:
+            return f"{head}: {title}"
+        return head or title
+
+
+@dataclass(frozen=True, slots=True)
+class Headings:
+    """Prints headings in one book's language and number styles."""
+
+    locale: Locale
+    chapter_numbers: NumberStyle = "as-written"
+    part_numbers: NumberStyle = "as-written"
+
+    @classmethod
+    def of(cls, book: Book, options: WriterOptions) -> Headings:
+        return cls(get_locale(book.meta.language), options.chapter_numbers, options.part_numbers)
+
+    def chapter(self, heading: Heading) -> PrintedHeading:
+        return self._printed(heading, self.chapter_numbers)
+
+    def part(self, heading: Heading) -> PrintedHeading:
+        return self._printed(heading, self.part_numbers)
+
+    def _printed(self, heading: Heading, style: NumberStyle) -> PrintedHeading:
+        number = self.locale.format_number(heading.number, heading.number_text, style)
+        if number is None and heading.number is not None:
+            number = str(heading.number)  # a number the reader found but no text for it
+        return PrintedHeading(heading.label, number, heading.title, heading.subtitle)
+
+    def chapter_name(self, book: Book, chapter: Chapter) -> str:
+        """How contents and outlines name a chapter (see :func:`nodes.chapter_label`)."""
+        if chapter.heading is not None:
+            line = self.chapter(chapter.heading).line
+            if line:
+                return line
+        return chapter_label(book, chapter)
+
+    def part_name(self, part: Part) -> str:
+        """A part's one-line name; empty for the implicit part (it prints nothing)."""
+        return self.part(part.heading).line if part.heading is not None else ""
+
+
+# --------------------------------------------------------------------------- divisions
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A chapter in reading order with its document id and its name in the contents."""
+
+    chapter: Chapter
+    uid: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """A part of the book as writers lay it out.
+
+    ``uid`` is ``None`` for a part that prints no page of its own (the implicit
+    part of a book without parts, or the prologue/epilogue standing outside them).
+    """
+
+    part: Part
+    uid: str | None
+    name: str
+    chapters: tuple[Entry, ...]
+
+
+def divisions(book: Book, headings: Headings) -> tuple[Division, ...]:
+    """Every part and chapter with stable ids (``part-01``, ``chapter-001``) and names.
+
+    The ids are the EPUB's document names and the PDF's link targets, padded
+    to the same width so they sort in reading order.
+    """
+    total = sum(len(part.chapters) for part in book.parts)
+    width = max(3, len(str(total)))
+    names = [headings.part_name(part) for part in book.parts]
+    part_width = max(2, len(str(sum(1 for name in names if name))))
+    out: list[Division] = []
+    index = part_index = 0
+    for part, name in zip(book.parts, names, strict=True):
+        entries: list[Entry] = []
+        for chapter in part.chapters:
+            index += 1
+            uid = f"chapter-{index:0{width}d}"
+            entries.append(Entry(chapter, uid, headings.chapter_name(book, chapter)))
+        uid_part: str | None = None
+        if name:
+            part_index += 1
+            uid_part = f"part-{part_index:0{part_width}d}"
+        out.append(Division(part, uid_part, name, tuple(entries)))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """One line of the contents; ``children`` are the chapters of a part."""
+
+    uid: str
+    label: str
+    children: tuple[TocEntry, ...] = ()
+
+
+def contents(book: Book, headings: Headings) -> tuple[TocEntry, ...]:
+    """The table of contents every writer prints: parts with their chapters nested,
+    chapters outside any part at the top level, in reading order."""
+    return toc(divisions(book, headings))
+
+
+def toc(layout: tuple[Division, ...]) -> tuple[TocEntry, ...]:
+    """:func:`contents` from divisions a writer already holds."""
+    out: list[TocEntry] = []
+    for division in layout:
+        entries = tuple(TocEntry(e.uid, e.name) for e in division.chapters)
+        if division.uid is not None:
+            out.append(TocEntry(division.uid, division.name, entries))
+        else:
+            out.extend(entries)
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def contents_title(book: Book) -> str:
+    """The contents' title from the book's :class:`Contents` node, else the locale's word.
+
+    Without the node (a tree that skipped the ``matter`` transform) the PDF
+    prints no contents, but an EPUB must still have its navigation document.
+    """
+    for node in book.front:
+        if isinstance(node, Contents):
+            return node.heading
+    return get_locale(book.meta.language).words.contents
+
+
+def rights_statement(book: Book) -> str | None:
+    """The book's rights on one line, for package metadata (``dc:rights``).
+
+    The rights the book declares; else the copyright notice that opens its
+    copyright page, which the ``matter`` transform writes whenever the book
+    names its authors.
+    """
+    if book.meta.rights:
+        return book.meta.rights
+    if not book.meta.authors:
+        return None
+    for node in book.front:
+        if isinstance(node, CopyrightPage) and node.lines:
+            return node.lines[0]
+    return None

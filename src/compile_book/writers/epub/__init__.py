@@ -1,0 +1,52 @@
+"""The EPUB 3 writer: one finished :class:`~compile_book.nodes.Book` in, one store-ready EPUB out.
+
+The steps, each in its own function so it can be read and tested alone:
+
+1. :func:`.documents.build_documents`: every XHTML content document (cover,
+   the book's front-matter nodes, the navigation document where the
+   ``Contents`` node stands, part pages, chapters) through the shared XHTML
+   visitor;
+2. :mod:`.package`: ``mimetype``, ``container.xml``, the OPF metadata and
+   package document, the NCX, and the zip (reproducible under
+   ``SOURCE_DATE_EPOCH``), written atomically.
+
+The writer reads only the book, its :class:`EpubOptions` and the cover image
+the book names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...config import BookConfig
+from ...errors import BackendError
+from ...nodes import Book
+from ...output import atomic_output, build_time
+from ..common import WriterOptions, shared_options
+from . import package
+from .documents import build_documents, read_cover
+
+__all__ = ["EXTENSION", "EpubOptions", "options_from", "write"]
+
+EXTENSION = ".epub"
+
+
+class EpubOptions(WriterOptions):
+    """What the EPUB writer reads: mind-speech style and heading number styles."""
+
+
+def options_from(config: BookConfig) -> EpubOptions:
+    """The EPUB options ``book.toml`` asks for."""
+    return EpubOptions.model_validate(shared_options(config))
+
+
+def write(book: Book, options: EpubOptions, out: Path) -> None:
+    """Write `book` as EPUB 3 to `out` atomically; nothing is left behind on failure."""
+    if not book.chapters:
+        raise BackendError("the book has no chapters; an EPUB needs at least one")
+    when = build_time()
+    cover = read_cover(book.meta.cover)
+    docs = build_documents(book, options, cover)
+    files = package.members(book, docs, cover, when)
+    with atomic_output(out) as tmp:
+        package.build_zip(files, tmp, when)

@@ -1,0 +1,282 @@
+"""EPUB packaging as named steps (Sphinx's EPUB builder): each part of the package
+is built by one function and can be read and tested on its own.
+
+* :func:`build_mimetype` and :func:`build_container`: the fixed entry points;
+* :func:`build_metadata`: the OPF ``<metadata>`` (Dublin Core, EPUB 3
+  refinements, series, EPUB Accessibility 1.1);
+* :func:`build_content`: the OPF package (metadata, manifest, spine, EPUB 2 guide);
+* :func:`build_ncx`: the NCX table of contents older readers use;
+* :func:`build_zip`: the zip, ``mimetype`` first and stored, fixed timestamps
+  and a stable member order, so two builds of the same tree with the same
+  ``SOURCE_DATE_EPOCH`` are byte-identical.
+
+Everything is built with lxml, so every string the book supplies is escaped.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+
+from ...config import isbn_digits
+from ...nodes import Book
+from ..common import TocEntry, rights_statement
+from ..xhtml import TYPE_BODYMATTER, TYPE_COVER, TYPE_TITLEPAGE, TYPE_TOC, XML_LANG
+from .documents import CSS_HREF, DOC_SUFFIX, Cover, Documents
+
+OPF_NS = "http://www.idpf.org/2007/opf"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+NCX_NS = "http://www.daisy.org/z3986/2005/ncx/"
+CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
+
+MIMETYPE = b"application/epub+zip"
+ROOT = "EPUB"
+OPF_PATH = f"{ROOT}/content.opf"
+NCX_HREF = "toc.ncx"
+NCX_ID = "ncx"
+CSS_ID = "css"
+COVER_IMAGE_ID = "cover-img"
+UNIQUE_ID = "id"
+XHTML_MEDIA_TYPE = "application/xhtml+xml"
+CSS_RESOURCE = "data/epub.css"
+
+# EPUB 2 guide types for our landmarks (readers that predate the nav document).
+GUIDE_TYPES = {
+    TYPE_COVER: "cover",
+    TYPE_TITLEPAGE: "title-page",
+    TYPE_TOC: "toc",
+    TYPE_BODYMATTER: "text",
+}
+
+# Why: the zip format cannot store dates before 1980 (SOURCE_DATE_EPOCH=0 is common).
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+_ACCESSIBILITY_SUMMARY = (
+    "This publication is reflowable text with structured headings, a table of "
+    "contents and a logical reading order. {images} It has no sounds, flashing "
+    "content or motion."
+)
+_IMAGES_WITH_COVER = "It has no images except the cover, which has a text description."
+_IMAGES_NONE = "It has no images."
+
+
+def accessibility_summary(has_cover: bool) -> str:
+    """The summary says what this book holds: a cover image or no image at all."""
+    return _ACCESSIBILITY_SUMMARY.format(images=_IMAGES_WITH_COVER if has_cover else _IMAGES_NONE)
+
+
+def _opf(tag: str) -> str:
+    return f"{{{OPF_NS}}}{tag}"
+
+
+def _dc(tag: str) -> str:
+    return f"{{{DC_NS}}}{tag}"
+
+
+def _xml(root: etree._Element) -> bytes:
+    result: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
+    return result
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def build_mimetype() -> bytes:
+    return MIMETYPE
+
+
+def build_container() -> bytes:
+    """``META-INF/container.xml``: where the package document is."""
+    root = etree.Element(
+        f"{{{CONTAINER_NS}}}container", {"version": "1.0"}, nsmap={None: CONTAINER_NS}
+    )  # type: ignore[dict-item]
+    files = etree.SubElement(root, f"{{{CONTAINER_NS}}}rootfiles")
+    attrs = {"full-path": OPF_PATH, "media-type": "application/oebps-package+xml"}
+    etree.SubElement(files, f"{{{CONTAINER_NS}}}rootfile", attrs)
+    return _xml(root)
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def build_metadata(book: Book, has_cover: bool, when: datetime) -> etree._Element:
+    """The OPF ``<metadata>``: identification, people, series, accessibility, date."""
+    md = etree.Element(_opf("metadata"), nsmap={None: OPF_NS, "dc": DC_NS})  # type: ignore[dict-item]
+    meta = book.meta
+    _dc_element(md, "identifier", meta.identifier, id=UNIQUE_ID)
+    _dc_element(md, "title", meta.title, id="title")
+    _prop(md, "title-type", "main", refines="#title")
+    if meta.subtitle:
+        _dc_element(md, "title", meta.subtitle, id="subtitle")
+        _prop(md, "title-type", "subtitle", refines="#subtitle")
+    _dc_element(md, "language", meta.language)
+    for number, author in enumerate(meta.authors, start=1):
+        _dc_element(md, "creator", author, id=f"creator-{number}")
+        _prop(md, "role", "aut", refines=f"#creator-{number}", scheme="marc:relators")
+    isbn_urn = f"urn:isbn:{isbn_digits(meta.isbn)}" if meta.isbn else None
+    if isbn_urn and meta.identifier != isbn_urn:
+        _dc_element(md, "identifier", isbn_urn, id="isbn")
+    for name, value in (
+        ("publisher", meta.publisher),
+        ("date", meta.date),
+        ("description", meta.description),
+        ("rights", rights_statement(book)),
+    ):
+        if value:
+            _dc_element(md, name, value)
+    if meta.series is not None:
+        _prop(md, "belongs-to-collection", meta.series.name, id="series")
+        _prop(md, "collection-type", "series", refines="#series")
+        if meta.series.number is not None:
+            position = float(meta.series.number)
+            text = str(int(position)) if position.is_integer() else str(position)
+            _prop(md, "group-position", text, refines="#series")
+    _accessibility(md, has_cover)
+    if has_cover:
+        # EPUB 2 readers (and Kindle's converter) find the cover through this.
+        etree.SubElement(md, _opf("meta"), {"name": "cover", "content": COVER_IMAGE_ID})
+    _prop(md, "dcterms:modified", when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return md
+
+
+def _dc_element(md: etree._Element, name: str, text: str, **attrs: str) -> None:
+    etree.SubElement(md, _dc(name), attrs).text = text
+
+
+def _prop(md: etree._Element, name: str, text: str, **attrs: str) -> None:
+    etree.SubElement(md, _opf("meta"), {"property": name, **attrs}).text = text
+
+
+def _accessibility(md: etree._Element, has_cover: bool) -> None:
+    """EPUB Accessibility 1.1 metadata, true of every book this writer makes."""
+    _prop(md, "schema:accessMode", "textual")
+    _prop(md, "schema:accessModeSufficient", "textual")
+    features = ["structuralNavigation", "tableOfContents", "readingOrder"]
+    if has_cover:
+        features.append("alternativeText")
+    for feature in features:
+        _prop(md, "schema:accessibilityFeature", feature)
+    _prop(md, "schema:accessibilityHazard", "none")
+    _prop(md, "schema:accessibilitySummary", accessibility_summary(has_cover))
+
+
+# --------------------------------------------------------------------------- package document
+
+
+def build_content(book: Book, docs: Documents, cover: Cover | None, when: datetime) -> bytes:
+    """The OPF package document: metadata, manifest, spine (with the NCX) and guide."""
+    lang = book.meta.language
+    attrs = {"version": "3.0", "unique-identifier": UNIQUE_ID, XML_LANG: lang}
+    root = etree.Element(_opf("package"), attrs, nsmap={None: OPF_NS})  # type: ignore[dict-item]
+    root.append(build_metadata(book, cover is not None, when))
+    manifest = etree.SubElement(root, _opf("manifest"))
+
+    def item(uid: str, href: str, media_type: str, properties: str | None = None) -> None:
+        attrs = {"id": uid, "href": href, "media-type": media_type}
+        if properties:
+            attrs["properties"] = properties
+        etree.SubElement(manifest, _opf("item"), attrs)
+
+    item(CSS_ID, CSS_HREF, "text/css")
+    if cover is not None:
+        item(COVER_IMAGE_ID, cover.href, cover.media_type, "cover-image")
+    for doc in docs.spine:
+        item(doc.uid, doc.href, XHTML_MEDIA_TYPE, "nav" if doc is docs.nav else None)
+    item(NCX_ID, NCX_HREF, "application/x-dtbncx+xml")
+    spine = etree.SubElement(root, _opf("spine"), {"toc": NCX_ID})
+    for doc in docs.spine:
+        etree.SubElement(spine, _opf("itemref"), {"idref": doc.uid})
+    guide = etree.SubElement(root, _opf("guide"))
+    for epub_type, href, label in docs.landmarks:
+        attrs = {"type": GUIDE_TYPES[epub_type], "title": label, "href": href}
+        etree.SubElement(guide, _opf("reference"), attrs)
+    etree.cleanup_namespaces(root)
+    return _xml(root)
+
+
+# --------------------------------------------------------------------------- NCX
+
+
+def build_ncx(book: Book, entries: Sequence[TocEntry]) -> bytes:
+    """The NCX: the same contents as the navigation document, for EPUB 2 readers."""
+
+    def n(tag: str) -> str:
+        return f"{{{NCX_NS}}}{tag}"
+
+    root = etree.Element(
+        n("ncx"),
+        {"version": "2005-1", XML_LANG: book.meta.language},
+        nsmap={None: NCX_NS},  # type: ignore[dict-item]
+    )
+    head = etree.SubElement(root, n("head"))
+    depth = 2 if any(entry.children for entry in entries) else 1
+    for name, content in (
+        ("dtb:uid", book.meta.identifier),
+        ("dtb:depth", str(depth)),
+        ("dtb:totalPageCount", "0"),
+        ("dtb:maxPageNumber", "0"),
+    ):
+        etree.SubElement(head, n("meta"), {"name": name, "content": content})
+    etree.SubElement(etree.SubElement(root, n("docTitle")), n("text")).text = book.meta.title
+    nav_map = etree.SubElement(root, n("navMap"))
+    order = 0
+
+    def points(parent: etree._Element, items: Sequence[TocEntry]) -> None:
+        nonlocal order
+        for entry in items:
+            order += 1
+            point = etree.SubElement(
+                parent, n("navPoint"), {"id": f"nav-{entry.uid}", "playOrder": str(order)}
+            )
+            label = etree.SubElement(point, n("navLabel"))
+            etree.SubElement(label, n("text")).text = entry.label
+            etree.SubElement(point, n("content"), {"src": entry.uid + DOC_SUFFIX})
+            points(point, entry.children)
+
+    points(nav_map, entries)
+    return _xml(root)
+
+
+# --------------------------------------------------------------------------- zip
+
+
+def members(
+    book: Book, docs: Documents, cover: Cover | None, when: datetime
+) -> list[tuple[str, bytes]]:
+    """Every file of the EPUB, in the order it is zipped (``mimetype`` first)."""
+    files = [
+        ("mimetype", build_mimetype()),
+        ("META-INF/container.xml", build_container()),
+        (OPF_PATH, build_content(book, docs, cover, when)),
+        (f"{ROOT}/{CSS_HREF}", stylesheet()),
+    ]
+    if cover is not None:
+        files.append((f"{ROOT}/{cover.href}", cover.data))
+    files.extend((f"{ROOT}/{doc.href}", doc.content) for doc in docs.spine)
+    files.append((f"{ROOT}/{NCX_HREF}", build_ncx(book, docs.toc)))
+    return files
+
+
+def stylesheet() -> bytes:
+    return resources.files("compile_book").joinpath(CSS_RESOURCE).read_bytes()
+
+
+def build_zip(files: Sequence[tuple[str, bytes]], target: Path, when: datetime) -> None:
+    """Zip `files` into `target`: ``mimetype`` stored, the rest deflated, fixed dates."""
+    stamp = max(_ZIP_EPOCH, (when.year, when.month, when.day, when.hour, when.minute, when.second))
+    with zipfile.ZipFile(target, "w") as dst:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.create_system = 3  # Unix, whatever the build machine
+            info.external_attr = 0o100644 << 16
+            if name == "mimetype":
+                info.compress_type = zipfile.ZIP_STORED
+                dst.writestr(info, data)
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                dst.writestr(info, data, compresslevel=6)

@@ -1,0 +1,410 @@
+"""The XHTML visitor: tree nodes to XHTML elements, shared by the EPUB and any HTML output.
+
+Every node type is handled by a ``match`` that ends in ``assert_never``, so a
+node type added to :mod:`compile_book.nodes` fails type-checking here until it
+is written. Elements are built with lxml one by one, so all prose is escaped
+by lxml and no markup is ever assembled from strings.
+
+Markup contract (other tools and tests rely on it; every name is a constant
+below)::
+
+    <section epub:type="chapter" role="doc-chapter" id="chapter-029">
+      <header>
+        <h1><span class="label">Chapter</span> <span class="number">29</span> <span
+            class="title">All for nothing.</span></h1>
+        <p class="subtitle">…</p>
+      </header>
+      <p class="first"><span class="lead">The first three</span> words…</p>
+      <p>… <span class="telepathic">… <em>…</em></span> … <strong>…</strong></p>
+      <hr class="scene-break"/>
+      <p class="first">…</p>
+    </section>
+
+Chapters use ``h1`` when the book has no real parts, ``h2`` under part pages
+(``<section epub:type="part">`` with an ``h1``). Prologues and epilogues take
+``epub:type="prologue"``/``"epilogue"``; an interlude is a ``chapter``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from typing import assert_never
+
+from lxml import etree
+
+from ..errors import BackendError
+from ..nodes import (
+    Block,
+    ChapterKind,
+    CopyrightPage,
+    Dedication,
+    Emphasis,
+    Epigraph,
+    Inline,
+    Paragraph,
+    SceneBreak,
+    Source,
+    Strong,
+    Telepathy,
+    Text,
+    TitlePage,
+)
+from .common import Entry, Headings, PrintedHeading, TelepathyStyle, TocEntry
+
+# --------------------------------------------------------------------------- namespaces
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_NSMAP: dict[str | None, str] = {None: XHTML_NS, "epub": EPUB_NS}
+_DOCTYPE = "<!DOCTYPE html>"
+
+# Clark-notation tags, computed once: SubElement is called ~10^5 times for a long book.
+_HTML = f"{{{XHTML_NS}}}html"
+_HEAD = f"{{{XHTML_NS}}}head"
+_TITLE = f"{{{XHTML_NS}}}title"
+_LINK = f"{{{XHTML_NS}}}link"
+_BODY = f"{{{XHTML_NS}}}body"
+_SECTION = f"{{{XHTML_NS}}}section"
+_HEADER = f"{{{XHTML_NS}}}header"
+_NAV = f"{{{XHTML_NS}}}nav"
+_OL = f"{{{XHTML_NS}}}ol"
+_LI = f"{{{XHTML_NS}}}li"
+_A = f"{{{XHTML_NS}}}a"
+H1 = f"{{{XHTML_NS}}}h1"
+H2 = f"{{{XHTML_NS}}}h2"
+_P = f"{{{XHTML_NS}}}p"
+_HR = f"{{{XHTML_NS}}}hr"
+_SPAN = f"{{{XHTML_NS}}}span"
+_EM = f"{{{XHTML_NS}}}em"
+_STRONG = f"{{{XHTML_NS}}}strong"
+IMG = f"{{{XHTML_NS}}}img"
+_BLOCKQUOTE = f"{{{XHTML_NS}}}blockquote"
+EPUB_TYPE = f"{{{EPUB_NS}}}type"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+# --------------------------------------------------------------------------- class names
+
+CLASS_LABEL = "label"
+CLASS_NUMBER = "number"
+CLASS_TITLE = "title"
+CLASS_SUBTITLE = "subtitle"
+CLASS_FIRST = "first"
+CLASS_LEAD = "lead"
+#: Words of a chapter's first line set in small caps (the print edition sets three).
+LEAD_IN_WORDS = 3
+CLASS_SCENE_BREAK = "scene-break"
+CLASS_TELEPATHIC = "telepathic"
+CLASS_COVER = "cover"
+CLASS_TITLEPAGE = "titlepage"
+CLASS_AUTHOR = "author"
+CLASS_PUBLISHER = "publisher"
+CLASS_COPYRIGHT = "copyright"
+CLASS_DEDICATION = "dedication"
+CLASS_EPIGRAPH = "epigraph"
+CLASS_EPIGRAPH_SOURCE = "epigraph-source"
+CLASS_TOC = "toc"
+#: Set before an epigraph's attribution: an em dash and a space.
+ATTRIBUTION_DASH = "— "
+
+# --------------------------------------------------------------------------- epub:type values
+
+TYPE_CHAPTER = "chapter"
+TYPE_PROLOGUE = "prologue"
+TYPE_EPILOGUE = "epilogue"
+TYPE_PART = "part"
+TYPE_COVER = "cover"
+TYPE_TITLEPAGE = "titlepage"
+TYPE_COPYRIGHT = "copyright-page"
+TYPE_DEDICATION = "dedication"
+TYPE_EPIGRAPH = "epigraph"
+TYPE_TOC = "toc"
+TYPE_LANDMARKS = "landmarks"
+TYPE_BODYMATTER = "bodymatter"
+
+# The DPUB-ARIA role matching each epub:type (accessibility checkers flag an
+# epub:type without its role).
+ROLES = {
+    TYPE_CHAPTER: "doc-chapter",
+    TYPE_PROLOGUE: "doc-prologue",
+    TYPE_EPILOGUE: "doc-epilogue",
+    TYPE_PART: "doc-part",
+    TYPE_COVER: "doc-cover",
+    TYPE_DEDICATION: "doc-dedication",
+    TYPE_EPIGRAPH: "doc-epigraph",
+    TYPE_TOC: "doc-toc",
+}
+
+CHAPTER_TYPES = {
+    ChapterKind.CHAPTER: TYPE_CHAPTER,
+    ChapterKind.PROLOGUE: TYPE_PROLOGUE,
+    ChapterKind.EPILOGUE: TYPE_EPILOGUE,
+    ChapterKind.INTERLUDE: TYPE_CHAPTER,
+}
+
+
+def telepathy_class(style: TelepathyStyle) -> str:
+    """``telepathic``, plus the style when it is not the stylesheet's default (italic)."""
+    return CLASS_TELEPATHIC if style == "italic" else f"{CLASS_TELEPATHIC} {style}"
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class Xhtml:
+    """Renders one book's nodes as XHTML documents (lxml element trees).
+
+    Holds what every document of the book shares: its language, the stylesheet
+    link, how headings print and the class mind-speech takes.
+    """
+
+    def __init__(self, lang: str, headings: Headings, telepathy: TelepathyStyle, css: str) -> None:
+        self.lang = lang
+        self.headings = headings
+        self.telepathic = telepathy_class(telepathy)
+        self.css = css
+
+    def skeleton(self, title: str) -> tuple[etree._Element, etree._Element]:
+        """``<html lang xml:lang><head><title/><link css/></head><body/></html>``."""
+        # lxml-stubs type nsmap keys as str, but None (the default namespace) is valid.
+        attrs = {"lang": self.lang, XML_LANG: self.lang}
+        html = etree.Element(_HTML, attrs, nsmap=_NSMAP)  # type: ignore[arg-type]
+        head = etree.SubElement(html, _HEAD)
+        etree.SubElement(head, _TITLE).text = title
+        etree.SubElement(head, _LINK, {"rel": "stylesheet", "type": "text/css", "href": self.css})
+        body = etree.SubElement(html, _BODY)
+        body.text = "\n"
+        return html, body
+
+    # ----------------------------------------------------------------------- body
+
+    def chapter(self, entry: Entry, title: str, tag: str) -> etree._Element:
+        """A chapter document: its section, header (when it has one) and blocks."""
+        chapter = entry.chapter
+        html, body = self.skeleton(title)
+        section = _section(body, CHAPTER_TYPES[chapter.kind], entry.uid)
+        printed = self.headings.chapter(chapter.heading) if chapter.heading else None
+        with _in_xml(chapter.source, "this chapter"):
+            if printed is not None and printed.line:
+                self.header(section, printed, tag)
+            else:
+                # No visible heading: name the section for screen readers as the toc does.
+                section.set("aria-label", entry.name)
+            blocks(section, chapter.blocks, self.telepathic)
+        return html
+
+    def part(self, printed: PrintedHeading, uid: str, source: Source) -> etree._Element:
+        """A part title page."""
+        html, body = self.skeleton(printed.line)
+        section = _section(body, TYPE_PART, uid)
+        with _in_xml(source, "this part heading"):
+            self.header(section, printed, H1)
+        return html
+
+    def header(self, section: etree._Element, heading: PrintedHeading, tag: str) -> None:
+        """``<header><hN>label number title</hN><p class="subtitle"/></header>``."""
+        header = etree.SubElement(section, _HEADER)
+        header.tail = "\n"
+        h = etree.SubElement(header, tag)
+        last: etree._Element | None = None
+        for text, cls in ((heading.label, CLASS_LABEL), (heading.number, CLASS_NUMBER)):
+            if text:
+                if last is not None:
+                    last.tail = " "
+                last = etree.SubElement(h, _SPAN, {"class": cls})
+                last.text = text
+        if heading.title:
+            # Why the space: text extraction and screen readers would otherwise run
+            # "29" into the title; CSS sets the title on its own line.
+            if last is not None:
+                last.tail = " "
+            span = etree.SubElement(h, _SPAN, {"class": CLASS_TITLE})
+            inlines(span, heading.title, self.telepathic)
+        if heading.subtitle:
+            sub = etree.SubElement(header, _P, {"class": CLASS_SUBTITLE})
+            inlines(sub, heading.subtitle, self.telepathic)
+
+    # ----------------------------------------------------------------------- front matter
+
+    def title_page(self, node: TitlePage) -> etree._Element:
+        html, body = self.skeleton(node.title)
+        section = _section(body, TYPE_TITLEPAGE, "titlepage", CLASS_TITLEPAGE)
+        etree.SubElement(section, H1, {"class": CLASS_TITLE}).text = node.title
+        if node.subtitle:
+            para(section, node.subtitle, CLASS_SUBTITLE)
+        for author in node.authors:
+            para(section, author, CLASS_AUTHOR)
+        if node.publisher:
+            para(section, node.publisher, CLASS_PUBLISHER)
+        return html
+
+    def lines_page(self, node: CopyrightPage | Dedication) -> etree._Element:
+        """The copyright page or the dedication: one paragraph per line."""
+        if isinstance(node, CopyrightPage):
+            epub_type, uid, cls = TYPE_COPYRIGHT, "copyright", CLASS_COPYRIGHT
+        else:
+            epub_type, uid, cls = TYPE_DEDICATION, "dedication", CLASS_DEDICATION
+        html, body = self.skeleton(node.heading)
+        section = _section(body, epub_type, uid, cls)
+        for line in node.lines:
+            para(section, line)
+        return html
+
+    def epigraph(self, node: Epigraph) -> etree._Element:
+        html, body = self.skeleton(node.heading)
+        section = _section(body, TYPE_EPIGRAPH, "epigraph", CLASS_EPIGRAPH)
+        quote = etree.SubElement(section, _BLOCKQUOTE)
+        for line in node.lines:
+            para(quote, line)
+        if node.attribution:
+            para(section, ATTRIBUTION_DASH + node.attribution, CLASS_EPIGRAPH_SOURCE)
+        return html
+
+    def contents_nav(
+        self, body: etree._Element, title: str, entries: Sequence[TocEntry], suffix: str
+    ) -> None:
+        """``<nav epub:type="toc">`` with the title and nested lists; hrefs are ``uid + suffix``."""
+        attrs = {EPUB_TYPE: TYPE_TOC, "id": TYPE_TOC, "role": ROLES[TYPE_TOC], "class": CLASS_TOC}
+        nav = etree.SubElement(body, _NAV, attrs)
+        nav.tail = "\n"
+        etree.SubElement(nav, H1).text = title
+        _toc_list(nav, entries, suffix)
+
+
+def _toc_list(parent: etree._Element, entries: Sequence[TocEntry], suffix: str) -> None:
+    ol = etree.SubElement(parent, _OL)
+    for entry in entries:
+        li = etree.SubElement(ol, _LI)
+        li.tail = "\n"
+        etree.SubElement(li, _A, {"href": entry.uid + suffix}).text = entry.label
+        if entry.children:
+            _toc_list(li, entry.children, suffix)
+
+
+def landmarks_nav(body: etree._Element, title: str, marks: Sequence[tuple[str, str, str]]) -> None:
+    """The hidden ``<nav epub:type="landmarks">``: ``(epub:type, href, label)`` links."""
+    nav = etree.SubElement(body, _NAV, {EPUB_TYPE: TYPE_LANDMARKS, "id": TYPE_LANDMARKS})
+    nav.set("hidden", "hidden")
+    etree.SubElement(nav, H2).text = title
+    ol = etree.SubElement(nav, _OL)
+    for epub_type, href, label in marks:
+        a = etree.SubElement(etree.SubElement(ol, _LI), _A, {EPUB_TYPE: epub_type, "href": href})
+        a.text = label
+
+
+# --------------------------------------------------------------------------- blocks and inlines
+
+_FIRST = {"class": CLASS_FIRST}
+_SCENE_BREAK = {"class": CLASS_SCENE_BREAK}
+
+
+def blocks(section: etree._Element, items: tuple[Block, ...], telepathic: str) -> None:
+    """Paragraphs and scene breaks; a break at either edge of a chapter or doubled is dropped."""
+    first = True
+    opening = True
+    pending_break = False
+    sub = etree.SubElement
+    for block in items:
+        match block:
+            case Paragraph():
+                if pending_break:
+                    sub(section, _HR, _SCENE_BREAK).tail = "\n"
+                    pending_break = False
+                p = sub(section, _P, _FIRST) if first else sub(section, _P)
+                p.tail = "\n"
+                first = False
+                content = block.inlines
+                if opening:
+                    content = _lead_in(p, content)
+                    opening = False
+                inlines(p, content, telepathic)
+            case SceneBreak():
+                if not first:
+                    pending_break = True
+                    first = True
+            case _:
+                assert_never(block)
+
+
+def _lead_in(p: etree._Element, content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Set a chapter's first words in small caps, as the print edition does.
+
+    Only when the paragraph opens with plain text holding enough words; the
+    span is placed in ``p`` and the rest of the inlines are returned.
+    """
+    if not content or not isinstance(content[0], Text):
+        return content
+    head = content[0]
+    words = head.text.split(" ")
+    if len(words) <= LEAD_IN_WORDS:
+        return content
+    span = etree.SubElement(p, _SPAN, {"class": CLASS_LEAD})
+    span.text = " ".join(words[:LEAD_IN_WORDS])
+    rest = Text(" " + " ".join(words[LEAD_IN_WORDS:]), head.source)
+    return (rest, *content[1:])
+
+
+def inlines(parent: etree._Element, content: tuple[Inline, ...], telepathic: str) -> None:
+    """Append inline nodes to `parent` as text, tails and nested elements."""
+    last: etree._Element | None = parent[-1] if len(parent) else None
+    for node in content:
+        match node:
+            case Text():
+                if last is None:
+                    parent.text = node.text if parent.text is None else parent.text + node.text
+                else:
+                    last.tail = node.text if last.tail is None else last.tail + node.text
+                continue
+            case Emphasis():
+                el = etree.SubElement(parent, _EM)
+            case Strong():
+                el = etree.SubElement(parent, _STRONG)
+            case Telepathy():
+                el = etree.SubElement(parent, _SPAN, {"class": telepathic})
+            case _:
+                assert_never(node)
+        inlines(el, node.children, telepathic)
+        last = el
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _section(
+    body: etree._Element, epub_type: str, uid: str, cls: str | None = None
+) -> etree._Element:
+    attrs = {EPUB_TYPE: epub_type, "id": uid}
+    role = ROLES.get(epub_type)
+    if role:
+        attrs["role"] = role
+    if cls:
+        attrs["class"] = cls
+    section = etree.SubElement(body, _SECTION, attrs)
+    section.text = "\n"
+    section.tail = "\n"
+    return section
+
+
+def para(parent: etree._Element, text: str, cls: str | None = None) -> etree._Element:
+    """``<p class>text</p>`` on a line of its own."""
+    p = etree.SubElement(parent, _P, {"class": cls} if cls else None)
+    p.text = text
+    p.tail = "\n"
+    return p
+
+
+def serialise(html: etree._Element) -> bytes:
+    """A finished document as UTF-8 bytes with its XML declaration and doctype."""
+    return etree.tostring(html, encoding="utf-8", xml_declaration=True, doctype=_DOCTYPE)
+
+
+@contextlib.contextmanager
+def _in_xml(source: Source, what: str) -> Iterator[None]:
+    """Turn lxml's refusal of text XML cannot hold into a :class:`BackendError` at `source`."""
+    try:
+        yield
+    except ValueError as exc:
+        raise BackendError(
+            f"cannot write {what} as XHTML ({exc})", source.file, source.line
+        ) from None
