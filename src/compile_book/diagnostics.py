@@ -89,41 +89,49 @@ class Code(enum.StrEnum):
         return DOCS[self]
 
 
-#: One line per code: what it reports and, for a problem, what to do. The README's
-#: list of codes is generated from this table (``scripts/readme_codes.py``).
+#: One line per code: what it reports. The README's table of codes is generated from
+#: this one (``python scripts/readme_codes.py``; a test keeps the two in step).
 DOCS: dict[Code, str] = {
-    Code.ENCODING_DETECTED: "The file was not UTF-8; the encoding it was read as.",
-    Code.LINE_ENDINGS_NORMALISED: "CRLF or CR line endings were read as LF.",
-    Code.INVISIBLE_CHARACTERS_REMOVED: "Zero-width, soft-hyphen and control characters removed.",
-    Code.MOJIBAKE_REPAIRED: "Windows-1252 quotes and dashes decoded as Latin-1 controls, repaired.",
-    Code.PARAGRAPH_STYLE_DETECTED: "How the file marks paragraphs (per line, blank lines, ...).",
-    Code.LINES_UNWRAPPED: "Hard-wrapped lines joined into their paragraphs.",
-    Code.BROKEN_PARAGRAPH_REJOINED: "A paragraph split mid-sentence by a blank line, rejoined.",
-    Code.HEADING_RECOGNISED: "A chapter, part or special-section heading.",
-    Code.BOOK_TITLE_RECOGNISED: "The book's title line at the top of the first file.",
-    Code.AUTHOR_LINE_RECOGNISED: "A 'by Name' line under the title.",
-    Code.CHAPTER_TITLE_RECOGNISED: "A title line under a chapter or part number.",
-    Code.FRONT_MATTER_READ: "Markdown front matter read as metadata.",
-    Code.COMMENTS_LEFT_OUT: "HTML comments (the writer's notes) left out of the book.",
-    Code.SCENE_BREAK_RECOGNISED: "A divider line became a scene break.",
-    Code.SCENE_BREAK_DROPPED: "A second scene break in a row was merged into the first.",
-    Code.TELEPATHY_RECOGNISED: "Mind-speech spans recognised (delimiters removed).",
-    Code.EMPHASIS_RECOGNISED: "Emphasis and strong spans recognised.",
-    Code.DASH_CONVERTED: "A hyphen or spaced dash set as an em or en dash.",
-    Code.QUOTES_CURLED: "Straight quotes curled in the book's language.",
-    Code.ELLIPSIS_CONVERTED: "Three dots set as an ellipsis.",
-    Code.NO_BREAK_SPACE_ADDED: "No-break spaces after honorifics and between numbers and units.",
-    Code.UNCLOSED_QUOTE: "A quotation is never closed: add the closing quote.",
-    Code.UNBALANCED_TELEPATHY: "A mind-speech delimiter has no partner: add or remove one.",
-    Code.DOUBLED_WORD: "The same word twice in a row ('and and'): delete one.",
-    Code.MIXED_QUOTES: "Straight and curly quotes mixed in one file: use one kind.",
-    Code.SCENE_BREAK_AT_EDGE: "A scene break at a chapter's start or end was dropped: remove it.",
-    Code.HEADING_LIKE_LINE: "A line that looks like a heading was kept as prose.",
-    Code.LONG_PARAGRAPH: "A very long paragraph: a paragraph break may be missing.",
-    Code.UNRECOGNISED_DIVIDER: "A line of symbols that is not a known scene break.",
-    Code.CHAPTER_SEQUENCE: "A chapter number repeats or skips: renumber the chapter.",
-    Code.MISSING_METADATA: "Metadata stores ask for is missing (language, author, ISBN, cover).",
-    Code.EMPTY_CHAPTER: "A chapter heading with no text under it.",
+    Code.ENCODING_DETECTED: "the file was not UTF-8; the encoding it was read as",
+    Code.LINE_ENDINGS_NORMALISED: "CRLF or CR line endings were read as LF",
+    Code.INVISIBLE_CHARACTERS_REMOVED: "zero-width, soft-hyphen and control characters removed",
+    Code.MOJIBAKE_REPAIRED: "Windows-1252 quotes and dashes decoded as Latin-1 controls, repaired",
+    Code.PARAGRAPH_STYLE_DETECTED: "how the file marks paragraphs (per line, blank lines, ...)",
+    Code.LINES_UNWRAPPED: "hard-wrapped lines joined into their paragraphs",
+    Code.BROKEN_PARAGRAPH_REJOINED: "a paragraph split mid-sentence by a blank line, rejoined",
+    Code.HEADING_RECOGNISED: "a chapter, part or special-section heading",
+    Code.BOOK_TITLE_RECOGNISED: "the book's title line at the top of the first file",
+    Code.AUTHOR_LINE_RECOGNISED: "a 'by Name' line under the title",
+    Code.CHAPTER_TITLE_RECOGNISED: "a title line under a chapter or part number",
+    Code.FRONT_MATTER_READ: "Markdown front matter read as metadata",
+    Code.COMMENTS_LEFT_OUT: "HTML comments (the writer's notes) left out of the book",
+    Code.SCENE_BREAK_RECOGNISED: "a divider line became a scene break",
+    Code.SCENE_BREAK_DROPPED: "a second scene break in a row was merged into the first",
+    Code.TELEPATHY_RECOGNISED: "mind-speech spans recognised (delimiters removed)",
+    Code.EMPHASIS_RECOGNISED: "emphasis and strong spans recognised",
+    Code.DASH_CONVERTED: "a hyphen or spaced dash set as an em or en dash",
+    Code.QUOTES_CURLED: "straight quotes curled in the book's language",
+    Code.ELLIPSIS_CONVERTED: "three dots set as an ellipsis",
+    Code.NO_BREAK_SPACE_ADDED: "no-break spaces after honorifics and between numbers and units",
+    Code.UNCLOSED_QUOTE: (
+        "a double quote opened and never closed (speech running over paragraphs is understood)"
+    ),
+    Code.UNBALANCED_TELEPATHY: "a telepathy delimiter (`{`, `<telepathic>`) without its partner",
+    Code.DOUBLED_WORD: (
+        "a doubled word (`and and`); deliberate doublings (`very very`, `no no`) are left alone"
+    ),
+    Code.MIXED_QUOTES: "straight and curly quotes mixed in one file",
+    Code.SCENE_BREAK_AT_EDGE: (
+        "a scene break at the start or end of a chapter (dropped from the book)"
+    ),
+    Code.HEADING_LIKE_LINE: "a line that looks like a heading but was kept as prose",
+    Code.LONG_PARAGRAPH: (
+        "a very long paragraph (over 600 words: a paragraph break is probably missing)"
+    ),
+    Code.UNRECOGNISED_DIVIDER: "a divider line that is not a known scene break (`<><>`, `///`)",
+    Code.CHAPTER_SEQUENCE: "a chapter number out of sequence or repeated",
+    Code.MISSING_METADATA: "metadata a store needs: language, author, ISBN or identifier, cover",
+    Code.EMPTY_CHAPTER: "a chapter heading with no text under it",
 }
 
 #: code -> (severity, name), for tools that look codes up by their string.

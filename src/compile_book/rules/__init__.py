@@ -1,16 +1,20 @@
-"""Normalisation rules, one module per rule, applied in this order by ``parser``:
+"""Pure text rules: small functions over strings and lines, no tree, no state.
 
-1. ``decode``       bytes -> text (BOMs, UTF-16, Windows-1252), line endings
-2. ``whitespace``   invisible characters, exotic spaces, indentation
-3. ``scenebreaks``  divider lines -> scene breaks
-4. ``headings``     chapter/part/prologue/... lines and Markdown headings
-5. ``paragraphs``   paragraph style per file; hard-wrapped lines unwrapped
-6. ``titles``       book title/author lines, chapter title lines
-7. ``rejoin``       paragraphs broken across a blank line mid-sentence
-8. ``inlines``      telepathy and emphasis delimiters -> inline structure
-9. ``typography``   quotes, dashes, ellipses, no-break spaces
-10. ``lint``        manuscript problems (doubled words, unclosed quotes, ...)
+The readers and transforms call them; each module owns one kind of knowledge:
 
-Each rule is a small pure function over text or lines; the parser owns the
-order and records what each changed as diagnostics.
+* ``decode``       bytes -> text (BOMs, UTF-16, Windows-1252), line endings
+* ``whitespace``   invisible characters, exotic spaces, mojibake repair
+* ``markdown``     front matter, comments, backslash escapes
+* ``paragraphs``   paragraph style per file; hard-wrapped lines unwrapped
+* ``scenebreaks``  divider lines
+* ``headings``     chapter/part/prologue lines, in English and the book's language
+* ``titles``       book title, ``by`` and chapter-title lines
+* ``inlines``      telepathy and emphasis delimiters -> tokens
+* ``typography``   quotes, dashes, ellipses, no-break spaces (per locale)
+* ``lint``         doubled words, unclosed and mixed quotes
+
+Which rule runs when is decided elsewhere: by the readers
+(:mod:`compile_book.readers`) for everything about lines and structure, and
+by the transform chain (:mod:`compile_book.transforms`) for everything
+inside a paragraph.
 """

@@ -159,6 +159,7 @@ class Typographer:
         self.quote_map = None if quotes == _ENGLISH_QUOTES else quotes
         self.honorifics = honorific_re(self.locale.honorifics)
         self.spacing = bool(self.locale.quote_space or self.locale.punctuation_space)
+        self._remembered: dict[str, str] = {}
         em = config.dashes == "em"
         self.dash = "—" if em else "\u00a0– "
         self.dash_close = "—" if em else "\u00a0–"
@@ -189,6 +190,19 @@ class Typographer:
             return text
         # Every straight quote is curled, so counting them is counting the changes.
         changes.quotes += text.count('"') + text.count("'")
+        return self._remembered.pop(text, None) or self._curled(text)
+
+    def curled(self, text: str) -> str:
+        """Straight quotes curled in the book's language, without counting; the result
+        is remembered for the next :meth:`curl_counted` of the same text (the linter
+        reads a paragraph's quotes just before typography sets them)."""
+        if not self.config.quotes or ('"' not in text and "'" not in text):
+            return text
+        result = self._curled(text)
+        self._remembered[text] = result
+        return result
+
+    def _curled(self, text: str) -> str:
         curled = self.curl(text)
         return self._localise(text, curled) if self.quote_map else curled
 

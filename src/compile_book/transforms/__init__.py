@@ -31,6 +31,7 @@ from ..config import BookConfig
 from ..diagnostics import Code, Diagnostic, Reporter
 from ..locale import Locale, get_locale
 from ..nodes import Book, Chapter, Heading, Inline, Part
+from ..rules.typography import Typographer
 
 __all__ = ["CHAIN", "Context", "Memo", "Transform", "apply", "chain_for", "map_chapters"]
 
@@ -79,6 +80,15 @@ class Context:
     when: datetime
     memo: Memo | None = None
     tally: Counter[tuple[Code, str]] = field(default_factory=Counter)
+    _typographer: Typographer | None = None
+
+    @property
+    def typographer(self) -> Typographer:
+        """The book's typographer, shared so a paragraph's quotes are curled once
+        (the linter reads them before typography sets them)."""
+        if self._typographer is None:
+            self._typographer = Typographer(self.config.typography, self.locale)
+        return self._typographer
 
     def each_chapter(self, name: str, book: Book, change: Callable[[Chapter], Chapter]) -> Book:
         """The book with ``change`` applied to every chapter (replayed from the memo)."""

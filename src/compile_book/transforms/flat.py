@@ -56,9 +56,15 @@ class Flat:
 
 def flatten(inlines: tuple[Inline, ...]) -> Flat:
     """Join the text of ``inlines`` with a marker at every span boundary."""
+    if len(inlines) == 1 and isinstance(inlines[0], Text):
+        # Most paragraphs are one run of text: no walk needed.
+        node = inlines[0]
+        text = node.text
+        return Flat(text, (0,), (node,), OPEN not in text and CLOSE not in text)
     pieces: list[str] = []
     starts: list[int] = []
     texts: list[Text] = []
+    markers = [0]
     at = 0
 
     def walk(nodes: tuple[Inline, ...]) -> int:
@@ -76,14 +82,14 @@ def flatten(inlines: tuple[Inline, ...]) -> Flat:
                     walk(node.children)
                     pieces.append(CLOSE)
                     at += 1
+                    markers[0] += 2
                 case _:
                     assert_never(node)
         return at
 
     walk(inlines)
     text = "".join(pieces)
-    markers = sum(1 for p in pieces if p in (OPEN, CLOSE))
-    safe = text.count(OPEN) + text.count(CLOSE) == markers
+    safe = text.count(OPEN) + text.count(CLOSE) == markers[0]
     return Flat(text, tuple(starts), tuple(texts), safe)
 
 
@@ -94,6 +100,9 @@ def rebuild(inlines: tuple[Inline, ...], text: str) -> tuple[Inline, ...]:
     kept every marker in place. Consecutive text nodes become one; a text node
     left empty disappears.
     """
+    if len(inlines) == 1 and isinstance(inlines[0], Text):
+        node = inlines[0]
+        return (Text(text, node.source.plain()),) if text else ()
     pieces = _MARKERS_RE.split(text)
     index = 0
 
@@ -130,6 +139,17 @@ def rebuild(inlines: tuple[Inline, ...], text: str) -> tuple[Inline, ...]:
 def _append_text(out: list[Inline], piece: str, first: Text) -> None:
     if piece:
         out.append(Text(piece, first.source.plain()))
+
+
+def texts(inlines: tuple[Inline, ...]) -> list[Text]:
+    """The text nodes of some inlines, in order."""
+    out: list[Text] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node)
+        else:
+            out.extend(texts(node.children))
+    return out
 
 
 def map_texts(inlines: tuple[Inline, ...], change: Callable[[str], str]) -> tuple[Inline, ...]:

@@ -14,6 +14,8 @@ structured format) are left as they are.
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Callable
 
 from ..diagnostics import Code
 from ..nodes import (
@@ -58,8 +60,7 @@ class _Inliner:
                 out.append(block)
                 carry = None
                 continue
-            following = _following(blocks, k + 1)
-            inlines, carry = self.parse(raw, carry, following)
+            inlines, carry = self.parse(raw, carry, functools.partial(_following, blocks, k + 1))
             out.append(Paragraph(inlines, block.source))
         return Chapter(chapter.kind, heading, tuple(out), chapter.source)
 
@@ -67,14 +68,18 @@ class _Inliner:
         def parse(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
             if len(inlines) != 1 or not isinstance(inlines[0], Text):
                 return inlines
-            return self.parse(inlines[0], None, [])[0]
+            return self.parse(inlines[0], None, list)[0]
 
         return heading_inlines(heading, parse)
 
     def parse(
-        self, raw: Text, carry: tuple[str, str] | None, following: list[str]
+        self, raw: Text, carry: tuple[str, str] | None, following: Callable[[], list[str]]
     ) -> tuple[tuple[Inline, ...], tuple[str, str] | None]:
-        """One paragraph's inline nodes, and the mind-speech span it leaves open."""
+        """One paragraph's inline nodes, and the mind-speech span it leaves open.
+
+        ``following`` gives the raw texts of the next paragraphs, asked for only
+        when a span is left open (rarely).
+        """
         text = raw.text
         parser = self.parser
         if carry is None and not parser.needs_parse(text):
@@ -85,7 +90,7 @@ class _Inliner:
             next_carry = carry  # a middle paragraph of a longer span
         elif problems and problems[-1].delimiter in parser.closers:
             pair = (problems[-1].delimiter, parser.closers[problems[-1].delimiter])
-            fate = parser.fate(pair, following)
+            fate = parser.fate(pair, following())
             if fate is not None:
                 tokens, problems = parser.parse(text, carry, open_end=True)
                 next_carry = pair if fate == "closes" else None

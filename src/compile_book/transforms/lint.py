@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Code, Reporter
-from ..nodes import Book, Chapter, Inline, Paragraph, SceneBreak, Text
+from ..nodes import Book, Chapter, Paragraph, SceneBreak, Text
 from ..rules import lint
-from ..rules.typography import Changes, Typographer
 from . import Context
 from .flat import OPEN, Flat, flatten
+from .flat import texts as flat_texts
 
 
 class _QuoteWatch:
@@ -49,7 +49,7 @@ class _QuoteWatch:
 class _Linter:
     def __init__(self, context: Context) -> None:
         self.reporter = context.reporter
-        self.typographer = Typographer(context.config.typography, context.locale)
+        self.typographer = context.typographer
         self.deliberate = context.locale.doubled_words
 
     def chapter(self, chapter: Chapter) -> Chapter:
@@ -84,7 +84,7 @@ class _Linter:
             )
 
     def _quotes(self, flat: Flat, watch: _QuoteWatch) -> None:
-        curled = self.typographer.curl_counted(flat.text, Changes())
+        curled = self.typographer.curled(flat.text)
         open_q, close_q = self.typographer.double_quotes
         opens = curled.lstrip(OPEN).startswith(open_q)
         if watch.open is not None and not opens:
@@ -107,16 +107,12 @@ def _file_texts(book: Book) -> Iterator[tuple[str, list[Text]]]:
                     yield current, texts
                 current, texts = chapter.source.file, []
             if chapter.heading is not None:
-                texts.extend(_texts(chapter.heading.title))
+                texts.extend(flat_texts(chapter.heading.title))
             for block in chapter.blocks:
                 if isinstance(block, Paragraph):
-                    texts.extend(_texts(block.inlines))
+                    texts.extend(flat_texts(block.inlines))
     if current is not None:
         yield current, texts
-
-
-def _texts(inlines: tuple[Inline, ...]) -> list[Text]:
-    return list(flatten(inlines).nodes)
 
 
 def _mixed_quotes(book: Book, reporter: Reporter) -> None:

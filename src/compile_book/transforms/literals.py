@@ -14,13 +14,19 @@ import re
 from ..nodes import Book, Chapter, Heading, Inline, Paragraph, Part
 from ..rules.markdown import restore
 from . import Context, heading_inlines
-from .flat import map_texts
+from .flat import map_texts, texts
 
 _STAND_INS = re.compile("[\ue0c0-\ue0ff]")
 
 
 def _inlines(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    return map_texts(inlines, lambda text: restore(text) if _STAND_INS.search(text) else text)
+    if not _escaped(inlines):
+        return inlines  # the common case: nothing escaped, nothing rebuilt
+    return map_texts(inlines, restore)
+
+
+def _escaped(inlines: tuple[Inline, ...]) -> bool:
+    return any(_STAND_INS.search(node.text) for node in texts(inlines))
 
 
 def _heading(heading: Heading | None) -> Heading | None:
@@ -28,6 +34,10 @@ def _heading(heading: Heading | None) -> Heading | None:
 
 
 def _chapter(chapter: Chapter) -> Chapter:
+    if not any(isinstance(b, Paragraph) and _escaped(b.inlines) for b in chapter.blocks) and (
+        chapter.heading is None or _heading(chapter.heading) == chapter.heading
+    ):
+        return chapter
     blocks = tuple(
         Paragraph(_inlines(b.inlines), b.source) if isinstance(b, Paragraph) else b
         for b in chapter.blocks

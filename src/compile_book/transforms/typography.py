@@ -15,14 +15,14 @@ from collections import defaultdict
 
 from ..diagnostics import Code
 from ..nodes import Book, Chapter, Heading, Inline, Paragraph
-from ..rules.typography import Changes, Typographer
+from ..rules.typography import Changes
 from . import Context, heading_inlines
 from .flat import flatten, map_texts, rebuild
 
 
 class _Typesetter:
     def __init__(self, context: Context) -> None:
-        self.typographer = Typographer(context.config.typography, context.locale)
+        self.typographer = context.typographer
         self.context = context
         self.reporter = context.reporter
         self.counts: dict[str, Changes] = defaultdict(Changes)

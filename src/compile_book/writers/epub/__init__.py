@@ -46,7 +46,10 @@ def write(book: Book, options: EpubOptions, out: Path) -> None:
         raise BackendError("the book has no chapters; an EPUB needs at least one")
     when = build_time()
     cover = read_cover(book.meta.cover)
-    docs = build_documents(book, options, cover)
+    try:
+        docs = build_documents(book, options, cover)
+    except ValueError as exc:  # lxml refuses text XML cannot hold (chapters say where)
+        raise BackendError(f"cannot write the book's metadata as XHTML ({exc})") from None
     files = package.members(book, docs, cover, when)
     with atomic_output(out) as tmp:
         package.build_zip(files, tmp, when)

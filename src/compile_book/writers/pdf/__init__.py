@@ -1,0 +1,45 @@
+"""The PDF writer: a finished :class:`~compile_book.nodes.Book` typeset by Typst into a
+print-ready interior.
+
+Two steps: :mod:`.data` turns the tree into the JSON the static template
+(``templates/book.typ``) reads; :mod:`.typeset` runs Typst on the two,
+choosing the gutter for the page count. This module only holds the options
+and writes the file. The writer produces Typst *data* only: prose is never
+spliced into Typst markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...config import BookConfig, PdfConfig
+from ...nodes import Book
+from ...output import atomic_output
+from ..common import WriterOptions, shared_options
+from .typeset import PdfStats, render
+
+__all__ = ["EXTENSION", "PdfOptions", "PdfStats", "options_from", "render", "write"]
+
+EXTENSION = ".pdf"
+
+
+class PdfOptions(PdfConfig, WriterOptions):
+    """What the PDF writer reads: the ``[pdf]`` table, mind-speech and heading number styles.
+
+    It *is* a :class:`~compile_book.config.PdfConfig`, so the page model
+    (:mod:`compile_book.pagemodel`) reads it as it reads ``[pdf]``. The
+    ``telepathy`` field is ``[pdf] telepathy`` (a print-only override);
+    ``telepathy_style`` is the style the book asks for everywhere.
+    """
+
+
+def options_from(config: BookConfig) -> PdfOptions:
+    """The PDF options ``book.toml`` asks for."""
+    return PdfOptions.model_validate({**config.pdf.model_dump(), **shared_options(config)})
+
+
+def write(book: Book, options: PdfOptions, out: Path) -> None:
+    """Typeset `book` to a print-ready PDF at `out`, atomically."""
+    pdf, _ = render(book, options)
+    with atomic_output(out) as tmp:
+        tmp.write_bytes(pdf)

@@ -1,0 +1,43 @@
+"""The fonts a print book is set in: bundled with pip, never the machine's.
+
+EB Garamond comes from its PyPI font package; Libertinus Serif ships inside
+Typst itself and is the last fallback, so a build never depends on which
+system fonts happen to be installed.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import typst
+
+# Tried in order after the configured font; the last ships inside Typst itself.
+FONT_FALLBACK = ("EB Garamond", "Libertinus Serif")
+
+
+@functools.cache
+def font_paths() -> tuple[str, ...]:
+    """Folders with the bundled book fonts (EB Garamond from its PyPI package)."""
+    try:
+        import fontpkg_eb_garamond
+    except ImportError:  # pragma: no cover - a dependency; Libertinus still works
+        return ()
+    return (str(Path(fontpkg_eb_garamond.ROOT) / "files"),)
+
+
+@functools.cache
+def available_families() -> frozenset[str]:
+    """Font families Typst can use here: the bundled fonts and Typst's own."""
+    fonts = typst.Fonts(include_system_fonts=False, font_paths=list(font_paths()))
+    return frozenset(name.casefold() for name in fonts.families())
+
+
+def font_list(wanted: str) -> list[str]:
+    """The configured font first if it exists, then the fallback list."""
+    families = available_families()
+    out: list[str] = []
+    for name in (wanted, *FONT_FALLBACK):
+        if name.casefold() in families and name.casefold() not in (x.casefold() for x in out):
+            out.append(name)
+    return out or [FONT_FALLBACK[-1]]

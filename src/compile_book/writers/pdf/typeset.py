@@ -1,0 +1,133 @@
+"""Running Typst: the template and the book's data in, PDF bytes out.
+
+Fonts come from pip alone: EB Garamond from its PyPI font package, then
+Typst's built-in Libertinus Serif; system fonts are never consulted, so the
+output does not depend on the machine. Dates come from
+:func:`~compile_book.output.build_time` (``SOURCE_DATE_EPOCH``), so two builds
+of the same input are byte-identical.
+
+The inside margin (gutter) is KDP's minimum for the page count plus a
+quarter inch, and never narrower than the outside margin, unless
+``[pdf] gutter`` is set (then it is used as given). The page count is
+estimated first (:func:`~compile_book.pagemodel.estimate_pages`, the model
+``compile-book stats`` uses); after typesetting, the real count is read back
+and the book is set again only if it falls in another gutter bracket.
+Hanging punctuation is turned off when it could reach into KDP's minimum
+inside margin (only possible with a tight explicit gutter).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import typst
+
+from ...errors import BackendError
+from ...nodes import Book
+from ...output import build_time
+from ...pagemodel import estimate_pages, gutter_for_pages, inside_margin, to_points
+from .data import book_data
+from .fonts import font_paths
+
+if TYPE_CHECKING:
+    from . import PdfOptions
+
+TEMPLATE = "book.typ"
+DATA_FILE = "book.json"
+MAIN_FILE = "main.typ"
+
+# How far punctuation may hang into a margin, in em: Typst hangs an opening
+# quote by up to its whole width (about 0.45 em in EB Garamond).
+HANG_EM = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class PdfStats:
+    """What a build measured: pages, the gutter used, and how many Typst runs it took."""
+
+    pages: int
+    gutter_in: float
+    runs: int
+
+
+def render(book: Book, options: PdfOptions) -> tuple[bytes, PdfStats]:
+    """Typeset `book` and return the PDF bytes with what the build measured."""
+    when = build_time()
+    data = book_data(book, options, when=when)
+    template = resources.files("compile_book").joinpath("templates", TEMPLATE).read_bytes()
+    outside = to_points(options.outside) / 72
+    fixed = to_points(options.gutter) / 72 if options.gutter is not None else None
+    hang = HANG_EM * options.font_size / 72
+
+    def margins(pages: int) -> tuple[float, bool]:
+        # The inside margin in inches, and whether punctuation may hang into it.
+        inside = fixed if fixed is not None else inside_margin(pages, outside)
+        return inside, inside - hang >= gutter_for_pages(pages)
+
+    chosen = margins(estimate_pages(book, options))
+    pdf = typeset(template, data, chosen, when)
+    pages = count_pages(pdf)
+    runs = 1
+    if margins(pages) != chosen:
+        # The estimate fell in the wrong bracket: set again with the right gutter.
+        chosen = margins(pages)
+        pdf = typeset(template, data, chosen, when)
+        pages = count_pages(pdf)
+        runs = 2
+    return pdf, PdfStats(pages, chosen[0], runs)
+
+
+def typeset(
+    template: bytes, data: dict[str, Any], margin: tuple[float, bool], when: datetime
+) -> bytes:
+    """One Typst run with the given inside margin (inches) and hanging punctuation."""
+    data["layout"]["gutter"] = margin[0] * 72
+    data["layout"]["overhang"] = margin[1]
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # An empty root: the template reads nothing from disk but its own data.
+    with tempfile.TemporaryDirectory(prefix="compile-book-typst-") as root:
+        try:
+            result = _compile(
+                {MAIN_FILE: template, DATA_FILE: payload},
+                root=root,
+                font_paths=font_paths(),
+                ignore_system_fonts=True,
+                format="pdf",
+                timestamp=int(when.timestamp()),
+            )
+        except typst.TypstError as exc:
+            message = getattr(exc, "message", None) or (exc.args[0] if exc.args else "")
+            raise BackendError(f"Typst failed: {_one_line(str(message))}") from None
+        except RuntimeError as exc:
+            raise BackendError(f"Typst failed: {_one_line(str(exc))}") from None
+    if not isinstance(result, bytes):
+        raise BackendError("Typst returned no PDF")
+    return result
+
+
+# typst-py takes an in-memory file set (a dict of path -> bytes) as input,
+# which its type stubs do not declare.
+_compile: Any = typst.compile
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split()) or "unknown error"
+
+
+_PAGE_COUNT = re.compile(
+    rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b"
+)
+
+
+def count_pages(pdf: bytes) -> int:
+    """Pages in a PDF Typst wrote (its page tree root is a plain object)."""
+    counts = [int(a or b) for a, b in _PAGE_COUNT.findall(pdf)]
+    if not counts:
+        raise BackendError("cannot read the page count of the PDF Typst wrote")
+    return max(counts)

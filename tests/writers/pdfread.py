@@ -1,0 +1,154 @@
+"""Reading a PDF back the way a printer and a reader would (pypdf): the text of the
+body pages, the outline, the positions of lines. Shared by the PDF tests."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pypdf
+
+from compile_book import nodes as n
+from compile_book.writers.common import Headings, WriterOptions
+
+
+def norm_words(s: str) -> list[str]:
+    """Letters and digits only, case-folded; hyphens (hard or soft) dropped, and a
+    word hyphenated across a line end joined again."""
+    s = s.replace("\u2060", "")
+    s = re.sub(r"[-\u00ad]\s*\n\s*", "", s)
+    s = s.replace("\u00ad", "").replace("-", "")
+    return re.findall(r"[^\W_]+", s.casefold())
+
+
+def squash(s: str) -> str:
+    """Letters and digits only, no spaces: tracked small caps extract as 'C h a p'."""
+    return "".join(re.findall(r"[^\W_]+", s.casefold()))
+
+
+def _heading_keys(heading: n.Heading, headings: Headings, part: bool) -> set[str]:
+    """Every line an opener may print for `heading`, squashed."""
+    printed = headings.part(heading) if part else headings.chapter(heading)
+    keys = {
+        squash(printed.line),
+        squash(" ".join(filter(None, (printed.label, printed.number)))),
+        squash(n.plain_text(printed.title)),
+        squash(n.plain_text(printed.subtitle)),
+    }
+    keys.update(squash(x) for x in (printed.label, printed.number) if x)
+    return keys
+
+
+def body_text(reader: pypdf.PdfReader, tree: n.Book, headings: Headings | None = None) -> str:
+    """The text of the body pages with page furniture and headings taken out.
+
+    On each opener page (the outline points at it) only that part's or
+    chapter's own heading lines are removed (as `headings` prints them: as
+    written by default), and only at the top of the page, once each, so a
+    sentence that repeats a title is kept. Elsewhere only a running head (first
+    line) and a folio (the page's label alone on its first or last line) are
+    removed.
+    """
+    headings = headings or Headings.of(tree, WriterOptions())
+    running = {squash(tree.meta.title), *map(squash, tree.meta.authors)}
+    running.add(squash(headings.locale.join_names(tree.meta.authors)))
+    in_outline: list[tuple[n.Heading | None, bool]] = []
+    for part in tree.parts:
+        if part.heading is not None:
+            in_outline.append((part.heading, True))
+        in_outline.extend((ch.heading, False) for ch in part.chapters)
+    page_heads: dict[int, set[str]] = {}
+    for page, (heading, is_part) in zip(opener_pages(reader), in_outline, strict=True):
+        keys = page_heads.setdefault(page, set(running))
+        if heading is not None:
+            keys |= _heading_keys(heading, headings, is_part)
+    kept = []
+    drop_cap = ""
+    for index in range(min(page_heads), len(reader.pages)):
+        lines = reader.pages[index].extract_text().splitlines()
+        heads = page_heads.get(index)
+        folio = squash(reader.page_labels[index])
+        for i, line in enumerate(lines):
+            key = squash(line)
+            furniture = heads if heads is not None else (running if i == 0 else set())
+            if key in furniture:
+                if heads is not None:
+                    heads.discard(key)  # each heading line is printed once
+                continue
+            # A folio is the page's own label alone at the head or foot of the page.
+            if not key or (key == folio and i in (0, len(lines) - 1)):
+                continue
+            heads = None  # past the head: body text
+            if len(line.strip()) == 1 and line.strip().isupper():
+                drop_cap = line.strip()  # a drop cap extracts as a line of its own
+                continue
+            kept.append(drop_cap + line)
+            drop_cap = ""
+    return "\n".join(kept)
+
+
+def book_words(tree: n.Book) -> list[str]:
+    words: list[str] = []
+    for ch in tree.chapters:
+        for block in ch.blocks:
+            if isinstance(block, n.Paragraph):
+                words += norm_words(n.plain_text(block.inlines))
+    return words
+
+
+def outline_items(reader: pypdf.PdfReader) -> list[Any]:
+    """The PDF outline's entries, depth first, in reading order."""
+    items: list[Any] = []
+    stack: list[Any] = list(reader.outline)
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack = item + stack
+        else:
+            items.append(item)
+    return items
+
+
+def outline_tree(reader: pypdf.PdfReader) -> list[tuple[str, list[str]]]:
+    """The outline as (title, [child titles]) pairs, top level in order."""
+    out: list[tuple[str, list[str]]] = []
+    for item in reader.outline:
+        if isinstance(item, list):
+            out[-1][1].extend(child.title for child in item)
+        else:
+            out.append((item.title, []))
+    return out
+
+
+def opener_pages(reader: pypdf.PdfReader) -> list[int]:
+    """0-based page indexes the PDF outline points at."""
+    pages = [reader.get_destination_page_number(item) for item in outline_items(reader)]
+    assert None not in pages
+    return pages  # type: ignore[return-value]
+
+
+def outline_titles(reader: pypdf.PdfReader) -> list[str]:
+    return [item.title for item in outline_items(reader)]
+
+
+def text_lines(page: Any) -> list[tuple[float, float, float]]:
+    """(x, baseline y, font size) of every run of text on a page."""
+    found: list[tuple[float, float, float]] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip():
+            m = pypdf.mult(tm, cm)
+            found.append((m[4], m[5], size * m[0]))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def body_pages(reader: pypdf.PdfReader) -> list[int]:
+    """0-based indexes of the body pages that are not openers and carry text."""
+    openers = set(opener_pages(reader))
+    return [
+        i
+        for i in range(min(openers), len(reader.pages))
+        if i not in openers and reader.pages[i].extract_text().strip()
+    ]
