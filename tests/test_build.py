@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from compile_book import api
 from compile_book.cli import app
-from tests.conftest import ROOT, run_epubcheck, seed_path
+from tests.epubcheck import run_epubcheck
+from tests.paths import ROOT, seed_path
 
 runner = CliRunner()
 

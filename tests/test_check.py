@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from compile_book.check import check
 from compile_book.cli import app
 from compile_book.diagnostics import CODES
-from tests.conftest import ROOT, seed_path
-from tests.test_cli import COMPLETE_TOML, make_project, run_module
+from tests.paths import ROOT, seed_path
+from tests.projects import COMPLETE_TOML, make_project, run_module
 
 runner = CliRunner()
 

@@ -15,7 +15,7 @@ from compile_book.check import check
 from compile_book.cli import app
 from compile_book.config import json_schema, load_config
 from compile_book.errors import InputError
-from tests.test_cli import run_module
+from tests.projects import run_module
 
 runner = CliRunner()
 

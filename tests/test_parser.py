@@ -7,43 +7,17 @@ import pytest
 from compile_book.config import BookConfig, TelepathyConfig
 from compile_book.errors import InputError
 from compile_book.nodes import (
-    Book,
     ChapterKind,
     Emphasis,
-    Inline,
-    Paragraph,
     SceneBreak,
     Strong,
     Telepathy,
-    Text,
     heading_text,
     plain_text,
 )
 from compile_book.parser import ManuscriptSource, ParseCache, parse_sources, parse_text
-from tests.conftest import seed_path
-
-
-def paragraphs(book: Book) -> list[Paragraph]:
-    return [b for c in book.chapters for b in c.blocks if isinstance(b, Paragraph)]
-
-
-def texts(book: Book) -> list[str]:
-    return [plain_text(p.inlines) for p in paragraphs(book)]
-
-
-def codes(book: Book) -> list[str]:
-    return [d.code for d in book.diagnostics]
-
-
-def count(nodes: tuple[Inline, ...], kind: type) -> int:
-    n = 0
-    for node in nodes:
-        if isinstance(node, kind) and not getattr(node, "continued", False):
-            n += 1
-        if not isinstance(node, Text):
-            n += count(node.children, kind)
-    return n
-
+from tests.paths import seed_path
+from tests.treequery import codes, count, paragraphs, texts
 
 # --------------------------------------------------------------------- paragraph styles
 

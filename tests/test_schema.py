@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 import compile_book
 from compile_book.cli import app
 from compile_book.config import BookConfig, json_schema
-from tests.conftest import ROOT
-from tests.test_cli import run_module
+from tests.paths import ROOT
+from tests.projects import run_module
 
 runner = CliRunner()
 

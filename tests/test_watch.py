@@ -17,7 +17,7 @@ import pytest
 from compile_book.errors import CompileBookError, ConfigError, StrictError
 from compile_book.nodes import plain_text
 from compile_book.watch import Rebuilder, RebuildResult, watch
-from tests.test_cli import CHAPTER_TWO, make_project
+from tests.projects import CHAPTER_TWO, make_project
 
 CHAPTERS = {f"{n:02d}.txt": f"Chapter {n}\n\nThe boats came in on day {n}.\n" for n in range(1, 6)}
 

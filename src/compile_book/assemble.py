@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .config import BookConfig, isbn_digits
 from .diagnostics import Code, Diagnostic, Reporter
+from .readers import SUFFIXES
 from .events import BookAuthor, BookTitle, Break, FileEvents, Para, StartChapter, StartPart
 from .nodes import (
     Block,
@@ -110,7 +111,9 @@ class _Assembler:
                 src.line,
                 src.col,
             )
-        if not blocks and ch.heading is not None:
+        if not blocks and ch.heading is None:
+            return  # nothing was written here (a file holding only a divider)
+        if not blocks:
             self.reporter.add(
                 Code.EMPTY_CHAPTER,
                 "chapter has no text; write it, or remove the heading",
@@ -252,7 +255,9 @@ def _generated_identifier(title: str, authors: tuple[str, ...]) -> str:
 
 
 def _title_from_name(name: str) -> str:
-    """``the-long-night_draft2.txt`` -> ``The Long Night Draft2``."""
-    stem = Path(name).stem if "." in Path(name).name else Path(name).name
+    """``the-long-night_draft2.txt`` -> ``The Long Night Draft2``; a folder's name
+    (``Mrs. Dalloway``) keeps its dots."""
+    path = Path(name)
+    stem = path.stem if path.suffix.lower() in SUFFIXES else path.name
     words = re.split(r"[-_\s]+", stem)
     return " ".join(w[:1].upper() + w[1:] for w in words if w) or "Untitled"

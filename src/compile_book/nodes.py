@@ -38,14 +38,15 @@ class Source:
     ``breaks`` maps offsets into a node's text back to the manuscript when the
     text runs over several source lines (a hard-wrapped paragraph): one
     ``(offset, line, col)`` per later line. Readers fill it so transforms can
-    report a doubled word or a dash at its exact line; it is left out of
-    comparisons and serialisation.
+    report a doubled word or a dash at its exact line; it is left out of the
+    ``repr`` and of serialisation, but two sources with different maps differ
+    (a re-wrapped paragraph is not the paragraph it was).
     """
 
     file: str
     line: int
     col: int = 1
-    breaks: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
+    breaks: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}"

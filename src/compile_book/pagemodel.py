@@ -106,21 +106,18 @@ TOC_PART_ENTRY_EM = 1.4 + 0.85 * TOP_EDGE_EM + 0.8
 # Measured on real PDFs of this template (EB Garamond, the default 5.5x8.5 in
 # trim at 11.5 pt): the sample book and the 100k-word benchmark novel.
 
-#: Average advance of one character (spaces included) of justified body text:
-#: full lines hold 68.8 characters on the sample's 306 pt measure and 64.3 on
-#: the benchmark's 288 pt, 2.58 characters an em in both.
-EM_PER_CHAR = 0.388
-#: Share of a page's lines that carry text on average: widows are avoided by
-#: running a page a line short, and a scene break never ends a page.
-PAGE_FILL = 1.0
-#: Average letters a word, its space and punctuation included (5.1 in the
-#: sample, 5.6 in the benchmark): for :func:`words_per_page` only.
-CHARS_PER_WORD = 5.4
-#: Average lines a paragraph of fiction ends short by (its last line is
-#: partial): 396 paragraphs of the sample and 2,935 of the benchmark.
-LINES_PER_PARAGRAPH = 0.5
-#: Average words a paragraph of fiction (31 in the sample, 34 in the benchmark).
-WORDS_PER_PARAGRAPH = 33.0
+#: Average advance of one character (spaces included) of body text, for
+#: counting a paragraph's lines as its characters over the line's capacity,
+#: rounded up. Full lines measure 0.388 em a character (68.8 characters on the
+#: sample's 306 pt measure, 64.3 on the benchmark's 288 pt); 0.378 is the value
+#: that best fits the page counts of 10 real PDFs (both books at 5x8, 5.5x8.5
+#: and 6x9 in, and at 10, 11.5 and 13 pt: all within 1 %), as justification,
+#: tracking and hyphenation fit a little more on a line than its average.
+EM_PER_CHAR = 0.378
+#: Characters of line width a word of fiction takes, the partial last lines of
+#: paragraphs included (6.7 in the sample, 6.6 in the benchmark): for
+#: :func:`words_per_page` only, the estimate counts each paragraph's lines.
+LINE_CHARS_PER_WORD = 6.65
 
 # Why: letters/digits joined by apostrophes or hyphens make one word; dashes,
 # ellipses, spaces and lone punctuation (a spaced dash, a lone «) are not words.
@@ -223,11 +220,7 @@ def words_per_page(pdf: PdfConfig, pages: int = 0) -> float:
 
 
 def _words_per_page(page: Page, pages: int) -> float:
-    chars = page.chars_per_line(pages)
-    words_per_line = chars / CHARS_PER_WORD
-    # A paragraph of average length takes its words' lines and half a line more.
-    lines_per_paragraph = WORDS_PER_PARAGRAPH / words_per_line + LINES_PER_PARAGRAPH
-    return page.lines * PAGE_FILL * WORDS_PER_PARAGRAPH / lines_per_paragraph
+    return page.lines * page.chars_per_line(pages) / LINE_CHARS_PER_WORD
 
 
 #: Words on a page of the default layout (5.5 x 8.5 in, 11.5 pt, a book under 150 pages).
@@ -270,7 +263,7 @@ def _chapter_pages(chapter: Chapter, page: Page, pages: int) -> int:
             lines += SCENE_BREAK_LINES
         else:
             lines += math.ceil(len(plain_text(block.inlines)) / chars)
-    return max(1, math.ceil(lines / (page.lines * PAGE_FILL)))
+    return max(1, math.ceil(lines / page.lines))
 
 
 def _opener_lines(heading: Heading | None, page: Page) -> int:

@@ -24,8 +24,10 @@ from .config import CONFIG_NAME, BookConfig, load_config
 from .errors import InputError
 from .paths import display_path
 from .pipeline import ManuscriptSource
+from .readers import SUFFIXES
 
-MANUSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+#: Every suffix a reader is registered for (``readers.REGISTRY``).
+MANUSCRIPT_SUFFIXES = SUFFIXES
 COVER_SUFFIXES = (".jpg", ".jpeg", ".png")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 

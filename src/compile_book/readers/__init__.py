@@ -26,9 +26,9 @@ Reader = Callable[[str, bytes, Options], FileEvents]
 #: file suffix (lower case) -> module holding its ``read`` function
 REGISTRY: dict[str, str] = {
     ".txt": "compile_book.readers.text",
-    ".text": "compile_book.readers.text",
     ".md": "compile_book.readers.markdown",
     ".markdown": "compile_book.readers.markdown",
+    ".text": "compile_book.readers.text",
 }
 SUFFIXES = tuple(REGISTRY)
 

@@ -172,7 +172,7 @@ class StructureReader:
             src.file,
             src.line,
         )
-        title = raw_inlines(found.title, src)
+        title = raw_inlines(found.title, _within(items[i].unit, found.title, src))
         subtitle: tuple[Inline, ...] = ()
         nxt = items[i + 1] if i + 1 < len(items) else None
         used = 1
@@ -198,7 +198,8 @@ class StructureReader:
             and nxt.heading.label is None
             and nxt.heading.title
         ):
-            subtitle = raw_inlines(nxt.heading.title, src)
+            sub = nxt.heading.title
+            subtitle = raw_inlines(sub, _within(nxt.unit, sub, Source(src.file, nxt.unit.line)))
             used = 2
         heading = Heading(src, found.label, found.number, found.number_text, title, subtitle)
         if found.is_part:
@@ -286,6 +287,14 @@ class StructureReader:
             unit.line,
         )
         return i + 1
+
+
+def _within(unit: Unit, part: str | None, source: Source) -> Source:
+    """The source of ``part``, the tail of a one-line unit (a heading's title)."""
+    if not part:
+        return source
+    at = unit.text.rfind(part)
+    return Source(source.file, unit.line, unit.cols[0] + max(at, 0))
 
 
 def _demote_stray_numbers(items: list[_Item]) -> list[_Item]:

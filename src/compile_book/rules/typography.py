@@ -41,7 +41,10 @@ MARKERS = "\ue000-\ue0ff"
 # the regex engine can skip straight to the quotes (a leading look-behind makes it
 # try every position). curl() puts a space before the text so the start of the
 # paragraph counts as "after whitespace".
-_OPENERS = rf"\s(\[{{<\-—–{MARKERS}"
+# Why: a span's opening marker (U+E000) and the escape stand-ins open like a bracket;
+# a span's closing marker (U+E001) ends a word, so a quote after it closes or is an
+# apostrophe (*Titanic*'s).
+_OPENERS = rf"\s(\[{{<\-—–\ue000\ue002-\ue0ff"
 # Why: a " after a word/punctuation and before space/punctuation/end closes.
 DOUBLE_CLOSE_RE = re.compile(
     rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…'’{MARKERS}]|$)"
@@ -59,7 +62,7 @@ ELISION_RE = re.compile(
     r"|\d\ds?\b)",
     re.I,
 )
-APOSTROPHE_RE = re.compile(r"'(?<=\w')(?=\w)")
+APOSTROPHE_RE = re.compile("'(?<=[\\w\ue001]')(?=\\w)")
 SINGLE_OPEN_RE = re.compile(rf"'(?<=[{_OPENERS}\"“]')")
 
 # --- dashes: one pass over the dash characters, so every change has an exact offset.

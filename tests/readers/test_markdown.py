@@ -1,0 +1,56 @@
+"""The Markdown reader: front matter, comments, and Markdown headings."""
+
+from __future__ import annotations
+
+from compile_book.events import BookAuthor, BookTitle, Para, StartChapter
+from compile_book.nodes import Source, plain_text
+from tests.trees_small import events
+
+FRONT = "---\ntitle: Salt\nauthor: Ann Poe\n---\n"
+
+
+def test_front_matter_becomes_book_title_and_author_events_first() -> None:
+    result = events(FRONT + "# Chapter 1\n\nHello there.\n", "b.md", first=True)
+    assert result.events[:2] == (
+        BookTitle("Salt", Source("b.md", 1)),
+        BookAuthor("Ann Poe", Source("b.md", 1)),
+    )
+    assert isinstance(result.events[2], StartChapter)
+
+
+def test_front_matter_of_a_later_file_is_read_but_gives_no_title() -> None:
+    result = events(FRONT + "# Chapter 1\n\nHello there.\n", "b.md", first=False)
+    assert not any(isinstance(e, BookTitle | BookAuthor) for e in result.events)
+    assert [d.message for d in result.diagnostics if d.code == "N024"] == [
+        "front matter read (author, title)"
+    ]
+
+
+def test_front_matter_title_stops_the_first_line_being_taken_as_a_title() -> None:
+    result = events(
+        "---\ntitle: Salt\n---\nPlain Title\n\nIt was late.\n\nMore.\n", "a.md", first=True
+    )
+    titles = [e for e in result.events if isinstance(e, BookTitle)]
+    assert titles == [BookTitle("Salt", Source("a.md", 1))]
+    assert [e.text for e in result.events if isinstance(e, Para)] == [
+        "Plain Title",
+        "It was late.",
+        "More.",
+    ]
+
+
+def test_html_comments_are_left_out_and_counted() -> None:
+    result = events("<!-- a note to self -->\nHello there.\n\nMore.\n", "c.md")
+    assert [e.text for e in result.events if isinstance(e, Para)] == ["Hello there.", "More."]
+    assert [d.message for d in result.diagnostics if d.code == "N025"] == [
+        "1 comment(s) left out of the book"
+    ]
+
+
+def test_deeper_markdown_heading_under_a_chapter_heading_is_its_subtitle() -> None:
+    result = events("# Chapter 1\n\n## The Long Night\n\nText here.\n", "a.md")
+    start = result.events[0]
+    assert isinstance(start, StartChapter) and start.heading is not None
+    assert (start.heading.label, start.heading.number) == ("Chapter", 1)
+    assert plain_text(start.heading.subtitle) == "The Long Night"
+    assert result.events[1:] == (Para("Text here.", Source("a.md", 5)),)

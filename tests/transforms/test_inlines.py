@@ -1,0 +1,95 @@
+"""The ``inlines`` transform on its own: delimiters -> Telepathy, Emphasis and Strong."""
+
+from __future__ import annotations
+
+from compile_book.config import BookConfig
+from compile_book.diagnostics import Code
+from compile_book.nodes import Book, Emphasis, Inline, Paragraph, Source, Strong, Telepathy, Text
+from compile_book.transforms import Context, inlines
+from tests.trees_small import SRC, assembled, book_of, chapter, context, found, paragraphs
+
+
+def _run(*texts: str, config: BookConfig | None = None) -> tuple[Book, Context]:
+    ctx = context(config)
+    return inlines.run(assembled(*texts, config=config), ctx), ctx
+
+
+def _shape(nodes: tuple[Inline, ...]) -> list[object]:
+    """Inlines as nested lists: ``"text"``, ``("emphasis", [...])``..."""
+    out: list[object] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(node.text)
+        else:
+            name = type(node).__name__.lower()
+            if isinstance(node, Telepathy) and node.continued:
+                name += "+continued"
+            out.append((name, _shape(node.children)))
+    return out
+
+
+def test_emphasis_strong_and_telepathy_delimiters_become_nodes() -> None:
+    book, _ = _run("He said *hi* and **bold** {thought} done.\n")
+    assert _shape(paragraphs(book)[0].inlines) == [
+        "He said ",
+        ("emphasis", ["hi"]),
+        " and ",
+        ("strong", ["bold"]),
+        " ",
+        ("telepathy", ["thought"]),
+        " done.",
+    ]
+
+
+def test_text_nodes_keep_their_exact_source_column() -> None:
+    book, _ = _run("He said *hi* now.\n")
+    _, span, rest = paragraphs(book)[0].inlines
+    assert isinstance(span, Emphasis) and isinstance(rest, Text)
+    assert span.source == Source("a.txt", 1, 9)
+    assert span.children[0].source == Source("a.txt", 1, 10)
+    assert rest.source == Source("a.txt", 1, 13)
+
+
+def test_mind_speech_closed_in_the_next_paragraph_continues_there() -> None:
+    book, ctx = _run("{Can you hear me?\n\nNo.} It was quiet.\n")
+    first, second = paragraphs(book)
+    assert _shape(first.inlines) == [("telepathy", ["Can you hear me?"])]
+    assert _shape(second.inlines) == [("telepathy+continued", ["No."]), " It was quiet."]
+    assert [d.message for d in ctx.reporter.items] == ["1 telepathic span(s) recognised"]
+
+
+def test_mind_speech_reopened_in_the_next_paragraph_runs_to_each_paragraphs_end() -> None:
+    book, ctx = _run("{Can you hear me?\n\n{No.} It was quiet.\n")
+    first, second = paragraphs(book)
+    assert _shape(first.inlines) == [("telepathy", ["Can you hear me?"])]
+    assert _shape(second.inlines) == [("telepathy", ["No."]), " It was quiet."]
+    assert [d.message for d in ctx.reporter.items] == ["2 telepathic span(s) recognised"]
+
+
+def test_w102_reports_an_unpaired_closing_brace_and_keeps_it_as_text() -> None:
+    book, ctx = _run("A stray } here.\n")
+    assert _shape(paragraphs(book)[0].inlines) == ["A stray } here."]
+    assert found(ctx.reporter.items, Code.UNBALANCED_TELEPATHY) == [("a.txt", 1, 9)]
+
+
+def test_configured_telepathy_delimiters_replace_the_defaults() -> None:
+    config = BookConfig.model_validate({"telepathy": {"delimiters": [["<<", ">>"]]}})
+    book, _ = _run("She heard <<run>> and {this}.\n", config=config)
+    assert _shape(paragraphs(book)[0].inlines) == [
+        "She heard ",
+        ("telepathy", ["run"]),
+        " and {this}.",
+    ]
+
+
+def test_heading_titles_are_parsed_too() -> None:
+    book, _ = _run("Chapter 1: The *Long* Night\n\nText.\n")
+    heading = book.chapters[0].heading
+    assert heading is not None
+    assert _shape(heading.title) == ["The ", ("emphasis", ["Long"]), " Night"]
+
+
+def test_already_structured_paragraphs_are_left_alone() -> None:
+    structured = Strong((Text("*x*", SRC),), SRC)
+    out = inlines.run(book_of(chapter(Paragraph((structured,), SRC))), context())
+    assert paragraphs(out)[0].inlines == (structured,)

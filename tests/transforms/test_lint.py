@@ -1,0 +1,89 @@
+"""The ``lint`` transform on its own: W103, W107, W101 and W104 at exact positions."""
+
+from __future__ import annotations
+
+from compile_book.config import BookConfig
+from compile_book.diagnostics import Code, Diagnostic
+from compile_book.transforms import inlines, lint
+from tests.trees_small import assembled, context, found, language
+
+WRAPPED = (
+    "The lighthouse keeper climbed the stairs every night at nine and\n"
+    "lit the lamp that the the ships relied on, though few of them ever\n"
+    "thanked him for it, and he did not mind that at all, not really.\n"
+)
+
+
+def _lint(text: str, config: BookConfig | None = None) -> list[Diagnostic]:
+    """Diagnostics of ``inlines`` then ``lint`` (the order of the chain) on one manuscript."""
+    ctx = context(config)
+    book = inlines.run(assembled(text, config=config), ctx)
+    mark = len(ctx.reporter.items)
+    out = lint.run(book, ctx)
+    assert out == book  # lint never changes the tree
+    return ctx.reporter.items[mark:]
+
+
+def test_w103_points_at_the_second_word_of_a_doubling() -> None:
+    assert found(_lint("She said and and left.\n"), Code.DOUBLED_WORD) == [("a.txt", 1, 14)]
+
+
+def test_w103_in_a_hard_wrapped_paragraph_points_at_its_own_line_and_column() -> None:
+    line2 = WRAPPED.split("\n")[1]
+    col = line2.index("the the") + len("the ") + 1
+    assert found(_lint(WRAPPED), Code.DOUBLED_WORD) == [("a.txt", 2, col)]
+
+
+def test_w103_column_counts_the_delimiters_the_writer_typed() -> None:
+    diagnostics = _lint("He *said* and and left.\n")
+    assert found(diagnostics, Code.DOUBLED_WORD) == [("a.txt", 1, 15)]
+    assert [d.message for d in diagnostics] == ["doubled word 'and and'; delete one"]
+
+
+def test_w103_leaves_english_deliberate_doubles_alone() -> None:
+    assert _lint("It was very very late, and no no, that had had to wait.\n") == []
+
+
+def test_german_deliberate_double_die_die_is_not_flagged_in_german() -> None:
+    text = "Die Leute, die die Stadt kennen, kommen.\n"
+    assert found(_lint(text, language("de")), Code.DOUBLED_WORD) == []
+    assert found(_lint(text), Code.DOUBLED_WORD) == [("a.txt", 1, 16)]
+    accidental = "Ich weiß, und und so.\n"
+    assert found(_lint(accidental, language("de")), Code.DOUBLED_WORD) == [("a.txt", 1, 15)]
+
+
+def test_w107_reports_a_paragraph_over_600_words_at_its_start() -> None:
+    long = " ".join(f"w{k}" for k in range(601)) + "."
+    diagnostics = _lint("Short one.\n\n" + long + "\n")
+    assert [(d.line, d.message) for d in diagnostics if d.code == Code.LONG_PARAGRAPH] == [
+        (3, "paragraph of 601 words; a paragraph break may be missing")
+    ]
+    assert _lint(" ".join(f"w{k}" for k in range(600)) + ".\n") == []
+
+
+def test_w101_reports_a_quote_never_closed_at_the_opening_quote() -> None:
+    assert found(_lint('He said, "I went there.\n\nDone.\n'), Code.UNCLOSED_QUOTE) == [
+        ("a.txt", 1, 10)
+    ]
+
+
+def test_w101_understands_speech_continuing_into_the_next_paragraph() -> None:
+    assert _lint('"I went there, he said.\n\n"And then I came back."\n\nDone.\n') == []
+
+
+def test_w101_is_reported_when_a_scene_break_follows_the_open_quote() -> None:
+    text = '"I went there.\n\n***\n\n"Then I came back."\n'
+    assert found(_lint(text), Code.UNCLOSED_QUOTE) == [("a.txt", 1, 1)]
+
+
+def test_w101_judges_quotes_in_the_books_language() -> None:
+    assert found(_lint('"Hallo, sagte er.\n\nEnde.\n', language("de")), Code.UNCLOSED_QUOTE) == [
+        ("a.txt", 1, 1)
+    ]
+    assert _lint('"Erst.\n\n"Dann."\n', language("de")) == []
+
+
+def test_w104_reports_the_first_quote_of_the_minority_kind_once_per_file() -> None:
+    diagnostics = _lint('He said "hi" and then “bye” and "x" and "y".\n')
+    assert found(diagnostics, Code.MIXED_QUOTES) == [("a.txt", 1, 23)]
+    assert found(_lint('He said "hi" and "bye".\n'), Code.MIXED_QUOTES) == []
