@@ -19,7 +19,7 @@ import pytest
 from lxml import etree
 
 from compile_book import api
-from tests.conftest import ROOT, seed_path
+from tests.paths import ROOT, seed_path
 
 ACE = ROOT / ".ace" / "node_modules" / ".bin" / "ace-puppeteer"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -7,16 +7,20 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from compile_book import api
+from compile_book import api, writers
 from compile_book.nodes import Book
-from tests.backends import test_pdf as pdfcheck
-from tests.conftest import ROOT, run_epubcheck, seed_path
+from compile_book.writers.common import Headings
+from tests.epubcheck import run_epubcheck
+from tests.paths import ROOT, seed_path
+from tests.writers import pdfread as pdfcheck
 
 # 5.5 x 8.5 in, the default trim, in points.
 DEFAULT_TRIM = (396.0, 612.0)
 
 
-def check_pdf(path: Path, book: Book) -> None:
+def check_pdf(path: Path, book: Book, headings: Headings | None = None) -> None:
+    """Trim, one outline entry per division, and every word in order (headings
+    recognised as `headings` prints them)."""
     reader = pypdf.PdfReader(path)
     box = reader.pages[0].mediabox
     assert (float(box.width), float(box.height)) == DEFAULT_TRIM
@@ -24,7 +28,7 @@ def check_pdf(path: Path, book: Book) -> None:
     parts = [p for p in book.parts if p.heading is not None]
     assert len(titles) == len(list(book.chapters)) + len(parts)
     expected = pdfcheck.book_words(book)
-    got = pdfcheck.norm_words(pdfcheck.body_text(reader, book))
+    got = pdfcheck.norm_words(pdfcheck.body_text(reader, book, headings))
     if got != expected:
         at = next(
             (i for i, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b),
@@ -47,6 +51,7 @@ def test_seed_format_all(seed: str, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_sample_book_format_all(tmp_path: Path) -> None:
     result = api.build(ROOT, ["epub", "pdf"], tmp_path)
-    check_pdf(result.outputs["pdf"], result.book)
+    options = writers.options_for("pdf", result.project.config)
+    check_pdf(result.outputs["pdf"], result.book, Headings.of(result.book, options))
     check = run_epubcheck(result.outputs["epub"])
     assert check.clean, "\n".join(check.messages)

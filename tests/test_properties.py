@@ -255,7 +255,7 @@ def test_no_word_is_lost_in_the_pdf(model: Model, tmp_path: Path) -> None:
     import pypdf
 
     from compile_book.backends.pdf import write_pdf
-    from tests.backends import test_pdf as pdfcheck
+    from tests.writers import pdfread as pdfcheck
 
     book = parse_sources([ManuscriptSource("story.txt", model.raw.encode())])
     out = tmp_path / "book.pdf"

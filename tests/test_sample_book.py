@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from compile_book import api
+from compile_book import api, writers
 from compile_book.diagnostics import Severity
-from compile_book.nodes import ChapterKind, Paragraph, SceneBreak, Telepathy, heading_text
-from tests.conftest import ROOT
-from tests.test_parser import count
+from compile_book.nodes import Book, ChapterKind, Paragraph, SceneBreak, Telepathy
+from compile_book.project import load_project
+from compile_book.writers.common import Headings
+from tests.paths import ROOT
+from tests.treequery import count
 
-# (heading, paragraphs, scene breaks, telepathy spans), in reading order
+# (heading as printed, paragraphs, scene breaks, telepathy spans), in reading order.
+# The manuscripts number chapters every way ("Chapter One", "CHAPTER II.",
+# "Chapter 3"); book.toml asks for words, which the writers print.
 EXPECTED = [
     ("Prologue", 25, 1, 6),
     ("Chapter One", 43, 1, 4),
@@ -27,12 +31,18 @@ EXPECTED = [
 
 
 @pytest.fixture(scope="module")
-def book():  # type: ignore[no-untyped-def]
+def book() -> Book:
     return api.parse(ROOT)
 
 
-def test_structure(book) -> None:  # type: ignore[no-untyped-def]
-    assert [heading_text(p.heading) if p.heading else None for p in book.parts] == [
+@pytest.fixture(scope="module")
+def headings(book: Book) -> Headings:
+    """Headings as the sample's EPUB and PDF print them (``[headings]`` in book.toml)."""
+    return Headings.of(book, writers.options_for("epub", load_project(ROOT).config))
+
+
+def test_structure(book: Book, headings: Headings) -> None:
+    assert [headings.part_name(p) or None for p in book.parts] == [
         None,
         "Part One: The Quiet Shore",
         "Part Two: The Drowned Bells",
@@ -41,7 +51,7 @@ def test_structure(book) -> None:  # type: ignore[no-untyped-def]
     chapters = list(book.chapters)
     got = [
         (
-            heading_text(c.heading),
+            headings.chapter_name(book, c),
             sum(isinstance(b, Paragraph) for b in c.blocks),
             sum(isinstance(b, SceneBreak) for b in c.blocks),
             sum(count(b.inlines, Telepathy) for b in c.blocks if isinstance(b, Paragraph)),
@@ -53,7 +63,7 @@ def test_structure(book) -> None:  # type: ignore[no-untyped-def]
     assert chapters[-1].kind is ChapterKind.EPILOGUE
 
 
-def test_metadata_and_cover(book) -> None:  # type: ignore[no-untyped-def]
+def test_metadata_and_cover(book: Book) -> None:
     assert book.meta.title == "The Bells of Lannow"
     assert book.meta.authors
     assert book.meta.isbn == "979-8-88512-046-3"  # printed as the writer hyphenated it
@@ -61,11 +71,11 @@ def test_metadata_and_cover(book) -> None:  # type: ignore[no-untyped-def]
     assert book.meta.cover and book.meta.cover.endswith("cover.jpg")
 
 
-def test_no_warnings_on_the_sample(book) -> None:  # type: ignore[no-untyped-def]
+def test_no_warnings_on_the_sample(book: Book) -> None:
     warnings = [d.format() for d in book.diagnostics if d.severity >= Severity.WARNING]
     assert warnings == []
 
 
-def test_every_encoding_was_met(book) -> None:  # type: ignore[no-untyped-def]
+def test_every_encoding_was_met(book: Book) -> None:
     messages = {d.message for d in book.diagnostics if d.code == "N001"}
     assert {"decoded as UTF-8 with BOM", "decoded as Windows-1252", "decoded as UTF-16"} <= messages

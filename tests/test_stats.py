@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,12 @@ from typer.testing import CliRunner
 import compile_book
 from compile_book.cli import app
 from compile_book.config import BookConfig, PdfConfig
+from compile_book.pagemodel import estimate_pages, front_pages
 from compile_book.parser import parse_text
+from compile_book.project import load_project
 from compile_book.stats import BASE_WORDS_PER_PAGE, book_stats, format_minutes, words_per_page
 from tests.conftest import ROOT, seed_path
-from tests.test_cli import make_project, run_module
+from tests.projects import make_project, run_module
 
 runner = CliRunner()
 
@@ -73,28 +74,37 @@ def test_punctuation_is_not_a_word() -> None:
 
 def test_reading_time_and_pages() -> None:
     words = " ".join(["word"] * 10) + ". "
-    text = "Chapter 1\n\n" + (words * 70) + "\n\nChapter 2\n\n" + (words * 10)
-    stats = book_stats(parse_text(text))
+    text = "Chapter 1\n\n" + (words * 90) + "\n\nChapter 2\n\n" + (words * 10)
+    book = parse_text(text)
+    stats = book_stats(book)
     one, two = stats.chapters
-    assert one.counts.words == 700
-    assert one.counts.pages == math.ceil(700 / BASE_WORDS_PER_PAGE) == 3
+    assert one.counts.words == 900
+    # 4,589 characters at 70 a line: 66 lines below a 12-line sunk head, on 33-line pages
+    assert one.counts.pages == 3
     assert two.counts.pages == 1
-    # recto chapter starts: pages 1-3, a blank verso 4, chapter 2 on 5
-    assert stats.total.pages == 5
-    assert book_stats(parse_text(text), PdfConfig(chapter_start="next")).total.pages == 4
-    assert stats.total.reading_minutes == pytest.approx(800 / 250)
+    # the front matter, then recto chapter starts: pages 1-3, a blank verso 4, chapter 2 on 5
+    front = front_pages(book, PdfConfig())
+    assert stats.total.pages == front + 5 == estimate_pages(book, PdfConfig())
+    assert book_stats(book, PdfConfig(chapter_start="next")).total.pages == front + 4
+    assert stats.total.reading_minutes == pytest.approx(1000 / 250)
     assert format_minutes(2.8) == "3 min"
     assert format_minutes(125) == "2 h 05 min"
 
 
 def test_words_per_page_scales_with_trim_and_size() -> None:
     base = BASE_WORDS_PER_PAGE
-    assert words_per_page(PdfConfig()) == pytest.approx(base)
-    assert words_per_page(PdfConfig(trim="6x9")) == pytest.approx(base * 54 / 46.75)
+    assert 300 < base < 400  # 33 lines of about 70 characters
+    assert words_per_page(PdfConfig()) == pytest.approx(base, abs=0.5)
+    # 36 lines of a 342 pt measure against 33 of 306 pt
+    assert words_per_page(PdfConfig(trim="6x9")) == pytest.approx(
+        base * 36 * 342 / 33 / 306, rel=0.01
+    )
     assert words_per_page(PdfConfig(trim="5x8")) < base
     custom = PdfConfig(trim="custom", width="152.4mm", height="228.6mm")
     assert words_per_page(custom) == pytest.approx(words_per_page(PdfConfig(trim="6x9")))
-    assert words_per_page(PdfConfig(font_size=23)) == pytest.approx(base / 4)
+    # twice the size: half the lines of half the characters
+    assert words_per_page(PdfConfig(font_size=23)) == pytest.approx(base / 4, rel=0.1)
+    assert book_stats(parse_text("One.")).words_per_page == pytest.approx(base, abs=0.5)
 
 
 def test_sample_book_totals() -> None:
@@ -106,6 +116,8 @@ def test_sample_book_totals() -> None:
     assert stats.total.telepathy_spans > 0
     assert 0 < stats.total.dialogue_share < 1
     assert stats.total.pages >= stats.total.words / stats.words_per_page
+    # the page model's count, front matter, part pages and blank versos included
+    assert stats.total.pages == estimate_pages(book, load_project(ROOT).config.pdf)
 
 
 def test_cli_table_and_json(tmp_path: Path) -> None:

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from .config import BookConfig, isbn_digits
 from .diagnostics import Code, Diagnostic, Reporter
-from .readers import SUFFIXES
 from .events import BookAuthor, BookTitle, Break, FileEvents, Para, StartChapter, StartPart
 from .nodes import (
     Block,
@@ -38,6 +37,7 @@ from .nodes import (
     Text,
     validate,
 )
+from .readers import SUFFIXES
 
 __all__ = ["assemble", "metadata"]
 

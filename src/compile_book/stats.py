@@ -14,19 +14,15 @@ numbers describe the book as it will be printed:
 * **telepathy spans**: mind-speech spans, a span continued over paragraphs
   counted once;
 * **reading time** at :data:`READING_WPM` words a minute;
-* **pages**, an estimate for the PDF's trim (below).
-
-Page estimate (an assumption, stated once): a 5.5 x 8.5 in page set in 11.5 pt
-holds about :data:`BASE_WORDS_PER_PAGE` words of fiction, as measured on the PDF
-backend's own layout (dialogue's short lines included). Other trims scale that by page area, and
-other body sizes by the inverse square of the size. Each chapter starts a new
-page, on a right-hand page when ``chapter_start = "recto"`` (blank versos
-counted); front matter (title pages, contents) is not counted.
+* **pages**: the PDF writer's own page model (:mod:`compile_book.pagemodel`):
+  each chapter's pages from its opener to its last line, and for the book the
+  pages of the printed PDF, front matter, part title pages and blank versos
+  included (so the total is more than the chapters' sum). ``words_per_page``
+  is the model's figure for average fiction on this trim, size and leading.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections.abc import Iterator
@@ -35,39 +31,31 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from .nodes import Book, Chapter, Inline, Paragraph, SceneBreak, Telepathy, Text, heading_text
+from .pagemodel import BASE_WORDS_PER_PAGE, count_words, paginate, word_count, words_per_page
 
 if TYPE_CHECKING:
     from rich.table import Table
 
     from .config import PdfConfig
 
-__all__ = ["BookStats", "ChapterStats", "Counts", "book_stats", "stats", "words_per_page"]
+__all__ = [
+    "BASE_WORDS_PER_PAGE",
+    "BookStats",
+    "ChapterStats",
+    "Counts",
+    "book_stats",
+    "format_minutes",
+    "stats",
+    "word_count",
+    "words_per_page",
+]
 
 #: Average adult silent reading speed for fiction, words a minute.
 READING_WPM = 250
-#: Words on a 5.5 x 8.5 in page at 11.5 pt (the default trim and size), measured on
-#: the PDF backend's own layout: 100k words of the benchmark novel set on 341 body pages.
-BASE_WORDS_PER_PAGE = 300
-BASE_TRIM_IN = (5.5, 8.5)
-BASE_FONT_PT = 11.5
-
-#: Trim presets in inches (width, height); A5 is 148 x 210 mm.
-TRIMS_IN: dict[str, tuple[float, float]] = {
-    "5x8": (5.0, 8.0),
-    "5.25x8": (5.25, 8.0),
-    "5.5x8.5": (5.5, 8.5),
-    "6x9": (6.0, 9.0),
-    "a5": (148 / 25.4, 210 / 25.4),
-}
-_UNIT_IN = {"in": 1.0, "mm": 1 / 25.4, "cm": 1 / 2.54, "pt": 1 / 72}
-_LENGTH_RE = re.compile(r"^(\d+(?:\.\d+)?)(in|mm|cm|pt)$")
 
 #: Opening and closing double quotation marks of dialogue, by primary language tag.
 DIALOGUE_QUOTES: dict[str, tuple[str, str]] = {"de": ("„", "“"), "fr": ("«", "»")}
 _DEFAULT_QUOTES = ("“", "”")
-# Why: letters/digits joined by apostrophes or hyphens make one word; dashes,
-# ellipses, spaces and lone punctuation (a spaced dash, a lone «) are not words.
-_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,49 +187,26 @@ def stats(path: str | os.PathLike[str] = ".") -> BookStats:
 
 
 def book_stats(book: Book, pdf: PdfConfig | None = None) -> BookStats:
-    """Counts for an already-parsed book, pages estimated for ``pdf``'s trim."""
+    """Counts for an already-parsed book, pages estimated for ``pdf``'s layout."""
     if pdf is None:
         from .config import PdfConfig
 
         pdf = PdfConfig()
-    wpp = words_per_page(pdf)
+    pages = paginate(book, pdf)
     quotes = DIALOGUE_QUOTES.get(book.meta.language.split("-")[0].lower(), _DEFAULT_QUOTES)
     dialogue_re = re.compile(f"{re.escape(quotes[0])}([^{re.escape(quotes[1])}]*)")
     chapters: list[ChapterStats] = []
-    for chapter in book.chapters:
-        counts = _chapter_counts(chapter, dialogue_re, wpp)
+    for chapter, chapter_pages in zip(book.chapters, pages.chapters, strict=True):
+        counts = _chapter_counts(chapter, dialogue_re, chapter_pages)
         untitled = f"({PurePath(chapter.source.file).name}:{chapter.source.line})"
         title = heading_text(chapter.heading) or untitled
         chapters.append(ChapterStats(title, chapter.source.file, chapter.source.line, counts))
-    total = _sum([c.counts for c in chapters], recto=pdf.chapter_start == "recto")
+    total = _sum([c.counts for c in chapters], pages=pages.total)
     trim = pdf.trim if pdf.trim != "custom" else f"{pdf.width}x{pdf.height}"
-    return BookStats(book.meta.title, trim, wpp, tuple(chapters), total)
+    return BookStats(book.meta.title, trim, pages.words_per_page, tuple(chapters), total)
 
 
-def words_per_page(pdf: PdfConfig) -> float:
-    """Estimated words per page for a trim and body size (see the module docstring)."""
-    width, height = _trim_inches(pdf)
-    base_area = BASE_TRIM_IN[0] * BASE_TRIM_IN[1]
-    return BASE_WORDS_PER_PAGE * (width * height / base_area) * (BASE_FONT_PT / pdf.font_size) ** 2
-
-
-def _trim_inches(pdf: PdfConfig) -> tuple[float, float]:
-    if pdf.trim in TRIMS_IN:
-        return TRIMS_IN[pdf.trim]
-    width, height = _inches(pdf.width), _inches(pdf.height)
-    if width is None or height is None:
-        return BASE_TRIM_IN
-    return width, height
-
-
-def _inches(length: str | None) -> float | None:
-    match = _LENGTH_RE.match(length or "")
-    if match is None:
-        return None
-    return float(match.group(1)) * _UNIT_IN[match.group(2)]
-
-
-def _chapter_counts(chapter: Chapter, dialogue_re: re.Pattern[str], wpp: float) -> Counts:
+def _chapter_counts(chapter: Chapter, dialogue_re: re.Pattern[str], pages: int) -> Counts:
     words = paragraphs = breaks = dialogue = spans = 0
     for block in chapter.blocks:
         if isinstance(block, SceneBreak):
@@ -250,18 +215,11 @@ def _chapter_counts(chapter: Chapter, dialogue_re: re.Pattern[str], wpp: float) 
         assert isinstance(block, Paragraph)
         paragraphs += 1
         text = "".join(_texts(block.inlines))
-        words += _count_words(text)
-        dialogue += sum(_count_words(m.group(1)) for m in dialogue_re.finditer(text))
+        words += count_words(text)
+        dialogue += sum(count_words(m.group(1)) for m in dialogue_re.finditer(text))
         spans += _spans(block.inlines)
     scenes = breaks + 1 if paragraphs else 0
-    pages = math.ceil(words / wpp) if words else 0
     return Counts(words, paragraphs, scenes, min(dialogue, words), spans, pages)
-
-
-def _count_words(text: str) -> int:
-    """Words as a reader counts them: "said—and" and "Wait…what" are two each;
-    "don’t", "half-ducked" and "’90s" one each."""
-    return len(_WORD_RE.findall(text))
 
 
 def _texts(inlines: tuple[Inline, ...]) -> Iterator[str]:
@@ -283,12 +241,7 @@ def _spans(inlines: tuple[Inline, ...]) -> int:
     return count
 
 
-def _sum(items: list[Counts], *, recto: bool) -> Counts:
-    pages = 0
-    for c in items:
-        if recto and pages % 2 == 1 and c.pages:
-            pages += 1  # a blank verso so the chapter opens on a right-hand page
-        pages += c.pages
+def _sum(items: list[Counts], *, pages: int) -> Counts:
     return Counts(
         words=sum(c.words for c in items),
         paragraphs=sum(c.paragraphs for c in items),

@@ -112,6 +112,7 @@ def outline_items(reader: pypdf.PdfReader) -> list[Any]:
 def outline_tree(reader: pypdf.PdfReader) -> list[tuple[str, list[str]]]:
     """The outline as (title, [child titles]) pairs, top level in order."""
     out: list[tuple[str, list[str]]] = []
+    item: Any
     for item in reader.outline:
         if isinstance(item, list):
             out[-1][1].extend(child.title for child in item)

@@ -44,7 +44,7 @@ MARKERS = "\ue000-\ue0ff"
 # Why: a span's opening marker (U+E000) and the escape stand-ins open like a bracket;
 # a span's closing marker (U+E001) ends a word, so a quote after it closes or is an
 # apostrophe (*Titanic*'s).
-_OPENERS = rf"\s(\[{{<\-—–\ue000\ue002-\ue0ff"
+_OPENERS = r"\s(\[{<\-—–\ue000\ue002-\ue0ff"
 # Why: a " after a word/punctuation and before space/punctuation/end closes.
 DOUBLE_CLOSE_RE = re.compile(
     rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…'’{MARKERS}]|$)"

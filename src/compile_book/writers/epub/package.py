@@ -78,6 +78,14 @@ def _dc(tag: str) -> str:
     return f"{{{DC_NS}}}{tag}"
 
 
+def _root(ns: str, tag: str, attrs: dict[str, str], **prefixes: str) -> etree._Element:
+    """A root element in namespace `ns` (the default one), with other `prefixes` declared."""
+    nsmap: dict[str | None, str] = {None: ns}
+    nsmap.update(prefixes)
+    # lxml-stubs type nsmap keys as str, but None (the default namespace) is valid.
+    return etree.Element(f"{{{ns}}}{tag}", attrs, nsmap=nsmap)  # type: ignore[arg-type]
+
+
 def _xml(root: etree._Element) -> bytes:
     result: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
     return result
@@ -92,9 +100,7 @@ def build_mimetype() -> bytes:
 
 def build_container() -> bytes:
     """``META-INF/container.xml``: where the package document is."""
-    root = etree.Element(
-        f"{{{CONTAINER_NS}}}container", {"version": "1.0"}, nsmap={None: CONTAINER_NS}
-    )  # type: ignore[dict-item]
+    root = _root(CONTAINER_NS, "container", {"version": "1.0"})
     files = etree.SubElement(root, f"{{{CONTAINER_NS}}}rootfiles")
     attrs = {"full-path": OPF_PATH, "media-type": "application/oebps-package+xml"}
     etree.SubElement(files, f"{{{CONTAINER_NS}}}rootfile", attrs)
@@ -106,7 +112,7 @@ def build_container() -> bytes:
 
 def build_metadata(book: Book, has_cover: bool, when: datetime) -> etree._Element:
     """The OPF ``<metadata>``: identification, people, series, accessibility, date."""
-    md = etree.Element(_opf("metadata"), nsmap={None: OPF_NS, "dc": DC_NS})  # type: ignore[dict-item]
+    md = _root(OPF_NS, "metadata", {}, dc=DC_NS)
     meta = book.meta
     _dc_element(md, "identifier", meta.identifier, id=UNIQUE_ID)
     _dc_element(md, "title", meta.title, id="title")
@@ -172,7 +178,7 @@ def build_content(book: Book, docs: Documents, cover: Cover | None, when: dateti
     """The OPF package document: metadata, manifest, spine (with the NCX) and guide."""
     lang = book.meta.language
     attrs = {"version": "3.0", "unique-identifier": UNIQUE_ID, XML_LANG: lang}
-    root = etree.Element(_opf("package"), attrs, nsmap={None: OPF_NS})  # type: ignore[dict-item]
+    root = _root(OPF_NS, "package", attrs)
     root.append(build_metadata(book, cover is not None, when))
     manifest = etree.SubElement(root, _opf("manifest"))
 
@@ -208,11 +214,7 @@ def build_ncx(book: Book, entries: Sequence[TocEntry]) -> bytes:
     def n(tag: str) -> str:
         return f"{{{NCX_NS}}}{tag}"
 
-    root = etree.Element(
-        n("ncx"),
-        {"version": "2005-1", XML_LANG: book.meta.language},
-        nsmap={None: NCX_NS},  # type: ignore[dict-item]
-    )
+    root = _root(NCX_NS, "ncx", {"version": "2005-1", XML_LANG: book.meta.language})
     head = etree.SubElement(root, n("head"))
     depth = 2 if any(entry.children for entry in entries) else 1
     for name, content in (

@@ -1,4 +1,4 @@
-"""The PDF backend, checked the way a printer and a reader would: every PDF a test
+"""The PDF writer, checked the way a printer and a reader would: every PDF a test
 makes is opened with pypdf (page size, embedded fonts, outline, metadata, text)."""
 
 from __future__ import annotations
@@ -14,10 +14,25 @@ import pytest
 import typst
 
 from compile_book import nodes as n
-from compile_book.backends import pdf as backend
 from compile_book.config import BookConfig
 from compile_book.errors import BackendError, ConfigError
 from compile_book.output import build_time
+from compile_book.pagemodel import gutter_for_pages, inside_margin
+from compile_book.writers import pdf
+from compile_book.writers.common import Headings
+from compile_book.writers.pdf import PdfOptions, data, fonts, options_from, typeset
+from tests.writers import finished
+from tests.writers.pdfread import (
+    body_pages,
+    body_text,
+    book_words,
+    norm_words,
+    opener_pages,
+    outline_titles,
+    outline_tree,
+    squash,
+    text_lines,
+)
 
 SRC = n.Source("test.txt", 1)
 AUTHOR = "Jane Q. Writer"
@@ -120,109 +135,17 @@ def novel(chapters: int, words_per_chapter: int, parts: int = 0, seed: int = 7) 
     return book(out, parts)
 
 
-def build(tmp_path: Path, tree: n.Book, name: str = "book.pdf", **pdf: object) -> pypdf.PdfReader:
+def options(**settings: object) -> PdfOptions:
+    return PdfOptions.model_validate(settings)
+
+
+def build(
+    tmp_path: Path, tree: n.Book, name: str = "book.pdf", **settings: object
+) -> pypdf.PdfReader:
+    """Write a hand-made tree (given the pipeline's front matter) and read it back."""
     out = tmp_path / name
-    backend.write_pdf(tree, out, BookConfig.model_validate({"pdf": pdf}))
+    pdf.write(finished(tree), options(**settings), out)
     return pypdf.PdfReader(out)
-
-
-# --------------------------------------------------------------------------- text helpers
-
-
-def norm_words(s: str) -> list[str]:
-    """Letters and digits only, case-folded; hyphens (hard or soft) dropped, and a
-    word hyphenated across a line end joined again."""
-    s = s.replace("\u2060", "")
-    s = re.sub(r"[-\u00ad]\s*\n\s*", "", s)
-    s = s.replace("\u00ad", "").replace("-", "")
-    return re.findall(r"[^\W_]+", s.casefold())
-
-
-def squash(s: str) -> str:
-    """Letters and digits only, no spaces: tracked small caps extract as 'C h a p'."""
-    return "".join(re.findall(r"[^\W_]+", s.casefold()))
-
-
-def body_text(reader: pypdf.PdfReader, tree: n.Book) -> str:
-    """The text of the body pages with page furniture and headings taken out.
-
-    On each opener page (the outline points at it) only that part's or
-    chapter's own heading lines are removed, and only at the top of the page,
-    once each, so a sentence that repeats a title is kept. Elsewhere only a
-    running head (first line) and a folio (the page's label alone on its first
-    or last line) are removed.
-    """
-    running = {squash(AUTHOR), squash(tree.meta.title), *map(squash, tree.meta.authors)}
-    in_outline: list[n.Heading | None] = []
-    for part in tree.parts:
-        if part.heading is not None:
-            in_outline.append(part.heading)
-        in_outline.extend(ch.heading for ch in part.chapters)
-    page_heads: dict[int, set[str]] = {}
-    for page, heading in zip(opener_pages(reader), in_outline, strict=True):
-        keys = page_heads.setdefault(page, set(running))
-        if heading is not None:
-            keys.add(squash(n.heading_text(heading)))
-            keys.add(squash(" ".join(filter(None, (heading.label, heading.number_text)))))
-            keys.update(squash(x) for x in (heading.label, heading.number_text) if x)
-            keys.add(squash(n.plain_text(heading.title)))
-            keys.add(squash(n.plain_text(heading.subtitle)))
-    kept = []
-    drop_cap = ""
-    for index in range(min(page_heads), len(reader.pages)):
-        lines = reader.pages[index].extract_text().splitlines()
-        heads = page_heads.get(index)
-        folio = squash(reader.page_labels[index])
-        for i, line in enumerate(lines):
-            key = squash(line)
-            furniture = heads if heads is not None else (running if i == 0 else set())
-            if key in furniture:
-                if heads is not None:
-                    heads.discard(key)  # each heading line is printed once
-                continue
-            # A folio is the page's own label alone at the head or foot of the page.
-            if not key or (key == folio and i in (0, len(lines) - 1)):
-                continue
-            heads = None  # past the head: body text
-            if len(line.strip()) == 1 and line.strip().isupper():
-                drop_cap = line.strip()  # a drop cap extracts as a line of its own
-                continue
-            kept.append(drop_cap + line)
-            drop_cap = ""
-    return "\n".join(kept)
-
-
-def book_words(tree: n.Book) -> list[str]:
-    words: list[str] = []
-    for ch in tree.chapters:
-        for block in ch.blocks:
-            if isinstance(block, n.Paragraph):
-                words += norm_words(n.plain_text(block.inlines))
-    return words
-
-
-def outline_items(reader: pypdf.PdfReader) -> list[Any]:
-    """The PDF outline's entries, depth first, in reading order."""
-    items: list[Any] = []
-    stack: list[Any] = list(reader.outline)
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, list):
-            stack = item + stack
-        else:
-            items.append(item)
-    return items
-
-
-def opener_pages(reader: pypdf.PdfReader) -> list[int]:
-    """0-based page indexes the PDF outline points at."""
-    pages = [reader.get_destination_page_number(item) for item in outline_items(reader)]
-    assert None not in pages
-    return pages  # type: ignore[return-value]
-
-
-def outline_titles(reader: pypdf.PdfReader) -> list[str]:
-    return [item.title for item in outline_items(reader)]
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -418,67 +341,44 @@ def test_next_page_chapters_and_drop_cap(tmp_path: Path) -> None:
 def test_unknown_font_falls_back(tmp_path: Path) -> None:
     tree = book([chapter(1, "One", [para("Body text.")])])
     build(tmp_path, tree, font="No Such Font")
-    assert backend.font_list("No Such Font") == ["EB Garamond", "Libertinus Serif"]
-    assert backend.font_list("libertinus serif")[0] == "libertinus serif"
+    assert fonts.font_list("No Such Font") == ["EB Garamond", "Libertinus Serif"]
+    assert fonts.font_list("libertinus serif")[0] == "libertinus serif"
 
 
 def test_gutter_from_page_count() -> None:
-    assert backend.gutter_for_pages(24) == 0.375
-    assert backend.gutter_for_pages(150) == 0.375
-    assert backend.gutter_for_pages(151) == 0.5
-    assert backend.gutter_for_pages(300) == 0.5
-    assert backend.gutter_for_pages(301) == 0.625
-    assert backend.gutter_for_pages(501) == 0.75
-    assert backend.gutter_for_pages(701) == 0.875
-    assert backend.gutter_for_pages(828) == 0.875
+    assert gutter_for_pages(24) == 0.375
+    assert gutter_for_pages(150) == 0.375
+    assert gutter_for_pages(151) == 0.5
+    assert gutter_for_pages(300) == 0.5
+    assert gutter_for_pages(301) == 0.625
+    assert gutter_for_pages(501) == 0.75
+    assert gutter_for_pages(701) == 0.875
+    assert gutter_for_pages(828) == 0.875
 
 
 def test_inside_margin_is_kdp_plus_a_quarter_inch_and_never_below_the_outside() -> None:
-    assert backend.inside_margin(24, outside=0.625) == 0.625  # 0.375 + 0.25
-    assert backend.inside_margin(24, outside=0.5) == 0.625
-    assert backend.inside_margin(24, outside=0.75) == 0.75
-    assert backend.inside_margin(200, outside=0.625) == 0.75
-    assert backend.inside_margin(400, outside=0.625) == 0.875
-    assert backend.inside_margin(800, outside=0.625) == 1.125
+    assert inside_margin(24, outside=0.625) == 0.625  # 0.375 + 0.25
+    assert inside_margin(24, outside=0.5) == 0.625
+    assert inside_margin(24, outside=0.75) == 0.75
+    assert inside_margin(200, outside=0.625) == 0.75
+    assert inside_margin(400, outside=0.625) == 0.875
+    assert inside_margin(800, outside=0.625) == 1.125
 
 
 def test_gutter_recomputed_when_estimate_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
     tree = book([chapter(1, "One", [para("Body text.")])])
-    monkeypatch.setattr(backend, "estimate_pages", lambda *_: 800)
-    _, stats = backend.render_pdf(tree, BookConfig())
+    monkeypatch.setattr(typeset, "estimate_pages", lambda *_: 800)
+    _, stats = pdf.render(finished(tree), options())
     assert stats.runs == 2
     assert stats.gutter_in == 0.625
     # An explicit gutter is used as given (wide enough here for punctuation to
     # hang whatever the page count, so one run does).
-    _, fixed = backend.render_pdf(tree, BookConfig.model_validate({"pdf": {"gutter": "1in"}}))
+    _, fixed = pdf.render(finished(tree), options(gutter="1in"))
     assert fixed.runs == 1 and fixed.gutter_in == pytest.approx(1.0)
 
 
-def text_lines(page: Any) -> list[tuple[float, float, float]]:
-    """(x, baseline y, font size) of every run of body-sized text on a page."""
-    found: list[tuple[float, float, float]] = []
-
-    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
-        if text.strip():
-            m = pypdf.mult(tm, cm)
-            found.append((m[4], m[5], size * m[0]))
-
-    page.extract_text(visitor_text=visit)
-    return found
-
-
-def body_pages(reader: pypdf.PdfReader) -> list[int]:
-    """0-based indexes of the body pages that are not openers and carry text."""
-    openers = set(opener_pages(reader))
-    return [
-        i
-        for i in range(min(openers), len(reader.pages))
-        if i not in openers and reader.pages[i].extract_text().strip()
-    ]
-
-
 @pytest.mark.parametrize(
-    ("pdf", "inside", "outside"),
+    ("settings", "inside", "outside"),
     [
         ({}, 0.625, 0.625),
         ({"outside": "0.5in"}, 0.625, 0.5),
@@ -486,9 +386,9 @@ def body_pages(reader: pypdf.PdfReader) -> list[int]:
     ],
 )
 def test_margins_from_text_positions(
-    tmp_path: Path, small_novel: n.Book, pdf: dict[str, str], inside: float, outside: float
+    tmp_path: Path, small_novel: n.Book, settings: dict[str, str], inside: float, outside: float
 ) -> None:
-    reader = build(tmp_path, small_novel, **pdf)
+    reader = build(tmp_path, small_novel, **settings)
     height = float(reader.pages[0].mediabox.height)
     lefts: dict[bool, list[float]] = {True: [], False: []}
     for i in body_pages(reader):
@@ -501,18 +401,18 @@ def test_margins_from_text_positions(
 
 def test_hanging_punctuation_kept_clear_of_kdps_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[float, bool]] = []
-    real = backend._typeset
+    real = typeset.typeset
 
-    def spy(template: bytes, data: dict[str, Any], margin: tuple[float, bool], when: Any) -> bytes:
+    def spy(template: bytes, made: dict[str, Any], margin: tuple[float, bool], when: Any) -> bytes:
         seen.append(margin)
-        return real(template, data, margin, when)
+        return real(template, made, margin, when)
 
-    monkeypatch.setattr(backend, "_typeset", spy)
-    tree = book([chapter(1, "One", [para("Body text.")])])
-    backend.render_pdf(tree, BookConfig())
+    monkeypatch.setattr(typeset, "typeset", spy)
+    tree = finished(book([chapter(1, "One", [para("Body text.")])]))
+    pdf.render(tree, options())
     # KDP's minimum is 0.375in: a 0.4in gutter leaves no room for punctuation to hang.
-    backend.render_pdf(tree, BookConfig.model_validate({"pdf": {"gutter": "0.4in"}}))
-    backend.render_pdf(tree, BookConfig.model_validate({"pdf": {"gutter": "0.5in"}}))
+    pdf.render(tree, options(gutter="0.4in"))
+    pdf.render(tree, options(gutter="0.5in"))
     assert seen == [(0.625, True), (pytest.approx(0.4), False), (pytest.approx(0.5), True)]
 
 
@@ -559,27 +459,27 @@ def test_typst_failure_is_a_backend_error(tmp_path: Path, monkeypatch: pytest.Mo
     def fail(*args: object, **kwargs: object) -> bytes:
         raise typst.TypstError("something broke\n  here", "diag")
 
-    monkeypatch.setattr(backend, "_compile", fail)
+    monkeypatch.setattr(typeset, "_compile", fail)
     out = tmp_path / "book.pdf"
     with pytest.raises(BackendError, match="Typst failed: something broke here"):
-        backend.write_pdf(book([chapter(1, "One", [para("x")])]), out, BookConfig())
+        build(tmp_path, book([chapter(1, "One", [para("x")])]))
     assert not out.exists()
 
 
 def test_em_dash_gets_a_word_joiner() -> None:
     line = "Wait—no. Already\u2060—joined."
     tree = book([chapter(1, "One", [para(line), para(line)])])
-    data = backend.book_data(tree, BookConfig(), when=build_time())
-    opener, paragraph = data["parts"][0]["chapters"][0]["blocks"]
+    made = data.book_data(finished(tree), options(), when=build_time())
+    opener, paragraph = made["parts"][0]["chapters"][0]["blocks"]
     want = "Wait\u2060—no. Already\u2060—joined."
     assert " ".join("".join(piece[0] for piece in word) for word in opener["words"]) == want
     assert "".join(paragraph["inlines"]) == want
 
 
-def opening(first: n.Paragraph, **pdf: object) -> dict[str, Any]:
+def opening(first: n.Paragraph, **settings: object) -> dict[str, Any]:
     tree = book([chapter(1, "One", [first, para("Then more.")])])
-    data = backend.book_data(tree, BookConfig.model_validate({"pdf": pdf}), when=build_time())
-    block: dict[str, Any] = data["parts"][0]["chapters"][0]["blocks"][0]
+    made = data.book_data(finished(tree), options(**settings), when=build_time())
+    block: dict[str, Any] = made["parts"][0]["chapters"][0]["blocks"][0]
     return block
 
 
@@ -655,8 +555,9 @@ def test_copyright_line_only_with_a_holder(tmp_path: Path) -> None:
     front = " ".join(p.extract_text() for p in reader.pages[: opener_pages(reader)[0]])
     assert "©" not in front and "Copyright" not in front
     assert "ISBN 9780306406157" in front
-    meta = backend.book_data(book([lone]), BookConfig(), when=build_time())["meta"]
-    assert meta["copyright"][0].startswith("Copyright © ") and AUTHOR in meta["copyright"][0]
+    made = data.book_data(finished(book([lone])), options(), when=build_time())
+    (page,) = [f for f in made["front"] if f["type"] == "copyright"]
+    assert list(page["lines"][:2]) == [f"Copyright © 2026 {AUTHOR}", "All rights reserved."]
 
 
 def test_scene_break_ornament_is_set_in_the_book_font(small_pdf: pypdf.PdfReader) -> None:
@@ -666,3 +567,69 @@ def test_scene_break_ornament_is_set_in_the_book_font(small_pdf: pypdf.PdfReader
         resources: Any = page["/Resources"]
         names = [str(ref.get_object()["/BaseFont"]) for ref in resources["/Font"].values()]
         assert all("EBGaramond" in name for name in names), names
+
+
+# --------------------------------------------------------------------------- contents, headings
+
+
+def test_options_from_book_toml() -> None:
+    config = BookConfig.model_validate(
+        {
+            "telepathy": {"style": "small-caps"},
+            "headings": {"part_numbers": "words"},
+            "pdf": {"trim": "6x9", "telepathy": "bold"},
+        }
+    )
+    made = options_from(config)
+    assert (made.trim, made.telepathy_style, made.telepathy) == ("6x9", "small-caps", "bold")
+    assert (made.chapter_numbers, made.part_numbers) == ("as-written", "words")
+    # [pdf] telepathy overrides the book's style in print only.
+    layout = data.book_data(finished(book([])), made, when=build_time())["layout"]
+    assert layout["telepathy"] == "bold"
+
+
+def contents_page(reader: pypdf.PdfReader, title: str = "Contents") -> list[str]:
+    """The lines of the contents page (the front page that starts with its title)."""
+    for page in reader.pages[: opener_pages(reader)[0]]:
+        lines = page.extract_text().splitlines()
+        if lines and squash(lines[0]) == squash(title):
+            return lines[1:]
+    raise AssertionError("no contents page")
+
+
+def test_contents_list_parts_with_page_numbers(tmp_path: Path) -> None:
+    reader = build(tmp_path, novel(chapters=4, words_per_chapter=300, parts=2))
+    lines = contents_page(reader)
+    labels = reader.page_labels
+    openers = opener_pages(reader)
+    titles = outline_titles(reader)
+    assert [squash(x) for x in titles] == [squash(re.sub(r"\s*\d+$", "", x)) for x in lines]
+    # Every entry, the parts included, ends with the folio of the page it opens on.
+    for line, page in zip(lines, openers, strict=True):
+        assert line.rsplit(" ", 1)[1] == labels[page], line
+
+
+def test_epilogue_outside_the_parts_stands_at_the_top_level(tmp_path: Path) -> None:
+    heading = n.Heading(SRC, label="Epilogue")
+    epilogue = n.Chapter(n.ChapterKind.EPILOGUE, heading, (para("After it all."),), SRC)
+    tree = novel(chapters=2, words_per_chapter=100, parts=1)
+    tree = n.Book(tree.meta, (*tree.parts, n.Part(None, (epilogue,), SRC)))
+    reader = build(tmp_path, tree)
+    assert outline_tree(reader) == [
+        ("Part 1", ["Chapter 1: Heading 1", "Chapter 2: Heading 2"]),
+        ("Epilogue", []),
+    ]
+    assert [line.rsplit(" ", 1)[0] for line in contents_page(reader)][-1] == "Epilogue"
+
+
+def test_heading_numbers_print_in_the_book_style(tmp_path: Path) -> None:
+    tree = novel(chapters=2, words_per_chapter=100, parts=1)
+    made = options(chapter_numbers="words", part_numbers="roman")
+    out = tmp_path / "styled.pdf"
+    pdf.write(finished(tree), made, out)
+    reader = pypdf.PdfReader(out)
+    assert outline_titles(reader) == ["Part I", "Chapter One: Heading 1", "Chapter Two: Heading 2"]
+    headings = Headings.of(tree, made)
+    assert norm_words(body_text(reader, tree, headings)) == book_words(tree)
+    opener = reader.pages[opener_pages(reader)[1]].extract_text()
+    assert squash("Chapter One") in squash(opener)
