@@ -18,7 +18,7 @@ Library use (every command is a call too)::
     compile_book.init("new-novel/", title="Salt", author="A. Writer")
     schema = compile_book.schema()                  # the JSON Schema of book.toml
 
-Importing the package is cheap: the parser, pydantic and the backends load on
+Importing the package is cheap: the readers, pydantic and the writers load on
 first use.
 """
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import backends
+from . import writers
 from .config import BookConfig
 from .diagnostics import Diagnostic, problems
 from .errors import CompileBookError, OutputError, StrictError
@@ -96,14 +96,14 @@ def output_paths(
     """Where each format goes: ``-o`` names the file for one format, the folder for several."""
     fmts = list(formats)
     name = slug(book.meta.title)
-    known = {backends.extension(f): f for f in backends.FORMATS}
+    known = {writers.extension(f): f for f in writers.FORMATS}
     if output is not None and not output.is_dir():
         suffix = output.suffix.lower()
         if len(fmts) == 1:
             if suffix in known and known[suffix] != fmts[0]:
                 raise OutputError(
                     f"the output is named {suffix} but the format is {fmts[0]}; "
-                    f"name it {output.with_suffix(backends.extension(fmts[0])).name}",
+                    f"name it {output.with_suffix(writers.extension(fmts[0])).name}",
                     str(output),
                 )
             return {fmts[0]: output}
@@ -113,7 +113,7 @@ def output_paths(
                 str(output),
             )
     folder = output if output is not None else project.output_dir()
-    return {f: folder / f"{name}{backends.extension(f)}" for f in fmts}
+    return {f: folder / f"{name}{writers.extension(f)}" for f in fmts}
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +149,9 @@ def build(
         )
     fmts = list(dict.fromkeys(formats))
     for f in fmts:
-        if f not in backends.REGISTRY:
+        if f not in writers.REGISTRY:
             raise CompileBookError(
-                f"unknown format {f!r}; choose from {', '.join(backends.FORMATS)} or all"
+                f"unknown format {f!r}; choose from {', '.join(writers.FORMATS)} or all"
             )
     project = load_project(path)
     book = parse_project(project)
@@ -186,7 +186,7 @@ def write_project(
     for fmt, out in paths.items():
         if on_format is not None:
             on_format(fmt)
-        backends.writer(fmt)(book, out, config or project.config)
+        writers.write(book, fmt, out, writers.options_for(fmt, config or project.config))
     return BuildResult(book, paths, project)
 
 
@@ -194,17 +194,18 @@ def write(
     book: Book,
     format: str,
     path: str | os.PathLike[str],
-    options: BookConfig | None = None,
+    options: object | None = None,
 ) -> Path:
     """Write one output of a tree you already hold (``format``: ``"epub"``, ``"pdf"``, ...).
 
-    ``options`` are the book's settings (``book.toml``); by default the defaults.
-    The file is written atomically; its path is returned.
+    ``options`` are that writer's own options (``writers.options_for(format, config)``
+    makes them from a ``book.toml``); by default the defaults. The file is written
+    atomically; its path is returned.
     """
-    if format not in backends.REGISTRY:
+    if format not in writers.REGISTRY:
         raise CompileBookError(
-            f"unknown format {format!r}; choose from {', '.join(backends.FORMATS)}"
+            f"unknown format {format!r}; choose from {', '.join(writers.FORMATS)}"
         )
     out = Path(path)
-    backends.writer(format)(book, out, options or BookConfig())
+    writers.write(book, format, out, options)
     return out

@@ -111,11 +111,11 @@ def build(
     ] = False,
 ) -> None:
     """Compile a book to EPUB (default) and/or PDF."""
-    from . import api, backends
+    from . import api, writers
     from .progress import BuildProgress
 
     chosen = [f.value for f in (fmt or [Format.epub])]
-    formats = list(backends.FORMATS) if "all" in chosen else chosen
+    formats = list(writers.FORMATS) if "all" in chosen else chosen
     if watch:
         _watch(path, formats, output, verbose=verbose, quiet=quiet, strict=strict)
         return

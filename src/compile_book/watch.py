@@ -100,16 +100,16 @@ class Rebuilder:
         strict: bool = False,
         cache: bool = True,
     ) -> None:
-        from . import backends
+        from . import writers
         from .errors import CompileBookError
         from .pipeline import CompileCache as ParseCache
 
         self.path = Path(path)
         self.formats = list(dict.fromkeys(formats))
         for f in self.formats:
-            if f not in backends.REGISTRY:
+            if f not in writers.REGISTRY:
                 raise CompileBookError(
-                    f"unknown format {f!r}; choose from {', '.join(backends.FORMATS)}"
+                    f"unknown format {f!r}; choose from {', '.join(writers.FORMATS)}"
                 )
         self.output = Path(output) if output is not None else None
         self.strict = strict

@@ -93,6 +93,56 @@ def _ends_here(text: str, i: int) -> bool:
     return i == n or text[i].isspace()
 
 
+_Change = tuple[tuple[int, int], str, str]  # (span replaced, replacement, note)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A run of dashes and its surroundings: the spaces around it and the characters
+    beyond them (``before``/``after``, empty at the ends of the text)."""
+
+    text: str
+    start: int
+    end: int
+    left: int
+    right: int
+    before: str
+    after: str
+
+    @property
+    def spaced_left(self) -> bool:
+        return self.left < self.start
+
+    @property
+    def spaced_right(self) -> bool:
+        return self.right > self.end
+
+    @classmethod
+    def at(cls, text: str, m: re.Match[str], done: int) -> _Run:
+        start, end = m.span()
+        left = start
+        while left > done and text[left - 1].isspace():
+            left -= 1
+        right, n = end, len(text)
+        while right < n and text[right].isspace():
+            right += 1
+        before = text[left - 1] if left > 0 else ""
+        after = text[right] if right < n else ""
+        return cls(m.group(), start, end, left, right, before, after)
+
+
+def _number_range(text: str, start: int, end: int) -> bool:
+    """Exactly two numbers of up to four digits around a hyphen (``1990-1995``);
+    ``1-800-555-1234`` or an ISBN is not a range."""
+    digits = re.search(r"\d+$", text[max(0, start - 5) : start])
+    right_side = _RANGE_SIDES.match(text, end)
+    if digits is None or right_side is None or len(digits.group()) > 4:
+        return False
+    first = start - len(digits.group())
+    after = text[right_side.end() : right_side.end() + 1]
+    return text[first - 1 : first] != "-" and after != "-" and not after.isdigit()
+
+
 # Why: Spanish and Portuguese mark dialogue with a dash (raya, travessão) opening the
 # paragraph; the narrator's tags inside it open with a spaced dash glued to the next
 # word and close with a dash glued to the word before ("—Ya voy —dijo él—. Vamos.").
@@ -100,18 +150,15 @@ _DIALOGUE_START = re.compile(r"[\ue000-\ue0ff]*(-{1,3}|—|–)[ \t]*(?=\S)")
 _TAG_PUNCTUATION = frozenset(".,;:!?…")
 
 
-def _dialogue(
-    opening: re.Match[str], start: int, end: int, left: int, right: int, after: str, aside: bool
-) -> tuple[tuple[int, int], str, str, bool]:
-    """One dash of a dialogue paragraph: (span, replacement, note, aside still open)."""
-    if start == opening.start(1):
-        return (start, opening.end()), "—", "dialogue dash", False
-    spaced_left, spaced_right = left < start, right > end
-    closes = not spaced_left or (spaced_left and (not after or after in _TAG_PUNCTUATION))
-    if (aside and spaced_left and spaced_right) or closes:
+def _dialogue(opening: re.Match[str], r: _Run, aside: bool) -> tuple[_Change, bool]:
+    """One dash of a dialogue paragraph: the change, and whether a tag is still open."""
+    if r.start == opening.start(1):
+        return ((r.start, opening.end()), "—", "dialogue dash"), False
+    closes = not r.spaced_left or (not r.after or r.after in _TAG_PUNCTUATION)
+    if (aside and r.spaced_left and r.spaced_right) or closes:
         # Closing a tag: glued to the word before, whatever follows stays.
-        return (left, end), "—", "dialogue tag closed", False
-    return (left, right), " —", "dialogue tag opened", True
+        return ((r.left, r.end), "—", "dialogue tag closed"), False
+    return ((r.left, r.right), " —", "dialogue tag opened"), True
 
 
 SPACES_RE = re.compile(r" {2,}")
@@ -242,65 +289,22 @@ class Typographer:
         """Apply the dash rules above; record each change at its offset in ``text``."""
         out: list[str] = []
         done = 0  # text[:done] is already in out
-        n = len(text)
-        em = self.config.dashes == "em"
         opening = _DIALOGUE_START.match(text) if self.locale.dialogue == "dash" else None
         aside = False  # a dialogue tag ("—dijo él") is open
         for m in DASH_RUN_RE.finditer(text):
-            start, end = m.span()
-            if start < done:
+            if m.start() < done:
                 continue
-            run = m.group()
-            left = start
-            while left > done and text[left - 1].isspace():
-                left -= 1
-            right = end
-            while right < n and text[right].isspace():
-                right += 1
-            before = text[left - 1] if left > 0 else ""
-            after = text[right] if right < n else ""
-            spaced_left, spaced_right = left < start, right > end
-            span: tuple[int, int] | None = None
-            new, what = self.dash, ""
-            if opening is not None and (spaced_left or spaced_right or start == opening.start(1)):
-                span, new, what, aside = _dialogue(opening, start, end, left, right, after, aside)
-            elif run == "—":
-                if spaced_left and spaced_right:
-                    if em:
-                        span, new, what = (left, right), "—", "spaced em dash closed up"
-                    else:
-                        span, what = (left, right), "spaced em dash -> spaced en dash"
-            elif len(run) >= 2:
-                span, what = (left, right), f"{run!r} -> em dash"
-            elif spaced_left and spaced_right and before and after:
-                span, what = (left, right), "'-' -> em dash"
-            elif not spaced_left and spaced_right and before.isalnum() and after.isalnum():
-                if not _SUSPENDED_NEXT.match(text, right):
-                    span, what = (start, right), "'-' -> em dash"
-            elif (
-                not spaced_left
-                and before
-                and (before.isalnum() or before in ".,!?")
-                and _ends_here(text, end)
+            run = _Run.at(text, m, done)
+            found: _Change | None
+            if opening is not None and (
+                run.spaced_left or run.spaced_right or run.start == opening.start(1)
             ):
-                span, new, what = (start, end), self.dash_close, "'-' -> em dash"
-            elif spaced_left and before and _ends_here(text, end):
-                span, new, what = (left, end), self.dash_close, "'-' -> em dash"
-            elif before.isdigit() and after.isdigit() and not spaced_left and not spaced_right:
-                digits = re.search(r"\d+$", text[max(0, start - 5) : start])
-                right_side = _RANGE_SIDES.match(text, end)
-                # Exactly two numbers: 1-800-555-1234 or an ISBN is not a range.
-                alone = (
-                    digits is not None
-                    and right_side is not None
-                    and text[start - len(digits.group()) - 1 : start - len(digits.group())] != "-"
-                    and text[right_side.end() : right_side.end() + 1] != "-"
-                    and not text[right_side.end() : right_side.end() + 1].isdigit()
-                )
-                if alone and digits is not None and len(digits.group()) <= 4:
-                    span, new, what = (start, end), "–", "number range: hyphen -> en dash"
-            if span is None:
+                found, aside = _dialogue(opening, run, aside)
+            else:
+                found = self._dash_rule(text, run)
+            if found is None:
                 continue
+            span, new, what = found
             changes.dashes.append((span[0], what))
             out.append(text[done : span[0]])
             out.append(new)
@@ -309,6 +313,36 @@ class Typographer:
             return text
         out.append(text[done:])
         return "".join(out)
+
+    def _dash_rule(self, text: str, r: _Run) -> _Change | None:
+        """The rule (of those listed above) that applies to one run of dashes, if any."""
+        if r.text == "—":
+            if not (r.spaced_left and r.spaced_right):
+                return None
+            if self.config.dashes == "em":
+                return (r.left, r.right), "—", "spaced em dash closed up"
+            return (r.left, r.right), self.dash, "spaced em dash -> spaced en dash"
+        if len(r.text) >= 2:
+            return (r.left, r.right), self.dash, f"{r.text!r} -> em dash"
+        if r.spaced_left and r.spaced_right and r.before and r.after:
+            return (r.left, r.right), self.dash, "'-' -> em dash"
+        if not r.spaced_left and r.spaced_right and r.before.isalnum() and r.after.isalnum():
+            if _SUSPENDED_NEXT.match(text, r.right):
+                return None
+            return (r.start, r.right), self.dash, "'-' -> em dash"
+        if (
+            not r.spaced_left
+            and r.before
+            and (r.before.isalnum() or r.before in ".,!?")
+            and _ends_here(text, r.end)
+        ):
+            return (r.start, r.end), self.dash_close, "'-' -> em dash"
+        if r.spaced_left and r.before and _ends_here(text, r.end):
+            return (r.left, r.end), self.dash_close, "'-' -> em dash"
+        digits = r.before.isdigit() and r.after.isdigit()
+        if digits and not (r.spaced_left or r.spaced_right) and _number_range(text, r.start, r.end):
+            return (r.start, r.end), "–", "number range: hyphen -> en dash"
+        return None
 
     def _spacing(self, text: str) -> str:
         """The locale's spaces inside double quotes and before high punctuation (French)."""
