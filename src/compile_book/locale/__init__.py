@@ -8,7 +8,7 @@ to be scattered over the parser, the rules and the backends, each with its own
 
 Adding a language means adding one module that defines ``DATA`` (a
 :class:`LocaleData`; optionally ``REGIONS``, region subtag -> :class:`LocaleData`)
-and one line in :data:`_MODULES`. Modules load lazily, so importing this package
+and one line in :data:`REGISTRY`. Modules load lazily, so importing this package
 imports no language module, and neither ``num2words`` nor ``babel`` (they load
 inside the functions that need them: start-up time matters for the CLI).
 """
@@ -39,7 +39,7 @@ __all__ = [
 
 # Why a plain dict of module names: importing one language must never import the
 # others, and the registry stays readable as a list of what is supported.
-_MODULES: dict[str, str] = {
+REGISTRY: dict[str, str] = {
     "en": "compile_book.locale.en",
     "de": "compile_book.locale.de",
     "fr": "compile_book.locale.fr",
@@ -283,8 +283,8 @@ def get_locale(tag: str) -> Locale:
         ):
             region = sub.upper()
             break
-    known = language in _MODULES
-    module = importlib.import_module(_MODULES[language if known else _FALLBACK])
+    known = language in REGISTRY
+    module = importlib.import_module(REGISTRY[language if known else _FALLBACK])
     data = module.DATA
     if known and region is not None:
         data = getattr(module, "REGIONS", {}).get(region, data)
