@@ -8,9 +8,10 @@ numbers describe the book as it will be printed:
   headings and front matter are not body text);
 * **paragraphs** and **scenes** (scene breaks + 1 in every chapter with text);
 * **dialogue share**: words inside double quotation marks / all words, using
-  the book language's marks (“…” for English and most others, „…“ for German,
-  «…» for French); speech running over paragraphs is counted as each
-  paragraph reopens its quote, as English style writes it;
+  the book language's marks (“…” for English, „…“ for German, «…» for French,
+  Spanish, Italian, Portuguese; a leading dash where the locale marks dialogue
+  so); speech running over paragraphs is counted as each paragraph reopens its
+  quote, as English style writes it;
 * **telepathy spans**: mind-speech spans, a span continued over paragraphs
   counted once;
 * **reading time** at :data:`READING_WPM` words a minute;
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from .locale import get_locale
 from .nodes import Book, Chapter, Inline, Paragraph, SceneBreak, Telepathy, Text, heading_text
 from .pagemodel import BASE_WORDS_PER_PAGE, count_words, paginate, word_count, words_per_page
 
@@ -53,9 +55,19 @@ __all__ = [
 #: Average adult silent reading speed for fiction, words a minute.
 READING_WPM = 250
 
-#: Opening and closing double quotation marks of dialogue, by primary language tag.
-DIALOGUE_QUOTES: dict[str, tuple[str, str]] = {"de": ("„", "“"), "fr": ("«", "»")}
-_DEFAULT_QUOTES = ("“", "”")
+
+def dialogue_pattern(language: str) -> re.Pattern[str]:
+    """What dialogue looks like in the book's language (its locale says).
+
+    Quotation marks: the words between the locale's double quotes. A dash (Spanish
+    raya, Portuguese travessão): the speech from the dash that opens a paragraph to
+    the first tag (`` —dijo él``); speech resumed after a tag is not counted.
+    """
+    locale = get_locale(language)
+    if locale.dialogue == "dash":
+        return re.compile(r"^—([^—]*?)(?: —|$)")
+    open_q, close_q = locale.quotes.open_double, locale.quotes.close_double
+    return re.compile(f"{re.escape(open_q)}([^{re.escape(close_q)}]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +205,7 @@ def book_stats(book: Book, pdf: PdfConfig | None = None) -> BookStats:
 
         pdf = PdfConfig()
     pages = paginate(book, pdf)
-    quotes = DIALOGUE_QUOTES.get(book.meta.language.split("-")[0].lower(), _DEFAULT_QUOTES)
-    dialogue_re = re.compile(f"{re.escape(quotes[0])}([^{re.escape(quotes[1])}]*)")
+    dialogue_re = dialogue_pattern(book.meta.language)
     chapters: list[ChapterStats] = []
     for chapter, chapter_pages in zip(book.chapters, pages.chapters, strict=True):
         counts = _chapter_counts(chapter, dialogue_re, chapter_pages)
