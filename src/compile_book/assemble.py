@@ -21,7 +21,16 @@ from pathlib import Path
 
 from .config import BookConfig, isbn_digits
 from .diagnostics import Code, Diagnostic, Reporter
-from .events import BookAuthor, BookTitle, Break, FileEvents, Para, StartChapter, StartPart
+from .events import (
+    BlockNode,
+    BookAuthor,
+    BookTitle,
+    Break,
+    FileEvents,
+    Para,
+    StartChapter,
+    StartPart,
+)
 from .nodes import (
     Block,
     Book,
@@ -175,6 +184,12 @@ class _Assembler:
                 Code.SCENE_BREAK_RECOGNISED, "scene break recognised", source.file, source.line
             )
 
+    def add_block(self, block: Block) -> None:
+        if isinstance(block, SceneBreak):
+            self.add_break(block.source)
+        else:
+            self._ensure_chapter(block.source).blocks.append(block)
+
     def add_paragraph(self, para: Para) -> None:
         node = Paragraph((Text(para.text, para.source),), para.source.plain())
         self._ensure_chapter(para.source).blocks.append(node)
@@ -193,6 +208,8 @@ def assemble(files: Sequence[FileEvents], config: BookConfig, name_hint: str = "
             match event:
                 case Para():
                     asm.add_paragraph(event)
+                case BlockNode():
+                    asm.add_block(event.block)
                 case Break():
                     asm.add_break(event.source)
                 case StartChapter():

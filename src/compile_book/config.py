@@ -54,6 +54,22 @@ class TypographyConfig(_Model):
     )
 
 
+class ReadingConfig(_Model):
+    """How manuscripts are read (``[reading]``)."""
+
+    author_notes: StrictBool = Field(
+        default=True,
+        description="Leave the writer's own notes out of the book and list them in check: "
+        "lines wholly in [ ... ] or [[ ... ]], TK, TODO: lines.",
+    )
+    files: Literal["auto", "chapters", "scenes"] = Field(
+        default="auto",
+        description="What each manuscript file is: a chapter, or a scene of the current "
+        "chapter (day-01.txt, scene-04.md; joined by scene breaks). 'auto' reads files "
+        "without headings as scenes when the book has chapter or part headings elsewhere.",
+    )
+
+
 class TransformsConfig(_Model):
     """Which transforms of the chain run (``[transforms]``); the rest always run."""
 
@@ -200,6 +216,7 @@ class BookConfig(_Model):
     typography: TypographyConfig = Field(default_factory=TypographyConfig)
     headings: HeadingsConfig = Field(default_factory=HeadingsConfig)
     transforms: TransformsConfig = Field(default_factory=TransformsConfig)
+    reading: ReadingConfig = Field(default_factory=ReadingConfig)
     telepathy: TelepathyConfig = Field(default_factory=TelepathyConfig)
     pdf: PdfConfig = Field(default_factory=PdfConfig)
 

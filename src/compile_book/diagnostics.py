@@ -52,6 +52,10 @@ class Code(enum.StrEnum):
     CHAPTER_TITLE_RECOGNISED = "N023"
     FRONT_MATTER_READ = "N024"
     COMMENTS_LEFT_OUT = "N025"
+    MARKUP_LEFT_OUT = "N026"
+    FILE_SKIPPED = "N027"
+    FILES_AS_SCENES = "N028"
+    DOCUMENT_PARTS_LEFT_OUT = "N029"
     SCENE_BREAK_RECOGNISED = "N030"
     SCENE_BREAK_DROPPED = "N031"
     TELEPATHY_RECOGNISED = "N040"
@@ -73,6 +77,10 @@ class Code(enum.StrEnum):
     CHAPTER_SEQUENCE = "W109"
     MISSING_METADATA = "W110"
     EMPTY_CHAPTER = "W111"
+    AUTHOR_NOTE = "W112"
+    HEADING_WITHOUT_SPACE = "W113"
+    IMAGE_LEFT_OUT = "W114"
+    UNKNOWN_FILE = "W115"
 
     @property
     def severity(self) -> Severity:
@@ -105,6 +113,12 @@ DOCS: dict[Code, str] = {
     Code.CHAPTER_TITLE_RECOGNISED: "a title line under a chapter or part number",
     Code.FRONT_MATTER_READ: "Markdown front matter read as metadata",
     Code.COMMENTS_LEFT_OUT: "HTML comments (the writer's notes) left out of the book",
+    Code.MARKUP_LEFT_OUT: "HTML blocks and markup with no place in a book left out",
+    Code.FILE_SKIPPED: "a file in the project folder that is not a manuscript, not read",
+    Code.FILES_AS_SCENES: "manuscript files read as scenes of one chapter, joined by breaks",
+    Code.DOCUMENT_PARTS_LEFT_OUT: (
+        "a word processor's comments, deleted text, headers, footers and title-page block left out"
+    ),
     Code.SCENE_BREAK_RECOGNISED: "a divider line became a scene break",
     Code.SCENE_BREAK_DROPPED: "a second scene break in a row was merged into the first",
     Code.TELEPATHY_RECOGNISED: "mind-speech spans recognised (delimiters removed)",
@@ -132,6 +146,13 @@ DOCS: dict[Code, str] = {
     Code.CHAPTER_SEQUENCE: "a chapter number out of sequence or repeated",
     Code.MISSING_METADATA: "metadata a store needs: language, author, ISBN or identifier, cover",
     Code.EMPTY_CHAPTER: "a chapter heading with no text under it",
+    Code.AUTHOR_NOTE: (
+        "a note to yourself (`[ … ]`, `TK`, `TODO:`) left out of the book;"
+        " resolve it before publishing"
+    ),
+    Code.HEADING_WITHOUT_SPACE: "a Markdown heading without a space after `#` (`#Chapter 2`)",
+    Code.IMAGE_LEFT_OUT: "an image that is remote (never fetched) or missing, left out",
+    Code.UNKNOWN_FILE: "a file the manuscript list matches that no reader can read",
 }
 
 #: code -> (severity, name), for tools that look codes up by their string.

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from .diagnostics import Diagnostic
-from .nodes import ChapterKind, Heading, Source
+from .nodes import Block, ChapterKind, Heading, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,17 @@ class Break:
     source: Source
 
 
-Event: TypeAlias = BookTitle | BookAuthor | StartPart | StartChapter | Para | Break
+@dataclass(frozen=True, slots=True)
+class BlockNode:
+    """A block a reader of a structured format built whole: a formatted paragraph, a
+    block quote, verse, a figure, a list, a code block. Assembly adds it to the
+    current chapter as it is (the transforms still parse delimiters inside its text
+    nodes and set its typography)."""
+
+    block: Block
+
+
+Event: TypeAlias = BookTitle | BookAuthor | StartPart | StartChapter | Para | Break | BlockNode
 
 
 @dataclass(frozen=True, slots=True)

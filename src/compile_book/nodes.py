@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import TypeAlias, assert_never
 
 from .diagnostics import Diagnostic
 
@@ -113,7 +113,55 @@ class Telepathy:
     continued: bool = False
 
 
-Inline: TypeAlias = Text | Emphasis | Strong | Telepathy
+@dataclass(frozen=True, slots=True)
+class Strikeout:
+    """Struck-through text (``~~x~~``, Word's strikethrough): a visible correction."""
+
+    children: tuple[Inline, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpan:
+    """Literal, monospaced text (inline code): a text message, a screen, a sign.
+
+    Never parsed for delimiters and never touched by typography.
+    """
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A line break inside a paragraph or a line of verse (a soft return the writer meant)."""
+
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink around some text; ``url`` as the writer gave it."""
+
+    children: tuple[Inline, ...]
+    url: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote or endnote (pandoc's ``Note [Block]``): it stands where its
+    reference mark goes, and holds the note's own paragraphs."""
+
+    blocks: tuple[Block, ...]
+    source: Source
+
+
+Inline: TypeAlias = (
+    Text | Emphasis | Strong | Telepathy | Strikeout | CodeSpan | LineBreak | Link | Note
+)
+#: Inline nodes that hold other inlines.
+Span: TypeAlias = Emphasis | Strong | Telepathy | Strikeout | Link
 
 
 # --------------------------------------------------------------------------- blocks
@@ -138,7 +186,66 @@ class SceneBreak:
     source: Source
 
 
-Block: TypeAlias = Paragraph | SceneBreak
+@dataclass(frozen=True, slots=True)
+class BlockQuote:
+    """Quoted matter set off from the text: a letter, a sign, an epigraph inside a chapter."""
+
+    blocks: tuple[Block, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Verse:
+    """Lines whose breaks matter (a poem, a song, the lines of a letter's address).
+
+    Each line is a tuple of inlines; an empty line separates stanzas.
+    """
+
+    lines: tuple[tuple[Inline, ...], ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image's bytes as the reader found them (a file beside a Markdown manuscript,
+    a picture inside a Word document). ``name`` is where it came from, ``media_type``
+    ``image/jpeg``, ``image/png``, ``image/gif`` or ``image/svg+xml``."""
+
+    name: str
+    media_type: str
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An image on its own line: ``alt`` its text description for readers who cannot
+    see it, ``caption`` optional inlines printed with it."""
+
+    image: Image
+    alt: str
+    source: Source
+    caption: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A bulleted or numbered list; each item is a tuple of blocks."""
+
+    ordered: bool
+    items: tuple[tuple[Block, ...], ...]
+    source: Source
+    start: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """Literal, monospaced lines (a computer screen, a text-message log), kept as typed."""
+
+    text: str
+    source: Source
+
+
+Block: TypeAlias = Paragraph | SceneBreak | BlockQuote | Verse | Figure | ListBlock | CodeBlock
 
 
 # --------------------------------------------------------------------------- structure
@@ -312,10 +419,17 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 
 def _collect(inlines: tuple[Inline, ...], out: list[str]) -> None:
     for node in inlines:
-        if isinstance(node, Text):
-            out.append(node.text)
-        else:
-            _collect(node.children, out)
+        match node:
+            case Text() | CodeSpan():
+                out.append(node.text)
+            case LineBreak():
+                out.append(" ")
+            case Note():
+                pass  # a note's text is not part of the sentence it hangs from
+            case Emphasis() | Strong() | Telepathy() | Strikeout() | Link():
+                _collect(node.children, out)
+            case _:
+                assert_never(node)
 
 
 def heading_text(heading: Heading | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
-from typing import Any
+from typing import Any, assert_never
 
 from . import nodes
 
@@ -39,6 +39,9 @@ def to_data(obj: Any, *, sources: bool = True) -> Any:
     """Convert a node (or anything inside one) to JSON-ready data."""
     if isinstance(obj, nodes.Source):
         return {"file": obj.file, "line": obj.line}
+    if isinstance(obj, nodes.Image):
+        # The bytes stay out of JSON: tools get where the image came from and its size.
+        return {"name": obj.name, "media-type": obj.media_type, "size": len(obj.data)}
     if isinstance(obj, nodes.Text):
         # The commonest node by far: keep it small and fast.
         if sources:
@@ -82,16 +85,49 @@ def pformat(book: nodes.Book, *, width: int | None = None, diagnostics: bool = T
         for chapter in part.chapters:
             head = nodes.heading_text(chapter.heading)
             lines.append(f"    {chapter.kind} {head!r} @{chapter.source}")
-            for block in chapter.blocks:
-                if isinstance(block, nodes.SceneBreak):
-                    lines.append(f"      scene-break @{block.source}")
-                else:
-                    lines.append(f"      paragraph @{block.source}")
-                    _pformat_inlines(block.inlines, 8, lines, width)
+            _pformat_blocks(chapter.blocks, 6, lines, width)
     if diagnostics and book.diagnostics:
         lines.append("diagnostics")
         lines.extend(f"  {d.format()}" for d in book.diagnostics)
     return "\n".join(lines) + "\n"
+
+
+def _pformat_blocks(
+    blocks: tuple[nodes.Block, ...], indent: int, lines: list[str], width: int | None
+) -> None:
+    pad = " " * indent
+    for block in blocks:
+        lines.append(f"{pad}{_type_name(block)}{_block_detail(block)} @{block.source}")
+        match block:
+            case nodes.Paragraph():
+                _pformat_inlines(block.inlines, indent + 2, lines, width)
+            case nodes.SceneBreak():
+                pass
+            case nodes.CodeBlock():
+                lines.append(f"{pad}  {block.text!r}")
+            case nodes.BlockQuote():
+                _pformat_blocks(block.blocks, indent + 2, lines, width)
+            case nodes.Verse():
+                for line in block.lines:
+                    lines.append(f"{pad}  line")
+                    _pformat_inlines(line, indent + 4, lines, width)
+            case nodes.Figure():
+                _pformat_inlines(block.caption, indent + 2, lines, width)
+            case nodes.ListBlock():
+                for item in block.items:
+                    lines.append(f"{pad}  item")
+                    _pformat_blocks(item, indent + 4, lines, width)
+            case _:
+                assert_never(block)
+
+
+def _block_detail(block: nodes.Block) -> str:
+    if isinstance(block, nodes.Figure):
+        image = block.image
+        return f" {image.name!r} {image.media_type} {len(image.data)} bytes alt={block.alt!r}"
+    if isinstance(block, nodes.ListBlock):
+        return f" ordered={block.ordered} start={block.start}"
+    return ""
 
 
 def _pformat_inlines(
@@ -99,12 +135,23 @@ def _pformat_inlines(
 ) -> None:
     pad = " " * indent
     for node in inlines:
-        if isinstance(node, nodes.Text):
-            text = node.text
-            if width is not None and len(text) > width:
-                text = text[: width - 1] + "…"
-            lines.append(f"{pad}text {text!r}")
-        else:
-            extra = " (continued)" if isinstance(node, nodes.Telepathy) and node.continued else ""
-            lines.append(f"{pad}{_type_name(node)}{extra}")
-            _pformat_inlines(node.children, indent + 2, lines, width)
+        match node:
+            case nodes.Text() | nodes.CodeSpan():
+                text = node.text
+                if width is not None and len(text) > width:
+                    text = text[: width - 1] + "…"
+                lines.append(f"{pad}{_type_name(node)} {text!r}")
+            case nodes.LineBreak():
+                lines.append(f"{pad}line-break")
+            case nodes.Note():
+                lines.append(f"{pad}note")
+                _pformat_blocks(node.blocks, indent + 2, lines, width)
+            case nodes.Link():
+                lines.append(f"{pad}link {node.url!r}")
+                _pformat_inlines(node.children, indent + 2, lines, width)
+            case nodes.Emphasis() | nodes.Strong() | nodes.Telepathy() | nodes.Strikeout():
+                continued = isinstance(node, nodes.Telepathy) and node.continued
+                lines.append(f"{pad}{_type_name(node)}{' (continued)' if continued else ''}")
+                _pformat_inlines(node.children, indent + 2, lines, width)
+            case _:
+                assert_never(node)

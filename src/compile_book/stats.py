@@ -26,13 +26,21 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from .locale import get_locale
-from .nodes import Book, Chapter, Inline, Paragraph, SceneBreak, Telepathy, Text, heading_text
+from .nodes import (
+    Book,
+    Chapter,
+    Inline,
+    SceneBreak,
+    Span,
+    Telepathy,
+    heading_text,
+    plain_text,
+)
 from .pagemodel import BASE_WORDS_PER_PAGE, count_words, paginate, word_count, words_per_page
 
 if TYPE_CHECKING:
@@ -218,37 +226,33 @@ def book_stats(book: Book, pdf: PdfConfig | None = None) -> BookStats:
 
 
 def _chapter_counts(chapter: Chapter, dialogue_re: re.Pattern[str], pages: int) -> Counts:
+    from .transforms.tree import sequences
+
     words = paragraphs = breaks = dialogue = spans = 0
     for block in chapter.blocks:
         if isinstance(block, SceneBreak):
             breaks += 1
             continue
-        assert isinstance(block, Paragraph)
+        # A quotation, verse, a list or a note is read as part of the text too.
         paragraphs += 1
-        text = "".join(_texts(block.inlines))
-        words += count_words(text)
-        dialogue += sum(count_words(m.group(1)) for m in dialogue_re.finditer(text))
-        spans += _spans(block.inlines)
+        for inlines in sequences((block,)):
+            text = plain_text(inlines)
+            words += count_words(text)
+            dialogue += sum(count_words(m.group(1)) for m in dialogue_re.finditer(text))
+            spans += _spans(inlines)
     scenes = breaks + 1 if paragraphs else 0
     return Counts(words, paragraphs, scenes, min(dialogue, words), spans, pages)
 
 
-def _texts(inlines: tuple[Inline, ...]) -> Iterator[str]:
-    for node in inlines:
-        if isinstance(node, Text):
-            yield node.text
-        else:
-            yield from _texts(node.children)
-
-
 def _spans(inlines: tuple[Inline, ...]) -> int:
+    """Telepathy spans (a span continued over paragraphs counted once); not inside notes,
+    which are sequences of their own."""
     count = 0
     for node in inlines:
-        if isinstance(node, Text):
-            continue
         if isinstance(node, Telepathy) and not node.continued:
             count += 1
-        count += _spans(node.children)
+        if isinstance(node, Span):
+            count += _spans(node.children)
     return count
 
 

@@ -12,28 +12,39 @@ from collections.abc import Iterator
 from typing import TypeAlias, TypeVar, assert_never
 
 from .nodes import (
+    Block,
+    BlockQuote,
     Book,
     Chapter,
+    CodeBlock,
+    CodeSpan,
     Contents,
     CopyrightPage,
     Dedication,
     Emphasis,
     Epigraph,
+    Figure,
     Heading,
     Inline,
+    LineBreak,
+    Link,
+    ListBlock,
     Matter,
+    Note,
     Paragraph,
     Part,
     SceneBreak,
+    Strikeout,
     Strong,
     Telepathy,
     Text,
     TitlePage,
+    Verse,
 )
 
 __all__ = ["Node", "query", "walk"]
 
-Node: TypeAlias = Part | Chapter | Heading | Paragraph | SceneBreak | Inline | Matter
+Node: TypeAlias = Part | Chapter | Heading | Block | Inline | Matter
 N = TypeVar("N")
 
 
@@ -53,10 +64,7 @@ def walk(book: Book) -> Iterator[Node]:
             yield chapter
             if chapter.heading is not None:
                 yield from _heading(chapter.heading)
-            for block in chapter.blocks:
-                yield block
-                if isinstance(block, Paragraph):
-                    yield from _inlines(block.inlines)
+            yield from _blocks(chapter.blocks)
 
 
 def query(book: Book, kind: type[N]) -> list[N]:
@@ -70,13 +78,37 @@ def _heading(heading: Heading) -> Iterator[Node]:
     yield from _inlines(heading.subtitle)
 
 
+def _blocks(blocks: tuple[Block, ...]) -> Iterator[Node]:
+    for block in blocks:
+        yield block
+        match block:
+            case Paragraph():
+                yield from _inlines(block.inlines)
+            case SceneBreak() | CodeBlock():
+                pass
+            case BlockQuote():
+                yield from _blocks(block.blocks)
+            case Verse():
+                for line in block.lines:
+                    yield from _inlines(line)
+            case Figure():
+                yield from _inlines(block.caption)
+            case ListBlock():
+                for item in block.items:
+                    yield from _blocks(item)
+            case _:
+                assert_never(block)
+
+
 def _inlines(inlines: tuple[Inline, ...]) -> Iterator[Node]:
     for node in inlines:
         yield node
         match node:
-            case Text():
+            case Text() | CodeSpan() | LineBreak():
                 pass
-            case Emphasis() | Strong() | Telepathy():
+            case Emphasis() | Strong() | Telepathy() | Strikeout() | Link():
                 yield from _inlines(node.children)
+            case Note():
+                yield from _blocks(node.blocks)
             case _:
                 assert_never(node)

@@ -89,7 +89,12 @@ def test_heading_titles_are_parsed_too() -> None:
     assert _shape(heading.title) == ["The ", ("emphasis", ["Long"]), " Night"]
 
 
-def test_already_structured_paragraphs_are_left_alone() -> None:
-    structured = Strong((Text("*x*", SRC),), SRC)
+def test_structure_a_reader_found_is_kept_and_text_inside_is_still_parsed() -> None:
+    # A formatted paragraph (bold from a word processor) keeps its bold; the text inside
+    # it is still read for delimiters, node by node, as a .txt paragraph would be.
+    structured = Strong((Text("{thought} and *x*", SRC),), SRC)
     out = inlines.run(book_of(chapter(Paragraph((structured,), SRC))), context())
-    assert paragraphs(out)[0].inlines == (structured,)
+    (bold,) = paragraphs(out)[0].inlines
+    assert isinstance(bold, Strong)
+    kinds = [type(node).__name__ for node in bold.children]
+    assert kinds == ["Telepathy", "Text", "Emphasis"]

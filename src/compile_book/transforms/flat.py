@@ -7,6 +7,11 @@ joins the text nodes of some inlines into one string with a marker
 character where a span opens (:data:`OPEN`) or closes (:data:`CLOSE`);
 :func:`rebuild` puts a transformed string back into the same structure.
 
+Nodes that are not text (a line break, inline code, a note's reference
+mark) stand in the string as one :data:`ATOM` marker each and come back
+unchanged: code is never typeset, and a note's own paragraphs are a
+sequence of their own.
+
 The markers are private-use characters. When the text itself contains one
 (a writer's private-use glyph), the boundaries could not be found again, so
 :attr:`Flat.safe` is false and callers treat each text node on its own: no
@@ -21,11 +26,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import assert_never
 
-from ..nodes import Emphasis, Inline, Source, Strong, Telepathy, Text
+from ..nodes import (
+    CodeSpan,
+    Emphasis,
+    Inline,
+    LineBreak,
+    Link,
+    Note,
+    Source,
+    Span,
+    Strikeout,
+    Strong,
+    Telepathy,
+    Text,
+)
 
 OPEN = "\ue000"
 CLOSE = "\ue001"
-_MARKERS_RE = re.compile(f"[{OPEN}{CLOSE}]")
+ATOM = "\ue002"
+_MARKERS = (OPEN, CLOSE, ATOM)
+_MARKERS_RE = re.compile(f"[{OPEN}{CLOSE}{ATOM}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,43 +74,62 @@ class Flat:
         return self.nodes[0].source.file if self.nodes else ""
 
 
+def with_children(span: Span, children: tuple[Inline, ...]) -> Span:
+    """The same span around other children."""
+    match span:
+        case Emphasis():
+            return Emphasis(children, span.source)
+        case Strong():
+            return Strong(children, span.source)
+        case Telepathy():
+            return Telepathy(children, span.source, span.continued)
+        case Strikeout():
+            return Strikeout(children, span.source)
+        case Link():
+            return Link(children, span.url, span.source)
+        case _:
+            assert_never(span)
+
+
 def flatten(inlines: tuple[Inline, ...]) -> Flat:
-    """Join the text of ``inlines`` with a marker at every span boundary."""
+    """Join the text of ``inlines`` with a marker at every span boundary and atom."""
     if len(inlines) == 1 and isinstance(inlines[0], Text):
         # Most paragraphs are one run of text: no walk needed.
         node = inlines[0]
         text = node.text
-        return Flat(text, (0,), (node,), OPEN not in text and CLOSE not in text)
+        return Flat(text, (0,), (node,), not any(m in text for m in _MARKERS))
     pieces: list[str] = []
     starts: list[int] = []
-    texts: list[Text] = []
-    markers = [0]
-    at = 0
+    found: list[Text] = []
+    markers = 0
 
-    def walk(nodes: tuple[Inline, ...]) -> int:
-        nonlocal at
+    def walk(nodes: tuple[Inline, ...], at: int) -> int:
+        nonlocal markers
         for node in nodes:
             match node:
                 case Text():
                     starts.append(at)
-                    texts.append(node)
+                    found.append(node)
                     pieces.append(node.text)
                     at += len(node.text)
-                case Emphasis() | Strong() | Telepathy():
+                case Emphasis() | Strong() | Telepathy() | Strikeout() | Link():
                     pieces.append(OPEN)
-                    at += 1
-                    walk(node.children)
+                    at = walk(node.children, at + 1)
                     pieces.append(CLOSE)
                     at += 1
-                    markers[0] += 2
+                    markers += 2
+                case CodeSpan() | LineBreak() | Note():
+                    pieces.append(ATOM)
+                    at += 1
+                    markers += 1
                 case _:
                     assert_never(node)
         return at
 
-    walk(inlines)
+    walk(inlines, 0)
     text = "".join(pieces)
-    safe = text.count(OPEN) + text.count(CLOSE) == markers[0]
-    return Flat(text, tuple(starts), tuple(texts), safe)
+    safe = sum(text.count(m) for m in _MARKERS) == markers
+    return Flat(text, tuple(starts), tuple(found), safe)
 
 
 def rebuild(inlines: tuple[Inline, ...], text: str) -> tuple[Inline, ...]:
@@ -98,7 +137,7 @@ def rebuild(inlines: tuple[Inline, ...], text: str) -> tuple[Inline, ...]:
 
     ``text`` must be a transformed :func:`flatten` string of ``inlines`` that
     kept every marker in place. Consecutive text nodes become one; a text node
-    left empty disappears.
+    left empty disappears; atoms come back as they were.
     """
     if len(inlines) == 1 and isinstance(inlines[0], Text):
         node = inlines[0]
@@ -117,16 +156,14 @@ def rebuild(inlines: tuple[Inline, ...], text: str) -> tuple[Inline, ...]:
             if pending is not None:
                 _append_text(out, pieces[index], pending)
                 pending = None
-            index += 1  # the gap before this span is used up
-            children = walk(node.children)
-            index += 1
+            index += 1  # the gap before this span or atom is used up
             match node:
-                case Emphasis():
-                    out.append(Emphasis(children, node.source))
-                case Strong():
-                    out.append(Strong(children, node.source))
-                case Telepathy():
-                    out.append(Telepathy(children, node.source, node.continued))
+                case Emphasis() | Strong() | Telepathy() | Strikeout() | Link():
+                    children = walk(node.children)
+                    index += 1
+                    out.append(with_children(node, children))
+                case CodeSpan() | LineBreak() | Note():
+                    out.append(node)
                 case _:
                     assert_never(node)
         if pending is not None:
@@ -142,13 +179,18 @@ def _append_text(out: list[Inline], piece: str, first: Text) -> None:
 
 
 def texts(inlines: tuple[Inline, ...]) -> list[Text]:
-    """The text nodes of some inlines, in order."""
+    """The text nodes of some inlines, in order (not those inside notes or code)."""
     out: list[Text] = []
     for node in inlines:
-        if isinstance(node, Text):
-            out.append(node)
-        else:
-            out.extend(texts(node.children))
+        match node:
+            case Text():
+                out.append(node)
+            case Emphasis() | Strong() | Telepathy() | Strikeout() | Link():
+                out.extend(texts(node.children))
+            case CodeSpan() | LineBreak() | Note():
+                pass
+            case _:
+                assert_never(node)
     return out
 
 
@@ -161,12 +203,10 @@ def map_texts(inlines: tuple[Inline, ...], change: Callable[[str], str]) -> tupl
                 new = change(node.text)
                 if new:
                     out.append(Text(new, node.source.plain()))
-            case Emphasis():
-                out.append(Emphasis(map_texts(node.children, change), node.source))
-            case Strong():
-                out.append(Strong(map_texts(node.children, change), node.source))
-            case Telepathy():
-                out.append(Telepathy(map_texts(node.children, change), node.source, node.continued))
+            case Emphasis() | Strong() | Telepathy() | Strikeout() | Link():
+                out.append(with_children(node, map_texts(node.children, change)))
+            case CodeSpan() | LineBreak() | Note():
+                out.append(node)
             case _:
                 assert_never(node)
     return tuple(out)

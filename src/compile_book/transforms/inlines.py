@@ -16,24 +16,32 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
+from typing import assert_never
 
 from ..diagnostics import Code
 from ..nodes import (
     Block,
     Book,
     Chapter,
+    CodeSpan,
     Emphasis,
     Heading,
     Inline,
+    LineBreak,
+    Link,
+    Note,
     Paragraph,
     SceneBreak,
     Source,
+    Strikeout,
     Strong,
     Telepathy,
     Text,
 )
 from ..rules.inlines import Chunk, Close, InlineParser, Open, Token
 from . import Context, heading_inlines
+from .flat import with_children
+from .tree import map_block
 
 # Why: mind-speech may run over several paragraphs; look this far for its end.
 SPAN_LOOKAHEAD = 6
@@ -57,7 +65,9 @@ class _Inliner:
         for k, block in enumerate(blocks):
             raw = _raw(block)
             if raw is None or not isinstance(block, Paragraph):
-                out.append(block)
+                # Structure a reader already found (a quotation, verse, a formatted
+                # paragraph): delimiters are looked for inside each text node.
+                out.append(map_block(block, self.each_text))
                 carry = None
                 continue
             inlines, carry = self.parse(raw, carry, functools.partial(_following, blocks, k + 1))
@@ -65,12 +75,22 @@ class _Inliner:
         return Chapter(chapter.kind, heading, tuple(out), chapter.source)
 
     def heading(self, heading: Heading) -> Heading:
-        def parse(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-            if len(inlines) != 1 or not isinstance(inlines[0], Text):
-                return inlines
-            return self.parse(inlines[0], None, list)[0]
+        return heading_inlines(heading, self.each_text)
 
-        return heading_inlines(heading, parse)
+    def each_text(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        """Delimiters parsed inside each text node of an already structured sequence."""
+        out: list[Inline] = []
+        for node in inlines:
+            match node:
+                case Text():
+                    out.extend(self.parse(node, None, list)[0])
+                case Emphasis() | Strong() | Telepathy() | Strikeout() | Link():
+                    out.append(with_children(node, self.each_text(node.children)))
+                case CodeSpan() | LineBreak() | Note():
+                    out.append(node)
+                case _:
+                    assert_never(node)
+        return tuple(out)
 
     def parse(
         self, raw: Text, carry: tuple[str, str] | None, following: Callable[[], list[str]]

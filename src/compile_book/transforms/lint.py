@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Code, Reporter
-from ..nodes import Book, Chapter, Paragraph, SceneBreak, Text
+from ..nodes import Book, Chapter, Paragraph, Text
 from ..rules import lint
 from . import Context
 from .flat import OPEN, Flat, flatten
 from .flat import texts as flat_texts
+from .tree import notes, sequences
 
 
 class _QuoteWatch:
@@ -55,18 +56,25 @@ class _Linter:
     def chapter(self, chapter: Chapter) -> Chapter:
         quotes = _QuoteWatch(self.reporter)
         for block in chapter.blocks:
-            if isinstance(block, SceneBreak):
+            if not isinstance(block, Paragraph):
+                # A scene break, a quotation, verse or a list: speech does not run on.
                 quotes.flush()
+                for inlines in sequences((block,)):
+                    self._words(flatten(inlines))
                 continue
             flat = flatten(block.inlines)
-            if not flat.nodes:
-                continue
-            self._words(flat)
-            self._quotes(flat, quotes)
+            if flat.nodes:
+                self._words(flat)
+                self._quotes(flat, quotes)
+            for note in notes(block.inlines):
+                for inlines in sequences(note.blocks):
+                    self._words(flatten(inlines))
         quotes.flush()
         return chapter
 
     def _words(self, flat: Flat) -> None:
+        if not flat.nodes:
+            return
         for offset, words in lint.doubled_words(flat.text, self.deliberate):
             line, col = flat.source_at(offset)
             self.reporter.add(
@@ -108,9 +116,8 @@ def _file_texts(book: Book) -> Iterator[tuple[str, list[Text]]]:
                 current, texts = chapter.source.file, []
             if chapter.heading is not None:
                 texts.extend(flat_texts(chapter.heading.title))
-            for block in chapter.blocks:
-                if isinstance(block, Paragraph):
-                    texts.extend(flat_texts(block.inlines))
+            for inlines in sequences(chapter.blocks):
+                texts.extend(flat_texts(inlines))
     if current is not None:
         yield current, texts
 

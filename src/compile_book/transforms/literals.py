@@ -11,10 +11,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..nodes import Book, Chapter, Heading, Inline, Paragraph, Part
+from ..nodes import Book, Chapter, Heading, Inline, Part
 from ..rules.markdown import restore
 from . import Context, heading_inlines
 from .flat import map_texts, texts
+from .tree import map_blocks, sequences
 
 _STAND_INS = re.compile("[\ue0c0-\ue0ff]")
 
@@ -34,15 +35,10 @@ def _heading(heading: Heading | None) -> Heading | None:
 
 
 def _chapter(chapter: Chapter) -> Chapter:
-    if not any(isinstance(b, Paragraph) and _escaped(b.inlines) for b in chapter.blocks) and (
-        chapter.heading is None or _heading(chapter.heading) == chapter.heading
-    ):
-        return chapter
-    blocks = tuple(
-        Paragraph(_inlines(b.inlines), b.source) if isinstance(b, Paragraph) else b
-        for b in chapter.blocks
-    )
-    return Chapter(chapter.kind, _heading(chapter.heading), blocks, chapter.source)
+    heading = _heading(chapter.heading)
+    if heading == chapter.heading and not any(_escaped(x) for x in sequences(chapter.blocks)):
+        return chapter  # nothing escaped here: nothing rebuilt
+    return Chapter(chapter.kind, heading, map_blocks(chapter.blocks, _inlines), chapter.source)
 
 
 def run(book: Book, context: Context) -> Book:

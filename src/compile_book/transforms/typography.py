@@ -14,10 +14,11 @@ import dataclasses
 from collections import defaultdict
 
 from ..diagnostics import Code
-from ..nodes import Book, Chapter, Heading, Inline, Paragraph
+from ..nodes import Book, Chapter, Heading, Inline
 from ..rules.typography import Changes
 from . import Context, heading_inlines
 from .flat import flatten, map_texts, rebuild
+from .tree import map_blocks
 
 
 class _Typesetter:
@@ -29,10 +30,7 @@ class _Typesetter:
 
     def chapter(self, chapter: Chapter) -> Chapter:
         heading = self.heading(chapter.heading) if chapter.heading is not None else None
-        blocks = tuple(
-            Paragraph(self.inlines(b.inlines), b.source) if isinstance(b, Paragraph) else b
-            for b in chapter.blocks
-        )
+        blocks = map_blocks(chapter.blocks, self.inlines)
         self.tally()
         return Chapter(chapter.kind, heading, blocks, chapter.source)
 
