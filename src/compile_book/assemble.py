@@ -24,6 +24,7 @@ from .diagnostics import Code, Diagnostic, Reporter
 from .events import (
     BlockNode,
     BookAuthor,
+    BookMeta,
     BookTitle,
     Break,
     FileEvents,
@@ -201,6 +202,7 @@ def assemble(files: Sequence[FileEvents], config: BookConfig, name_hint: str = "
     asm = _Assembler(reporter)
     title: str | None = None
     author: str | None = None
+    declared: dict[str, str] = {}
     for index, result in enumerate(files):
         # Every file starts a new chapter (a file without a heading is one chapter).
         asm.close_chapter()
@@ -222,13 +224,17 @@ def assemble(files: Sequence[FileEvents], config: BookConfig, name_hint: str = "
                 case BookAuthor():
                     if index == 0:
                         author = event.name
+                case BookMeta():
+                    if index == 0:
+                        declared[event.key] = event.value
     parts = asm.finish()
     order = {f.name: k for k, f in enumerate(files)}
     diagnostics = sort_diagnostics(
         [*(d for f in files for d in f.diagnostics), *reporter.items], order
     )
     hint = name_hint or (files[0].name if files else "")
-    book = Book(metadata(config, title, author, hint), parts, tuple(diagnostics))
+    meta = metadata(config, title, author, hint, declared)
+    book = Book(meta, parts, tuple(diagnostics))
     validate(book)
     return book
 
@@ -238,9 +244,24 @@ def sort_diagnostics(items: Sequence[Diagnostic], order: dict[str, int]) -> list
     return sorted(items, key=lambda d: (order.get(d.file, len(order)), d.line, d.col))
 
 
-def metadata(config: BookConfig, title: str | None, author: str | None, hint: str) -> Metadata:
+#: Metadata a manuscript may declare (``BookMeta``), and the book.toml key that wins.
+DECLARABLE = ("language", "subtitle", "date", "rights", "description")
+
+
+def metadata(
+    config: BookConfig,
+    title: str | None,
+    author: str | None,
+    hint: str,
+    declared: dict[str, str] | None = None,
+) -> Metadata:
     """The book's metadata: ``book.toml`` first, then what the manuscript said, then defaults."""
     cfg = config
+    given = {k: v for k, v in (declared or {}).items() if k in DECLARABLE}
+    # Only keys book.toml leaves unset are taken from the manuscript.
+    overrides = {k: v for k, v in given.items() if k not in cfg.model_fields_set}
+    if overrides:
+        cfg = cfg.model_copy(update=overrides)
     title = cfg.title or title or _title_from_name(hint)
     authors = tuple(cfg.authors) or ((author,) if author else ())
     identifier = cfg.identifier or (

@@ -39,6 +39,18 @@ class BookAuthor:
 
 
 @dataclass(frozen=True, slots=True)
+class BookMeta:
+    """Book-level metadata a manuscript declares (Markdown front matter ``lang:``,
+    ``date:``, ``rights:``, ``subtitle:``, ``description:``), used from the first
+    file only and only where ``book.toml`` is silent. ``key`` is a
+    :class:`~compile_book.nodes.Metadata` field name."""
+
+    key: str
+    value: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class StartPart:
     """A part heading: the chapters that follow belong to this part."""
 
@@ -79,7 +91,9 @@ class BlockNode:
     block: Block
 
 
-Event: TypeAlias = BookTitle | BookAuthor | StartPart | StartChapter | Para | Break | BlockNode
+Event: TypeAlias = (
+    BookTitle | BookAuthor | BookMeta | StartPart | StartChapter | Para | Break | BlockNode
+)
 
 
 @dataclass(frozen=True, slots=True)

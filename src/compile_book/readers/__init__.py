@@ -29,6 +29,8 @@ REGISTRY: dict[str, str] = {
     ".md": "compile_book.readers.markdown",
     ".markdown": "compile_book.readers.markdown",
     ".text": "compile_book.readers.text",
+    ".docx": "compile_book.readers.docx",
+    ".odt": "compile_book.readers.odt",
 }
 SUFFIXES = tuple(REGISTRY)
 
