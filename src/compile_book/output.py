@@ -29,7 +29,19 @@ def build_time() -> datetime:
 
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[Path]:
-    """Yield a temporary path; on success rename it to ``path``, on failure delete it."""
+    """Yield a temporary path; on success put it at ``path``, on failure delete it.
+
+    A regular file is replaced atomically (renamed into place). A symlink is
+    followed: its target is written, the link stays. A character device or a
+    FIFO (``-o /dev/stdout``, a pipe) is written through once the output is
+    complete, and never replaced by a file.
+    """
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not path.is_file() and not path.is_dir():
+        with _streamed(path) as tmp:
+            yield tmp
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -47,6 +59,24 @@ def atomic_output(path: Path) -> Iterator[Path]:
         raise OutputError(
             f"cannot write ({exc.strerror}); choose another folder with -o", str(path)
         ) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+@contextlib.contextmanager
+def _streamed(device: Path) -> Iterator[Path]:
+    """Build the output in a private temporary file, then copy it into ``device``."""
+    fd, tmp_name = tempfile.mkstemp(prefix="compile-book-", suffix=".part")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with tmp.open("rb") as src, device.open("wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+    except OSError as exc:
+        raise OutputError(f"cannot write ({exc.strerror})", str(device)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
