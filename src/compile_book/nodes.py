@@ -25,6 +25,7 @@ manuscript. Backends ``match`` on the node types and end with
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias, assert_never
 
@@ -334,6 +335,19 @@ class Metadata:
     cover: str | None = None
 
 
+class Chapters(tuple[Chapter, ...]):
+    """A book's chapters: a tuple like ``Part.chapters``.
+
+    Calling it (``book.chapters()``, the method of earlier versions) still gives an
+    iterator over the same chapters, so tools written against it keep working.
+    """
+
+    __slots__ = ()
+
+    def __call__(self) -> Iterator[Chapter]:
+        return iter(self)
+
+
 # --------------------------------------------------------------------------- front matter
 #
 # Pages built from metadata rather than typed in a manuscript. They are made
@@ -402,9 +416,9 @@ class Book:
     front: tuple[Matter, ...] = ()
 
     @property
-    def chapters(self) -> tuple[Chapter, ...]:
-        """Every chapter in reading order, across parts (the same kind as ``Part.chapters``)."""
-        return tuple(chapter for part in self.parts for chapter in part.chapters)
+    def chapters(self) -> Chapters:
+        """Every chapter in reading order, across parts (a tuple, as ``Part.chapters``)."""
+        return Chapters(chapter for part in self.parts for chapter in part.chapters)
 
 
 # --------------------------------------------------------------------------- helpers
