@@ -15,7 +15,9 @@ from compile_book.check import check
 from compile_book.cli import app
 from compile_book.config import json_schema, load_config
 from compile_book.errors import InputError
-from tests.projects import run_module
+from compile_book.project import load_project
+from compile_book.scaffold import CHAPTER_NAME
+from tests.projects import run_module, write_files
 
 runner = CliRunner()
 
@@ -171,3 +173,70 @@ def test_subprocess_init_without_a_terminal(tmp_path: Path) -> None:
     again = run_module("init", "novel", "--yes", cwd=tmp_path)
     assert again.returncode == 2
     assert "never overwrites" in again.stderr
+
+
+# ------------------------------------------------------- init on a writer's folder
+
+
+def test_init_on_a_folder_of_manuscripts_lists_them_in_reading_order(tmp_path: Path) -> None:
+    root = tmp_path / "novel"
+    write_files(
+        root,
+        {
+            "manuscripts/10-end.txt": "Chapter 10\n\nThe end.\n",
+            "manuscripts/03-middle.md": "# Chapter 3\n\nThe middle.\n",
+            "manuscripts/part-2/11-after.txt": "Chapter 11\n\nAfter.\n",
+            "manuscripts/README.md": "How I write.\n",
+            "manuscripts/notes.txt": "Remember the bell.\n",
+            "Makefile": "mine\n",
+        },
+    )
+    result = runner.invoke(app, ["init", str(root), "--yes", "--author", "Ann Other"])
+    assert result.exit_code == 0, result.output
+    assert "check the reading order in book.toml" in result.stdout
+    assert _tree(root) == {
+        "book.toml",
+        "book.schema.json",
+        ".gitignore",
+        "Makefile",
+        "manuscripts/10-end.txt",
+        "manuscripts/03-middle.md",
+        "manuscripts/part-2/11-after.txt",
+        "manuscripts/README.md",
+        "manuscripts/notes.txt",
+    }  # no starter chapter
+    assert (root / "Makefile").read_text(encoding="utf-8") == "mine\n"  # kept as it was
+    text = (root / "book.toml").read_text(encoding="utf-8")
+    assert load_config(root / "book.toml").manuscripts == [
+        "manuscripts/03-middle.md",
+        "manuscripts/10-end.txt",
+        "manuscripts/part-2/11-after.txt",
+    ]
+    assert "# left out: manuscripts/README.md (a README" in text
+    assert "# left out: manuscripts/notes.txt (the writer's notes" in text
+    book = compile_book.parse(root)
+    assert [c.heading.number for c in book.chapters if c.heading] == [3, 10, 11]
+
+
+def test_init_on_a_folder_with_chapters_at_its_top(tmp_path: Path) -> None:
+    write_files(tmp_path, {"b.txt": "Two.\n", "a.md": "One.\n", "LICENSE": "MIT\n"})
+    compile_book.init(tmp_path, title="Salt")
+    assert load_config(tmp_path / "book.toml").manuscripts == ["a.md", "b.txt"]
+    assert not (tmp_path / "manuscripts").exists()
+
+
+def test_init_on_a_folder_of_manuscripts_never_overwrites_book_toml(tmp_path: Path) -> None:
+    write_files(tmp_path, {"manuscripts/01.txt": "One.\n", "book.toml": 'title = "Mine"\n'})
+    proc = run_module("init", str(tmp_path), "--yes")
+    assert proc.returncode == 2
+    assert "already exists: book.toml" in proc.stderr
+    assert (tmp_path / "book.toml").read_text(encoding="utf-8") == 'title = "Mine"\n'
+    assert _tree(tmp_path) == {"book.toml", "manuscripts/01.txt"}
+
+
+def test_a_new_project_reads_every_manuscript_under_manuscripts(tmp_path: Path) -> None:
+    root = tmp_path / "b"
+    compile_book.init(root, title="Salt")
+    assert "manuscripts" not in load_config(root / "book.toml").model_fields_set
+    write_files(root, {"manuscripts/part-2/03-three.md": "# Chapter 3\n\nThree.\n"})
+    assert [p.name for p in load_project(root).manuscripts] == [CHAPTER_NAME, "03-three.md"]

@@ -105,8 +105,8 @@ def test_listed_manuscript_that_does_not_exist_names_its_line(tmp_path: Path) ->
     ("name", "message"),
     [
         ("nope", "no such file or folder"),
-        ("notes.rtf", r"not a manuscript \(expected \.txt, \.md, \.markdown, \.text\)"),
-        ("", "no manuscripts here"),  # the folder itself: only notes.rtf in it
+        ("notes.rtf", r"not a manuscript \(expected \.txt, \.md, \.markdown, \.text, \.docx"),
+        ("", r"no manuscripts here \(left out 1: notes\.rtf\)"),  # only notes.rtf in it
     ],
     ids=["missing", "not-a-manuscript", "folder-without-manuscripts"],
 )
@@ -114,3 +114,38 @@ def test_bad_paths_raise_input_error(tmp_path: Path, name: str, message: str) ->
     _write(tmp_path, "notes.rtf")
     with pytest.raises(InputError, match=message):
         load_project(tmp_path / name)
+
+
+# ------------------------------------------------------------ book.toml found upwards
+
+
+def test_a_folder_inside_a_project_is_that_project(tmp_path: Path) -> None:
+    (tmp_path / "book.toml").write_text('title = "T"\n', encoding="utf-8")
+    _write(tmp_path, "manuscripts/01.txt", "manuscripts/part-2/02.txt", "covers/a.jpg")
+    for inside in ("manuscripts", "manuscripts/part-2", "covers"):
+        project = load_project(tmp_path / inside)
+        assert project.kind == "project", inside
+        assert project.config_path == tmp_path.resolve() / "book.toml"
+        assert project.found_from == (tmp_path / inside).resolve()
+        assert [p.name for p in project.manuscripts] == ["01.txt", "02.txt"]
+    assert load_project(tmp_path).found_from is None
+    # One file named on the command line is still a book of its own.
+    assert load_project(tmp_path / "manuscripts" / "01.txt").kind == "file"
+
+
+def test_a_folder_of_manuscripts_the_project_does_not_read_is_its_own_book(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "book.toml").write_text('manuscripts = ["manuscripts/*.txt"]\n', encoding="utf-8")
+    _write(tmp_path, "manuscripts/01.txt", "other-book/a.txt")
+    project = load_project(tmp_path / "other-book")
+    assert (project.kind, [p.name for p in project.manuscripts]) == ("folder", ["a.txt"])
+
+
+def test_the_search_stops_at_a_repository_top(tmp_path: Path) -> None:
+    (tmp_path / "book.toml").write_text('title = "Outer"\n', encoding="utf-8")
+    _write(tmp_path, "manuscripts/01.txt", "repo/.git/HEAD", "repo/docs/x.png")
+    with pytest.raises(InputError, match="no manuscripts here"):
+        load_project(tmp_path / "repo" / "docs")
+    with pytest.raises(InputError, match="no manuscripts here"):
+        load_project(tmp_path / "repo")

@@ -72,7 +72,8 @@ def parse_text(
 
 
 def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
-    """Parse an already-resolved project, attaching its cover to the metadata.
+    """Parse an already-resolved project, attaching its cover to the metadata and
+    what finding its files left out (``FILE_SKIPPED``, ``UNKNOWN_FILE``) to the diagnostics.
 
     A :class:`~compile_book.readers.ReaderCache` reused across calls re-reads
     only the manuscripts that changed (``build --watch``).
@@ -81,6 +82,9 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
     if project.cover is not None:
         meta = dataclasses.replace(book.meta, cover=str(project.cover))
         book = dataclasses.replace(book, meta=meta)
+    if project.diagnostics:
+        # What discovery left out comes first: it was decided before any file was read.
+        book = dataclasses.replace(book, diagnostics=(*project.diagnostics, *book.diagnostics))
     return book
 
 

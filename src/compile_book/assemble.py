@@ -3,9 +3,10 @@
 The book-level decisions live here, in one place: the title and author
 (from ``book.toml``, else the first file's title and ``by`` lines, else the
 file name), parts and the chapters under them (an epilogue stands outside
-the last part), every file opening a new chapter, the chapter-number
-sequence, empty chapters, and scene breaks at a chapter's edge (dropped) or
-doubled (merged). The result is checked by :func:`~compile_book.nodes.validate`.
+the last part), every file opening a new chapter or, read as a scene
+(``[reading] files``), going on with the open one after a scene break, the
+chapter-number sequence, empty chapters, and scene breaks at a chapter's edge
+(dropped) or doubled (merged). The result is checked by :func:`~compile_book.nodes.validate`.
 
 Paragraphs arrive raw: the tree that leaves assembly holds each paragraph as
 one :class:`~compile_book.nodes.Text`; the transforms give it structure.
@@ -27,6 +28,7 @@ from .events import (
     BookMeta,
     BookTitle,
     Break,
+    Event,
     FileEvents,
     Para,
     StartChapter,
@@ -162,7 +164,7 @@ class _Assembler:
             self.chapter = _OpenChapter(ChapterKind.CHAPTER, None, source)
         return self.chapter
 
-    def add_break(self, source: Source) -> None:
+    def add_break(self, source: Source, how: str = "") -> None:
         ch = self._ensure_chapter(source)
         if not ch.blocks:
             self.reporter.add(
@@ -182,7 +184,10 @@ class _Assembler:
         else:
             ch.blocks.append(SceneBreak(source))
             self.reporter.add(
-                Code.SCENE_BREAK_RECOGNISED, "scene break recognised", source.file, source.line
+                Code.SCENE_BREAK_RECOGNISED,
+                f"scene break recognised{how}",
+                source.file,
+                source.line,
             )
 
     def add_block(self, block: Block) -> None:
@@ -200,43 +205,118 @@ def assemble(files: Sequence[FileEvents], config: BookConfig, name_hint: str = "
     """Build the book from every file's events, in book order."""
     reporter = Reporter()
     asm = _Assembler(reporter)
-    title: str | None = None
-    author: str | None = None
-    declared: dict[str, str] = {}
+    facts = _FirstFile()
+    scenes = scene_files(files, config.reading.files)
+    joined: list[str] = []
     for index, result in enumerate(files):
-        # Every file starts a new chapter (a file without a heading is one chapter).
-        asm.close_chapter()
+        scene = scenes[index] and asm.chapter is not None
+        if scene:
+            joined.append(result.name)  # goes on with the open chapter, after a scene break
+        else:
+            asm.close_chapter()  # every other file starts a new chapter
         for event in result.events:
-            match event:
-                case Para():
-                    asm.add_paragraph(event)
-                case BlockNode():
-                    asm.add_block(event.block)
-                case Break():
-                    asm.add_break(event.source)
-                case StartChapter():
-                    asm.start_chapter(event.kind, event.heading, event.source)
-                case StartPart():
-                    asm.start_part(event.heading)
-                case BookTitle():
-                    if index == 0:
-                        title = event.text
-                case BookAuthor():
-                    if index == 0:
-                        author = event.name
-                case BookMeta():
-                    if index == 0:
-                        declared[event.key] = event.value
+            if scene and isinstance(event, (Para, BlockNode, Break)):
+                scene = False  # the break goes before the file's first text
+                _join_scene(asm, event)
+            _dispatch(asm, event, facts if index == 0 else None)
+    if joined:
+        _report_scenes(reporter, joined, config.reading.files)
     parts = asm.finish()
     order = {f.name: k for k, f in enumerate(files)}
     diagnostics = sort_diagnostics(
         [*(d for f in files for d in f.diagnostics), *reporter.items], order
     )
     hint = name_hint or (files[0].name if files else "")
-    meta = metadata(config, title, author, hint, declared)
+    meta = metadata(config, facts.title, facts.author, hint, facts.declared)
     book = Book(meta, parts, tuple(diagnostics))
     validate(book)
     return book
+
+
+@dataclass(slots=True)
+class _FirstFile:
+    """What the first file says about the book: its title, author and metadata."""
+
+    title: str | None = None
+    author: str | None = None
+    declared: dict[str, str] = field(default_factory=dict)
+
+
+def _dispatch(asm: _Assembler, event: Event, first: _FirstFile | None) -> None:
+    """Hand one event to the assembler; book facts count in the first file only."""
+    match event:
+        case Para():
+            asm.add_paragraph(event)
+        case BlockNode():
+            asm.add_block(event.block)
+        case Break():
+            asm.add_break(event.source, event.how)
+        case StartChapter():
+            asm.start_chapter(event.kind, event.heading, event.source)
+        case StartPart():
+            asm.start_part(event.heading)
+        case BookTitle():
+            if first is not None:
+                first.title = event.text
+        case BookAuthor():
+            if first is not None:
+                first.author = event.name
+        case BookMeta():
+            if first is not None:
+                first.declared[event.key] = event.value
+
+
+def scene_files(files: Sequence[FileEvents], mode: str) -> list[bool]:
+    """Which files are scenes of the chapter before them, not chapters of their own.
+
+    A file with a heading of its own (a ``StartChapter`` or ``StartPart``, a title
+    line's included) always opens it. ``"scenes"``: every other file is a scene.
+    ``"auto"``: the same when the book has headings elsewhere and most files have
+    none (day files under a few ``Part`` headings, scene files after a chapter's
+    heading file); a book of headingless files, or one headingless file among
+    chapters (a heading forgotten), stays one chapter per file.
+    """
+    if mode == "chapters":
+        return [False] * len(files)
+    headed = [any(isinstance(e, (StartChapter, StartPart)) for e in f.events) for f in files]
+    # Why: files of scenes outnumber the files that carry the headings; a chapter
+    # file whose heading was forgotten is one among many headed ones.
+    if mode == "auto" and not 0 < sum(headed) < len(files) - sum(headed):
+        return [False] * len(files)
+    return [not h for h in headed]
+
+
+def _join_scene(asm: _Assembler, event: Para | BlockNode | Break) -> None:
+    """A scene break between the open chapter's text and a scene file's first text.
+
+    None when the file opens with its own divider (that one stands), and none at
+    the chapter's start (a heading-only file, then a day file).
+    """
+    if isinstance(event, Break) or (
+        isinstance(event, BlockNode) and isinstance(event.block, SceneBreak)
+    ):
+        return
+    ch = asm.chapter
+    source = event.source if isinstance(event, Para) else event.block.source
+    if ch is not None and ch.blocks and not isinstance(ch.blocks[-1], SceneBreak):
+        ch.blocks.append(SceneBreak(Source(source.file, source.line, source.col)))
+
+
+def _report_scenes(reporter: Reporter, joined: list[str], mode: str) -> None:
+    """One note for every file read as a scene, saying how to change it."""
+    n = len(joined)
+    files = f"{n} file{'s' if n != 1 else ''}"
+    why = (
+        'as book.toml\'s [reading] files = "scenes" asks'
+        if mode == "scenes"
+        else "they have no heading and the book has headings elsewhere; set [reading] "
+        'files = "chapters" in book.toml to make each a chapter'
+    )
+    reporter.add(
+        Code.FILES_AS_SCENES,
+        f"{files} read as scenes of the chapter before them, joined by scene breaks ({why})",
+        joined[0],
+    )
 
 
 def sort_diagnostics(items: Sequence[Diagnostic], order: dict[str, int]) -> list[Diagnostic]:

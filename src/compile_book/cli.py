@@ -12,13 +12,16 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from . import __version__
 from .diagnostics import Diagnostic, Severity
 from .errors import CompileBookError, StrictError
+
+if TYPE_CHECKING:
+    from .project import Project
 
 #: Exit status for a bug in compile-book itself (BSD's EX_SOFTWARE).
 INTERNAL_ERROR_EXIT = 70
@@ -131,9 +134,18 @@ def build(
     except CompileBookError as exc:
         fail(exc)
     if not quiet:
+        if verbose and result.project.found_from is not None:
+            typer.echo(_config_used(result.project), err=True)
         print_diagnostics(result.book.diagnostics, verbose)
         for out in result.outputs.values():
             typer.echo(f"wrote {_shown(out)}")
+
+
+def _config_used(project: Project) -> str:
+    """``build -v`` run inside a project: which book.toml, found above, built the book."""
+    found = _shown(project.config_path) if project.config_path else "book.toml"
+    inside = project.found_from.relative_to(project.root) if project.found_from else Path()
+    return f"{found}: using this book.toml (found above {inside.as_posix()}/)"
 
 
 def _watch(
@@ -252,8 +264,11 @@ def init(
         str | None, typer.Option(help="BCP 47 language tag, e.g. en, en-GB, de, fr.")
     ] = None,
 ) -> None:
-    """Start a new book: book.toml, manuscripts/, covers/, a Makefile and a .gitignore."""
-    from .scaffold import DEFAULT_LANGUAGE, default_title
+    """Start a new book: book.toml, manuscripts/, covers/, a Makefile and a .gitignore.
+
+    In a folder that already holds manuscripts, book.toml lists them in reading order.
+    """
+    from .scaffold import CHAPTER_NAME, DEFAULT_LANGUAGE, default_title
     from .scaffold import init as run_init
 
     ask = not yes and _interactive()
@@ -270,7 +285,13 @@ def init(
     for f in written:
         typer.echo(f"created {_shown(f)}")
     where = "" if directory.resolve() == Path.cwd() else f"cd {_shown(directory)} && "
-    typer.echo(f"next: write in manuscripts/, add covers/cover.jpg, then {where}make book")
+    if any(f.name == CHAPTER_NAME for f in written):
+        typer.echo(f"next: write in manuscripts/, add covers/cover.jpg, then {where}make book")
+    else:  # init adopted the manuscripts already there
+        typer.echo(
+            "next: check the reading order in book.toml, add covers/cover.jpg, "
+            f"then {where}make book"
+        )
 
 
 @app.command()

@@ -76,9 +76,11 @@ class Para:
 
 @dataclass(frozen=True, slots=True)
 class Break:
-    """A scene-break divider line."""
+    """A scene break: a divider line, or what else marked it (``how``, for the note
+    assembly writes when it keeps the break)."""
 
     source: Source
+    how: str = ""
 
 
 @dataclass(frozen=True, slots=True)

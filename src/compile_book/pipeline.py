@@ -73,7 +73,12 @@ def _compile(
 ) -> Book:
     files = []
     for index, src in enumerate(sources):
-        options = Options(first=index == 0, title=config.title, language=config.language)
+        options = Options(
+            first=index == 0,
+            title=config.title,
+            language=config.language,
+            author_notes=config.reading.author_notes,
+        )
         if cache is not None:
             files.append(cache.read(src.name, src.data, options))
         else:

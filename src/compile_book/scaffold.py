@@ -11,6 +11,12 @@ Creates, in DIR::
 
 Nothing is ever overwritten: if any of these files exists, nothing is written
 and :class:`~compile_book.errors.InputError` names the files.
+
+In a folder that already holds manuscripts (in ``manuscripts/`` or the folder
+itself), ``init`` adopts them instead: ``book.toml`` lists the files it found,
+in reading order, for the writer to check, and no starter chapter is written.
+Only an existing ``book.toml`` stops it then; a ``Makefile`` or ``.gitignore``
+the folder already has is kept as it is.
 """
 
 from __future__ import annotations
@@ -24,7 +30,14 @@ from pathlib import Path
 
 from .errors import ConfigError, InputError
 
-__all__ = ["DEFAULT_LANGUAGE", "Answers", "default_title", "init"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "Answers",
+    "Existing",
+    "default_title",
+    "existing_manuscripts",
+    "init",
+]
 
 DEFAULT_LANGUAGE = "en"
 SCHEMA_NAME = "book.schema.json"
@@ -54,7 +67,10 @@ def _toml_str(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def book_toml(answers: Answers, identifier: str | None = None) -> str:
+def book_toml(
+    answers: Answers, identifier: str | None = None, found: Existing | None = None
+) -> str:
+    """The text of ``book.toml``; with ``found``, it lists those manuscripts in order."""
     identifier = identifier or f"urn:uuid:{uuid.uuid4()}"
     author = (
         f"authors = [{_toml_str(answers.author)}]"
@@ -68,13 +84,69 @@ title = {_toml_str(answers.title)}
 language = {_toml_str(answers.language)}
 # A stable identifier for the EPUB; replace it with isbn = "978-…" when you have one.
 identifier = {_toml_str(identifier)}
-manuscripts = ["manuscripts/*.txt", "manuscripts/*.md"]
+{_manuscripts(found)}
 output = "build"
 # cover = "covers/cover.jpg"          # by default the first image in covers/
 
 [pdf]
 trim = "5.5x8.5"
 """
+
+
+def _manuscripts(found: Existing | None) -> str:
+    """The ``manuscripts`` lines: the default explained, or the files init found."""
+    if found is None:
+        return (
+            "# Every manuscript under manuscripts/ (.txt, .md, .docx, .odt; sub-folders too),\n"
+            "# in natural order: 2 before 10. To choose and order files yourself:\n"
+            '# manuscripts = ["manuscripts/prologue.txt", "manuscripts/chapters/*.md"]'
+        )
+    lines = [
+        "# The manuscripts init found, in reading order: check it, and list new files here.",
+        "manuscripts = [",
+        *(f"  {_toml_str(name)}," for name in found.files),
+        "]",
+    ]
+    lines += [f"# left out: {name} ({why})" for name, why in found.left_out]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Existing:
+    """Manuscripts already in a folder, as ``book.toml`` names them (relative paths)."""
+
+    files: tuple[str, ...]
+    left_out: tuple[tuple[str, str], ...] = ()
+    """Files that look like writing but are not manuscripts: ``(path, why)``."""
+
+
+def existing_manuscripts(root: Path) -> Existing | None:
+    """The manuscripts a folder already holds, in reading order (``None``: none)."""
+    from .discovery import DOCUMENT_SUFFIXES, discover
+    from .readers import SUFFIXES
+
+    if not root.is_dir():
+        return None
+    base = root.resolve()
+    where = base / "manuscripts" if (base / "manuscripts").is_dir() else base
+    found = discover(where, exclude=[base / "build"])
+    if not found.files:
+        return None
+    writing = (*SUFFIXES, *DOCUMENT_SUFFIXES)
+    left_out = tuple(
+        (
+            Path(os.path.relpath(Path(d.file).resolve(), base)).as_posix(),
+            _why(d.message),
+        )
+        for d in found.diagnostics
+        if Path(d.file).suffix.lower() in writing and not Path(d.file).name.startswith(".")
+    )
+    return Existing(tuple(p.relative_to(base).as_posix() for p in found.files), left_out)
+
+
+def _why(message: str) -> str:
+    """``not read: a README ...; name it ...`` -> ``a README ...``."""
+    return message.split(": ", 1)[-1].split("; ", 1)[0]
 
 
 STARTER_CHAPTER = """\
@@ -121,13 +193,18 @@ build/
 """
 
 
-def plan(directory: Path, answers: Answers) -> dict[Path, str | None]:
-    """Every path ``init`` creates and its content (``None`` for a folder)."""
+def plan(
+    directory: Path, answers: Answers, found: Existing | None = None
+) -> dict[Path, str | None]:
+    """Every path ``init`` creates and its content (``None`` for a folder).
+
+    With ``found`` (manuscripts already there) the starter chapter is left out.
+    """
     from .config import json_schema
 
     schema = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    return {
-        directory / "book.toml": book_toml(answers),
+    files: dict[Path, str | None] = {
+        directory / "book.toml": book_toml(answers, found=found),
         directory / SCHEMA_NAME: schema,
         directory / "manuscripts": None,
         directory / "manuscripts" / CHAPTER_NAME: STARTER_CHAPTER,
@@ -135,6 +212,9 @@ def plan(directory: Path, answers: Answers) -> dict[Path, str | None]:
         directory / "Makefile": MAKEFILE,
         directory / ".gitignore": GITIGNORE,
     }
+    if found is not None:
+        del files[directory / "manuscripts"], files[directory / "manuscripts" / CHAPTER_NAME]
+    return files
 
 
 def init(
@@ -145,6 +225,9 @@ def init(
     language: str = DEFAULT_LANGUAGE,
 ) -> list[Path]:
     """Scaffold a new book in ``directory`` (created if needed); return the files written.
+
+    A folder that already holds manuscripts gets a ``book.toml`` listing them
+    in reading order, and no starter chapter.
 
     Raises :class:`~compile_book.errors.InputError` if any file already exists
     (nothing is written then) and :class:`~compile_book.errors.ConfigError`
@@ -160,11 +243,16 @@ def init(
         )
     if root.exists() and not root.is_dir():
         raise InputError("exists and is not a folder; choose another place", str(root))
-    files = plan(root, answers)
+    found = existing_manuscripts(root)
+    files = plan(root, answers, found)
     toml_text = files[root / "book.toml"]
     assert toml_text is not None
     clashes = [p for p, content in files.items() if content is not None and p.exists()]
     clashes += [p for p, content in files.items() if content is None and p.is_file()]
+    if found is not None:
+        # Adopting a writer's folder: keep the files it has; only a book.toml stops init.
+        files = {p: c for p, c in files.items() if p not in clashes}
+        clashes = [p for p in clashes if p == root / "book.toml"]
     if clashes:
         names = ", ".join(str(p.relative_to(root)) for p in clashes)
         raise InputError(f"already exists: {names}; init never overwrites files", str(root))

@@ -168,6 +168,7 @@ class Rebuilder:
     def wants(self, change: Any, path: str) -> bool:
         """Whether a changed path can affect the book (a ``watchfiles`` filter)."""
         from .config import CONFIG_NAME
+        from .discovery import name_reason
         from .project import COVER_SUFFIXES, MANUSCRIPT_SUFFIXES
 
         p = Path(path)
@@ -184,6 +185,8 @@ class Rebuilder:
             return False
         if p.name == CONFIG_NAME:
             return p.parent == project.root
+        if name_reason(p.name) is not None:
+            return False  # a README, notes or a lock file: never part of the book
         # A new or renamed manuscript or cover image may now match book.toml.
         return p.suffix.lower() in (*MANUSCRIPT_SUFFIXES, *COVER_SUFFIXES)
 

@@ -14,6 +14,8 @@ def test_registry_maps_every_manuscript_suffix_to_a_reader_module() -> None:
         ".text": "compile_book.readers.text",
         ".md": "compile_book.readers.markdown",
         ".markdown": "compile_book.readers.markdown",
+        ".docx": "compile_book.readers.docx",
+        ".odt": "compile_book.readers.odt",
     }
     assert sorted(SUFFIXES) == sorted(REGISTRY)
 

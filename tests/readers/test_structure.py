@@ -5,8 +5,8 @@ from __future__ import annotations
 from compile_book.diagnostics import Code
 from compile_book.events import BookTitle, Break, Para, StartChapter, StartPart
 from compile_book.nodes import ChapterKind, Source, plain_text
-from compile_book.readers.structure import unit_source
-from compile_book.rules.paragraphs import Unit
+from compile_book.readers.structure import Options, unit_source
+from compile_book.rules.paragraphs import VOID, Unit, build_units, split_lines
 from tests.trees_small import events, found
 
 # Three hard-wrapped lines (about 65 columns) and a second wrapped paragraph.
@@ -136,3 +136,29 @@ def test_stray_number_line_inside_a_labelled_file_stays_prose() -> None:
         "3",
         "Then it went off.",
     ]
+
+
+def test_units_record_the_blank_lines_before_them() -> None:
+    lines = split_lines("A.\nB.\n\n\nC.\n")
+    units, _, _ = build_units(lines, lambda _: False)
+    assert [(u.text, u.gap, u.gap_line, u.blank_before) for u in units] == [
+        ("A.", 0, 0, True),
+        ("B.", 0, 0, False),
+        ("C.", 2, 3, True),
+    ]
+
+
+def test_a_void_line_splits_a_blank_run_without_adding_to_it() -> None:
+    lines = split_lines(f"A.\n\n{VOID}\n\n\nC.\nD.\n{VOID}\nE.\n")
+    units, _, _ = build_units(lines, lambda _: False)
+    assert [(u.text, u.gap, u.gap_line, u.blank_before) for u in units] == [
+        ("A.", 0, 0, True),
+        ("C.", 2, 4, True),
+        ("D.", 0, 0, False),
+        ("E.", 0, 0, False),
+    ]
+
+
+def test_options_default_to_leaving_notes_out_and_stay_a_cache_key() -> None:
+    assert Options().author_notes is True
+    assert hash(Options(author_notes=False)) != hash(Options())

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from compile_book.diagnostics import Reporter
+from compile_book.diagnostics import Code, Reporter
 from compile_book.errors import InputError
 from compile_book.events import BookAuthor, BookTitle, Break, Para, StartChapter
 from compile_book.nodes import ChapterKind, Heading, Source
 from compile_book.readers import Options
-from compile_book.readers.text import decode_text, read
-from tests.trees_small import codes, events
+from compile_book.readers.text import decode_text, leave_out, read
+from compile_book.rules.paragraphs import VOID
+from tests.trees_small import codes, events, found
 
 
 def test_decode_text_reads_windows_1252_and_normalises_crlf_reporting_both() -> None:
@@ -60,3 +61,57 @@ def test_read_hides_backslash_escapes_from_later_stages() -> None:
     (para,) = events("A \\*literal\\* star.").events
     assert isinstance(para, Para)
     assert "*" not in para.text and "\\" not in para.text
+
+
+# --------------------------------------------------------------------------- left out
+
+
+def test_html_comments_are_left_out_keeping_line_numbers_and_counted() -> None:
+    text = "One.\n<!-- a note\nover two lines -->\nTwo <!-- aside --> too.\nThree.\n"
+    result = events(text)
+    assert [e for e in result.events if isinstance(e, Para)] == [
+        Para("One.", Source("a.txt", 1)),
+        Para("Two  too.", Source("a.txt", 4)),
+        Para("Three.", Source("a.txt", 5)),
+    ]
+    assert [d.format() for d in result.diagnostics if d.code == Code.COMMENTS_LEFT_OUT] == [
+        "a.txt:2: info N025: 2 comment(s) left out of the book"
+    ]
+
+
+def test_leave_out_makes_comment_lines_void_and_keeps_other_text() -> None:
+    reporter = Reporter()
+    text = "A <!-- x\ny\nz --> B\n<!-- w -->\nC\n"
+    assert leave_out("a.txt", text, reporter) == f"A \n{VOID}\n B\n{VOID}\nC\n"
+
+
+def test_an_unclosed_comment_is_kept_as_text_with_a_warning() -> None:
+    result = events("One.\n\nTwo <!-- never closed.\n\nThree.\n")
+    assert [e.text for e in result.events if isinstance(e, Para)] == [
+        "One.",
+        "Two <!-- never closed.",
+        "Three.",
+    ]
+    assert found(result.diagnostics, Code.AUTHOR_NOTE) == [("a.txt", 3, 5)]
+
+
+def test_a_txt_file_has_no_front_matter_a_top_dashes_block_is_text() -> None:
+    text = "---\nNote: she left.\n---\n\nShe came back. <!-- x -->\n"
+    paras = [e.text for e in events(text).events if isinstance(e, Para)]
+    assert paras == ["Note: she left.", "She came back."]
+
+
+def test_lone_backslash_lines_are_read_as_blank_lines() -> None:
+    result = events("One.\n\\\nTwo.\n  \\  \nThree.\n")
+    assert [e.text for e in result.events if isinstance(e, Para)] == ["One.", "Two.", "Three."]
+    assert [d.format() for d in result.diagnostics if d.code == Code.MARKUP_LEFT_OUT] == [
+        "a.txt:2: info N026: 2 line(s) holding only '\\' (an export's empty paragraphs) "
+        "read as blank lines"
+    ]
+    # a backslash in a line of prose is prose
+    assert [e.text for e in events("a \\ b\n").events if isinstance(e, Para)] == ["a \\ b"]
+
+
+def test_a_manuscript_of_comments_only_is_empty() -> None:
+    with pytest.raises(InputError, match="the manuscript is empty"):
+        read("e.txt", b"<!-- to write -->\n\n<!-- later\n-->\n", Options())

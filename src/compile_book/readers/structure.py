@@ -2,9 +2,12 @@
 
 Given a file's decoded, cleaned text, this finds its paragraph style, joins
 wrapped lines, classifies each unit as a heading, a scene break or prose,
+leaves the writer's notes to self out (:mod:`~compile_book.rules.notes`),
 recognises title lines (the book's title and ``by`` line in the first file,
 a chapter's title line under its number), rejoins paragraphs broken
-mid-sentence, and emits :mod:`~compile_book.events` in order. It does no
+mid-sentence, reads scene breaks from blank lines where the file's spacing
+makes them one (:func:`~compile_book.rules.paragraphs.blank_line_breaks`),
+and emits :mod:`~compile_book.events` in order. It does no
 inline parsing and no typography: those are transforms on the tree.
 
 Every offset of a paragraph's text maps back to its line and column through
@@ -20,7 +23,9 @@ from ..events import BookAuthor, BookTitle, Break, Event, Para, StartChapter, St
 from ..locale import get_locale
 from ..nodes import ChapterKind, Heading, Inline, Source, Text
 from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
-from ..rules.paragraphs import Line, Unit, build_units, split_lines
+from ..rules.markdown import restore
+from ..rules.notes import excerpt, is_note, placeholders, split_notes
+from ..rules.paragraphs import Line, Unit, blank_line_breaks, build_units, split_lines
 from ..rules.scenebreaks import is_scene_break, looks_like_divider
 from ..rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
 
@@ -32,13 +37,15 @@ class Options:
     ``first``: the file opens the book (its top lines may be the book's title
     and author). ``title``: the title ``book.toml`` sets, if any (a first line
     equal to it is the title line). ``has_title``: the reader already found the
-    title (in Markdown front matter).
+    title (in Markdown front matter). ``author_notes``: notes to self are left
+    out and reported (``[reading] author_notes``); when false they are prose.
     """
 
     first: bool = True
     title: str | None = None
     has_title: bool = False
     language: str = "en"
+    author_notes: bool = True
 
 
 @dataclass(slots=True)
@@ -70,6 +77,8 @@ class StructureReader:
         self.reporter = reporter
         self.events: list[Event] = []
         self.locale = get_locale(options.language)
+        # The unit each Para event came from, by event index (for blank-line breaks).
+        self._units: dict[int, Unit] = {}
 
     def read(self, text: str) -> list[Event]:
         lines = split_lines(text)
@@ -86,12 +95,54 @@ class StructureReader:
                 self.name,
                 units[0].line if units else 1,
             )
+        if self.options.author_notes:
+            units = self._leave_out_notes(units)
         items = _demote_stray_numbers([self._classify(u) for u in units])
         self._emit_items(items)
+        self._blank_line_breaks()
         return self.events
 
     def _standalone(self, line: str) -> bool:
-        return is_scene_break(line) or match_heading(line, self.locale) is not None
+        # Why: headings and dividers are short; skip those checks for prose lines.
+        if len(line) <= 120 and (
+            is_scene_break(line) or match_heading(line, self.locale) is not None
+        ):
+            return True
+        return self.options.author_notes and is_note(line)
+
+    def _leave_out_notes(self, units: list[Unit]) -> list[Unit]:
+        kept, notes = split_notes(units)
+        for note in notes:
+            self.reporter.add(
+                Code.AUTHOR_NOTE,
+                f"note left out of the book: {restore(excerpt(note.text))!r}; resolve it "
+                "before publishing ([reading] author_notes = false keeps such lines as text)",
+                self.name,
+                note.line,
+                note.cols[0],
+            )
+        return kept
+
+    def _blank_line_breaks(self) -> None:
+        """Put a scene break where blank lines mark one between two paragraphs."""
+        events = self.events
+        paras = [k for k, e in enumerate(events) if isinstance(e, Para)]
+        gaps = [
+            self._units[k].gap if k and isinstance(events[k - 1], Para) else None for k in paras
+        ]
+        wide, spacing = blank_line_breaks(gaps)
+        if not wide:
+            return
+        at = {paras[w] for w in wide}
+        out: list[Event] = []
+        for k, event in enumerate(events):
+            if k in at:
+                unit = self._units[k]
+                how = "paragraphs one per line" if spacing == 0 else "one blank line between"
+                note = f" (read from {unit.gap} blank line(s); {how} elsewhere)"
+                out.append(Break(Source(self.name, unit.gap_line), note))
+            out.append(event)
+        self.events = out
 
     def _classify(self, unit: Unit) -> _Item:
         if len(unit.lines) == 1:
@@ -162,7 +213,19 @@ class StructureReader:
             self._para(pending)
 
     def _para(self, unit: Unit) -> None:
+        self._units[len(self.events)] = unit
         self.events.append(Para(unit.text, unit_source(self.name, unit)))
+        if not self.options.author_notes:
+            return
+        for offset, mark in placeholders(unit.text):
+            line, col = unit.position(offset)
+            self.reporter.add(
+                Code.AUTHOR_NOTE,
+                f"placeholder {mark!r} in the text; fill it in before publishing",
+                self.name,
+                line,
+                col,
+            )
 
     def _heading(self, items: list[_Item], i: int, found: HeadingMatch, src: Source) -> int:
         what = "part" if found.is_part else str(found.kind)

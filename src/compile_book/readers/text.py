@@ -4,6 +4,17 @@ Decoding (BOMs, UTF-16, Windows-1252, line endings), cleaning (invisible
 characters, mojibake) and backslash escapes happen here; the structure of
 the lines is :mod:`~compile_book.readers.structure`'s. What changed is
 reported with its code and line.
+
+What a plain-text file carries besides prose is taken out here too
+(:func:`leave_out`), line numbers kept:
+
+* HTML comments (``<!-- … -->``, over several lines too) are the writer's
+  notes: left out, the lines they filled made void (neither text nor blank,
+  so paragraphs and blank-line scene breaks are as if they were not there).
+  A ``<!--`` never closed is kept as text and reported: dropping everything
+  after it would lose the book.
+* A line holding only a backslash is how some exports (Google Docs, Outline) write
+  an empty paragraph: it is read as the blank line it stands for.
 """
 
 from __future__ import annotations
@@ -12,7 +23,8 @@ from ..diagnostics import Code, Reporter
 from ..errors import InputError
 from ..events import FileEvents
 from ..rules.decode import decode
-from ..rules.markdown import hide_escapes
+from ..rules.markdown import hide_escapes, prepare
+from ..rules.paragraphs import VOID
 from ..rules.whitespace import clean, first_c1_line, first_invisible_line, repair_c1
 from .structure import Options, StructureReader
 
@@ -20,8 +32,51 @@ from .structure import Options, StructureReader
 def read(name: str, data: bytes, options: Options) -> FileEvents:
     """Read one plain-text manuscript into events."""
     reporter = Reporter()
-    text = decode_text(name, data, reporter)
+    text = leave_out(name, decode_text(name, data, reporter), reporter)
     return structure(name, text, options, reporter)
+
+
+def leave_out(name: str, text: str, reporter: Reporter) -> str:
+    """Take HTML comments and lone backslash lines out of a plain-text file, reporting both."""
+    lines = text.split("\n")
+    if "<!--" in text:
+        # The leading newline keeps prepare() from reading a top "---" block as front
+        # matter: in a .txt file that is a scene break and prose.
+        prepared = prepare("\n" + text)
+        kept = prepared.text[1:].split("\n")
+        if prepared.comments:
+            first = next(k for k, (a, b) in enumerate(zip(lines, kept, strict=True)) if a != b)
+            reporter.add(
+                Code.COMMENTS_LEFT_OUT,
+                f"{prepared.comments} comment(s) left out of the book",
+                name,
+                first + 1,
+            )
+            lines = [
+                VOID if a.strip() and not b.strip() else b for a, b in zip(lines, kept, strict=True)
+            ]
+        unclosed = next((k for k, line in enumerate(lines) if "<!--" in line), None)
+        if unclosed is not None:
+            reporter.add(
+                Code.AUTHOR_NOTE,
+                "'<!--' opens a comment that is never closed; it is kept as text: "
+                "close it with '-->' or delete it",
+                name,
+                unclosed + 1,
+                lines[unclosed].index("<!--") + 1,
+            )
+    backslashes = [k for k, line in enumerate(lines) if line.strip() == "\\"]
+    if backslashes:
+        for k in backslashes:
+            lines[k] = ""
+        reporter.add(
+            Code.MARKUP_LEFT_OUT,
+            f"{len(backslashes)} line(s) holding only '\\' (an export's empty paragraphs) "
+            "read as blank lines",
+            name,
+            backslashes[0] + 1,
+        )
+    return "\n".join(lines)
 
 
 def decode_text(name: str, data: bytes, reporter: Reporter) -> str:
@@ -55,7 +110,7 @@ def decode_text(name: str, data: bytes, reporter: Reporter) -> str:
 def structure(name: str, text: str, options: Options, reporter: Reporter) -> FileEvents:
     """Clean text -> events, after hiding backslash escapes from the inline parser."""
     text, _ = hide_escapes(text)
-    if not text.strip():
+    if not text.replace(VOID, "").strip():
         raise InputError(
             "the manuscript is empty; write something in it or remove it from the book", name
         )

@@ -11,16 +11,25 @@ Detected per file, because one writer's files differ:
 * **indented first line**: an indented line starts a new paragraph, its
   unindented continuation lines are joined to it.
 
-Headings and scene-break lines always stand alone, whatever the style.
-The output is a list of :class:`Unit`: a candidate paragraph with a map from
-offsets in its text back to source lines and columns.
+Headings, scene-break lines and notes to self always stand alone, whatever
+the style. The output is a list of :class:`Unit`: a candidate paragraph with a
+map from offsets in its text back to source lines and columns, and the blank
+lines that came before it (:attr:`Unit.gap`).
+
+Blank lines can also mark scene breaks (:func:`blank_line_breaks`): in a file
+whose paragraphs are separated by no blank line or by one, a wider gap between
+two paragraphs is a break, as a writer who pressed Enter twice meant it.
+
+A line holding only :data:`VOID` (where a comment was taken out) is neither
+text nor blank: it keeps line numbers right and changes nothing else.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 # Why: editors and mail clients wrap between 60 and 80 columns; 100 leaves room
@@ -38,6 +47,11 @@ SHORT_LINE_RATIO = 0.7
 MAX_SENTENCE_END_SHARE = 0.45
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = tuple('.!?"”’…:)')
+# Why: scene breaks are rare; where more than one paragraph boundary in four is
+# wider than the file's usual spacing, the spacing is irregular, not a convention.
+MAX_BREAK_SHARE = 0.25
+#: A private-use character: a line holding only it was taken out (a comment).
+VOID = "\ue0fd"
 
 
 @dataclass(slots=True)
@@ -48,6 +62,7 @@ class Line:
     indent: int
     text: str
     alone: bool = False
+    void: bool = False
 
 
 @dataclass(slots=True)
@@ -59,6 +74,10 @@ class Unit:
     lines: list[int] = field(default_factory=list)
     cols: list[int] = field(default_factory=list)
     blank_before: bool = True
+    gap: int = 0
+    """Blank lines right before this unit (0 inside a block)."""
+    gap_line: int = 0
+    """The first of those blank lines."""
 
     @property
     def line(self) -> int:
@@ -82,10 +101,15 @@ class Unit:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split decoded text into lines, recording indentation (tabs count as 4)."""
+    """Split decoded text into lines, recording indentation (tabs count as 4).
+
+    A :data:`VOID` line comes out ``void``: not text, and not a blank line either."""
     out = []
     for no, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
+        if stripped == VOID:
+            out.append(Line(no, 0, "", void=True))
+            continue
         indent = len(raw) - len(raw.lstrip()) if stripped else 0
         out.append(Line(no, indent, stripped))
     return out
@@ -150,26 +174,20 @@ def _uses_indents(multi: list[list[Line]]) -> bool:
 def build_units(
     lines: list[Line], standalone: Callable[[str], bool]
 ) -> tuple[list[Unit], Style, int]:
-    """Group lines into units per the detected style; return units, style, lines unwrapped."""
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for ln in lines:
-        if ln.text:
-            # Why: headings and dividers are short; skip the check for prose lines.
-            ln.alone = ln.alone or (len(ln.text) <= 120 and standalone(ln.text))
-            current.append(ln)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
+    """Group lines into units per the detected style; return units, style, lines unwrapped.
+
+    ``standalone`` is asked about every line with text: a line it accepts (a
+    heading, a divider, a note) is a unit of its own."""
+    blocks, gaps = _blocks(lines, standalone)
     style = detect_style(blocks)
     units: list[Unit] = []
     unwrapped = 0
-    for block in blocks:
+    for block, (gap, gap_line) in zip(blocks, gaps, strict=True):
         open_unit: Unit | None = None
         for i, ln in enumerate(block):
             unit = Unit(ln.text, [0], [ln.no], [ln.indent + 1], blank_before=(i == 0))
+            if i == 0:
+                unit.gap, unit.gap_line = gap, gap_line
             alone = ln.alone
             if (
                 open_unit is not None
@@ -189,5 +207,80 @@ def build_units(
     return units, style, unwrapped
 
 
+def _blocks(
+    lines: list[Line], standalone: Callable[[str], bool]
+) -> tuple[list[list[Line]], list[tuple[int, int]]]:
+    """The blocks of lines between blank lines, and before each its ``(gap, gap_line)``.
+
+    A void line splits a run of blank lines without adding to it: the gap is the
+    wider side, so a comment between two single blank lines leaves a gap of one.
+    """
+    blocks: list[list[Line]] = []
+    gaps: list[tuple[int, int]] = []
+    current: list[Line] = []
+    blank = widest = start = widest_start = 0
+    for ln in lines:
+        if ln.void:
+            if blank > widest:
+                widest, widest_start = blank, start
+            blank = 0
+        elif ln.text:
+            ln.alone = ln.alone or standalone(ln.text)
+            if not current:
+                gaps.append((blank, start) if blank > widest else (widest, widest_start))
+            current.append(ln)
+            blank = widest = 0
+        else:
+            if blank == 0:
+                start = ln.no
+            blank += 1
+            if current:
+                blocks.append(current)
+                current = []
+    if current:
+        blocks.append(current)
+    return blocks, gaps
+
+
 def _ends_paragraph(unit_text: str, last_line: str, width: int) -> bool:
     return len(last_line) < SHORT_LINE_RATIO * width and unit_text.endswith(_SENTENCE_END)
+
+
+def blank_line_breaks(gaps: Sequence[int | None]) -> tuple[list[int], int]:
+    """Which paragraph boundaries blank lines mark as scene breaks, and the usual spacing.
+
+    ``gaps[k]`` is the number of blank lines between paragraph ``k - 1`` and
+    paragraph ``k``, or ``None`` where something else (a heading, a divider, a
+    title) stands between them. The file's spacing is the most common gap (the
+    smaller on a tie). Where it is 0 or 1, a wider gap is a break, provided:
+
+    * such gaps are rare (at most :data:`MAX_BREAK_SHARE` of the boundaries);
+    * with paragraphs one per line, no scene would be a single paragraph: a
+      lone line between blank lines is a title, a sign or a message set apart,
+      and blank lines used that way are layout, not breaks.
+
+    A file that separates its paragraphs by two or more blank lines has none.
+    """
+    counted = Counter(g for g in gaps if g is not None)
+    if not counted:
+        return [], 0
+    spacing = min(counted, key=lambda g: (-counted[g], g))
+    wide = [k for k, g in enumerate(gaps) if g is not None and g > spacing]
+    if spacing > 1 or not wide or len(wide) > MAX_BREAK_SHARE * counted.total():
+        return [], spacing
+    if spacing == 0 and _lone_scene(gaps, set(wide)):
+        return [], spacing
+    return wide, spacing
+
+
+def _lone_scene(gaps: Sequence[int | None], wide: set[int]) -> bool:
+    """True if some scene that a ``wide`` boundary opens or closes holds one paragraph."""
+    size = 0
+    opened_wide = False
+    for k, gap in enumerate(gaps):
+        if gap is None or k in wide:
+            if size == 1 and (opened_wide or k in wide):
+                return True
+            size, opened_wide = 0, k in wide
+        size += 1
+    return size == 1 and opened_wide

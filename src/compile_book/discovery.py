@@ -1,0 +1,225 @@
+"""Which files in a writer's folder are manuscripts, in reading order, and why the rest are not.
+
+A writer's folder holds more than chapters: a README and a LICENSE when it
+lives in git, the writer's notes, outline and synopsis, a hand-made table of
+contents, a tool's ``Config.txt``, editor backups, the build folder. Reading
+them as chapters puts "Chapter 25 md" in a book, so discovery reads
+manuscript files only and says, one diagnostic per file, what it left out
+and why (``FILE_SKIPPED``, shown by ``build -v`` and ``check --explain``).
+A file of a kind no reader knows that looks like a document (``.rtf``,
+``.doc``, ``.pages``) is a warning (``UNKNOWN_FILE``): it is probably a
+chapter the book would otherwise lose.
+
+The name rules look at the *start* of a name, so a numbered file
+(``03-notes-from-the-tower.txt``) is always a manuscript, and a file named
+explicitly (in ``book.toml``'s ``manuscripts``, or on the command line) is
+always read, whatever its name.
+
+Order is natural and by path: folder, then file (``part-2/ch-9.txt`` before
+``part-10/ch-1.txt``, ``ch-3.md`` before ``ch-10.txt``), case ignored.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Code, Diagnostic
+from .paths import display_path
+from .readers import SUFFIXES
+
+__all__ = [
+    "Found",
+    "discover",
+    "folder_reason",
+    "judge",
+    "litter_reason",
+    "name_reason",
+    "reading_order",
+    "skipped_folder",
+    "unknown_kind",
+]
+
+#: What a name that is not a manuscript is, and why it is not read. Each pattern
+#: matches the start of the lower-cased name, followed by anything but a letter
+#: (``notes-ch3.txt``, ``Notes 2.md``, ``README.md``; not ``notebook.txt``).
+_NAME_RULES: tuple[tuple[str, str], ...] = (
+    # A git-hosted book's front page: about the project, not part of the story.
+    ("readme", "a README describes the project, it is not the book's text"),
+    # The files' licence; the book's copyright line is book.toml's 'rights'.
+    ("licen[cs]e|copying(?=\\.|$)", "a licence covers the files, it is not the book's text"),
+    # Repository housekeeping that sits beside manuscripts kept in git.
+    ("changelog|contributing|authors(?=\\.|$)|notice(?=\\.|$)", "a repository file"),
+    # The writer's own lists and notes: the words are meant for the writer only.
+    ("todo|notes?", "the writer's notes, not the book's text"),
+    # Planning documents: an outline, or the synopsis an agent asks for.
+    ("outline|synopsis", "a planning document (outline or synopsis), not the book's text"),
+    # A hand-made table of contents: the book's own is made from its headings.
+    ("contents|toc", "a table of contents; the book's own is made from its headings"),
+    # Settings another writing tool keeps beside the text (Config.txt).
+    ("config(?:uration)?|settings", "a writing tool's settings, not the book's text"),
+)
+# Why: one alternation per rule, anchored at the name's start and not running on
+# into a longer word, so "notebook.txt" and "tocsin.md" stay manuscripts.
+_NAME_RES = tuple((re.compile(f"(?:{p})(?![a-z])"), why) for p, why in _NAME_RULES)
+
+#: Folders never searched: (pattern, why). Hidden folders (``.git``,
+#: ``.obsidian``) are left out before these are tried.
+_FOLDER_RULES: tuple[tuple[str, str], ...] = (
+    # compile-book's own output, and tools' folders a writer's repository may hold.
+    ("build|node_modules|__pycache__", "a tool's folder, not manuscripts"),
+    # Where writers keep text cut from the book: reading it would put it back.
+    ("archive|trash|outtakes|cut|deleted|unused", "text kept out of the book"),
+    # Planning and research kept beside the manuscripts.
+    ("notes?|research|outline|synopsis|todo", "the writer's notes, not the book's text"),
+)
+# Why: the folder's whole name, or its first word (``deleted scenes``, ``notes-2023``).
+_FOLDER_RES = tuple((re.compile(f"(?:{p})(?![a-z])"), why) for p, why in _FOLDER_RULES)
+
+#: Kinds of document a writer may save a chapter as that no reader reads yet: a
+#: warning, since a chapter would otherwise be lost. Other unknown kinds (images,
+#: PDFs, the project's own files) are left out with a note.
+DOCUMENT_SUFFIXES = frozenset(
+    {".rtf", ".doc", ".pages", ".wpd", ".wps", ".htm", ".html", ".tex", ".fountain", ".rst"}
+)
+
+
+def litter_reason(name: str) -> str | None:
+    """Why a file is litter (hidden, an editor's backup or lock file), never a manuscript."""
+    if name.startswith("."):
+        return "a hidden file"
+    # Why: the marks editors leave: vim/emacs "~" backups, emacs "#autosave#",
+    # Word's "~$" lock files, and swap and backup suffixes.
+    if name.endswith(("~", ".swp", ".bak")) or name.startswith(("#", "~$")):
+        return "an editor's backup or lock file"
+    return None
+
+
+def name_reason(name: str) -> str | None:
+    """Why a file with this name is not a manuscript (``None``: it may be one)."""
+    why = litter_reason(name)
+    if why is not None:
+        return why
+    lower = name.lower()
+    for pattern, why in _NAME_RES:
+        if pattern.match(lower):
+            return why
+    return None
+
+
+def folder_reason(name: str) -> str | None:
+    """Why a folder with this name is not searched (``None``: it is)."""
+    if name.startswith("."):
+        return "a hidden folder"
+    lower = name.lower()
+    for pattern, why in _FOLDER_RES:
+        if pattern.match(lower):
+            return why
+    return None
+
+
+def unknown_kind(path: Path, globbed: bool = True) -> Diagnostic:
+    """The warning for a file a glob matched, or a document found, that no reader reads."""
+    kind = path.suffix.lower() or "a file without a suffix"
+    fix = "or leave it out of 'manuscripts'" if globbed else "to put it in the book"
+    return Diagnostic(
+        Code.UNKNOWN_FILE,
+        f"not read: compile-book cannot read {kind} files; save it as one of "
+        f"{', '.join(SUFFIXES)} {fix}",
+        display_path(path),
+    )
+
+
+def judge(path: Path) -> Diagnostic | None:
+    """``None`` when ``path`` is a manuscript, else the diagnostic that says why not."""
+    suffix = path.suffix.lower()
+    why = litter_reason(path.name)
+    if why is None:
+        why = name_reason(path.name)
+        if why is not None and suffix in SUFFIXES:
+            why += "; name it in book.toml's 'manuscripts' to read it anyway"
+    if why is None:
+        if suffix in SUFFIXES:
+            return None
+        if suffix in DOCUMENT_SUFFIXES:
+            return unknown_kind(path, globbed=False)
+        why = f"not a manuscript kind ({suffix or 'no suffix'})"
+    return Diagnostic(Code.FILE_SKIPPED, f"not read: {why}", display_path(path))
+
+
+def skipped_folder(path: Path, folder: str, why: str) -> Diagnostic:
+    """The note for a file a ``**`` glob found in a folder discovery never searches."""
+    return Diagnostic(Code.FILE_SKIPPED, f"not read: in {folder}/, {why}", display_path(path))
+
+
+@dataclass(slots=True)
+class Found:
+    """What a search found: manuscripts in reading order, and what it left out."""
+
+    files: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[str]:
+        """The names left out, for an error that says why nothing was found."""
+        return [Path(d.file).name for d in self.diagnostics]
+
+
+def discover(folder: Path, exclude: Iterable[Path] = ()) -> Found:
+    """Every manuscript under ``folder``, recursively, in reading order.
+
+    ``exclude`` names folders never searched (the project's output folder).
+    Symbolic links to folders are not followed (no loops); linked files are read.
+    """
+    excluded = {p.resolve() for p in exclude}
+    found = Found()
+    for top, dirs, names in os.walk(folder):
+        here = Path(top)
+        kept = []
+        for name in dirs:
+            why = folder_reason(name)
+            if why is None and (here / name).resolve() in excluded:
+                why = "the book's output folder"
+            if why is None:
+                kept.append(name)
+            else:
+                found.diagnostics.append(
+                    Diagnostic(
+                        Code.FILE_SKIPPED,
+                        f"folder not searched: {why}",
+                        display_path(here / name) + os.sep,
+                    )
+                )
+        dirs[:] = kept
+        for name in names:
+            path = here / name
+            verdict = judge(path)
+            if verdict is None:
+                found.files.append(path.resolve())
+            else:
+                found.diagnostics.append(verdict)
+    found.files = reading_order(found.files, folder.resolve())
+    found.diagnostics.sort(key=lambda d: (d.file.casefold(), d.file))
+    return found
+
+
+def reading_order(paths: Iterable[Path], base: Path) -> list[Path]:
+    """``paths`` in natural order of their path below ``base``: folder, then file.
+
+    Natural: ``chapter-2`` before ``chapter-10``; case is ignored. natsort is
+    imported only when needed.
+    """
+    from natsort import natsorted, ns
+
+    def key(path: Path) -> str:
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    # A plain sort first so names equal but for case keep one order on every machine.
+    ordered: list[Path] = natsorted(sorted(paths, key=key), key=key, alg=ns.PATH | ns.IGNORECASE)
+    return ordered
