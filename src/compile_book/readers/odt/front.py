@@ -1,0 +1,112 @@
+"""The top of a file: a Standard Manuscript Format block, the book's title and author.
+
+**Standard Manuscript Format** puts the writer's name, address, phone, email
+and "about 85,000 words" at the top of the first page, then the title a
+third of the way down, then "by Name". That block is for an editor, not for
+the book: when a word count stands among the first paragraphs, the short
+paragraphs from the top down to the title (the first centred, title-styled
+or heading paragraph) are left out, and reported.
+
+The **title block** of the first file is read like a ``.txt`` file's: a
+paragraph in the Title style (or a first short Title Case line, or the
+title ``book.toml`` names), then a Subtitle-styled paragraph, then a ``by``
+line or an Author-styled paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ...events import BookAuthor, BookMeta, BookTitle, Event
+from ...nodes import Source
+from ...rules.titles import book_title_like, by_line, fold
+from .blocks import Item, ParaItem
+from .styles import Role
+
+# Why: "about 85,000 words", "approx. 3500 words", "Word count: 80 000", "ca. 80.000 Wörter".
+WORD_COUNT_RE = re.compile(
+    r"(?:\b\d{1,3}(?:[,.\s ]\d{3})+|\b\d{3,7})\s*(?:words?|wds\.?|wörter|mots|palabras|parole"
+    r"|woorden|palavras)\b|\bword\s*count\b",
+    re.I,
+)
+# Why: the other lines an editor's block holds: an email address, a phone number.
+CONTACT_RE = re.compile(r"[^@\s]+@[^@\s]+\.\w+|\+?\d[\d ().-]{6,}\d")
+# Why: an editor's block sits on the first page: a dozen short lines at most.
+SMF_MAX_ITEMS = 12
+# Why: a contact line (name, street, email) is short; a longer paragraph is the story.
+SMF_LINE_MAX = 100
+
+
+def smf_block(items: list[Item]) -> int:
+    """How many items at the top form a manuscript-format contact block (0 if none)."""
+    head: list[ParaItem] = []
+    for item in items[:SMF_MAX_ITEMS]:
+        if not isinstance(item, ParaItem) or _title_like(item):
+            break
+        head.append(item)
+    counts = [k for k, it in enumerate(head) if WORD_COUNT_RE.search(it.text)]
+    if not counts:
+        return 0
+    end = len(head)
+    for k, item in enumerate(head):
+        if len(item.text) > SMF_LINE_MAX:
+            end = k
+            break
+    if end <= counts[0]:
+        return 0
+    if end == len(head) and len(head) == min(len(items), SMF_MAX_ITEMS):
+        # no title found: stop at the last word count, email or phone line
+        marks = [k for k, it in enumerate(head[:end]) if k in counts or CONTACT_RE.search(it.text)]
+        end = marks[-1] + 1
+    return end
+
+
+def _title_like(item: ParaItem) -> bool:
+    return item.style.centred or item.role in (Role.TITLE, Role.HEADING, Role.SUBTITLE)
+
+
+def title_block(
+    items: list[Item],
+    name: str,
+    configured: str | None,
+    events: list[Event],
+    is_heading: Callable[[str], bool],
+) -> tuple[int, list[tuple[str, str, int]]]:
+    """Title, subtitle and author events from the top of the first file.
+
+    ``is_heading`` tells a heading or divider line (``Chapter 1``, ``17``, ``***``),
+    which is never the title. Returns how many items were used, and ``(what, text,
+    paragraph)`` for each recognition, to report.
+    """
+    found: list[tuple[str, str, int]] = []
+    first = items[0] if items else None
+    if not isinstance(first, ParaItem) or len(items) < 2:
+        return 0, found
+    text = first.text
+    if first.role is Role.TITLE:
+        pass
+    elif first.role is Role.BODY and first.one_line and not is_heading(text):
+        same = configured is not None and fold(configured) == fold(text)
+        if not (same or (configured is None and book_title_like(text))):
+            return 0, found
+    else:
+        return 0, found
+    events.append(BookTitle(text, Source(name, first.n)))
+    found.append(("title", text, first.n))
+    used = 1
+    nxt = items[used] if used < len(items) else None
+    if isinstance(nxt, ParaItem) and nxt.role is Role.SUBTITLE and by_line(nxt.text) is None:
+        events.append(BookMeta("subtitle", nxt.text, Source(name, nxt.n)))
+        found.append(("subtitle", nxt.text, nxt.n))
+        used += 1
+    nxt = items[used] if used < len(items) else None
+    if isinstance(nxt, ParaItem) and nxt.one_line and used + 1 < len(items):
+        author = by_line(nxt.text)
+        if author is None and nxt.role is Role.AUTHOR:
+            author = nxt.text
+        if author:
+            events.append(BookAuthor(author, Source(name, nxt.n)))
+            found.append(("author", author, nxt.n))
+            used += 1
+    return used, found
