@@ -14,8 +14,10 @@ part, a prologue or epilogue that stands outside the parts at the top level.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import quote, urlsplit
 
 from pydantic import BaseModel, ConfigDict
 
@@ -34,6 +36,7 @@ from ..nodes import (
 )
 
 __all__ = [
+    "LINK_SCHEMES",
     "Division",
     "Entry",
     "Headings",
@@ -45,6 +48,7 @@ __all__ = [
     "contents_title",
     "divisions",
     "rights_statement",
+    "safe_href",
     "shared_options",
     "toc",
 ]
@@ -87,7 +91,7 @@ class PrintedHeading:
     def line(self) -> str:
         """One line for contents, outlines and ``<title>``: ``Chapter Two: The Fall``."""
         head = " ".join(x for x in (self.label, self.number) if x)
-        title = plain_text(self.title)
+        title = plain_text(self.title).strip()  # a note's mark may have stood at the end
         if head and title:
             return f"{head}: {title}"
         return head or title
@@ -239,3 +243,52 @@ def rights_statement(book: Book) -> str | None:
         if isinstance(node, CopyrightPage) and node.lines:
             return node.lines[0]
     return None
+
+
+# --------------------------------------------------------------------------- links
+#
+# Every output turns a manuscript's link into a live one only through this
+# check, so an e-book and a PDF refuse the same URLs.
+
+#: Schemes a link may use: the web and e-mail. Everything else (javascript:, file:,
+#: data:, relative paths with no target in the book) is set as plain text.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+# Why: characters a URL may hold as they are; anything else is percent-encoded
+# (EPUBCheck rejects an href that is not a valid URL).
+_URL_SAFE = "%/:=&?~#+!$,;'@()*[]"
+# Why: a "%" that does not start an escape would make the URL invalid.
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# Why: a host name holds no space and none of the WHATWG forbidden host code points
+# (non-ASCII letters are fine: an internationalised name); IPv6 is hex, ":" and ".".
+_HOST = re.compile(r"[^\x00-\x20#%/:<>?@\[\\\]^|\x7f]+")
+_IPV6 = re.compile(r"[0-9a-f:.]+")
+
+
+def _has_host(url: str) -> bool:
+    """Whether a web URL names a host a browser can reach (and a valid port, if any)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        _ = parts.port  # raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    if not host:
+        return False
+    return bool((_IPV6 if ":" in host else _HOST).fullmatch(host))
+
+
+def safe_href(url: str) -> str | None:
+    """The href for a link to `url`, or ``None`` when it must not be a link.
+
+    Only absolute ``http``/``https`` URLs with a host and ``mailto:`` addresses
+    qualify; the result is percent-encoded where the writer typed spaces or
+    other characters a URL cannot hold.
+    """
+    url = url.strip()
+    scheme, colon, rest = url.partition(":")
+    scheme = scheme.lower()
+    if not colon or scheme not in LINK_SCHEMES or not rest:
+        return None
+    if scheme != "mailto" and not _has_host(url):
+        return None
+    return quote(_STRAY_PERCENT.sub("%25", url), safe=_URL_SAFE)

@@ -20,7 +20,9 @@ below)::
       <p class="first">…</p>
     </section>
 
-Chapters use ``h1`` when the book has no real parts, ``h2`` under part pages
+What a chapter holds (quotations, verse, figures, lists, code, links and
+footnotes) is rendered by :class:`.xhtml_body.Body`; its contract is written
+there. Chapters use ``h1`` when the book has no real parts, ``h2`` under part pages
 (``<section epub:type="part">`` with an ``h1``). Prologues and epilogues take
 ``epub:type="prologue"``/``"epilogue"``; an interlude is a ``chapter``.
 """
@@ -29,60 +31,77 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
-from typing import assert_never
 
 from lxml import etree
 
 from ..errors import BackendError
-from ..nodes import (
-    Block,
-    ChapterKind,
-    CopyrightPage,
-    Dedication,
-    Emphasis,
-    Epigraph,
-    Inline,
-    Paragraph,
-    SceneBreak,
-    Source,
-    Strong,
-    Telepathy,
-    Text,
-    TitlePage,
-)
+from ..nodes import ChapterKind, CopyrightPage, Dedication, Epigraph, Source, TitlePage
 from .common import Entry, Headings, PrintedHeading, TelepathyStyle, TocEntry
+from .images import Images
+from .xhtml_body import (
+    BLOCKQUOTE,
+    CLASS_FIRST,
+    CLASS_LEAD,
+    CLASS_SCENE_BREAK,
+    CLASS_TELEPATHIC,
+    EPUB_NS,
+    EPUB_PREFIX,
+    EPUB_TYPE,
+    H1,
+    H2,
+    IMG,
+    LEAD_IN_WORDS,
+    LI,
+    OL,
+    PREFIXES,
+    SPAN,
+    XHTML_NS,
+    XML_LANG,
+    XML_NS,
+    A,
+    Body,
+    P,
+)
 
-# --------------------------------------------------------------------------- namespaces
+__all__ = [
+    "CLASS_FIRST",
+    "CLASS_LEAD",
+    "CLASS_SCENE_BREAK",
+    "CLASS_TELEPATHIC",
+    "EPUB_NS",
+    "EPUB_TYPE",
+    "H1",
+    "H2",
+    "IMG",
+    "LEAD_IN_WORDS",
+    "XHTML_NS",
+    "XML_LANG",
+    "XML_NS",
+    "Body",
+    "Images",
+    "Xhtml",
+    "landmarks_nav",
+    "para",
+    "serialise",
+    "telepathy_class",
+]
 
-XHTML_NS = "http://www.w3.org/1999/xhtml"
-EPUB_NS = "http://www.idpf.org/2007/ops"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 _NSMAP: dict[str | None, str] = {None: XHTML_NS, "epub": EPUB_NS}
 _DOCTYPE = "<!DOCTYPE html>"
 
-# Clark-notation tags, computed once: SubElement is called ~10^5 times for a long book.
-_HTML = f"{{{XHTML_NS}}}html"
-_HEAD = f"{{{XHTML_NS}}}head"
-_TITLE = f"{{{XHTML_NS}}}title"
-_LINK = f"{{{XHTML_NS}}}link"
-_BODY = f"{{{XHTML_NS}}}body"
-_SECTION = f"{{{XHTML_NS}}}section"
-_HEADER = f"{{{XHTML_NS}}}header"
-_NAV = f"{{{XHTML_NS}}}nav"
-_OL = f"{{{XHTML_NS}}}ol"
-_LI = f"{{{XHTML_NS}}}li"
-_A = f"{{{XHTML_NS}}}a"
-H1 = f"{{{XHTML_NS}}}h1"
-H2 = f"{{{XHTML_NS}}}h2"
-_P = f"{{{XHTML_NS}}}p"
-_HR = f"{{{XHTML_NS}}}hr"
-_SPAN = f"{{{XHTML_NS}}}span"
-_EM = f"{{{XHTML_NS}}}em"
-_STRONG = f"{{{XHTML_NS}}}strong"
-IMG = f"{{{XHTML_NS}}}img"
-_BLOCKQUOTE = f"{{{XHTML_NS}}}blockquote"
-EPUB_TYPE = f"{{{EPUB_NS}}}type"
-XML_LANG = f"{{{XML_NS}}}lang"
+
+def _tag(name: str) -> str:
+    return f"{{{XHTML_NS}}}{name}"
+
+
+_HTML = _tag("html")
+_HEAD = _tag("head")
+_TITLE = _tag("title")
+_LINK = _tag("link")
+_BODY = _tag("body")
+_SECTION = _tag("section")
+_HEADER = _tag("header")
+_NAV = _tag("nav")
 
 # --------------------------------------------------------------------------- class names
 
@@ -90,12 +109,6 @@ CLASS_LABEL = "label"
 CLASS_NUMBER = "number"
 CLASS_TITLE = "title"
 CLASS_SUBTITLE = "subtitle"
-CLASS_FIRST = "first"
-CLASS_LEAD = "lead"
-#: Words of a chapter's first line set in small caps (the print edition sets three).
-LEAD_IN_WORDS = 3
-CLASS_SCENE_BREAK = "scene-break"
-CLASS_TELEPATHIC = "telepathic"
 CLASS_COVER = "cover"
 CLASS_TITLEPAGE = "titlepage"
 CLASS_AUTHOR = "author"
@@ -156,19 +169,29 @@ class Xhtml:
     """Renders one book's nodes as XHTML documents (lxml element trees).
 
     Holds what every document of the book shares: its language, the stylesheet
-    link, how headings print and the class mind-speech takes.
+    link, how headings print, the class mind-speech takes and the registry of
+    the images its figures show (read by the packaging once every document is
+    written).
     """
 
-    def __init__(self, lang: str, headings: Headings, telepathy: TelepathyStyle, css: str) -> None:
+    def __init__(
+        self,
+        lang: str,
+        headings: Headings,
+        telepathy: TelepathyStyle,
+        css: str,
+        images: Images | None = None,
+    ) -> None:
         self.lang = lang
         self.headings = headings
         self.telepathic = telepathy_class(telepathy)
         self.css = css
+        self.images = images if images is not None else Images()
 
     def skeleton(self, title: str) -> tuple[etree._Element, etree._Element]:
         """``<html lang xml:lang><head><title/><link css/></head><body/></html>``."""
         # lxml-stubs type nsmap keys as str, but None (the default namespace) is valid.
-        attrs = {"lang": self.lang, XML_LANG: self.lang}
+        attrs = {"lang": self.lang, XML_LANG: self.lang, EPUB_PREFIX: PREFIXES}
         html = etree.Element(_HTML, attrs, nsmap=_NSMAP)  # type: ignore[arg-type]
         head = etree.SubElement(html, _HEAD)
         etree.SubElement(head, _TITLE).text = title
@@ -179,51 +202,61 @@ class Xhtml:
 
     # ----------------------------------------------------------------------- body
 
+    def body(self) -> Body:
+        """A renderer for one document's text: its own note numbers, the book's images."""
+        return Body(self.telepathic, self.images)
+
     def chapter(self, entry: Entry, title: str, tag: str) -> etree._Element:
-        """A chapter document: its section, header (when it has one) and blocks."""
+        """A chapter document: its section, header (when it has one), blocks and footnotes."""
         chapter = entry.chapter
         html, body = self.skeleton(title)
         section = _section(body, CHAPTER_TYPES[chapter.kind], entry.uid)
         printed = self.headings.chapter(chapter.heading) if chapter.heading else None
+        text = self.body()
         with _in_xml(chapter.source, "this chapter"):
             if printed is not None and printed.line:
-                self.header(section, printed, tag)
+                self.header(section, printed, tag, text)
             else:
                 # No visible heading: name the section for screen readers as the toc does.
                 section.set("aria-label", entry.name)
-            blocks(section, chapter.blocks, self.telepathic)
+            text.blocks(section, chapter.blocks, opening=True)
+            text.footnotes(section)
         return html
 
     def part(self, printed: PrintedHeading, uid: str, source: Source) -> etree._Element:
-        """A part title page."""
+        """A part title page (with the notes its heading may carry)."""
         html, body = self.skeleton(printed.line)
         section = _section(body, TYPE_PART, uid)
+        text = self.body()
         with _in_xml(source, "this part heading"):
-            self.header(section, printed, H1)
+            self.header(section, printed, H1, text)
+            text.footnotes(section)
         return html
 
-    def header(self, section: etree._Element, heading: PrintedHeading, tag: str) -> None:
+    def header(
+        self, section: etree._Element, heading: PrintedHeading, tag: str, text: Body
+    ) -> None:
         """``<header><hN>label number title</hN><p class="subtitle"/></header>``."""
         header = etree.SubElement(section, _HEADER)
         header.tail = "\n"
         h = etree.SubElement(header, tag)
         last: etree._Element | None = None
-        for text, cls in ((heading.label, CLASS_LABEL), (heading.number, CLASS_NUMBER)):
-            if text:
+        for word, cls in ((heading.label, CLASS_LABEL), (heading.number, CLASS_NUMBER)):
+            if word:
                 if last is not None:
                     last.tail = " "
-                last = etree.SubElement(h, _SPAN, {"class": cls})
-                last.text = text
+                last = etree.SubElement(h, SPAN, {"class": cls})
+                last.text = word
         if heading.title:
             # Why the space: text extraction and screen readers would otherwise run
             # "29" into the title; CSS sets the title on its own line.
             if last is not None:
                 last.tail = " "
-            span = etree.SubElement(h, _SPAN, {"class": CLASS_TITLE})
-            inlines(span, heading.title, self.telepathic)
+            span = etree.SubElement(h, SPAN, {"class": CLASS_TITLE})
+            text.inlines(span, heading.title)
         if heading.subtitle:
-            sub = etree.SubElement(header, _P, {"class": CLASS_SUBTITLE})
-            inlines(sub, heading.subtitle, self.telepathic)
+            sub = etree.SubElement(header, P, {"class": CLASS_SUBTITLE})
+            text.inlines(sub, heading.subtitle)
 
     # ----------------------------------------------------------------------- front matter
 
@@ -254,7 +287,7 @@ class Xhtml:
     def epigraph(self, node: Epigraph) -> etree._Element:
         html, body = self.skeleton(node.heading)
         section = _section(body, TYPE_EPIGRAPH, "epigraph", CLASS_EPIGRAPH)
-        quote = etree.SubElement(section, _BLOCKQUOTE)
+        quote = etree.SubElement(section, BLOCKQUOTE)
         for line in node.lines:
             para(quote, line)
         if node.attribution:
@@ -273,11 +306,11 @@ class Xhtml:
 
 
 def _toc_list(parent: etree._Element, entries: Sequence[TocEntry], suffix: str) -> None:
-    ol = etree.SubElement(parent, _OL)
+    ol = etree.SubElement(parent, OL)
     for entry in entries:
-        li = etree.SubElement(ol, _LI)
+        li = etree.SubElement(ol, LI)
         li.tail = "\n"
-        etree.SubElement(li, _A, {"href": entry.uid + suffix}).text = entry.label
+        etree.SubElement(li, A, {"href": entry.uid + suffix}).text = entry.label
         if entry.children:
             _toc_list(li, entry.children, suffix)
 
@@ -287,85 +320,10 @@ def landmarks_nav(body: etree._Element, title: str, marks: Sequence[tuple[str, s
     nav = etree.SubElement(body, _NAV, {EPUB_TYPE: TYPE_LANDMARKS, "id": TYPE_LANDMARKS})
     nav.set("hidden", "hidden")
     etree.SubElement(nav, H2).text = title
-    ol = etree.SubElement(nav, _OL)
+    ol = etree.SubElement(nav, OL)
     for epub_type, href, label in marks:
-        a = etree.SubElement(etree.SubElement(ol, _LI), _A, {EPUB_TYPE: epub_type, "href": href})
+        a = etree.SubElement(etree.SubElement(ol, LI), A, {EPUB_TYPE: epub_type, "href": href})
         a.text = label
-
-
-# --------------------------------------------------------------------------- blocks and inlines
-
-_FIRST = {"class": CLASS_FIRST}
-_SCENE_BREAK = {"class": CLASS_SCENE_BREAK}
-
-
-def blocks(section: etree._Element, items: tuple[Block, ...], telepathic: str) -> None:
-    """Paragraphs and scene breaks; a break at either edge of a chapter or doubled is dropped."""
-    first = True
-    opening = True
-    pending_break = False
-    sub = etree.SubElement
-    for block in items:
-        match block:
-            case Paragraph():
-                if pending_break:
-                    sub(section, _HR, _SCENE_BREAK).tail = "\n"
-                    pending_break = False
-                p = sub(section, _P, _FIRST) if first else sub(section, _P)
-                p.tail = "\n"
-                first = False
-                content = block.inlines
-                if opening:
-                    content = _lead_in(p, content)
-                    opening = False
-                inlines(p, content, telepathic)
-            case SceneBreak():
-                if not first:
-                    pending_break = True
-                    first = True
-            case _:
-                assert_never(block)
-
-
-def _lead_in(p: etree._Element, content: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Set a chapter's first words in small caps, as the print edition does.
-
-    Only when the paragraph opens with plain text holding enough words; the
-    span is placed in ``p`` and the rest of the inlines are returned.
-    """
-    if not content or not isinstance(content[0], Text):
-        return content
-    head = content[0]
-    words = head.text.split(" ")
-    if len(words) <= LEAD_IN_WORDS:
-        return content
-    span = etree.SubElement(p, _SPAN, {"class": CLASS_LEAD})
-    span.text = " ".join(words[:LEAD_IN_WORDS])
-    rest = Text(" " + " ".join(words[LEAD_IN_WORDS:]), head.source)
-    return (rest, *content[1:])
-
-
-def inlines(parent: etree._Element, content: tuple[Inline, ...], telepathic: str) -> None:
-    """Append inline nodes to `parent` as text, tails and nested elements."""
-    last: etree._Element | None = parent[-1] if len(parent) else None
-    for node in content:
-        match node:
-            case Text():
-                if last is None:
-                    parent.text = node.text if parent.text is None else parent.text + node.text
-                else:
-                    last.tail = node.text if last.tail is None else last.tail + node.text
-                continue
-            case Emphasis():
-                el = etree.SubElement(parent, _EM)
-            case Strong():
-                el = etree.SubElement(parent, _STRONG)
-            case Telepathy():
-                el = etree.SubElement(parent, _SPAN, {"class": telepathic})
-            case _:
-                assert_never(node)
-        inlines(el, node.children, telepathic)
-        last = el
 
 
 # --------------------------------------------------------------------------- helpers
@@ -388,7 +346,7 @@ def _section(
 
 def para(parent: etree._Element, text: str, cls: str | None = None) -> etree._Element:
     """``<p class>text</p>`` on a line of its own."""
-    p = etree.SubElement(parent, _P, {"class": cls} if cls else None)
+    p = etree.SubElement(parent, P, {"class": cls} if cls else None)
     p.text = text
     p.tail = "\n"
     return p

@@ -27,6 +27,7 @@ from ..common import (
     divisions,
     toc,
 )
+from ..images import NO_FIGURES, Figures, ImageFile, Images
 from ..xhtml import (
     CLASS_COVER,
     EPUB_TYPE,
@@ -46,6 +47,7 @@ from ..xhtml import (
 # --------------------------------------------------------------------------- package layout
 
 CSS_HREF = "css/book.css"
+IMAGES_FOLDER = "images/"
 NAV_HREF = "nav.xhtml"
 COVER_HREF = "cover.xhtml"
 DOC_SUFFIX = ".xhtml"
@@ -80,12 +82,18 @@ Landmark = tuple[str, str, str]
 
 @dataclass(frozen=True, slots=True)
 class Documents:
-    """Everything :func:`build_documents` made; ``spine`` is in reading order, nav included."""
+    """Everything :func:`build_documents` made; ``spine`` is in reading order, nav included.
+
+    ``images`` are the figures' images the documents link to (the cover is not
+    among them), ``figures`` what the accessibility metadata says about them.
+    """
 
     spine: tuple[Document, ...]
     nav: Document
     toc: tuple[TocEntry, ...]
     landmarks: tuple[Landmark, ...]
+    images: tuple[ImageFile, ...] = ()
+    figures: Figures = NO_FIGURES
 
 
 def read_cover(path: str | None) -> Cover | None:
@@ -97,9 +105,9 @@ def read_cover(path: str | None) -> Cover | None:
     except OSError as exc:
         raise InputError(f"cannot read the cover image ({exc.strerror})", path) from None
     if data.startswith(b"\xff\xd8\xff"):
-        return Cover("images/cover.jpg", data)
+        return Cover(f"{IMAGES_FOLDER}cover.jpg", data)
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return Cover("images/cover.png", data)
+        return Cover(f"{IMAGES_FOLDER}cover.png", data)
     raise InputError("the cover is not a JPEG or PNG image; convert it to JPEG", path)
 
 
@@ -107,7 +115,10 @@ def build_documents(book: Book, options: WriterOptions, cover: Cover | None) -> 
     """Build every XHTML document of the book: cover, front matter, nav, body."""
     headings = Headings.of(book, options)
     words = headings.locale.words
-    xhtml = Xhtml(book.meta.language, headings, options.telepathy_style, CSS_HREF)
+    images = Images(IMAGES_FOLDER)
+    if cover is not None:
+        images.adopt(cover.data, cover.href)  # a figure showing the cover links to it
+    xhtml = Xhtml(book.meta.language, headings, options.telepathy_style, CSS_HREF, images)
     layout = divisions(book, headings)
     body = build_body(book, xhtml, layout)
 
@@ -132,7 +143,7 @@ def build_documents(book: Book, options: WriterOptions, cover: Cover | None) -> 
     nav = build_navigation_doc(xhtml, contents_title(book), entries, marks, words.landmarks)
     at = len(front) if nav_at is None else nav_at
     spine = (*front[:at], nav, *front[at:], *body)
-    return Documents(spine, nav, entries, tuple(marks))
+    return Documents(spine, nav, entries, tuple(marks), images.files, images.figures)
 
 
 def front_page(xhtml: Xhtml, node: Matter) -> Document:

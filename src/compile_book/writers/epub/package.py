@@ -26,6 +26,7 @@ from lxml import etree
 from ...config import isbn_digits
 from ...nodes import Book
 from ..common import TocEntry, rights_statement
+from ..images import NO_FIGURES, Figures
 from ..xhtml import TYPE_BODYMATTER, TYPE_COVER, TYPE_TITLEPAGE, TYPE_TOC, XML_LANG
 from .documents import CSS_HREF, DOC_SUFFIX, Cover, Documents
 
@@ -65,9 +66,27 @@ _IMAGES_WITH_COVER = "It has no images except the cover, which has a text descri
 _IMAGES_NONE = "It has no images."
 
 
-def accessibility_summary(has_cover: bool) -> str:
-    """The summary says what this book holds: a cover image or no image at all."""
-    return _ACCESSIBILITY_SUMMARY.format(images=_IMAGES_WITH_COVER if has_cover else _IMAGES_NONE)
+def accessibility_summary(has_cover: bool, figures: Figures = NO_FIGURES) -> str:
+    """The summary says what this book holds: its illustrations and how many of
+    them have a text description, the cover, or that it has no images at all."""
+    if not figures.count:
+        return _ACCESSIBILITY_SUMMARY.format(
+            images=_IMAGES_WITH_COVER if has_cover else _IMAGES_NONE
+        )
+    opening = "Besides the cover, which has a text description, it has" if has_cover else "It has"
+    return _ACCESSIBILITY_SUMMARY.format(images=f"{opening} {_illustrations(figures)}")
+
+
+def _illustrations(figures: Figures) -> str:
+    """``3 illustrations, each with a text description.`` and the like."""
+    n, k = figures.count, figures.described
+    if n == 1:
+        return f"1 illustration, {'which has' if k else 'without'} a text description."
+    if k == n:
+        return f"{n} illustrations, each with a text description."
+    if k == 0:
+        return f"{n} illustrations, none with a text description."
+    return f"{n} illustrations: {k} with a text description, {n - k} without one."
 
 
 def _opf(tag: str) -> str:
@@ -110,7 +129,9 @@ def build_container() -> bytes:
 # --------------------------------------------------------------------------- metadata
 
 
-def build_metadata(book: Book, has_cover: bool, when: datetime) -> etree._Element:
+def build_metadata(
+    book: Book, has_cover: bool, when: datetime, figures: Figures = NO_FIGURES
+) -> etree._Element:
     """The OPF ``<metadata>``: identification, people, series, accessibility, date."""
     md = _root(OPF_NS, "metadata", {}, dc=DC_NS)
     meta = book.meta
@@ -142,7 +163,7 @@ def build_metadata(book: Book, has_cover: bool, when: datetime) -> etree._Elemen
             position = float(meta.series.number)
             text = str(int(position)) if position.is_integer() else str(position)
             _prop(md, "group-position", text, refines="#series")
-    _accessibility(md, has_cover)
+    _accessibility(md, has_cover, figures)
     if has_cover:
         # EPUB 2 readers (and Kindle's converter) find the cover through this.
         etree.SubElement(md, _opf("meta"), {"name": "cover", "content": COVER_IMAGE_ID})
@@ -158,17 +179,24 @@ def _prop(md: etree._Element, name: str, text: str, **attrs: str) -> None:
     etree.SubElement(md, _opf("meta"), {"property": name, **attrs}).text = text
 
 
-def _accessibility(md: etree._Element, has_cover: bool) -> None:
-    """EPUB Accessibility 1.1 metadata, true of every book this writer makes."""
+def _accessibility(md: etree._Element, has_cover: bool, figures: Figures) -> None:
+    """EPUB Accessibility 1.1 metadata, true of the book at hand.
+
+    Illustrations make the book visual as well as textual; text alone is
+    enough to read it only when every illustration has a text description.
+    """
     _prop(md, "schema:accessMode", "textual")
-    _prop(md, "schema:accessModeSufficient", "textual")
+    if figures.count:
+        _prop(md, "schema:accessMode", "visual")
+    described = figures.described == figures.count
+    _prop(md, "schema:accessModeSufficient", "textual" if described else "textual,visual")
     features = ["structuralNavigation", "tableOfContents", "readingOrder"]
-    if has_cover:
+    if has_cover or figures.described:
         features.append("alternativeText")
     for feature in features:
         _prop(md, "schema:accessibilityFeature", feature)
     _prop(md, "schema:accessibilityHazard", "none")
-    _prop(md, "schema:accessibilitySummary", accessibility_summary(has_cover))
+    _prop(md, "schema:accessibilitySummary", accessibility_summary(has_cover, figures))
 
 
 # --------------------------------------------------------------------------- package document
@@ -179,7 +207,7 @@ def build_content(book: Book, docs: Documents, cover: Cover | None, when: dateti
     lang = book.meta.language
     attrs = {"version": "3.0", "unique-identifier": UNIQUE_ID, XML_LANG: lang}
     root = _root(OPF_NS, "package", attrs)
-    root.append(build_metadata(book, cover is not None, when))
+    root.append(build_metadata(book, cover is not None, when, docs.figures))
     manifest = etree.SubElement(root, _opf("manifest"))
 
     def item(uid: str, href: str, media_type: str, properties: str | None = None) -> None:
@@ -191,6 +219,8 @@ def build_content(book: Book, docs: Documents, cover: Cover | None, when: dateti
     item(CSS_ID, CSS_HREF, "text/css")
     if cover is not None:
         item(COVER_IMAGE_ID, cover.href, cover.media_type, "cover-image")
+    for image in docs.images:
+        item(image.uid, image.href, image.media_type)
     for doc in docs.spine:
         item(doc.uid, doc.href, XHTML_MEDIA_TYPE, "nav" if doc is docs.nav else None)
     item(NCX_ID, NCX_HREF, "application/x-dtbncx+xml")
@@ -259,6 +289,7 @@ def members(
     ]
     if cover is not None:
         files.append((f"{ROOT}/{cover.href}", cover.data))
+    files.extend((f"{ROOT}/{image.href}", image.data) for image in docs.images)
     files.extend((f"{ROOT}/{doc.href}", doc.content) for doc in docs.spine)
     files.append((f"{ROOT}/{NCX_HREF}", build_ncx(book, docs.toc)))
     return files
