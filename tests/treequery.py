@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compile_book.nodes import Book, Inline, Paragraph, Text, plain_text
+from compile_book.nodes import Book, Inline, Paragraph, Span, plain_text
 
 
 def paragraphs(book: Book) -> list[Paragraph]:
@@ -22,6 +22,6 @@ def count(nodes: tuple[Inline, ...], kind: type) -> int:
     for node in nodes:
         if isinstance(node, kind) and not getattr(node, "continued", False):
             n += 1
-        if not isinstance(node, Text):
+        if isinstance(node, Span):
             n += count(node.children, kind)
     return n

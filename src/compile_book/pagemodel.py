@@ -18,7 +18,13 @@ template, ``templates/book.typ``:
   character of text does not;
 * **a chapter**: its sunk head, a whole number of lines; then each
   paragraph's characters over a line's, rounded up (the last line partial);
-  two lines for each scene break; then up to the next whole page;
+  two lines for each scene break; then up to the next whole page. Other
+  blocks count the same way on their own measure: a quotation's paragraphs
+  on a measure narrower by its indents, each line of verse and of code
+  apart (code at the monospace advance), list items beside their markers,
+  a line for the space around each of these; a figure as its image scaled
+  to the measure plus its caption, in whole lines; a note's paragraphs at
+  footnote size. A book without such blocks is counted as it always was;
 * **the book**: the front matter (half title, title page with the copyright
   page on its back, dedication, epigraph, contents by entry count, each
   starting a recto), part title pages with blank backs, and chapters opening
@@ -31,24 +37,36 @@ length (:data:`LINE_CHARS_PER_WORD`), for display.
 
 from __future__ import annotations
 
+import io
+import itertools
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from .errors import ConfigError
 from .nodes import (
+    Block,
+    BlockQuote,
     Book,
     Chapter,
+    CodeBlock,
     Contents,
     CopyrightPage,
     Dedication,
     Epigraph,
+    Figure,
     Heading,
+    Image,
+    Inline,
+    ListBlock,
     Paragraph,
+    SceneBreak,
     TitlePage,
+    Verse,
     plain_text,
 )
+from .sequences import notes, sequences
 
 if TYPE_CHECKING:
     from .config import PdfConfig
@@ -112,6 +130,31 @@ TOC_ENTRY_EM = 0.6 + TOP_EDGE_EM
 TOC_PART_ENTRY_EM = 1.4 + 0.85 * TOP_EDGE_EM + 0.8
 #: A contents page with fewer entries than this is left out.
 TOC_MIN_ENTRIES = 2
+#: A set-off block (quotation, verse, list, code) takes half a line above and half
+#: below: one line in all, so the text after it is back on the grid.
+SET_OFF_LINES = 1
+#: Quotations are indented this much either side; verse and code at least this much.
+QUOTE_INDENT_EM = 2.0
+#: A list's marker stands at this indent, its text about 1.5 em further in.
+LIST_INDENT_EM = 1.2
+LIST_TEXT_EM = LIST_INDENT_EM + 1.5
+#: A verse line too long for the measure runs over, indented this much.
+VERSE_RUNOVER_EM = 2.0
+#: Typst sets code at 0.8 em; DejaVu Sans Mono advances 0.602 em a character.
+CODE_EM_PER_CHAR = 0.8 * 0.602
+#: Captions and footnotes: their size (of the body's) and leading (in their em).
+SMALL_SIZE = 0.85
+SMALL_LEADING_EM = 0.5
+#: A note's share of the footnote area's rule and gaps, in body lines.
+NOTE_LINES = 0.5
+#: A figure's image is never taller than this share of the text block; an image
+#: whose size cannot be read (a drawing) is taken as across the measure, 4:3.
+FIGURE_MAX_HEIGHT = 0.75
+FIGURE_ASPECT = 0.75
+#: The space between an image and its caption; a caption is at least this share
+#: of the measure wide.
+CAPTION_GAP_EM = 0.6
+CAPTION_MIN_WIDTH = 0.66
 
 # --------------------------------------------------------------------------- measured
 # Measured on real PDFs of this template (EB Garamond, the default 5.5x8.5 in
@@ -242,12 +285,12 @@ def count_words(text: str) -> int:
 
 
 def word_count(book: Book) -> int:
-    """Words of body prose (paragraphs only; headings and front matter are not counted)."""
+    """Words of body prose: paragraphs, quotations, verse, lists, captions and notes
+    (as ``stats`` counts them); headings, code and front matter are not counted."""
     return sum(
-        count_words(plain_text(block.inlines))
+        count_words(plain_text(inlines))
         for chapter in book.chapters
-        for block in chapter.blocks
-        if isinstance(block, Paragraph)
+        for inlines in sequences(chapter.blocks)
     )
 
 
@@ -298,30 +341,172 @@ def paginate(book: Book, pdf: PdfConfig) -> PageCount:
 
 
 @dataclass(frozen=True, slots=True)
+class _Run:
+    """Text set off from the body: its characters, the indent it loses from the
+    measure (body em), the advance of a character (em of its size), and
+    whether it is set small (a note, a caption)."""
+
+    chars: int
+    indent_em: float
+    em_per_char: float = EM_PER_CHAR
+    small: bool = False
+
+    def lines(self, page: Page, measure: float) -> float:
+        """Body lines of the grid this run takes (at least one line)."""
+        size = page.font_size * (SMALL_SIZE if self.small else 1.0)
+        per_line = (measure - self.indent_em * page.font_size) / (self.em_per_char * size)
+        count = max(1, math.ceil(self.chars / max(per_line, 1.0)))
+        return count * (_small_pitch(page) / page.pitch if self.small else 1.0)
+
+
+def _small_pitch(page: Page) -> float:
+    return (TOP_EDGE_EM + SMALL_LEADING_EM) * SMALL_SIZE * page.font_size
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """An image's natural size in points (0 when unknown) and its caption's characters."""
+
+    width: float
+    height: float
+    caption: int
+
+    def lines(self, page: Page, measure: float) -> int:
+        """Lines of the grid the figure's box takes (``figure-block`` in the template)."""
+        size = page.font_size
+        width, height = self.width or measure, self.height or measure * FIGURE_ASPECT
+        caption = 0.0
+        if self.caption:
+            wide = min(measure, max(width, CAPTION_MIN_WIDTH * measure))
+            run = _Run(self.caption, 0.0, EM_PER_CHAR, small=True)
+            caption = run.lines(page, wide) * page.pitch + CAPTION_GAP_EM * size
+        most = FIGURE_MAX_HEIGHT * page.text_height - caption
+        image = height * min(1.0, measure / width, max(most, 0.0) / height)
+        lead = page.leading * size
+        return math.ceil((image + caption + lead + page.pitch) / page.pitch)
+
+
+@dataclass(frozen=True, slots=True)
 class _Text:
-    """What of a chapter takes room: its heading, paragraphs' characters, scene breaks."""
+    """What of a chapter takes room: its heading, body paragraphs' characters,
+    scene breaks, and the set-off text, fixed space and figures of other blocks."""
 
     head_em: float
     lengths: tuple[int, ...]
     breaks: int
+    runs: tuple[_Run, ...] = ()
+    fixed: float = 0.0
+    figures: tuple[_Figure, ...] = ()
 
     @classmethod
     def of(cls, chapter: Chapter) -> _Text:
-        paragraphs = [b for b in chapter.blocks if isinstance(b, Paragraph)]
-        lengths = tuple(len(plain_text(p.inlines)) for p in paragraphs)
-        breaks = len(chapter.blocks) - len(lengths)  # the other blocks are scene breaks
-        return cls(_heading_em(chapter.heading), lengths, breaks)
+        room = _Room()
+        room.blocks(chapter.blocks)
+        head = _heading_em(chapter.heading)
+        return cls(head, *room.result())
 
-    def pages(self, page: Page, chars_per_line: float) -> int:
+    def pages(self, page: Page, measure: float) -> int:
+        chars_per_line = measure / (EM_PER_CHAR * page.font_size)
         lines = _opener_lines(self.head_em, page) + SCENE_BREAK_LINES * self.breaks
         lines += sum(math.ceil(n / chars_per_line) for n in self.lengths)
+        if self.runs or self.fixed or self.figures:
+            extra = self.fixed + sum(run.lines(page, measure) for run in self.runs)
+            return max(1, math.ceil((lines + extra + self._figures(page, measure)) / page.lines))
         return max(1, math.ceil(lines / page.lines))
+
+    def _figures(self, page: Page, measure: float) -> int:
+        return sum(figure.lines(page, measure) for figure in self.figures)
+
+
+class _Room:
+    """Walks a chapter's blocks, gathering what takes room for :class:`_Text`.
+
+    Body paragraphs are counted by characters as ever; a paragraph in a
+    quotation, a list or a note, a verse line and a code line is a
+    :class:`_Run` on its narrower measure; set-off spaces, stanza breaks and
+    notes' share of the footnote area are fixed lines.
+    """
+
+    def __init__(self) -> None:
+        self.lengths: list[int] = []
+        self.breaks = 0
+        self.runs: list[_Run] = []
+        self.fixed = 0.0
+        self.figures: list[_Figure] = []
+
+    def result(self) -> tuple[tuple[int, ...], int, tuple[_Run, ...], float, tuple[_Figure, ...]]:
+        return tuple(self.lengths), self.breaks, tuple(self.runs), self.fixed, tuple(self.figures)
+
+    def blocks(self, blocks: tuple[Block, ...], indent: float = 0.0, small: bool = False) -> None:
+        for block in blocks:
+            self.block(block, indent, small)
+
+    def block(self, block: Block, indent: float, small: bool) -> None:
+        match block:
+            case Paragraph():
+                self.text(block.inlines, indent, small, body=True)
+            case SceneBreak():
+                self.breaks += 1
+            case BlockQuote():
+                self.fixed += SET_OFF_LINES
+                self.blocks(block.blocks, indent + 2 * QUOTE_INDENT_EM, small)
+            case Verse():
+                self.fixed += SET_OFF_LINES
+                # Why: a stanza break is a blank line between two lines of verse.
+                self.fixed += sum(1 for a, b in itertools.pairwise(block.lines) if a and not b)
+                for line in filter(None, block.lines):
+                    self.text(line, indent + QUOTE_INDENT_EM, small)
+            case Figure():
+                width, height = image_points(block.image) or (0.0, 0.0)
+                self.figures.append(_Figure(width, height, len(plain_text(block.caption))))
+                self.notes(block.caption)
+            case ListBlock():
+                self.fixed += SET_OFF_LINES
+                for item in block.items:
+                    self.blocks(item, indent + LIST_TEXT_EM, small)
+            case CodeBlock():
+                self.fixed += SET_OFF_LINES
+                for typed in block.text.rstrip("\n").split("\n"):
+                    chars = len(typed.expandtabs(2))
+                    self.runs.append(_Run(chars, indent + QUOTE_INDENT_EM, CODE_EM_PER_CHAR))
+            case _:
+                assert_never(block)
+
+    def text(
+        self, inlines: tuple[Inline, ...], indent: float, small: bool, body: bool = False
+    ) -> None:
+        chars = len(plain_text(inlines))
+        if body and not indent and not small:
+            self.lengths.append(chars)
+        else:
+            self.runs.append(_Run(chars, indent, EM_PER_CHAR, small))
+        self.notes(inlines)
+
+    def notes(self, inlines: tuple[Inline, ...]) -> None:
+        for note in notes(inlines):
+            self.fixed += NOTE_LINES
+            self.blocks(note.blocks, 0.0, small=True)
+
+
+def image_points(image: Image) -> tuple[float, float] | None:
+    """An image's natural size in points, as Typst places it (its pixels at the
+    resolution it records, 72 dpi when it records none); ``None`` when its size
+    cannot be read (a drawing, a damaged file)."""
+    from PIL import Image as Pillow  # only books with figures pay for it
+
+    try:
+        with Pillow.open(io.BytesIO(image.data)) as opened:
+            dpi = opened.info.get("dpi") or (72, 72)
+            xdpi, ydpi = (float(d) or 72.0 for d in dpi)
+            return opened.width * 72 / xdpi, opened.height * 72 / ydpi
+    except (OSError, ValueError, SyntaxError, TypeError):
+        return None
 
 
 def _paginate(
     parts: list[tuple[bool, list[_Text]]], page: Page, front: int, recto: bool, pages: int
 ) -> PageCount:
-    chars = page.chars_per_line(pages)
+    measure = page.measure(pages)
     count = front  # always even: the body opens on a recto
     each: list[int] = []
     for headed, chapters in parts:
@@ -330,7 +515,7 @@ def _paginate(
         for text in chapters:
             if recto:
                 count += count % 2  # a blank verso before a recto opener
-            each.append(text.pages(page, chars))
+            each.append(text.pages(page, measure))
             count += each[-1]
     return PageCount(count, front, tuple(each), _words_per_page(page, pages))
 

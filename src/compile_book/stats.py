@@ -226,7 +226,7 @@ def book_stats(book: Book, pdf: PdfConfig | None = None) -> BookStats:
 
 
 def _chapter_counts(chapter: Chapter, dialogue_re: re.Pattern[str], pages: int) -> Counts:
-    from .transforms.tree import sequences
+    from .sequences import sequences
 
     words = paragraphs = breaks = dialogue = spans = 0
     for block in chapter.blocks:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
-from compile_book.nodes import Book, Emphasis, Inline, Paragraph, Source, Strong, Telepathy, Text
+from compile_book.nodes import (
+    Book,
+    Emphasis,
+    Inline,
+    Paragraph,
+    Source,
+    Span,
+    Strong,
+    Telepathy,
+    Text,
+)
 from compile_book.transforms import Context, inlines
 from tests.trees_small import SRC, assembled, book_of, chapter, context, found, paragraphs
 
@@ -20,7 +30,7 @@ def _shape(nodes: tuple[Inline, ...]) -> list[object]:
     for node in nodes:
         if isinstance(node, Text):
             out.append(node.text)
-        else:
+        elif isinstance(node, Span):
             name = type(node).__name__.lower()
             if isinstance(node, Telepathy) and node.continued:
                 name += "+continued"

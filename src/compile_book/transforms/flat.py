@@ -34,12 +34,12 @@ from ..nodes import (
     Link,
     Note,
     Source,
-    Span,
     Strikeout,
     Strong,
     Telepathy,
     Text,
 )
+from ..sequences import with_children
 
 OPEN = "\ue000"
 CLOSE = "\ue001"
@@ -72,23 +72,6 @@ class Flat:
     @property
     def file(self) -> str:
         return self.nodes[0].source.file if self.nodes else ""
-
-
-def with_children(span: Span, children: tuple[Inline, ...]) -> Span:
-    """The same span around other children."""
-    match span:
-        case Emphasis():
-            return Emphasis(children, span.source)
-        case Strong():
-            return Strong(children, span.source)
-        case Telepathy():
-            return Telepathy(children, span.source, span.continued)
-        case Strikeout():
-            return Strikeout(children, span.source)
-        case Link():
-            return Link(children, span.url, span.source)
-        case _:
-            assert_never(span)
 
 
 def flatten(inlines: tuple[Inline, ...]) -> Flat:

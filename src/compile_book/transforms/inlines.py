@@ -39,9 +39,8 @@ from ..nodes import (
     Text,
 )
 from ..rules.inlines import Chunk, Close, InlineParser, Open, Token
+from ..sequences import map_block, with_children
 from . import Context, heading_inlines
-from .flat import with_children
-from .tree import map_block
 
 # Why: mind-speech may run over several paragraphs; look this far for its end.
 SPAN_LOOKAHEAD = 6

@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from ..diagnostics import Code, Reporter
 from ..nodes import Book, Chapter, Paragraph, Text
 from ..rules import lint
+from ..sequences import notes, sequences
 from . import Context
 from .flat import OPEN, Flat, flatten
 from .flat import texts as flat_texts
-from .tree import notes, sequences
 
 
 class _QuoteWatch:

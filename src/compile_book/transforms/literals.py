@@ -13,9 +13,9 @@ import re
 
 from ..nodes import Book, Chapter, Heading, Inline, Part
 from ..rules.markdown import restore
+from ..sequences import map_blocks, sequences
 from . import Context, heading_inlines
 from .flat import map_texts, texts
-from .tree import map_blocks, sequences
 
 _STAND_INS = re.compile("[\ue0c0-\ue0ff]")
 

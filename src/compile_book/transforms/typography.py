@@ -16,9 +16,9 @@ from collections import defaultdict
 from ..diagnostics import Code
 from ..nodes import Book, Chapter, Heading, Inline
 from ..rules.typography import Changes
+from ..sequences import map_blocks
 from . import Context, heading_inlines
 from .flat import flatten, map_texts, rebuild
-from .tree import map_blocks
 
 
 class _Typesetter:

@@ -1,4 +1,4 @@
-"""Every run of inlines in a chapter, for transforms that work on text.
+"""Every run of inlines in a chapter, for code that works on text (transforms, stats).
 
 A transform that changes text (typography, escapes) or reads it (the
 linter) works on *inline sequences*: a paragraph's inlines, a line of
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
-from ..nodes import (
+from .nodes import (
     Block,
     BlockQuote,
     CodeBlock,
@@ -27,13 +27,31 @@ from ..nodes import (
     Note,
     Paragraph,
     SceneBreak,
+    Span,
     Strikeout,
     Strong,
     Telepathy,
     Text,
     Verse,
 )
-from .flat import with_children
+
+
+def with_children(span: Span, children: tuple[Inline, ...]) -> Span:
+    """The same span around other children."""
+    match span:
+        case Emphasis():
+            return Emphasis(children, span.source)
+        case Strong():
+            return Strong(children, span.source)
+        case Telepathy():
+            return Telepathy(children, span.source, span.continued)
+        case Strikeout():
+            return Strikeout(children, span.source)
+        case Link():
+            return Link(children, span.url, span.source)
+        case _:
+            assert_never(span)
+
 
 InlineChange = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
 
