@@ -17,8 +17,8 @@ from ..errors import InputError
 
 # Why: these signatures mean the writer handed us a document, not text; say so.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a Word/ZIP document; save it as plain text (.txt) first"),
-    (b"\xd0\xcf\x11\xe0", "an old Word document; save it as plain text (.txt) first"),
+    (b"PK\x03\x04", "a Word/ZIP document, not plain text; if it is a .docx, rename it to .docx"),
+    (b"\xd0\xcf\x11\xe0", "an old Word document (.doc); open it in Word and save it as .docx"),
     (b"%PDF", "a PDF; export the manuscript as plain text (.txt) first"),
     (b"{\\rtf", "an RTF document; save it as plain text (.txt) first"),
 )
@@ -39,7 +39,7 @@ def decode(data: bytes, file: str) -> Decoded:
     """Decode a manuscript's bytes; raise :class:`InputError` naming the offset on failure."""
     for signature, what in _BINARY_SIGNATURES:
         if data.startswith(signature):
-            raise InputError(f"this is {what}", file)
+            raise InputError(f"this is {_zip_kind(data) or what}", file)
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = _strict(data[3:], "utf-8", file, offset=3), "UTF-8 with BOM"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -72,6 +72,18 @@ def decode(data: bytes, file: str) -> Decoded:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return Decoded(text, encoding, changed)
+
+
+def _zip_kind(data: bytes) -> str | None:
+    """What a ZIP given as text is, when its first member says (a Word or ODF document)."""
+    head = data[:2048]
+    if not head.startswith(b"PK\x03\x04"):
+        return None
+    if b"mimetypeapplication/vnd.oasis.opendocument.text" in head:
+        return "an OpenDocument text (.odt), not plain text; rename it to .odt"
+    if b"word/" in head or b"[Content_Types].xml" in head:
+        return "a Word document (.docx), not plain text; rename it to .docx"
+    return None
 
 
 def _strict(data: bytes, encoding: str, file: str, offset: int = 0) -> str:
