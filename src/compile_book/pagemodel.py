@@ -452,8 +452,11 @@ class _Room:
                 self.blocks(block.blocks, indent + 2 * QUOTE_INDENT_EM, small)
             case Verse():
                 self.fixed += SET_OFF_LINES
-                # Why: a stanza break is a blank line between two lines of verse.
-                self.fixed += sum(1 for a, b in itertools.pairwise(block.lines) if a and not b)
+                # A blank line between stanzas: one fewer than the stanzas (runs of
+                # empty lines, and empty lines at either end, print nothing).
+                lines = ((), *block.lines)
+                stanzas = sum(1 for a, b in itertools.pairwise(lines) if b and not a)
+                self.fixed += max(0, stanzas - 1)
                 for line in filter(None, block.lines):
                     self.text(line, indent + QUOTE_INDENT_EM, small)
             case Figure():
@@ -499,7 +502,7 @@ def image_points(image: Image) -> tuple[float, float] | None:
             dpi = opened.info.get("dpi") or (72, 72)
             xdpi, ydpi = (float(d) or 72.0 for d in dpi)
             return opened.width * 72 / xdpi, opened.height * 72 / ydpi
-    except (OSError, ValueError, SyntaxError, TypeError):
+    except (OSError, ValueError, SyntaxError, TypeError, Pillow.DecompressionBombError):
         return None
 
 

@@ -4,7 +4,8 @@ body pages, the outline, the positions of lines. Shared by the PDF tests."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, assert_never
 
 import pypdf
 
@@ -88,11 +89,36 @@ def body_text(reader: pypdf.PdfReader, tree: n.Book, headings: Headings | None =
 
 
 def book_words(tree: n.Book) -> list[str]:
+    """Every word of the main text in reading order: paragraphs, quotations, verse,
+    captions, lists and code. Notes are left out: they print at the foot of the page."""
     words: list[str] = []
     for ch in tree.chapters:
-        for block in ch.blocks:
-            if isinstance(block, n.Paragraph):
+        words += block_words(ch.blocks)
+    return words
+
+
+def block_words(blocks: tuple[n.Block, ...]) -> list[str]:
+    """The words `blocks` print in the flow of the text (their notes left out)."""
+    words: list[str] = []
+    for block in blocks:
+        match block:
+            case n.Paragraph():
                 words += norm_words(n.plain_text(block.inlines))
+            case n.SceneBreak():
+                pass
+            case n.BlockQuote():
+                words += block_words(block.blocks)
+            case n.Verse():
+                words += norm_words(" ".join(n.plain_text(line) for line in block.lines))
+            case n.Figure():
+                words += norm_words(n.plain_text(block.caption))
+            case n.ListBlock():
+                for item in block.items:
+                    words += block_words(item)
+            case n.CodeBlock():
+                words += norm_words(block.text)
+            case _:
+                assert_never(block)
     return words
 
 
@@ -130,6 +156,31 @@ def opener_pages(reader: pypdf.PdfReader) -> list[int]:
 
 def outline_titles(reader: pypdf.PdfReader) -> list[str]:
     return [item.title for item in outline_items(reader)]
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """One run of text as the page draws it: baseline position, size and font name."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    font: str
+
+
+def text_runs(page: Any) -> list[TextRun]:
+    """Every non-blank run of text on a page, in content order."""
+    found: list[TextRun] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip():
+            m = pypdf.mult(tm, cm)
+            name = str(font.get("/BaseFont", "")) if font else ""
+            found.append(TextRun(text, m[4], m[5], size * m[0], name))
+
+    page.extract_text(visitor_text=visit)
+    return found
 
 
 def text_lines(page: Any) -> list[tuple[float, float, float]]:

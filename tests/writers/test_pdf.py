@@ -403,9 +403,11 @@ def test_hanging_punctuation_kept_clear_of_kdps_minimum(monkeypatch: pytest.Monk
     seen: list[tuple[float, bool]] = []
     real = typeset.typeset
 
-    def spy(template: bytes, made: dict[str, Any], margin: tuple[float, bool], when: Any) -> bytes:
+    def spy(
+        template: bytes, made: dict[str, Any], margin: tuple[float, bool], when: Any, images: Any
+    ) -> bytes:
         seen.append(margin)
-        return real(template, made, margin, when)
+        return real(template, made, margin, when, images)
 
     monkeypatch.setattr(typeset, "typeset", spy)
     tree = finished(book([chapter(1, "One", [para("Body text.")])]))

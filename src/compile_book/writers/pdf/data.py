@@ -10,6 +10,9 @@ literally. The shape (the template's header comment documents it too)::
     contents: [{uid, label, children}]   (writers.common.contents: the EPUB's too)
     parts:    [{uid, name, heading, chapters: [{uid, name, head, heading, blocks}]}]
 
+Blocks and inlines are made by :class:`~.body.Body`, which also gathers the
+figures' images (:func:`book_input` returns them beside the data).
+
 Headings carry their number as printed (``[headings]`` styles applied here,
 by :class:`~compile_book.writers.common.Headings`), so the page, the contents
 and the PDF outline say what the EPUB says.
@@ -17,7 +20,6 @@ and the PDF outline say what the EPUB says.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, assert_never
 
@@ -25,17 +27,24 @@ from ... import nodes
 from ...errors import ConfigError
 from ...locale import Locale
 from ...nodes import Contents, CopyrightPage, Dedication, Epigraph, TitlePage
+from ...pagemodel import (
+    CAPTION_GAP_EM,
+    CAPTION_MIN_WIDTH,
+    FIGURE_MAX_HEIGHT,
+    LIST_INDENT_EM,
+    QUOTE_INDENT_EM,
+    SMALL_LEADING_EM,
+    SMALL_SIZE,
+    VERSE_RUNOVER_EM,
+    to_points,
+)
 from ...pagemodel import page_size as _page_size
-from ...pagemodel import to_points
 from ..common import Division, Entry, Headings, PrintedHeading, TocEntry, divisions, toc
-from .fonts import font_list
+from .body import Body
+from .fonts import CODE_FONT, font_list
 
 if TYPE_CHECKING:
     from . import PdfOptions
-
-# Why: a line must never start with an em dash; a word joiner glues it to the word before.
-_EM_DASH = re.compile("(?<!\u2060)\u2014")
-WORD_JOINER = "\u2060"
 
 # Why: a fleuron at 1.15 em carries about the colour of a line of text. EB
 # Garamond has ❦ ❧ ☙ ⁎ ◆ but no asterism: ⁂ comes from Libertinus, which
@@ -63,16 +72,25 @@ def page_size(options: PdfOptions) -> tuple[float, float]:
 
 def book_data(book: nodes.Book, options: PdfOptions, *, when: datetime) -> dict[str, Any]:
     """The tree and its layout as the JSON the template reads."""
+    return book_input(book, options, when=when)[0]
+
+
+def book_input(
+    book: nodes.Book, options: PdfOptions, *, when: datetime
+) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The JSON the template reads, and the images it loads by name (name -> bytes)."""
     headings = Headings.of(book, options)
     layout = divisions(book, headings)
     entries = toc(layout)
-    return {
+    body = Body(options.drop_cap, options.small_caps_words)
+    data = {
         "meta": _meta(book.meta, headings.locale, when),
         "layout": _layout(options),
         "front": front_data(book, entries, options.toc),
         "contents": [_toc_entry(entry) for entry in entries],
-        "parts": [_part(d, headings, options) for d in layout],
+        "parts": [_part(d, headings, body) for d in layout],
     }
+    return data, body.images
 
 
 def _meta(meta: nodes.Metadata, locale: Locale, when: datetime) -> dict[str, Any]:
@@ -132,6 +150,16 @@ def _layout(options: PdfOptions) -> dict[str, Any]:
         "page-numbers": options.page_numbers,
         "front-numbers": options.front_matter_numbers,
         "telepathy": options.telepathy or options.telepathy_style,
+        "code-font": CODE_FONT,
+        # Block quotes, verse, lists and figures: see the page model's figures.
+        "quote-indent": QUOTE_INDENT_EM,
+        "list-indent": LIST_INDENT_EM,
+        "runover": VERSE_RUNOVER_EM,
+        "figure-max": FIGURE_MAX_HEIGHT,
+        "caption-gap": CAPTION_GAP_EM,
+        "caption-width": CAPTION_MIN_WIDTH,
+        "small": SMALL_SIZE,
+        "small-leading": SMALL_LEADING_EM,
     }
 
 
@@ -192,14 +220,14 @@ def _toc_entry(entry: TocEntry) -> dict[str, Any]:
 # --------------------------------------------------------------------------- body
 
 
-def _part(division: Division, headings: Headings, options: PdfOptions) -> dict[str, Any]:
+def _part(division: Division, headings: Headings, body: Body) -> dict[str, Any]:
     heading = division.part.heading
     printed = headings.part(heading) if division.uid is not None and heading else None
     return {
         "uid": division.uid,
         "name": division.name,
         "heading": _heading(printed),
-        "chapters": [_chapter(entry, headings, options) for entry in division.chapters],
+        "chapters": [_chapter(entry, headings, body) for entry in division.chapters],
     }
 
 
@@ -209,24 +237,14 @@ def _heading(printed: PrintedHeading | None) -> dict[str, Any] | None:
     return {
         "label": printed.label,
         "number": printed.number,
-        "title": _inlines(printed.title),
-        "subtitle": _inlines(printed.subtitle),
+        "title": _plain_inlines(printed.title),
+        "subtitle": _plain_inlines(printed.subtitle),
     }
 
 
-def _chapter(entry: Entry, headings: Headings, options: PdfOptions) -> dict[str, Any]:
+def _chapter(entry: Entry, headings: Headings, body: Body) -> dict[str, Any]:
     chapter = entry.chapter
-    blocks: list[dict[str, Any]] = []
-    for index, block in enumerate(chapter.blocks):
-        match block:
-            case nodes.Paragraph() if index == 0:
-                blocks.append(_opening(block, options.drop_cap, options.small_caps_words))
-            case nodes.Paragraph():
-                blocks.append({"type": "paragraph", "inlines": _inlines(block.inlines)})
-            case nodes.SceneBreak():
-                blocks.append({"type": "scene-break"})
-            case _:
-                assert_never(block)
+    blocks = body.chapter(chapter.blocks)
     # The running head (for running_head_* = "chapter"): the title alone if there is one.
     head = nodes.plain_text(chapter.heading.title) if chapter.heading else ""
     printed = headings.chapter(chapter.heading) if chapter.heading else None
@@ -239,99 +257,6 @@ def _chapter(entry: Entry, headings: Headings, options: PdfOptions) -> dict[str,
     }
 
 
-# Why: a drop cap takes one letter; punctuation before it (an opening quote, the
-# apostrophe of an elision such as ’Tis) is set at text size beside it.
-_INITIAL = re.compile(r"^([^\w\s]*)(\w[\u0300-\u036f]*)")
-
-# Why: "Mr." as a cap M with a small-caps "R." reads as broken; openers that
-# start with an abbreviated title get the small-caps lead-in without a cap.
-_ABBREVIATION = re.compile(
-    r"^[^\w\s]*(?:Mr|Mrs|Ms|Mx|Messrs|Dr|St|Mt|Ft|Jr|Sr|Fr|Prof|Rev|Hon|Capt|Col|Gen|Lt"
-    r"|Sgt|Cpl|Gov|Sen|Supt|Insp|Mme|Mlle)\.",
-)
-
-
-def _opening(paragraph: nodes.Paragraph, drop_cap: bool, lead_words: int) -> dict[str, Any]:
-    """A chapter's opening paragraph as words: ``words`` is one list of
-    ``[text, styles]`` pieces per word (outermost style first), the first
-    `lead_words` words marked for small caps whatever style they are in;
-    with a drop cap, its letter in ``initial`` and any punctuation before the
-    letter in ``punct`` (both taken off the first word)."""
-    words = _words(paragraph.inlines)
-    out: dict[str, Any] = {"type": "paragraph", "words": words, "inlines": []}
-    if not words:
-        return out
-    first = words[0][0]
-    match = _INITIAL.match(first[0])
-    if drop_cap and match is not None and not _ABBREVIATION.match(first[0]):
-        out["punct"] = match.group(1)
-        out["initial"] = match.group(2)
-        first[0] = first[0][match.end() :]
-        if not first[0]:
-            words[0].pop(0)
-            if not words[0]:
-                words.pop(0)
-    for word in words[:lead_words]:
-        for piece in word:
-            piece[1].append("smallcaps")
-    return out
-
-
-def _words(content: tuple[nodes.Inline, ...]) -> list[list[list[Any]]]:
-    """Inlines split into words, each a list of ``[text, styles]`` pieces."""
-    words: list[list[list[Any]]] = []
-    joined = True  # the next piece continues the current word
-    for text, styles in _pieces(content, ()):
-        text = _EM_DASH.sub(WORD_JOINER + "\u2014", text)
-        for i, chunk in enumerate(text.split(" ")):
-            if i > 0:
-                joined = False
-            if not chunk:
-                continue
-            if joined and words:
-                words[-1].append([chunk, list(styles)])
-            else:
-                words.append([[chunk, list(styles)]])
-            joined = True
-    return words
-
-
-def _pieces(
-    content: tuple[nodes.Inline, ...], styles: tuple[str, ...]
-) -> list[tuple[str, tuple[str, ...]]]:
-    out: list[tuple[str, tuple[str, ...]]] = []
-    for node in content:
-        match node:
-            case nodes.Text():
-                out.append((node.text, styles))
-            case nodes.Emphasis():
-                out.extend(_pieces(node.children, (*styles, "emphasis")))
-            case nodes.Strong():
-                out.extend(_pieces(node.children, (*styles, "strong")))
-            case nodes.Telepathy():
-                out.extend(_pieces(node.children, (*styles, "telepathy")))
-            case _:
-                assert_never(node)
-    return out
-
-
-def _inlines(content: tuple[nodes.Inline, ...]) -> list[Any]:
-    out: list[Any] = []
-    for node in content:
-        match node:
-            case nodes.Text():
-                text = _EM_DASH.sub(WORD_JOINER + "\u2014", node.text)
-                # Adjacent runs become one string: fewer nodes for Typst to walk.
-                if out and isinstance(out[-1], str):
-                    out[-1] += text
-                else:
-                    out.append(text)
-            case nodes.Emphasis():
-                out.append({"type": "emphasis", "children": _inlines(node.children)})
-            case nodes.Strong():
-                out.append({"type": "strong", "children": _inlines(node.children)})
-            case nodes.Telepathy():
-                out.append({"type": "telepathy", "children": _inlines(node.children)})
-            case _:
-                assert_never(node)
-    return out
+def _plain_inlines(content: tuple[nodes.Inline, ...]) -> list[Any]:
+    """A heading's inlines as template data."""
+    return Body(drop_cap=False, lead_words=0).inlines(content)

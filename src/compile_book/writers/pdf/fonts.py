@@ -14,6 +14,8 @@ import typst
 
 # Tried in order after the configured font; the last ships inside Typst itself.
 FONT_FALLBACK = ("EB Garamond", "Libertinus Serif")
+#: Code and other literal text: a monospace face that ships inside Typst itself.
+CODE_FONT = "DejaVu Sans Mono"
 
 
 @functools.cache

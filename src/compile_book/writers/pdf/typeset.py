@@ -21,9 +21,11 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typst
@@ -32,7 +34,7 @@ from ...errors import BackendError
 from ...nodes import Book
 from ...output import build_time
 from ...pagemodel import estimate_pages, gutter_for_pages, inside_margin, to_points
-from .data import book_data
+from .data import book_input
 from .fonts import font_paths
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ class PdfStats:
 def render(book: Book, options: PdfOptions) -> tuple[bytes, PdfStats]:
     """Typeset `book` and return the PDF bytes with what the build measured."""
     when = build_time()
-    data = book_data(book, options, when=when)
+    data, images = book_input(book, options, when=when)
     template = resources.files("compile_book").joinpath("templates", TEMPLATE).read_bytes()
     outside = to_points(options.outside) / 72
     fixed = to_points(options.gutter) / 72 if options.gutter is not None else None
@@ -71,27 +73,39 @@ def render(book: Book, options: PdfOptions) -> tuple[bytes, PdfStats]:
         return inside, inside - hang >= gutter_for_pages(pages)
 
     chosen = margins(estimate_pages(book, options))
-    pdf = typeset(template, data, chosen, when)
+    pdf = typeset(template, data, chosen, when, images)
     pages = count_pages(pdf)
     runs = 1
     if margins(pages) != chosen:
         # The estimate fell in the wrong bracket: set again with the right gutter.
         chosen = margins(pages)
-        pdf = typeset(template, data, chosen, when)
+        pdf = typeset(template, data, chosen, when, images)
         pages = count_pages(pdf)
         runs = 2
     return pdf, PdfStats(pages, chosen[0], runs)
 
 
 def typeset(
-    template: bytes, data: dict[str, Any], margin: tuple[float, bool], when: datetime
+    template: bytes,
+    data: dict[str, Any],
+    margin: tuple[float, bool],
+    when: datetime,
+    images: Mapping[str, bytes] | None = None,
 ) -> bytes:
-    """One Typst run with the given inside margin (inches) and hanging punctuation."""
+    """One Typst run with the given inside margin (inches) and hanging punctuation.
+
+    `images` (name -> bytes) are the figures the data names. typst-py decodes
+    every file of an in-memory file set as UTF-8 (0.15.2), so binary images
+    cannot travel in it: they are written into the run's own empty root,
+    under the hashed names the data uses, and nothing else is there to read.
+    """
     data["layout"]["gutter"] = margin[0] * 72
     data["layout"]["overhang"] = margin[1]
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    # An empty root: the template reads nothing from disk but its own data.
+    # A root of its own: the template reads nothing from disk but the figures put there.
     with tempfile.TemporaryDirectory(prefix="compile-book-typst-") as root:
+        for name, image in (images or {}).items():
+            (Path(root) / name).write_bytes(image)
         try:
             result = _compile(
                 {MAIN_FILE: template, DATA_FILE: payload},
