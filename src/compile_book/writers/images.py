@@ -11,39 +11,13 @@ must describe truthfully.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from ..errors import InputError
 from ..nodes import Figure, Image, Source
+from ..rules.images import EXTENSIONS, media_type_of
 
-#: Image types an EPUB may hold without a fallback (EPUB 3 core media types), by the
-#: bytes they start with, and the file extension each is stored under.
-_SIGNATURES = (
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-)
-EXTENSIONS = {
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/gif": ".gif",
-    "image/svg+xml": ".svg",
-}
-# Why: an SVG file is XML text whose root element is <svg> (after a declaration,
-# comments or a doctype); 4 KiB holds any preamble worth having.
-_SVG = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.S)
-
-
-def media_type_of(data: bytes) -> str | None:
-    """The core media type of some image bytes, recognised by content, not by name."""
-    for signature, media_type in _SIGNATURES:
-        if data.startswith(signature):
-            return media_type
-    if _SVG.match(data.removeprefix(b"\xef\xbb\xbf")[:4096]):
-        return "image/svg+xml"
-    return None
+__all__ = ["EXTENSIONS", "Figures", "ImageFile", "Images", "media_type_of"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,14 +19,9 @@ from pathlib import PurePath
 
 from ...diagnostics import Code, Reporter
 from ...nodes import Image
+from ...rules.images import media_type_of
 from .package import Package
 
-_KINDS: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
-    (b"GIF87a", "image/gif", ".gif"),
-    (b"GIF89a", "image/gif", ".gif"),
-)
 # Why: formats Pillow reads that EPUB readers do not show.
 _CONVERTIBLE = (b"BM", b"II*\x00", b"MM\x00*", b"RIFF")
 # Why: EMF and WMF (placeable, memory, disk) signatures: Word's drawings, not convertible here.
@@ -77,12 +72,9 @@ class Media:
 
     def _image(self, part: str, data: bytes, n: int) -> Image | None:
         name = f"{PurePath(self.file).name}/{part}"
-        for magic, media_type, _ in _KINDS:
-            if data.startswith(magic):
-                return Image(name, media_type, data)
-        head = data[:512].lstrip()
-        if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head):
-            return Image(name, "image/svg+xml", data)
+        media_type = media_type_of(data)
+        if media_type is not None:
+            return Image(name, media_type, data)
         if data.startswith(_CONVERTIBLE):
             png = _to_png(data)
             if png is not None:

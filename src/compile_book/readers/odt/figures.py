@@ -20,25 +20,14 @@ from lxml import etree
 
 from ...diagnostics import Code, Reporter
 from ...nodes import Figure, Image, Inline, Source
+from ...rules.images import media_type_of
 from .package import Package, q, text_in
 
 # Why: a reference with a scheme (http:, file:) is a picture linked from outside, never fetched.
 _EXTERNAL_RE = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
-# Why: an SVG file may open with a BOM, an XML declaration and comments before <svg.
-_SVG_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b", re.S)
-
-
 def media_type(data: bytes) -> str | None:
     """The picture's type from its first bytes, if it is one an EPUB may hold."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if _SVG_RE.match(data.removeprefix(b"\xef\xbb\xbf")[:4096]):
-        return "image/svg+xml"
-    return None
+    return media_type_of(data)
 
 
 def alt_text(frame: etree._Element) -> str:
