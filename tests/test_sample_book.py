@@ -68,7 +68,7 @@ def test_metadata_and_cover(book: Book) -> None:
     assert book.meta.authors
     assert book.meta.isbn == "979-8-88512-046-3"  # printed as the writer hyphenated it
     assert book.meta.identifier == "urn:isbn:9798885120463"
-    assert book.meta.cover and book.meta.cover.endswith("cover.jpg")
+    assert isinstance(book.meta.cover, str) and book.meta.cover.endswith("cover.jpg")
 
 
 def test_no_warnings_on_the_sample(book: Book) -> None:

@@ -80,6 +80,8 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
     """
     book = compile_sources(project.read_sources(), project.config, project.name_hint, cache)
     if project.cover is not None:
+        # The project's cover (covers/ or book.toml) wins over a picture in the text;
+        # it stays a path, read (and checked) by the writers that print it.
         meta = dataclasses.replace(book.meta, cover=str(project.cover))
         book = dataclasses.replace(book, meta=meta)
     if project.diagnostics:

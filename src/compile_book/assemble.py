@@ -14,6 +14,7 @@ one :class:`~compile_book.nodes.Text`; the transforms give it structure.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from collections.abc import Sequence
@@ -39,7 +40,9 @@ from .nodes import (
     Book,
     Chapter,
     ChapterKind,
+    Figure,
     Heading,
+    Image,
     Metadata,
     Paragraph,
     Part,
@@ -206,6 +209,8 @@ def assemble(files: Sequence[FileEvents], config: BookConfig, name_hint: str = "
     reporter = Reporter()
     asm = _Assembler(reporter)
     facts = _FirstFile()
+    if files:
+        files = [_cover_picture(files[0], facts, reporter), *files[1:]]
     scenes = scene_files(files, config.reading.files)
     joined: list[str] = []
     for index, result in enumerate(files):
@@ -228,6 +233,8 @@ def assemble(files: Sequence[FileEvents], config: BookConfig, name_hint: str = "
     )
     hint = name_hint or (files[0].name if files else "")
     meta = metadata(config, facts.title, facts.author, hint, facts.declared)
+    if facts.cover is not None:
+        meta = dataclasses.replace(meta, cover=facts.cover)
     book = Book(meta, parts, tuple(diagnostics))
     validate(book)
     return book
@@ -240,6 +247,37 @@ class _FirstFile:
     title: str | None = None
     author: str | None = None
     declared: dict[str, str] = field(default_factory=dict)
+    cover: Image | None = None
+
+
+#: Cover images a store takes (KDP, Apple Books: JPEG or PNG).
+_COVER_TYPES = ("image/jpeg", "image/png")
+
+
+def _cover_picture(first: FileEvents, facts: _FirstFile, reporter: Reporter) -> FileEvents:
+    """A picture before any text of the first file is the book's cover (a manuscript
+    from a word processor often opens with it): taken out of the body."""
+    for k, event in enumerate(first.events):
+        if isinstance(event, BookTitle | BookAuthor | BookMeta):
+            continue
+        if (
+            isinstance(event, BlockNode)
+            and isinstance(event.block, Figure)
+            and event.block.image.media_type in _COVER_TYPES
+            and not event.block.caption
+        ):
+            facts.cover = event.block.image
+            src = event.block.source
+            reporter.add(
+                Code.FRONT_MATTER_READ,
+                "the picture before the text is the book's cover",
+                src.file,
+                src.line,
+            )
+            events = (*first.events[:k], *first.events[k + 1 :])
+            return dataclasses.replace(first, events=events)
+        break
+    return first
 
 
 def _dispatch(asm: _Assembler, event: Event, first: _FirstFile | None) -> None:

@@ -200,7 +200,7 @@ def metadata_findings(project: Project, book: Book) -> list[Diagnostic]:
             "no ISBN or identifier (the generated one changes with the title)",
             'isbn = "978-…" or identifier = "urn:uuid:…"',
         )
-    if project.cover is None:
+    if project.cover is None and book.meta.cover is None:
         if project.kind == "file":
             fix = "a lone manuscript has none; make a project (compile-book init) with covers/"
         elif has_toml:

@@ -313,8 +313,10 @@ class Metadata:
     """Everything about the book that is not its text.
 
     Resolved from ``book.toml`` and the manuscript's own title/``by`` lines;
-    ``cover`` is an absolute path to an image file or ``None``; ``isbn`` is as
-    the writer hyphenated it (``identifier`` holds the bare ``urn:isbn:`` form).
+    ``cover`` is the path of the project's cover image (``covers/`` or
+    ``book.toml``), or the :class:`Image` of a picture that opens a
+    word-processor manuscript; ``isbn`` is as the writer
+    hyphenated it (``identifier`` holds the bare ``urn:isbn:`` form).
     """
 
     title: str
@@ -332,7 +334,7 @@ class Metadata:
     dedication: str | None = None
     epigraph: str | None = None
     epigraph_source: str | None = None
-    cover: str | None = None
+    cover: Image | str | None = None
 
 
 class Chapters(tuple[Chapter, ...]):

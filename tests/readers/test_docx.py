@@ -32,6 +32,7 @@ from compile_book.nodes import (
     Book,
     CodeSpan,
     Figure,
+    Image,
     Inline,
     LineBreak,
     Note,
@@ -519,7 +520,7 @@ def test_pictures_become_figures_with_alt_text_and_caption() -> None:
     assert figure.image.name == "book.docx/word/media/image1.png"
 
 
-def test_a_cover_picture_on_the_first_page_stays_a_picture_before_the_title() -> None:
+def test_a_cover_picture_on_the_first_page_becomes_the_books_cover() -> None:
     data = docx(
         p(picture("rIdImg", "Cover", anchor=True), jc="center"),
         page_break(),
@@ -531,9 +532,10 @@ def test_a_cover_picture_on_the_first_page_stays_a_picture_before_the_title() ->
     )
     book = compiled(data)
     assert book.meta.title == "Salt and Stone"
-    assert chapters(book) == [
-        ("", [("figure", "image/png", "Cover")]),
-        ("Chapter 1", [("p", "Text.")]),
+    assert chapters(book) == [("Chapter 1", [("p", "Text.")])]
+    assert isinstance(book.meta.cover, Image) and book.meta.cover.data == png(30, 40)
+    assert "the picture before the text is the book's cover" in [
+        d.message for d in book.diagnostics
     ]
 
 

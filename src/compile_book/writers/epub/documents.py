@@ -17,7 +17,16 @@ from typing import assert_never
 from lxml import etree
 
 from ...errors import InputError
-from ...nodes import Book, Contents, CopyrightPage, Dedication, Epigraph, Matter, TitlePage
+from ...nodes import (
+    Book,
+    Contents,
+    CopyrightPage,
+    Dedication,
+    Epigraph,
+    Image,
+    Matter,
+    TitlePage,
+)
 from ..common import (
     Division,
     Headings,
@@ -96,19 +105,24 @@ class Documents:
     figures: Figures = NO_FIGURES
 
 
-def read_cover(path: str | None) -> Cover | None:
-    """Read the cover image; JPEG and PNG only, recognised by content, not by name."""
-    if path is None:
+def read_cover(cover: Image | str | None) -> Cover | None:
+    """The cover to package: the tree's image, or (for trees made by older tools) the
+    file a path names. JPEG and PNG only, recognised by content, not by name."""
+    if cover is None:
         return None
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the cover image ({exc.strerror})", path) from None
+    if isinstance(cover, str):
+        try:
+            data = Path(cover).read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read the cover image ({exc.strerror})", cover) from None
+        name = cover
+    else:
+        data, name = cover.data, cover.name
     if data.startswith(b"\xff\xd8\xff"):
         return Cover(f"{IMAGES_FOLDER}cover.jpg", data)
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return Cover(f"{IMAGES_FOLDER}cover.png", data)
-    raise InputError("the cover is not a JPEG or PNG image; convert it to JPEG", path)
+    raise InputError("the cover is not a JPEG or PNG image; convert it to JPEG", name)
 
 
 def build_documents(book: Book, options: WriterOptions, cover: Cover | None) -> Documents:
