@@ -25,6 +25,8 @@ from .package import Package, q, text_in
 
 # Why: a reference with a scheme (http:, file:) is a picture linked from outside, never fetched.
 _EXTERNAL_RE = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
+
+
 def media_type(data: bytes) -> str | None:
     """The picture's type from its first bytes, if it is one an EPUB may hold."""
     return media_type_of(data)
