@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from compile_book.events import BookAuthor, BookTitle, Para, StartChapter
 from compile_book.nodes import Source, plain_text
+from compile_book.rules.markdown import read_front_matter, restore
 from tests.trees_small import events
 
 FRONT = "---\ntitle: Salt\nauthor: Ann Poe\n---\n"
@@ -54,3 +55,34 @@ def test_deeper_markdown_heading_under_a_chapter_heading_is_its_subtitle() -> No
     assert (start.heading.label, start.heading.number) == ("Chapter", 1)
     assert plain_text(start.heading.subtitle) == "The Long Night"
     assert result.events[1:] == (Para("Text here.", Source("a.md", 5)),)
+
+
+def test_front_matter_reads_the_yaml_a_writer_types() -> None:
+    block = (
+        "# a comment\ntitle: \"Salt: A Tale\"  \nsubtitle: 'It''s late' # not this\n"
+        "tags: [sea, 'salt, iron']\nauthors:\n  - Ann Poe\n  - Bo Reed\n"
+        "description: |\n  Line one\n  line two\nsummary: >-\n  Folded\n  words\n\n  New.\n"
+        "seo:\n  image: x.png\nempty:\n"
+    )
+    assert read_front_matter(block) == {
+        "title": "Salt: A Tale",
+        "subtitle": "It's late",
+        "tags": ("sea", "salt, iron"),
+        "authors": ("Ann Poe", "Bo Reed"),
+        "description": "Line one\nline two",
+        "summary": "Folded words\nNew.",
+    }
+
+
+def test_prose_between_dividers_is_not_front_matter() -> None:
+    assert read_front_matter("She said: go.\n") is None
+    assert read_front_matter("title: X\nAnd then prose.\n") is None
+
+
+def test_escaped_braces_stay_literal_and_line_numbers_survive_front_matter() -> None:
+    result = events("---\ntitle: Salt\n---\n\n# Chapter 1\n\nA \\{b\\} c.\n", "a.md")
+    (para,) = [e for e in result.events if isinstance(e, Para)]
+    assert restore(para.text) == "A {b} c."
+    assert para.source.line == 7
+    start = next(e for e in result.events if isinstance(e, StartChapter))
+    assert start.source.line == 5

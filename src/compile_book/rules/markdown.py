@@ -1,12 +1,20 @@
 """What a Markdown manuscript carries besides prose, taken out before parsing.
 
-* YAML front matter (``---`` ... ``---`` at the top) is metadata: its ``title``,
-  ``subtitle`` and ``author`` are read (simple ``key: value`` lines, no YAML
-  library needed for that) and the block is not printed.
+* YAML front matter (``---`` ... ``---`` or ``...`` at the top) is metadata. It is
+  read by :func:`read_front_matter`, a safe reader of the YAML a writer types
+  (``key: value``, quoted values, ``>``/``|`` blocks, ``[a, b]`` and ``- item``
+  lists; nested mappings are skipped), never an object loader. The block is not
+  printed; its lines stay as blank lines so line numbers hold.
+* A pandoc title block (``% Title`` / ``% Author; Author`` / ``% Date`` as the
+  first lines) is read the same way, as ``title``, ``author`` and ``date``.
 * HTML comments (``<!-- TODO -->``) are the writer's notes, never published.
 * Backslash escapes (``\\*``, ``\\_``, ``\\{``, ``\\#``...) make a character literal:
   the backslash goes and the character is hidden from the inline parser
-  (:func:`hide_escapes`, applied to every manuscript, not only Markdown).
+  (:func:`hide_escapes`, applied to every manuscript, not only Markdown). The
+  Markdown reader hides the literal characters CommonMark found the same way
+  (:func:`hide`).
+* The shrug ``¯\\_(ツ)_/¯`` keeps its backslash however it was typed
+  (:func:`protect_shrugs`): nobody means the backslash as an escape there.
 
 Line numbers are preserved (removed lines become blank lines, escapes keep
 their width) so diagnostics still point at the right place.
@@ -19,9 +27,19 @@ from dataclasses import dataclass, field
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+# Why: front matter is a block fenced by --- at the very top, closed by --- or ....
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# Why: a YAML mapping key at the start of a line: one word, then a colon.
+_KEY_RE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
+# Why: a YAML comment starts at a # preceded by a space (or the line start).
+_YAML_COMMENT_RE = re.compile(r"(?:^|[ \t])#.*$")
+# Why: pandoc's title block: up to three lines opening with % at the top of the file.
+_PANDOC_TITLE_RE = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)){1,3}")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+# Why: a YAML quoted scalar: "..." with backslash escapes, '...' with '' for a quote.
+_QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'"
+_QUOTED_RE = re.compile(_QUOTED)
+_FLOW_ITEM_RE = re.compile(rf"\s*({_QUOTED}|[^,]+)")
 # Why: the characters Markdown lets a writer escape that mean something to us.
 _ESCAPABLE = "\\*_{}#<>`-~+=•"
 _ESCAPE_RE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + "])")
@@ -29,38 +47,171 @@ _ESCAPE_RE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + "])")
 DROP = "\ue0ff"
 _STAND_IN = {c: chr(0xE0C0 + i) for i, c in enumerate(_ESCAPABLE)}
 RESTORE = {ord(v): k for k, v in _STAND_IN.items()} | {ord(DROP): None}
+# Why: the shrug, typed with one, two or three backslashes (and an escaped second
+# arm), always means the picture, never an escape.
+_SHRUG_RE = re.compile(r"¯\\{1,3}_\(ツ\)\\?_/¯")
+_SHRUG = "¯" + _STAND_IN["\\"] + _STAND_IN["_"] + "(ツ)" + _STAND_IN["_"] + "/¯"
+# Characters CommonMark left as text that the inline parser must not read as emphasis.
+_LITERALS = {ord(c): _STAND_IN[c] for c in "*_"}
+
+FrontValue = str | tuple[str, ...]
 
 
 @dataclass
 class Prepared:
+    """A Markdown manuscript with its front matter and comments taken out."""
+
     text: str
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, FrontValue] = field(default_factory=dict)
     front_matter_lines: int = 0
     comments: int = 0
 
 
 def prepare(text: str) -> Prepared:
-    """Take front matter and comments out of a Markdown manuscript; hide escapes."""
+    """Take front matter and comments out of a Markdown manuscript (lines kept)."""
     out = Prepared(text)
     m = _FRONT_MATTER_RE.match(text)
-    if m and _KEY_RE.search(m.group(1)):
-        for key, value in _KEY_RE.findall(m.group(1)):
-            out.meta[key.lower()] = value.strip().strip("\"'")
-        block = m.group(0)
-        out.front_matter_lines = block.count("\n")
-        text = "\n" * block.count("\n") + text[m.end() :]
+    if m:
+        meta = read_front_matter(m.group(1) or "")
+        if meta is not None:
+            out.meta = meta
+            block = m.group(0)
+            out.front_matter_lines = block.count("\n")
+            text = "\n" * block.count("\n") + text[m.end() :]
+    elif text.startswith("%"):
+        text = _pandoc_title_block(text, out)
     if "<!--" in text:
         text, out.comments = _COMMENT_RE.subn(lambda c: "\n" * c.group().count("\n"), text)
     out.text = text
     return out
 
 
+def _pandoc_title_block(text: str, out: Prepared) -> str:
+    """Read ``% Title`` / ``% Author`` / ``% Date`` lines; the text with them blanked."""
+    m = _PANDOC_TITLE_RE.match(text)
+    if m is None:
+        return text
+    values = [line[1:].strip() for line in m.group().split("\n") if line.startswith("%")]
+    for key, value in zip(("title", "author", "date"), values, strict=False):
+        if value:
+            names = tuple(v.strip() for v in value.split(";") if v.strip())
+            out.meta[key] = names if key == "author" and len(names) > 1 else value
+    block = m.group()
+    out.front_matter_lines = block.count("\n") or 1
+    return "\n" * block.count("\n") + text[m.end() :]
+
+
+def read_front_matter(block: str) -> dict[str, FrontValue] | None:
+    """The keys of a front-matter block (lower-cased), or ``None`` if it is not one.
+
+    It is one when its first line is a ``key:`` line and every unindented line is
+    a key, a list item or a comment: a manuscript opening with a ``---`` scene
+    break followed by prose is not front matter.
+    """
+    lines = block.split("\n")
+    meaningful = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    if not meaningful or not _KEY_RE.fullmatch(meaningful[0]):
+        return None
+    for ln in meaningful:
+        if not ln[0].isspace() and not _KEY_RE.fullmatch(ln) and not ln.startswith("- "):
+            return None
+    meta: dict[str, FrontValue] = {}
+    i = 0
+    while i < len(lines):
+        m = _KEY_RE.fullmatch(lines[i]) if lines[i] and not lines[i][0].isspace() else None
+        i += 1
+        if m is None:
+            continue
+        j = i
+        while j < len(lines) and (not lines[j].strip() or lines[j][0].isspace() or _item(lines[j])):
+            j += 1
+        value = _value(m.group(2) or "", lines[i:j])
+        if value is not None:
+            meta[m.group(1).lower()] = value
+        i = j
+    return meta
+
+
+def _item(line: str) -> bool:
+    return line.startswith("- ") or line == "-"
+
+
+def _value(head: str, body: list[str]) -> FrontValue | None:
+    """One key's value: its text after the colon and the indented lines under it."""
+    head = head.strip()
+    if head[:1] in "|>" and re.fullmatch(r"[|>][+-]?\d?", head):
+        return _block_scalar(head[0] == "|", body)
+    if head.startswith("["):
+        return tuple(_scalar(x) for x in _split_flow(head.strip("[]")) if x.strip())
+    if head:
+        quoted = _QUOTED_RE.match(head)
+        if quoted:
+            return _scalar(quoted.group())  # a comment after the closing quote is dropped
+        rest = [_strip_comment(ln).strip() for ln in body if ln.strip()]
+        return " ".join([_scalar(head), *rest]).strip()
+    items = [ln.strip()[1:].strip() for ln in body if ln.strip().startswith("-")]
+    if items:
+        return tuple(_scalar(x) for x in items if x)
+    return None  # a nested mapping or an empty key: nothing a book uses
+
+
+def _block_scalar(literal: bool, body: list[str]) -> str:
+    """A ``|`` (lines kept) or ``>`` (lines folded) block."""
+    while body and not body[-1].strip():
+        body = body[:-1]
+    indents = [len(ln) - len(ln.lstrip()) for ln in body if ln.strip()]
+    cut = min(indents, default=0)
+    lines = [ln[cut:] for ln in body]
+    if literal:
+        return "\n".join(lines)
+    paragraphs = " ".join(ln.strip() if ln.strip() else "\n" for ln in lines)
+    return re.sub(r" ?\n ?", "\n", paragraphs).strip()
+
+
+def _split_flow(text: str) -> list[str]:
+    """``a, "b, c", d`` -> its items, commas inside quotes kept."""
+    return [m.group(1) for m in _FLOW_ITEM_RE.finditer(text)]
+
+
+def _strip_comment(text: str) -> str:
+    return _YAML_COMMENT_RE.sub("", text)
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar as a string: quotes removed and unescaped, comments dropped."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        inner = text[1:-1]
+        return re.sub(r"\\(.)", lambda e: {"n": "\n", "t": "\t"}.get(e[1], e[1]), inner)
+    return _strip_comment(text).strip()
+
+
 def hide_escapes(text: str) -> tuple[str, int]:
     """Hide backslash-escaped characters from the parser (in every manuscript:
     nobody types ``\\*`` in prose except to mean a literal star)."""
+    text = protect_shrugs(text)
     if "\\" not in text:
         return text, 0
     return _ESCAPE_RE.subn(lambda e: DROP + _STAND_IN[e.group(1)], text)
+
+
+def protect_shrugs(text: str) -> str:
+    """``¯\\_(ツ)_/¯`` with its backslash and arms hidden, so they print as typed."""
+    if "¯" not in text:
+        return text
+    return _SHRUG_RE.sub(_SHRUG, text)
+
+
+def escaped(char: str) -> str:
+    """What a backslash-escaped character becomes: hidden if it could mean something."""
+    return DROP + _STAND_IN.get(char, char)
+
+
+def hide(text: str) -> str:
+    """Hide the ``*`` and ``_`` a Markdown parser left as text from our inline parser."""
+    return text.translate(_LITERALS)
 
 
 def restore(text: str) -> str:

@@ -1,0 +1,327 @@
+"""Items -> events: the manuscript rules, applied on top of CommonMark.
+
+The same rules as a plain-text manuscript's (:mod:`compile_book.readers.structure`),
+for what CommonMark leaves as plain paragraphs:
+
+* a one-line paragraph that is a heading (``Chapter 3``, ``Prologue``, a lone
+  ``17``) or a divider (``~ ~ ~``, ``o0o``) is one; a heading or divider on the
+  first line of a paragraph stands alone;
+* the book's title at the top of the first file (a title line, a ``by`` line, or
+  a level-1 heading followed by deeper ones), a chapter's title line under its
+  number, a deeper heading under a chapter heading as its subtitle, a short
+  title line opening a later file without headings;
+* a paragraph broken mid-sentence across a blank line is rejoined.
+
+Blocks CommonMark built whole (quotations, verse, figures, lists, code,
+formatted paragraphs) pass through as :class:`~compile_book.events.BlockNode`.
+"""
+
+from __future__ import annotations
+
+from ...diagnostics import Code, Reporter
+from ...events import (
+    BlockNode,
+    BookAuthor,
+    BookTitle,
+    Break,
+    Event,
+    Para,
+    StartChapter,
+    StartPart,
+)
+from ...locale import Locale
+from ...nodes import ChapterKind, Heading, Inline, Source, Text
+from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ...rules.markdown import restore
+from ...rules.paragraphs import Unit
+from ...rules.scenebreaks import is_scene_break, looks_like_divider
+from ...rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
+from ..structure import Options, raw_inlines
+from .inline import raw_shape
+from .items import Blk, Brk, Head, Item, Prose
+
+
+class Arranger:
+    """Turns one file's items into events; one instance per file."""
+
+    def __init__(self, name: str, options: Options, locale: Locale, reporter: Reporter) -> None:
+        self.name = name
+        self.options = options
+        self.locale = locale
+        self.reporter = reporter
+        self.events: list[Event] = []
+
+    def run(self, items: list[Item], chapter_title: str | None = None) -> list[Event]:
+        """The events of a file; ``chapter_title`` (front matter) titles a headingless file."""
+        items = _demote_stray_numbers([x for item in items for x in self._classify(item)])
+        i = 0
+        if self.options.first and not self.options.has_title:
+            i = self._book_title(items)
+        if not any(isinstance(it, Head) for it in items[i:]):
+            if chapter_title is not None:
+                self._front_matter_chapter(chapter_title)
+            elif not self.options.first:
+                i = self._headingless_title(items, i)
+        self._emit(items, i)
+        return self.events
+
+    # ------------------------------------------------------------------ classifying
+
+    def _classify(self, item: Item) -> list[Item]:
+        if not isinstance(item, Prose):
+            return [item]
+        first = item.text[: len(item.lines[0])]
+        if len(item.lines) > 1:
+            alone = self._alone(first, item.source, labelled_only=True)
+            if alone is None:
+                return [item]
+            cut = len(first) + 1
+            rest = Prose(item.text[cut:], item.source.shifted(cut), item.lines[1:])
+            return [alone, *self._classify(rest)]
+        alone = self._alone(first, item.source, labelled_only=False)
+        if alone is not None:
+            return [alone]
+        col = item.source.col
+        if looks_like_divider(first):
+            self.reporter.add(
+                Code.UNRECOGNISED_DIVIDER,
+                f"{first!r} looks like a divider but is not a known scene break; "
+                "use *** or # if it is one",
+                self.name,
+                item.source.line,
+                col,
+            )
+        elif looks_like_heading(first):
+            self.reporter.add(
+                Code.HEADING_LIKE_LINE,
+                f"{first!r} looks like a heading but was kept as prose; "
+                "write it as 'Chapter 3: Title' if it is one",
+                self.name,
+                item.source.line,
+                col,
+            )
+        return [item]
+
+    def _alone(self, line: str, source: Source, *, labelled_only: bool) -> Head | Brk | None:
+        """A line that is a heading or a divider, as its item."""
+        src = source.plain()
+        if is_scene_break(line) and raw_shape(line) == (restore(line),):
+            return Brk(src)  # (but "*X*" is an emphasised letter, not a "-x-" divider)
+        found = match_heading(line, self.locale)
+        if found is None or (labelled_only and found.label is None):
+            return None
+        title: tuple[Inline, ...] = ()
+        if found.title:
+            at = max(line.rfind(found.title), 0)
+            title = raw_inlines(found.title, Source(self.name, src.line, src.col + at))
+        return Head(found, line, src, title, (Text(line, src),))
+
+    # ------------------------------------------------------------------ titles
+
+    def _book_title(self, items: list[Item]) -> int:
+        """Take the book's title (and ``by`` line) at the very top; return items used."""
+        if len(items) < 2:
+            return 0
+        first = items[0]
+        author: tuple[str, Source] | None = None
+        used = 1
+        if isinstance(first, Head):
+            h = first.found
+            is_title = bool(
+                h.markdown_level == 1
+                and h.label is None
+                and h.title
+                and any(isinstance(it, Head) and it.found.markdown_level > 1 for it in items[1:])
+            )
+            text = restore(h.title or first.typed)
+            configured = self.options.title
+            # A book.toml title that differs leaves the heading as a heading, words kept.
+            is_title = is_title and (configured is None or fold(text).startswith(fold(configured)))
+        elif isinstance(first, Prose) and len(first.lines) <= 2:
+            text = restore(first.text[: len(first.lines[0])])
+            if len(first.lines) == 2:
+                name = by_line(first.lines[1])
+                if name is None:
+                    return 0
+                author = (name, Source(self.name, first.source.line + 1))
+            configured = self.options.title
+            same = configured is not None and fold(configured) == fold(text)
+            is_title = same or (configured is None and book_title_like(text))
+        else:
+            return 0
+        if not is_title:
+            return 0
+        src = first.source.plain()
+        self.events.append(BookTitle(text, src))
+        self._note(Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", src.line)
+        second = items[1]
+        if author is None and isinstance(second, Prose) and len(second.lines) == 1:
+            name = by_line(second.lines[0])
+            if name is not None and len(items) > 2:
+                author = (name, second.source.plain())
+                used = 2
+        if author is None:
+            return 1
+        self.events.append(BookAuthor(*author))
+        name, where = author
+        self._note(Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {name!r}", where.line)
+        return used
+
+    def _headingless_title(self, items: list[Item], i: int) -> int:
+        """A short title-case first line of a later file without headings titles its chapter."""
+        if i + 1 >= len(items):
+            return i
+        item = items[i]
+        if not isinstance(item, Prose) or len(item.lines) != 1 or not book_title_like(item.text):
+            return i
+        src = item.source.plain()
+        heading = Heading(src, title=raw_inlines(item.text, src))
+        self.events.append(StartChapter(ChapterKind.CHAPTER, heading, src))
+        self._note(
+            Code.CHAPTER_TITLE_RECOGNISED, f"chapter title line recognised: {item.text!r}", src.line
+        )
+        return i + 1
+
+    def _front_matter_chapter(self, title: str) -> None:
+        """A front-matter ``title:`` names the chapter of a file whose body has no heading."""
+        src = Source(self.name, 1)
+        found = match_heading(title, self.locale)
+        if found is not None and found.number is None and found.label is None:
+            found = None  # a title that is a bare number is still just a title
+        if found is None:
+            heading = Heading(src, title=raw_inlines(title, src))
+            self.events.append(StartChapter(ChapterKind.CHAPTER, heading, src))
+        else:
+            heading = Heading(
+                src,
+                found.label,
+                found.number,
+                found.number_text,
+                raw_inlines(found.title, src),
+            )
+            if found.is_part:
+                self.events.append(StartPart(heading))
+            else:
+                self.events.append(StartChapter(found.kind, heading, src))
+        self._note(Code.CHAPTER_TITLE_RECOGNISED, f"chapter title from front matter: {title!r}", 1)
+
+    # ------------------------------------------------------------------ the body
+
+    def _emit(self, items: list[Item], i: int) -> None:
+        pending: Prose | None = None
+        while i < len(items):
+            item = items[i]
+            if isinstance(item, Prose):
+                if pending is not None and broken(Unit(pending.text), Unit(item.text)):
+                    self._note(
+                        Code.BROKEN_PARAGRAPH_REJOINED,
+                        "paragraph broken mid-sentence rejoined with the next",
+                        item.source.line,
+                    )
+                    pending = _joined(pending, item)
+                else:
+                    self._flush(pending)
+                    pending = item
+                i += 1
+                continue
+            self._flush(pending)
+            pending = None
+            if isinstance(item, Brk):
+                self.events.append(Break(item.source))
+                i += 1
+            elif isinstance(item, Blk):
+                self.events.append(BlockNode(item.block))
+                i += 1
+            else:
+                i = self._heading(items, i, item)
+        self._flush(pending)
+
+    def _flush(self, prose: Prose | None) -> None:
+        if prose is not None:
+            self.events.append(Para(prose.text, prose.source))
+
+    def _heading(self, items: list[Item], i: int, head: Head) -> int:
+        found, src = head.found, head.source
+        what = "part" if found.is_part else str(found.kind)
+        self._note(Code.HEADING_RECOGNISED, f"{what} heading recognised: {head.typed!r}", src.line)
+        title = head.title
+        subtitle: tuple[Inline, ...] = ()
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        used = 1
+        line = self._title_line(items, i, found)
+        if line is not None:
+            tsrc = line.source.plain()
+            title = raw_inlines(line.text, tsrc)
+            kind = "part" if found.is_part else "chapter"
+            self._note(
+                Code.CHAPTER_TITLE_RECOGNISED,
+                f"{kind} title line recognised: {line.text!r}",
+                tsrc.line,
+            )
+            used = 2
+        elif (
+            # A deeper Markdown heading right after a chapter heading is its subtitle.
+            not found.is_part
+            and isinstance(nxt, Head)
+            and found.markdown_level
+            and nxt.found.markdown_level > found.markdown_level
+            and nxt.found.label is None
+            and nxt.found.title
+        ):
+            subtitle = nxt.title
+            used = 2
+        heading = Heading(src, found.label, found.number, found.number_text, title, subtitle)
+        if found.is_part:
+            self.events.append(StartPart(heading))
+        else:
+            self.events.append(StartChapter(found.kind, heading, src))
+        return i + used
+
+    @staticmethod
+    def _title_line(items: list[Item], i: int, found: HeadingMatch) -> Prose | None:
+        """The paragraph after a heading that is its title line, if there is one."""
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if found.title is not None or not isinstance(nxt, Prose) or len(nxt.lines) != 1:
+            return None
+        if found.is_part:
+            # "Part One" then "The Early Years" on its own line: the part's title.
+            return nxt if book_title_like(nxt.text) else None
+        # "Chapter 29" then "All for nothing.": a title line, only under a *number*
+        # (after "Prologue" a short line is the opening sentence) and before more prose.
+        after = items[i + 2] if i + 2 < len(items) else None
+        if found.number is not None and isinstance(after, Prose) and chapter_title_like(nxt.text):
+            return nxt
+        return None
+
+    def _note(self, code: Code, message: str, line: int) -> None:
+        self.reporter.add(code, message, self.name, line)
+
+
+def _joined(first: Prose, second: Prose) -> Prose:
+    """Two paragraphs of one sentence as one (a hyphenated word closes up)."""
+    sep = "" if first.text.endswith("-") else " "
+    at = len(first.text) + len(sep)
+    later = second.source
+    breaks = (
+        *first.source.breaks,
+        (at, later.line, later.col),
+        *((at + off, ln, col) for off, ln, col in later.breaks),
+    )
+    src = Source(first.source.file, first.source.line, first.source.col, breaks)
+    return Prose(first.text + sep + second.text, src, first.lines + second.lines)
+
+
+def _demote_stray_numbers(items: list[Item]) -> list[Item]:
+    """Keep a bare number paragraph ("17", "IV") as a heading only where it can be one:
+    followed by prose, counting from 1, in a file without labelled headings."""
+    labelled = any(isinstance(it, Head) and it.found.label for it in items)
+    out: list[Item] = []
+    for k, it in enumerate(items):
+        if isinstance(it, Head) and it.found.markdown_level == 0 and it.found.label is None:
+            h = it.found
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if h.number is not None and (labelled or h.number < 1 or not isinstance(nxt, Prose)):
+                text = it.typed
+                it = Prose(text, it.source, (text,))
+        out.append(it)
+    return out
