@@ -7,10 +7,20 @@ import pytest
 from compile_book.assemble import assemble, metadata
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
-from compile_book.events import BookAuthor, BookTitle, Break, FileEvents, Para, StartChapter
+from compile_book.events import (
+    BlockNode,
+    BookAuthor,
+    BookTitle,
+    Break,
+    FileEvents,
+    Para,
+    StartChapter,
+)
 from compile_book.nodes import (
     ChapterKind,
+    Figure,
     Heading,
+    Image,
     Paragraph,
     SceneBreak,
     Source,
@@ -224,3 +234,30 @@ def test_validate_raises_tree_error_for_a_block_without_a_source() -> None:
     bad = Paragraph((), "t.txt:1")  # type: ignore[arg-type]
     with pytest.raises(TreeError, match="a block without a source position"):
         validate(book_of(chapter(bad)))
+
+
+# --------------------------------------------------------------------------- cover picture
+
+_PNG = Image("a.docx/media/cover.png", "image/png", b"\x89PNG\r\n\x1a\n...")
+
+
+def _picture() -> BlockNode:
+    return BlockNode(Figure(_PNG, "Cover", Source("a.docx", 1)))
+
+
+def test_a_picture_before_the_title_is_the_books_cover() -> None:
+    events = (
+        _picture(),
+        BookTitle("Salt", Source("a.docx", 2)),
+        Para("It was late.", Source("a.docx", 3)),
+    )
+    book = assemble([FileEvents("a.docx", events)], BookConfig())
+    assert book.meta.cover == _PNG
+    assert not any(isinstance(b, Figure) for c in book.chapters for b in c.blocks)
+
+
+def test_a_picture_followed_by_prose_stays_in_the_text() -> None:
+    events = (_picture(), Para("It was late.", Source("a.docx", 3)))
+    book = assemble([FileEvents("a.docx", events)], BookConfig())
+    assert book.meta.cover is None
+    assert isinstance(book.chapters[0].blocks[0], Figure)

@@ -255,16 +255,22 @@ _COVER_TYPES = ("image/jpeg", "image/png")
 
 
 def _cover_picture(first: FileEvents, facts: _FirstFile, reporter: Reporter) -> FileEvents:
-    """A picture before any text of the first file is the book's cover (a manuscript
-    from a word processor often opens with it): taken out of the body."""
-    for k, event in enumerate(first.events):
+    """A picture that opens the first file, before its title or first heading, is the
+    book's cover (a word-processor manuscript often opens with it): taken out of the
+    body."""
+    events = first.events
+    for k, event in enumerate(events):
         if isinstance(event, BookTitle | BookAuthor | BookMeta):
             continue
+        # Why: a cover stands before the book's title or first heading; a picture
+        # followed straight by prose is the story's first illustration.
+        then = events[k + 1] if k + 1 < len(events) else None
         if (
             isinstance(event, BlockNode)
             and isinstance(event.block, Figure)
             and event.block.image.media_type in _COVER_TYPES
             and not event.block.caption
+            and isinstance(then, BookTitle | BookAuthor | BookMeta | StartChapter | StartPart)
         ):
             facts.cover = event.block.image
             src = event.block.source
