@@ -53,10 +53,17 @@ def run_ace(epub: Path, report: Path) -> list[str]:
     ]
 
 
+#: Books from word processors: notes, figures, verse and quotations.
+FIXTURES = {
+    "docx": ROOT / "tests" / "fixtures" / "docx" / "libreoffice-styled.docx",
+    "odt": ROOT / "tests" / "fixtures" / "odt" / "libreoffice-novel.odt",
+}
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not ACE.exists() or CHROMIUM is None, reason="run `make ace` to install Ace")
-@pytest.mark.parametrize("which", ["sample", "000", "001", "002", "003"])
+@pytest.mark.parametrize("which", ["sample", "000", "001", "002", "003", "docx", "odt"])
 def test_ace_finds_nothing(which: str, tmp_path: Path) -> None:
-    source = ROOT if which == "sample" else seed_path(which)
+    source = ROOT if which == "sample" else FIXTURES.get(which) or seed_path(which)
     out = api.build(source, ["epub"], tmp_path / "book.epub").outputs["epub"]
     assert run_ace(out, tmp_path / "ace") == []
