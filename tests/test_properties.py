@@ -180,7 +180,7 @@ def _heading_words(heading) -> list[str]:  # type: ignore[no-untyped-def]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252"]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=110, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(model=manuscript(), encoding=st.sampled_from(ENCODINGS))
 def test_no_word_is_lost_in_the_tree(model: Model, encoding: str) -> None:
     try:

@@ -263,7 +263,7 @@ def _book_words(result: FileEvents) -> list[str]:
     return [w.strip(".") for p in _paras(result) for w in p.split() if w.strip(".")]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_manuscript(ended=False))
 def test_no_word_outside_a_note_or_comment_is_ever_dropped(case: tuple[str, list[str]]) -> None:
     text, words = case
@@ -273,7 +273,7 @@ def test_no_word_outside_a_note_or_comment_is_ever_dropped(case: tuple[str, list
     assert got == words
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_manuscript(ended=True))
 def test_in_one_paragraph_per_line_text_no_note_word_reaches_the_book(
     case: tuple[str, list[str]],
