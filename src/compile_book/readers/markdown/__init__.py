@@ -112,8 +112,7 @@ def _front_matter(
             chapter_title = title
     if not options.first:
         return found, chapter_title
-    author = _author(meta.get("author") or meta.get("authors"), name, reporter)
-    if author:
+    for author in _authors(meta.get("author") or meta.get("authors"), name, reporter):
         found.append(BookAuthor(author, src))
     for key, field in BOOK_KEYS.items():
         value = _text(meta.get(key))
@@ -138,21 +137,17 @@ def _text(value: FrontValue | None) -> str:
     return value.strip()
 
 
-def _author(value: FrontValue | None, name: str, reporter: Reporter) -> str | None:
-    """The author's name from ``author:``; a bio line ("Ned McQueen, detective author")
-    gives the name before its comma, anything else nothing (with a note)."""
+def _authors(value: FrontValue | None, name: str, reporter: Reporter) -> list[str]:
+    """The authors' names from ``author:`` or ``authors:`` (one or a list)."""
     if not value:
-        return None
+        return []
     names = value if isinstance(value, tuple) else (value,)
-    typed = names[0].strip()
-    if len(names) > 1:
-        reporter.add(
-            Code.FRONT_MATTER_READ,
-            f"front matter names {len(names)} authors; only {typed!r} is used "
-            "(list them all in book.toml: authors = [...])",
-            name,
-            1,
-        )
+    return [n for n in (_author(typed.strip(), name, reporter) for typed in names) if n]
+
+
+def _author(typed: str, name: str, reporter: Reporter) -> str | None:
+    """One author's name; a bio line ("Ned McQueen, detective author") gives the name
+    before its comma, anything else nothing (with a note)."""
     person = by_line(f"by {typed}")
     if person is not None:
         return person
