@@ -650,3 +650,14 @@ def test_front_matter_lists_every_author() -> None:
     text = "---\nauthors:\n  - Ann Poe\n  - Bo Reed\ntitle: Salt\n---\n\nIt was late.\n"
     book = parse_text(text, filename="a.md")
     assert book.meta.authors == ("Ann Poe", "Bo Reed")
+
+
+def test_notes_to_self_are_left_out_and_listed_as_in_txt() -> None:
+    text = "Chapter 1\n\nShe stood.\n\n[ check the date ]\n\nTK\n\nHe sat [TK] there.\n"
+    book = parse_text(text, filename="a.md")
+    assert [plain_text(b.inlines) for b in book.chapters[0].blocks if isinstance(b, Paragraph)] == [
+        "She stood.",
+        "He sat [TK] there.",
+    ]
+    notes = [(d.line, d.col) for d in book.diagnostics if d.code == Code.AUTHOR_NOTE]
+    assert notes == [(5, 1), (7, 1), (9, 8)]

@@ -33,6 +33,7 @@ from ...locale import Locale
 from ...nodes import ChapterKind, Heading, Inline, Source, Text
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
 from ...rules.markdown import restore
+from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import Unit
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
@@ -237,8 +238,30 @@ class Arranger:
         self._flush(pending)
 
     def _flush(self, prose: Prose | None) -> None:
-        if prose is not None:
-            self.events.append(Para(prose.text, prose.source))
+        if prose is None:
+            return
+        if self.options.author_notes and is_note(" ".join(restore(prose.text).split())):
+            # A note to self ("[ check the date ]", "TK") as in .txt: left out, listed.
+            self.reporter.add(
+                Code.AUTHOR_NOTE,
+                f"note left out of the book: {excerpt(restore(prose.text))!r}; resolve it "
+                "before publishing ([reading] author_notes = false keeps such lines as text)",
+                prose.source.file,
+                prose.source.line,
+                prose.source.col,
+            )
+            return
+        if self.options.author_notes:
+            for offset, mark in placeholders(prose.text):
+                line, col = prose.source.at(offset)
+                self.reporter.add(
+                    Code.AUTHOR_NOTE,
+                    f"placeholder {mark!r} in the text; fill it in before publishing",
+                    prose.source.file,
+                    line,
+                    col,
+                )
+        self.events.append(Para(prose.text, prose.source))
 
     def _heading(self, items: list[Item], i: int, head: Head) -> int:
         found, src = head.found, head.source
