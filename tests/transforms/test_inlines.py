@@ -108,3 +108,16 @@ def test_structure_a_reader_found_is_kept_and_text_inside_is_still_parsed() -> N
     assert isinstance(bold, Strong)
     kinds = [type(node).__name__ for node in bold.children]
     assert kinds == ["Telepathy", "Text", "Emphasis"]
+
+
+def test_mind_speech_pairs_around_a_node_a_reader_found() -> None:
+    # "{I *must* go}" typed in Word with real italics: the braces are in two text
+    # nodes, the italic word between them stays the reader's node, inside the span.
+    italic = Emphasis((Text("must", SRC),), SRC)
+    para = Paragraph((Text("He thought {I ", SRC), italic, Text(" go} and left.", SRC)), SRC)
+    out = inlines.run(book_of(chapter(para)), context())
+    assert _shape(paragraphs(out)[0].inlines) == [
+        "He thought ",
+        ("telepathy", ["I ", ("emphasis", ["must"]), " go"]),
+        " and left.",
+    ]

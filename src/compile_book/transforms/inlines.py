@@ -13,27 +13,23 @@ structured format) are left as they are.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from collections.abc import Callable
-from typing import assert_never
 
 from ..diagnostics import Code
 from ..nodes import (
     Block,
     Book,
     Chapter,
-    CodeSpan,
     Emphasis,
     Heading,
     Inline,
-    LineBreak,
-    Link,
-    Note,
     Paragraph,
     SceneBreak,
     Source,
-    Strikeout,
+    Span,
     Strong,
     Telepathy,
     Text,
@@ -41,6 +37,7 @@ from ..nodes import (
 from ..rules.inlines import Chunk, Close, InlineParser, Open, Token
 from ..sequences import map_block, with_children
 from . import Context, heading_inlines
+from .flat import ATOM
 
 # Why: mind-speech may run over several paragraphs; look this far for its end.
 SPAN_LOOKAHEAD = 6
@@ -77,19 +74,31 @@ class _Inliner:
         return heading_inlines(heading, self.each_text)
 
     def each_text(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        """Delimiters parsed inside each text node of an already structured sequence."""
-        out: list[Inline] = []
-        for node in inlines:
-            match node:
-                case Text():
-                    out.extend(self.parse(node, None, list)[0])
-                case Emphasis() | Strong() | Telepathy() | Strikeout() | Link():
-                    out.append(with_children(node, self.each_text(node.children)))
-                case CodeSpan() | LineBreak() | Note():
-                    out.append(node)
-                case _:
-                    assert_never(node)
-        return tuple(out)
+        """Delimiters parsed in an already structured sequence (a formatted paragraph,
+        a line of verse, a quotation's paragraph).
+
+        The sequence's text is read as one string, its other nodes standing in as
+        single atom characters, so mind-speech around a word in italics
+        (``{I *must* go}`` typed in Word with real italics) still pairs; the nodes
+        come back unchanged inside the spans found.
+        """
+        items = tuple(
+            with_children(n, self.each_text(n.children)) if isinstance(n, Span) else n
+            for n in inlines
+        )
+        texts = [n for n in items if isinstance(n, Text)]
+        if not any(self.parser.needs_parse(t.text) for t in texts):
+            return items
+        if len(items) == 1 and texts:
+            return self.parse(texts[0], None, list)[0]
+        if any(ATOM in t.text for t in texts):
+            # A writer's own private-use character: parse each text node alone.
+            return tuple(
+                part
+                for n in items
+                for part in (self.parse(n, None, list)[0] if isinstance(n, Text) else (n,))
+            )
+        return _Joined(items).parse(self)
 
     def parse(
         self, raw: Text, carry: tuple[str, str] | None, following: Callable[[], list[str]]
@@ -126,14 +135,25 @@ class _Inliner:
         return self._nodes(text, tokens, raw.source), next_carry
 
     def _nodes(self, text: str, tokens: list[Token], source: Source) -> tuple[Inline, ...]:
-        """Build nested nodes from a token list over ``text``."""
+        """Build nested nodes from a token list over one text node's ``text``."""
+        return self.build(text, tokens, source.shifted, {})
+
+    def build(
+        self,
+        text: str,
+        tokens: list[Token],
+        source: Callable[[int], Source],
+        atoms: dict[int, Inline],
+    ) -> tuple[Inline, ...]:
+        """Build nested nodes from a token list over ``text``; ``source(offset)`` is
+        where the text at an offset came from, ``atoms`` the nodes standing at
+        :data:`ATOM` characters."""
         root: list[Inline] = []
         stack: list[tuple[Open, list[Inline]]] = []
         current = root
         for tok in tokens:
             if isinstance(tok, Chunk):
-                if tok.end > tok.start:
-                    current.append(Text(text[tok.start : tok.end], source.shifted(tok.start)))
+                _chunk(current, text, tok, source, atoms)
             elif isinstance(tok, Open):
                 if not tok.continued:
                     code = (
@@ -141,25 +161,67 @@ class _Inliner:
                         if tok.kind == "telepathy"
                         else Code.EMPHASIS_RECOGNISED
                     )
-                    self.context.tally[code, source.file] += 1
+                    self.context.tally[code, source(tok.offset).file] += 1
                 stack.append((tok, current))
                 current = []
             else:
                 assert isinstance(tok, Close)
                 opener, parent = stack.pop()
-                parent.append(self._span(opener, tuple(current), source))
+                parent.append(self._span(opener, tuple(current), source(opener.offset)))
                 current = parent
         return tuple(root)
 
     @staticmethod
-    def _span(opener: Open, children: tuple[Inline, ...], source: Source) -> Inline:
-        line, col = source.at(opener.offset)
-        src = Source(source.file, line, col)
+    def _span(opener: Open, children: tuple[Inline, ...], at: Source) -> Inline:
+        src = at.plain()
         if opener.kind == "telepathy":
             return Telepathy(children, src, continued=opener.continued)
         if opener.kind == "strong":
             return Strong(children, src)
         return Emphasis(children, src)
+
+
+class _Joined:
+    """A structured sequence as one string: text nodes as they are, every other
+    node as one :data:`ATOM` character (at its place in ``atoms``)."""
+
+    def __init__(self, items: tuple[Inline, ...]) -> None:
+        self.starts: list[int] = []
+        self.sources: list[Source] = []
+        self.atoms: dict[int, Inline] = {}
+        pieces: list[str] = []
+        at = 0
+        for node in items:
+            if isinstance(node, Text):
+                self.starts.append(at)
+                self.sources.append(node.source)
+                pieces.append(node.text)
+                at += len(node.text)
+            else:
+                self.atoms[at] = node
+                pieces.append(ATOM)
+                at += 1
+        self.text = "".join(pieces)
+        self.file = self.sources[0].file if self.sources else ""
+
+    def source(self, offset: int) -> Source:
+        """The source of the text starting at ``offset`` of the joined string."""
+        k = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.sources[k].shifted(max(0, offset - self.starts[k]))
+
+    def parse(self, inliner: _Inliner) -> tuple[Inline, ...]:
+        tokens, problems = inliner.parser.parse(self.text)
+        for p in problems:
+            line, col = self.source(p.offset).at(0)
+            inliner.reporter.add(
+                Code.UNBALANCED_TELEPATHY,
+                f"telepathy delimiter {p.delimiter!r} has no partner in its paragraph; "
+                "kept as text",
+                self.file,
+                line,
+                col,
+            )
+        return inliner.build(self.text, tokens, self.source, self.atoms)
 
 
 def _raw(block: Block) -> Text | None:
@@ -169,6 +231,26 @@ def _raw(block: Block) -> Text | None:
         if isinstance(node, Text):
             return node
     return None
+
+
+def _chunk(
+    out: list[Inline],
+    text: str,
+    tok: Chunk,
+    source: Callable[[int], Source],
+    atoms: dict[int, Inline],
+) -> None:
+    """Literal text ``text[tok.start:tok.end]``, with the nodes at its atoms put back."""
+    start = tok.start
+    at = text.find(ATOM, start, tok.end) if atoms else -1
+    while at >= 0:
+        if at > start:
+            out.append(Text(text[start:at], source(start)))
+        out.append(atoms[at])
+        start = at + 1
+        at = text.find(ATOM, start, tok.end)
+    if tok.end > start:
+        out.append(Text(text[start : tok.end], source(start)))
 
 
 def _following(blocks: list[Block], start: int) -> list[str]:
