@@ -121,3 +121,15 @@ def test_mind_speech_pairs_around_a_node_a_reader_found() -> None:
         ("telepathy", ["I ", ("emphasis", ["must"]), " go"]),
         " and left.",
     ]
+
+
+def test_braces_nested_a_thousand_deep_keep_every_character() -> None:
+    from compile_book import parse_text
+    from compile_book.nodes import plain_text
+
+    text = "{" * 1000 + "x" + "}" * 1000
+    book = parse_text(text)
+    (para,) = book.chapters[0].blocks
+    assert isinstance(para, Paragraph)
+    # Sixteen levels become spans; deeper braces stay as typed, and no word is lost.
+    assert plain_text(para.inlines) == "{" * 984 + "x" + "}" * 984

@@ -49,6 +49,9 @@ class Chunk:
 
 Token = Open | Close | Chunk
 
+# Why: a thought within a thought within emphasis is as deep as fiction goes; a
+# manuscript of a thousand nested braces must not exhaust the interpreter's stack.
+MAX_NESTING = 16
 # Why: flanking rules; a closer may be followed by punctuation or a closing quote.
 _STRONG_CLOSE = re.compile(r"(?<=\S)\*\*(?![\w*])")
 _STAR_CLOSE = re.compile(r"(?<=[^\s*])\*(?![\w*])")
@@ -146,7 +149,14 @@ class InlineParser:
         out: list[Token],
         problems: list[Unbalanced],
         top: bool = False,
+        depth: int = 0,
     ) -> None:
+        if depth >= MAX_NESTING:
+            # Deeper than any prose nests: the rest is literal text (and no recursion
+            # without end in this or any later walk of the tree).
+            if start < end:
+                out.append(Chunk(start, end))
+            return
         pos = start
         literal_from = start
         while pos < end:
@@ -173,7 +183,7 @@ class InlineParser:
             if literal_from < at:
                 out.append(Chunk(literal_from, at))
             out.append(Open(kind, at))
-            self._parse(text, inner_start, inner_end, out, problems)
+            self._parse(text, inner_start, inner_end, out, problems, depth=depth + 1)
             out.append(Close(kind, inner_end))
             pos = literal_from = close_end
         if literal_from < end:
