@@ -282,3 +282,13 @@ def test_in_one_paragraph_per_line_text_no_note_word_reaches_the_book(
     if not words:
         return
     assert _book_words(_read(text)) == words
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["[HATCHING EVENT IN PROGRESS]", "[CARE TASK: Thermal Stabilization]", "[SYSTEM: Level 4]"],
+)
+def test_a_status_line_in_capitals_is_the_storys_own(line: str) -> None:
+    # LitRPG status messages, signs and cards are set in capitals; notes to self are not.
+    assert not is_note(line)
+    assert is_note("[TK]") and is_note("[check the dates]") and is_note("[TK: the ship]")

@@ -13,8 +13,11 @@ text, a whole line; a note may run over a few lines of one block) that is:
   ``NOTE TO SELF:`` or ``TK:``, in capitals (``Todo`` in a sentence is prose;
   ``TK Maxx`` is not a note, so ``TK`` needs its colon).
 
-A bracketed line the story itself needs (a sound effect ``[Ring ring]``, a
-``[Transmission ends]`` card) reads exactly like a note; the convention
+A bracketed line in capitals is the story's own: a game's status message in a
+LitRPG (``[HATCHING EVENT IN PROGRESS]``, ``[CARE TASK: Thermal Stabilization]``),
+a sign or a card; it stays in the book. (``[TK]`` alone is still a mark.)
+A bracketed line the story itself needs in sentence case (a sound effect
+``[Ring ring]``, a ``[Transmission ends]`` card) reads exactly like a note; the convention
 trusts the writer, and nothing vanishes silently: every note is reported
 (W112, with its first words) so ``check`` lists it, and
 ``[reading] author_notes = false`` keeps such lines in the book.
@@ -68,8 +71,20 @@ def bracket_depth(text: str, depth: int = 0) -> int | None:
 def is_note(text: str) -> bool:
     """True if the whole (stripped) paragraph or line is a note to self."""
     if text.startswith("["):
-        return bracket_depth(text) == 0
+        return bracket_depth(text) == 0 and not _story_message(text)
     return bool(_MARK_ONLY.fullmatch(text)) or text.startswith(_NOTE_PREFIXES)
+
+
+def _story_message(text: str) -> bool:
+    """A bracketed line opening in capitals (``[SYSTEM: Level up]``): the story's."""
+    inner = text.strip("[] ")
+    head = inner.split(":", 1)[0].strip()
+    if _MARK_ONLY.fullmatch(head) or head == "NOTE TO SELF":
+        return False  # [TK], [TODO: check], [TK: the ship's name]: marks, not messages
+    letters = [c for c in head if c.isalpha()]
+    # Why: a word or two of capitals before any colon is how status lines, signs and
+    # cards are set; notes to self are written as ordinary sentences.
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def split_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
