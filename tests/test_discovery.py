@@ -264,3 +264,41 @@ def test_build_check_and_stats_run_inside_a_project_find_its_book_toml(tmp_path:
     stats = run_module("stats", "--format", "json", cwd=deep)
     assert stats.returncode == 0, stats.stderr
     assert '"chapters": 3' in stats.stdout
+
+
+# --------------------------------------------------------------------------- tools' file lists
+
+
+def test_leanpub_book_txt_sets_the_order_and_what_is_read(tmp_path: Path) -> None:
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "Book.txt").write_text(
+        "frontmatter.txt\nprologue.md\nmainmatter.txt\nch-2.md\nch-1.md\n"
+    )
+    (book / "frontmatter.txt").write_text("{frontmatter}\n")
+    (book / "mainmatter.txt").write_text("{mainmatter}\n")
+    (book / "Sample.txt").write_text("ch-1.md\n")
+    (book / "prologue.md").write_text("# Prologue\n\nBefore.\n")
+    (book / "ch-1.md").write_text("# Chapter 1\n\nOne.\n")
+    (book / "ch-2.md").write_text("# Chapter 2\n\nTwo.\n")
+    (book / "scraps.md").write_text("# Scraps\n\nCut.\n")
+    found = discover(book)
+    assert [p.name for p in found.files] == ["prologue.md", "ch-2.md", "ch-1.md"]
+    reasons = {Path(d.file).name: d.message for d in found.diagnostics}
+    assert "its order is followed" in reasons["Book.txt"]
+    assert "marker file" in reasons["frontmatter.txt"]
+    assert "not listed" in reasons["scraps.md"] and "not listed" in reasons["Sample.txt"]
+
+
+def test_mdbook_summary_sets_the_order(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "SUMMARY.md").write_text("# Summary\n\n- [Two](two.md)\n- [One](one.md)\n")
+    (src / "one.md").write_text("# One\n\nText.\n")
+    (src / "two.md").write_text("# Two\n\nText.\n")
+    assert [p.name for p in discover(tmp_path).files] == ["two.md", "one.md"]
+
+
+def test_a_novel_named_book_txt_is_still_read(tmp_path: Path) -> None:
+    (tmp_path / "book.txt").write_text("Chapter 1\n\nIt was late.\n")
+    assert [p.name for p in discover(tmp_path).files] == ["book.txt"]

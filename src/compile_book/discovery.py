@@ -37,6 +37,7 @@ __all__ = [
     "folder_reason",
     "judge",
     "litter_reason",
+    "manifest",
     "name_reason",
     "reading_order",
     "skipped_folder",
@@ -202,8 +203,84 @@ def discover(folder: Path, exclude: Iterable[Path] = ()) -> Found:
             else:
                 found.diagnostics.append(verdict)
     found.files = reading_order(found.files, folder.resolve())
+    listed = manifest(folder)
+    if listed is not None:
+        _follow_manifest(found, listed)
     found.diagnostics.sort(key=lambda d: (d.file.casefold(), d.file))
     return found
+
+
+#: Where publishing tools keep their list of the book's files, below the book's folder.
+_MANIFESTS = ("Book.txt", "manuscript/Book.txt", "SUMMARY.md", "src/SUMMARY.md")
+# Why: an mdBook SUMMARY.md lists chapters as Markdown links, in reading order.
+_SUMMARY_LINK = re.compile(r"\]\(\s*<?([^)>#\s]+\.(?:md|markdown|txt))")
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """A publishing tool's list of the book's files, in reading order."""
+
+    path: Path
+    files: tuple[Path, ...]
+
+
+def manifest(folder: Path) -> Manifest | None:
+    """Leanpub's ``Book.txt`` (one file per line) or mdBook's ``SUMMARY.md`` (links),
+    if the folder has one that names files that exist."""
+    for name in _MANIFESTS:
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if path.suffix.lower() == ".md":
+            names = _SUMMARY_LINK.findall(text)
+        else:
+            names = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        files = tuple((path.parent / n).resolve() for n in names if not n.startswith("#"))
+        files = tuple(f for f in files if f.is_file())
+        if files:
+            return Manifest(path, files)
+    return None
+
+
+# Why: Leanpub's marker files hold one directive and no text of the book.
+_LEANPUB_MARKERS = frozenset({"{frontmatter}", "{mainmatter}", "{backmatter}"})
+
+
+def _follow_manifest(found: Found, listed: Manifest) -> None:
+    """Keep the files the manifest lists, in its order; the rest (the list itself and
+    Leanpub's Sample.txt and Subset.txt among them, and its marker files) are left
+    out, each with why."""
+    where = display_path(listed.path)
+    present = set(found.files)
+    for path in found.files:
+        if path in listed.files:
+            continue
+        if path == listed.path.resolve():
+            why = "not read: a publishing tool's list of the book's files; its order is followed"
+        else:
+            why = f"not read: not listed in {where}"
+        found.diagnostics.append(Diagnostic(Code.FILE_SKIPPED, why, display_path(path)))
+    kept = []
+    for path in dict.fromkeys(f for f in listed.files if f in present):
+        if _marker(path):
+            note = "not read: a Leanpub marker file (front, main or back matter)"
+            found.diagnostics.append(Diagnostic(Code.FILE_SKIPPED, note, display_path(path)))
+        else:
+            kept.append(path)
+    found.files = kept
+
+
+def _marker(path: Path) -> bool:
+    try:
+        if path.stat().st_size > 64:
+            return False
+        return path.read_text(encoding="utf-8-sig").strip() in _LEANPUB_MARKERS
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def reading_order(paths: Iterable[Path], base: Path) -> list[Path]:
