@@ -661,3 +661,18 @@ def test_notes_to_self_are_left_out_and_listed_as_in_txt() -> None:
     ]
     notes = [(d.line, d.col) for d in book.diagnostics if d.code == Code.AUTHOR_NOTE]
     assert notes == [(5, 1), (7, 1), (9, 8)]
+
+
+def test_pandoc_divs_and_attributes_are_styling_not_text() -> None:
+    text = (
+        "::: {.part-title}\nPART I\n:::\n\n# Chapter 1 {#ch1 .unnumbered}\n\n"
+        "She read [the sign]{.smallcaps} and {I must go} she thought. {.right}\n"
+    )
+    book = parse_text(text, filename="a.md")
+    words = " ".join(
+        plain_text(b.inlines) for c in book.chapters for b in c.blocks if isinstance(b, Paragraph)
+    )
+    assert ":::" not in words and ".part-title" not in words and ".right" not in words
+    assert "She read the sign and I must go she thought." in words
+    assert [c.heading.number for c in book.chapters if c.heading] == [1]
+    assert any(d.code == Code.MARKUP_LEFT_OUT for d in book.diagnostics)

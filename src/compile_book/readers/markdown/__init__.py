@@ -75,6 +75,13 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
         reporter.add(Code.FRONT_MATTER_READ, f"front matter read ({keys})", name, 1)
     parsed = parse(prepared.text)
     _report_glued(name, parsed, reporter)
+    if parsed.pandoc:
+        reporter.add(
+            Code.MARKUP_LEFT_OUT,
+            f"{parsed.pandoc} pandoc div fence(s) and attribute block(s) left out",
+            name,
+            1,
+        )
     locale = get_locale(options.language)
     blocks = BlockReader(name, parsed, locale, reporter)
     items = blocks.items()

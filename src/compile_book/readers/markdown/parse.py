@@ -14,6 +14,12 @@ again (line numbers never change):
 * a fence opener that is never closed and is a scene-break divider (``~~~``
   alone) is a scene break, not the start of code running to the end of the file.
 
+Pandoc's own markup for styling, which a book built with pandoc carries, is
+taken off before parsing: fenced div lines (``::: {.part-title}``, ``:::``)
+become blank lines and attribute blocks (``{.right}``, ``{#ch1 .unnumbered}``)
+go, a bracketed span keeping its text (``[Cyborg]{.smallcaps}`` -> ``Cyborg``).
+Otherwise ``{.right}`` would read as mind-speech.
+
 A file whose paragraphs open with an indent (a tab or four spaces: a Word or
 typewriter habit) is read with the indents taken off, each indented line
 starting a paragraph, instead of as one long code block.
@@ -38,6 +44,16 @@ _GLUED_HASHES = re.compile(r"( {0,3})(#{1,6})(?=[^\s#])")
 # Why: CommonMark's indented code starts at four columns (a tab counts as four).
 _INDENT = re.compile(r"(?:\t| {4})")
 _FENCE = re.compile(r"\s{0,3}(`{3,}|~{3,})")
+# Why: pandoc's fenced divs: a line of three or more colons, with or without a class.
+_DIV_FENCE = re.compile(r"\s{0,3}:{3,}(?:\s.*)?")
+# Why: pandoc's attribute block: ids, classes, key=value pairs or "-" in braces;
+# mind-speech ({I must go}) never opens with "#", "." or "key=".
+_ATTRS = (
+    r"\{\s*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s{}]+)|-)"
+    r"(?:\s+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s{}]+)))*\s*\\?\}"
+)
+_SPAN_ATTRS = re.compile(r"\[([^\[\]\n]*)\]" + _ATTRS)
+_ATTRS_RE = re.compile(_ATTRS)
 # Why: a file where at least this share of text lines is indented uses indents to
 # open paragraphs; fewer are an indented poem or letter inside ordinary prose.
 INDENTED_SHARE = 0.4
@@ -67,6 +83,8 @@ class Parsed:
     env: dict[str, object]
     glued: list[int] = field(default_factory=list)
     """0-based lines where a space was put after ``#``."""
+    pandoc: int = 0
+    """Pandoc div fences and attribute blocks taken off."""
     starts: frozenset[int] = frozenset()
     """0-based lines that open a paragraph by their indent (indented files only)."""
 
@@ -74,6 +92,7 @@ class Parsed:
 def parse(text: str) -> Parsed:
     """Parse a manuscript, repairing what a manuscript means differently from CommonMark."""
     lines = text.split("\n")
+    pandoc = _pandoc_markup(lines)
     starts = _dedent(lines)
     glued: list[int] = []
     for _ in range(MAX_ROUNDS):
@@ -86,7 +105,7 @@ def parse(text: str) -> Parsed:
             lines[k] = fixed
             if was_glued:
                 glued.append(k)
-    return Parsed(root, lines, env, sorted(glued), starts)
+    return Parsed(root, lines, env, sorted(glued), starts=starts, pandoc=pandoc)
 
 
 def parse_inline(text: str, env: dict[str, object]) -> list[SyntaxTreeNode]:
@@ -121,6 +140,30 @@ def _unglue(line: str) -> str | None:
     if match_heading(rest) is None and not book_title_like(rest):
         return None  # a hashtag in prose (#blessed), not a heading
     return line[: m.end()] + " " + line[m.end() :]
+
+
+def _pandoc_markup(lines: list[str]) -> int:
+    """Take pandoc's div fences and attribute blocks off, in place; return how many."""
+    count = 0
+    fence: str | None = None
+    for k, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if m and (fence is None or m.group(1).startswith(fence)):
+            fence = None if fence is not None else m.group(1)[:3]
+            continue
+        if fence is not None:
+            continue  # code keeps its braces
+        if _DIV_FENCE.fullmatch(line):
+            lines[k] = ""
+            count += 1
+            continue
+        if "{" in line:
+            line, spans = _SPAN_ATTRS.subn(r"\1", line)
+            line, blocks = _ATTRS_RE.subn("", line)
+            if spans or blocks:
+                lines[k] = line.rstrip() if blocks else line
+                count += spans + blocks
+    return count
 
 
 def _closes(line: str, markup: str) -> bool:
