@@ -115,3 +115,18 @@ def test_lone_backslash_lines_are_read_as_blank_lines() -> None:
 def test_a_manuscript_of_comments_only_is_empty() -> None:
     with pytest.raises(InputError, match="the manuscript is empty"):
         read("e.txt", b"<!-- to write -->\n\n<!-- later\n-->\n", Options())
+
+
+def test_an_empty_file_among_others_is_a_warning_not_an_error() -> None:
+    from compile_book.pipeline import ManuscriptSource, compile_sources
+
+    book = compile_sources(
+        [
+            ManuscriptSource("a.txt", b"Chapter 1\n\nText.\n"),
+            ManuscriptSource("b.md", b"<!-- scrap -->\n"),
+        ]
+    )
+    assert len(book.chapters) == 1
+    assert [(d.file, d.code) for d in book.diagnostics if d.code == Code.EMPTY_CHAPTER] == [
+        ("b.md", Code.EMPTY_CHAPTER)
+    ]

@@ -107,12 +107,21 @@ def decode_text(name: str, data: bytes, reporter: Reporter) -> str:
     return text
 
 
+def empty_file(name: str, options: Options, reporter: Reporter) -> FileEvents:
+    """A manuscript with no text (blank, or only comments and notes). Alone it is an
+    error; among a book's other files it adds nothing, with a warning, so one scrap
+    file does not stop the book."""
+    message = "the manuscript is empty; write something in it or remove it from the book"
+    if options.first:
+        raise InputError(message, name)
+    reporter.add(Code.EMPTY_CHAPTER, message + " (it adds nothing to the book)", name, 1)
+    return FileEvents(name, (), tuple(reporter.items))
+
+
 def structure(name: str, text: str, options: Options, reporter: Reporter) -> FileEvents:
     """Clean text -> events, after hiding backslash escapes from the inline parser."""
     text, _ = hide_escapes(text)
     if not text.replace(VOID, "").strip():
-        raise InputError(
-            "the manuscript is empty; write something in it or remove it from the book", name
-        )
+        return empty_file(name, options, reporter)
     events = StructureReader(name, options, reporter).read(text)
     return FileEvents(name, tuple(events), tuple(reporter.items))

@@ -22,14 +22,13 @@ import re
 from collections import Counter
 
 from ...diagnostics import Code, Reporter
-from ...errors import InputError
 from ...events import BookAuthor, BookMeta, BookTitle, Event, FileEvents
 from ...locale import get_locale
 from ...nodes import Source
 from ...rules.markdown import FrontValue, prepare, protect_shrugs
 from ...rules.titles import by_line, fold
 from ..structure import Options
-from ..text import decode_text
+from ..text import decode_text, empty_file
 from .arrange import Arranger
 from .blocks import BlockReader
 from .parse import Parsed, parse
@@ -66,9 +65,7 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     reporter = Reporter()
     prepared = prepare(protect_shrugs(decode_text(name, data, reporter)))
     if not prepared.text.strip():
-        raise InputError(
-            "the manuscript is empty; write something in it or remove it from the book", name
-        )
+        return empty_file(name, options, reporter)
     found, chapter_title = _front_matter(name, prepared.meta, options, reporter)
     if prepared.front_matter_lines:
         keys = ", ".join(sorted(prepared.meta))
