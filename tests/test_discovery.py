@@ -302,3 +302,11 @@ def test_mdbook_summary_sets_the_order(tmp_path: Path) -> None:
 def test_a_novel_named_book_txt_is_still_read(tmp_path: Path) -> None:
     (tmp_path / "book.txt").write_text("Chapter 1\n\nIt was late.\n")
     assert [p.name for p in discover(tmp_path).files] == ["book.txt"]
+
+
+def test_a_writers_own_file_list_sets_the_order(tmp_path: Path) -> None:
+    for name in ("01.md", "02.md", "part1.md"):
+        (tmp_path / name).write_text(f"# {name}\n\nText.\n")
+    (tmp_path / "filelist.txt").write_text("part1.md\n01.md\n02.md\n")
+    found = discover(tmp_path)
+    assert [p.name for p in found.files] == ["part1.md", "01.md", "02.md"]

@@ -225,10 +225,10 @@ class Manifest:
 
 
 def manifest(folder: Path) -> Manifest | None:
-    """Leanpub's ``Book.txt`` (one file per line) or mdBook's ``SUMMARY.md`` (links),
-    if the folder has one that names files that exist."""
-    for name in _MANIFESTS:
-        path = folder / name
+    """Leanpub's ``Book.txt`` (one file per line), mdBook's ``SUMMARY.md`` (links), or
+    any small ``.txt`` file every line of which names a manuscript beside it (a
+    writer's ``filelist.txt``), if the folder has one naming files that exist."""
+    for path in (*(folder / name for name in _MANIFESTS), *_file_lists(folder)):
         if not path.is_file():
             continue
         try:
@@ -244,6 +244,31 @@ def manifest(folder: Path) -> Manifest | None:
         if files:
             return Manifest(path, files)
     return None
+
+
+# Why: a list of a few hundred files is a few KiB; a manuscript is far longer.
+_LIST_MAX_BYTES = 16 * 1024
+
+
+def _file_lists(folder: Path) -> list[Path]:
+    """``.txt`` files in ``folder`` whose every line (two or more) names a file there:
+    no sentence of prose is a file name, so such a file is a list of the book's files."""
+    out: list[Path] = []
+    try:
+        candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt")
+    except OSError:
+        return out
+    for path in candidates:
+        try:
+            if not path.is_file() or path.stat().st_size > _LIST_MAX_BYTES:
+                continue
+            lines = [ln.strip() for ln in path.read_text(encoding="utf-8-sig").splitlines()]
+        except (OSError, UnicodeDecodeError):
+            continue
+        names = [ln for ln in lines if ln]
+        if len(names) >= 2 and all((folder / n).is_file() for n in names):
+            out.append(path)
+    return out
 
 
 # Why: Leanpub's marker files hold one directive and no text of the book.
