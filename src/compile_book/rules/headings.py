@@ -76,7 +76,12 @@ class HeadingMatch:
 
 
 def parse_number(text: str) -> int | None:
-    """The value of ``29``, ``IV`` or ``Twenty-One``; ``None`` if it is none of them."""
+    """The value of ``29``, ``IV`` or ``Twenty-One``; ``None`` if it is none of them.
+
+    English only, by hand: every line of every English manuscript is tried as a
+    heading, and the locales' readers (``Locale.number_value``) build their tables
+    from num2words on first use (a tenth of a second a book would pay for nothing).
+    """
     if text.isdigit():
         return int(text)
     upper = text.upper()
@@ -224,44 +229,18 @@ def looks_like_heading(line: str) -> bool:
     return len(line) <= 70 and bool(HEADING_LIKE_RE.fullmatch(line))
 
 
-_ROMAN_PAIRS = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
 def to_roman(number: int) -> str:
-    out = []
-    for value, letters in _ROMAN_PAIRS:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
+    """Upper-case Roman numerals (the locale's rule, kept here for older callers)."""
+    from ..locale import roman
+
+    return roman(number)
 
 
 def to_words(number: int) -> str:
     """English words, title-cased as a heading wants them: 21 -> ``Twenty-One``."""
-    if number < 20:
-        return _UNITS[number].capitalize()
-    if number < 100:
-        tens, unit = divmod(number, 10)
-        word = _TENS[tens - 2].capitalize()
-        return f"{word}-{_UNITS[unit].capitalize()}" if unit else word
-    if number < 1000:
-        hundreds, rest = divmod(number, 100)
-        head = f"{_UNITS[hundreds].capitalize()} Hundred"
-        return f"{head} and {to_words(rest)}" if rest else head
-    return str(number)
+    from ..locale import get_locale
+
+    return get_locale("en").number_words(number)
 
 
 def styled_number(number: int | None, written: str | None, style: str, language: str) -> str | None:

@@ -3,7 +3,6 @@
 * doubled words (``and and``), except doublings English uses on purpose;
 * double quotes left open at the end of a paragraph, unless the next
   paragraph reopens them (a speech running over several paragraphs);
-* straight and curly quotes mixed in one file;
 * very long paragraphs (often two paragraphs missing a line break).
 """
 
@@ -61,14 +60,3 @@ def unclosed_double_quote(curled: str, open_q: str = "“", close_q: str = "”"
         elif stack:
             stack.pop()
     return stack[-1] if stack else None
-
-
-def mixed_quotes(text: str) -> int | None:
-    """Offset of the first quote of the minority kind when a file mixes straight and curly."""
-    straight = text.find('"')
-    curly = min((i for i in (text.find("“"), text.find("”")) if i >= 0), default=-1)
-    if straight < 0 or curly < 0:
-        return None
-    n_straight = text.count('"')
-    n_curly = text.count("“") + text.count("”")
-    return curly if n_curly <= n_straight else straight

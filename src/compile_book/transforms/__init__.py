@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -170,25 +170,6 @@ def map_chapters(book: Book, change: Callable[[Chapter], Chapter]) -> Book:
     return dataclasses.replace(book, parts=parts)
 
 
-def map_headings(book: Book, change: Callable[[Heading], Heading]) -> Book:
-    """The book with every part and chapter heading replaced by ``change(heading)``."""
-
-    def chapter(c: Chapter) -> Chapter:
-        if c.heading is None:
-            return c
-        return dataclasses.replace(c, heading=change(c.heading))
-
-    parts = tuple(
-        Part(
-            change(part.heading) if part.heading is not None else None,
-            tuple(chapter(c) for c in part.chapters),
-            part.source,
-        )
-        for part in book.parts
-    )
-    return dataclasses.replace(book, parts=parts)
-
-
 def heading_inlines(
     heading: Heading, change: Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
 ) -> Heading:
@@ -198,11 +179,3 @@ def heading_inlines(
     if title is heading.title and subtitle is heading.subtitle:
         return heading
     return dataclasses.replace(heading, title=title, subtitle=subtitle)
-
-
-def files_in_order(book: Book) -> Sequence[str]:
-    """Manuscript names in the order their text appears."""
-    seen: dict[str, None] = {}
-    for chapter in book.chapters:
-        seen.setdefault(chapter.source.file, None)
-    return list(seen)
