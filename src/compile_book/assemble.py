@@ -53,6 +53,7 @@ from .nodes import (
     validate,
 )
 from .readers import SUFFIXES
+from .rules.images import COVER_TYPES
 
 __all__ = ["assemble", "metadata"]
 
@@ -250,10 +251,6 @@ class _FirstFile:
     cover: Image | None = None
 
 
-#: Cover images a store takes (KDP, Apple Books: JPEG or PNG).
-_COVER_TYPES = ("image/jpeg", "image/png")
-
-
 def _cover_picture(first: FileEvents, facts: _FirstFile, reporter: Reporter) -> FileEvents:
     """A picture that opens the first file, before its title or first heading, is the
     book's cover (a word-processor manuscript often opens with it): taken out of the
@@ -268,7 +265,7 @@ def _cover_picture(first: FileEvents, facts: _FirstFile, reporter: Reporter) -> 
         if (
             isinstance(event, BlockNode)
             and isinstance(event.block, Figure)
-            and event.block.image.media_type in _COVER_TYPES
+            and event.block.image.media_type in COVER_TYPES
             and not event.block.caption
             and isinstance(then, BookTitle | BookAuthor | BookMeta | StartChapter | StartPart)
         ):

@@ -130,3 +130,19 @@ def test_an_empty_file_among_others_is_a_warning_not_an_error() -> None:
     assert [(d.file, d.code) for d in book.diagnostics if d.code == Code.EMPTY_CHAPTER] == [
         ("b.md", Code.EMPTY_CHAPTER)
     ]
+
+
+def test_an_empty_word_processor_file_among_others_is_a_warning_too() -> None:
+    from compile_book.pipeline import ManuscriptSource, compile_sources
+    from tests.docx_fixtures import docx, p
+    from tests.odt_fixtures import odt
+
+    book = compile_sources(
+        [
+            ManuscriptSource("a.txt", b"Chapter 1\n\nText.\n"),
+            ManuscriptSource("b.docx", docx(p(""))),
+            ManuscriptSource("c.odt", odt("<text:p/>")),
+        ]
+    )
+    assert len(book.chapters) == 1
+    assert [d.file for d in book.diagnostics if d.code == Code.EMPTY_CHAPTER] == ["b.docx", "c.odt"]

@@ -17,6 +17,8 @@ SIGNATURES = (
     (b"GIF87a", "image/gif"),
     (b"GIF89a", "image/gif"),
 )
+#: The types a cover may be: stores (KDP, Apple Books) take JPEG or PNG only.
+COVER_TYPES = ("image/jpeg", "image/png")
 #: The file extension each type is stored under.
 EXTENSIONS = {
     "image/jpeg": ".jpg",

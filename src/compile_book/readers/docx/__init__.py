@@ -28,9 +28,9 @@ contents, a manuscript title-page block, page-number text boxes.
 from __future__ import annotations
 
 from ...diagnostics import Code, Reporter
-from ...errors import InputError
 from ...events import FileEvents
 from ..structure import Options
+from ..text import empty_file
 from .body import Body
 from .content import Document
 from .package import open_package, w
@@ -46,9 +46,7 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     body = Body(doc)
     paras = body.read()
     if not any(p.text for p in paras):
-        raise InputError(
-            "the manuscript is empty; write something in it or remove it from the book", name
-        )
+        return empty_file(name, options, reporter)
     _count_parts(doc)
     events = Structure(doc, options, reporter).read(paras)
     removed, first = body.invisible

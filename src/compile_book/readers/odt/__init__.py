@@ -26,6 +26,7 @@ from ...diagnostics import Code, Reporter
 from ...errors import InputError
 from ...events import FileEvents
 from ..structure import Options
+from ..text import empty_file
 from .blocks import BodyReader
 from .package import Package, open_package, q, text_in
 from .structure import Builder
@@ -54,9 +55,7 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     reader = BodyReader(package, StyleSheet(package.content, package.styles), reporter)
     items = reader.read(body)
     if not items:
-        raise InputError(
-            "the manuscript is empty; write something in it or remove it from the book", name
-        )
+        return empty_file(name, options, reporter)
     events = Builder(name, options, reporter).build(items)
     counts = dict(reader.counts)
     counts["header"] = _headers(package)

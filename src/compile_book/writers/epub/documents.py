@@ -27,6 +27,7 @@ from ...nodes import (
     Matter,
     TitlePage,
 )
+from ...rules.images import COVER_TYPES, EXTENSIONS, media_type_of
 from ..common import (
     Division,
     Headings,
@@ -118,10 +119,9 @@ def read_cover(cover: Image | str | None) -> Cover | None:
         name = cover
     else:
         data, name = cover.data, cover.name
-    if data.startswith(b"\xff\xd8\xff"):
-        return Cover(f"{IMAGES_FOLDER}cover.jpg", data)
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return Cover(f"{IMAGES_FOLDER}cover.png", data)
+    media_type = media_type_of(data)
+    if media_type in COVER_TYPES:
+        return Cover(f"{IMAGES_FOLDER}cover{EXTENSIONS[media_type]}", data)
     raise InputError("the cover is not a JPEG or PNG image; convert it to JPEG", name)
 
 
