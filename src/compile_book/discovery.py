@@ -280,9 +280,9 @@ def _follow_manifest(found: Found, listed: Manifest) -> None:
     Leanpub's Sample.txt and Subset.txt among them, and its marker files) are left
     out, each with why."""
     where = display_path(listed.path)
-    present = set(found.files)
+    present, wanted = set(found.files), set(listed.files)
     for path in found.files:
-        if path in listed.files:
+        if path in wanted:
             continue
         if path == listed.path.resolve():
             why = "not read: a publishing tool's list of the book's files; its order is followed"
