@@ -24,19 +24,21 @@ first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import sys
+import types
 
-# These three modules import nothing heavy at import time. Importing their
-# functions here also keeps `compile_book.check` the function even after
-# `compile_book.check` the module has been imported.
-from .check import check
-from .stats import stats
-from .watch import watch
-
+# Why not ``typing.TYPE_CHECKING``: importing typing costs several milliseconds of a
+# start-up budget of 30; type checkers treat any constant of this name the same way.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .api import build, parse, parse_text, query, to_json, walk, write
+    from .check import check
     from .config import json_schema as schema
     from .scaffold import init
+    from .stats import stats
+    from .watch import watch
 
 __version__ = "0.1.0"
 
@@ -66,6 +68,9 @@ _LAZY = {
     "to_json": ("compile_book.serialize", "to_json"),
     "init": ("compile_book.scaffold", "init"),
     "schema": ("compile_book.config", "json_schema"),
+    "check": ("compile_book.check", "check"),
+    "stats": ("compile_book.stats", "stats"),
+    "watch": ("compile_book.watch", "watch"),
 }
 
 
@@ -78,3 +83,21 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """The package object: a submodule named like a function never replaces the function.
+
+    Importing ``compile_book.check`` (the module) makes the import system set the
+    package's ``check`` attribute to that module; the library promises
+    ``compile_book.check`` is the function, so that one assignment is dropped
+    and the function still loads lazily through :func:`__getattr__`.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
