@@ -106,7 +106,7 @@ def output_paths(
     if output is not None and not output.is_dir():
         suffix = output.suffix.lower()
         if len(fmts) == 1:
-            if suffix in known and known[suffix] != fmts[0]:
+            if suffix in known and suffix != writers.extension(fmts[0]):
                 raise OutputError(
                     f"the output is named {suffix} but the format is {fmts[0]}; "
                     f"name it {output.with_suffix(writers.extension(fmts[0])).name}",
@@ -119,7 +119,7 @@ def output_paths(
                 str(output),
             )
     folder = output if output is not None else project.output_dir()
-    return {f: folder / f"{name}{writers.extension(f)}" for f in fmts}
+    return {f: folder / writers.file_name(f, name) for f in fmts}
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,14 +23,29 @@ from typing import Any, Protocol, cast
 from ..config import BookConfig
 from ..nodes import Book
 
-__all__ = ["FORMATS", "REGISTRY", "WriterModule", "extension", "module", "options_for", "write"]
+__all__ = [
+    "FORMATS",
+    "NAME_SUFFIX",
+    "REGISTRY",
+    "WriterModule",
+    "extension",
+    "file_name",
+    "module",
+    "options_for",
+    "write",
+]
 
 #: format name -> (writer module, file extension)
 REGISTRY: dict[str, tuple[str, str]] = {
     "epub": ("compile_book.writers.epub", ".epub"),
     "pdf": ("compile_book.writers.pdf", ".pdf"),
+    "cover": ("compile_book.writers.cover", ".pdf"),
+    "cover-proof": ("compile_book.writers.cover.proof", ".pdf"),
 }
 FORMATS = tuple(REGISTRY)
+#: format name -> what its default file name adds to the book's slug, where the
+#: extension alone would collide with another format's (``<slug>-cover.pdf``).
+NAME_SUFFIX: dict[str, str] = {"cover": "-cover", "cover-proof": "-cover-proof"}
 
 
 class WriterModule(Protocol):
@@ -49,6 +64,11 @@ def module(fmt: str) -> WriterModule:
 def extension(fmt: str) -> str:
     """The file extension of a format, with its dot (``".epub"``)."""
     return REGISTRY[fmt][1]
+
+
+def file_name(fmt: str, stem: str) -> str:
+    """A format's default output name for a book whose slug is `stem`."""
+    return f"{stem}{NAME_SUFFIX.get(fmt, '')}{extension(fmt)}"
 
 
 def options_for(fmt: str, config: BookConfig | None = None) -> Any:
