@@ -29,6 +29,7 @@ __all__ = ["FORMATS", "REGISTRY", "WriterModule", "extension", "module", "option
 REGISTRY: dict[str, tuple[str, str]] = {
     "epub": ("compile_book.writers.epub", ".epub"),
     "pdf": ("compile_book.writers.pdf", ".pdf"),
+    "kepub": ("compile_book.writers.kepub", ".kepub.epub"),
 }
 FORMATS = tuple(REGISTRY)
 
