@@ -104,12 +104,14 @@ def output_paths(
     name = slug(book.meta.title)
     known = {writers.extension(f): f for f in writers.FORMATS}
     if output is not None and not output.is_dir():
-        suffix = output.suffix.lower()
+        # The longest extension the name ends with: ``x.kepub.epub`` is a kepub, not an EPUB.
+        ends = [ext for ext in known if output.name.lower().endswith(ext)]
+        suffix = max(ends, key=len) if ends else output.suffix.lower()
         if len(fmts) == 1:
             if suffix in known and suffix != writers.extension(fmts[0]):
                 raise OutputError(
                     f"the output is named {suffix} but the format is {fmts[0]}; "
-                    f"name it {output.with_suffix(writers.extension(fmts[0])).name}",
+                    f"name it {output.name[: -len(suffix)]}{writers.extension(fmts[0])}",
                     str(output),
                 )
             return {fmts[0]: output}

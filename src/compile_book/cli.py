@@ -39,6 +39,7 @@ app = typer.Typer(
 class Format(StrEnum):
     epub = "epub"
     pdf = "pdf"
+    kepub = "kepub"
     all = "all"
 
 

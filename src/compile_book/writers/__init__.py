@@ -41,6 +41,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "pdf": ("compile_book.writers.pdf", ".pdf"),
     "cover": ("compile_book.writers.cover", ".pdf"),
     "cover-proof": ("compile_book.writers.cover.proof", ".pdf"),
+    "kepub": ("compile_book.writers.kepub", ".kepub.epub"),
 }
 FORMATS = tuple(REGISTRY)
 #: format name -> what its default file name adds to the book's slug, where the

@@ -1,0 +1,180 @@
+"""Editions: the files one book is published as, each declared in ``[editions.<name>]``.
+
+A writer publishes one book as several files: an EPUB for most stores, a Kobo
+kepub, a Kindle-ready EPUB, a paperback interior, a large-print interior, the
+paperback's cover wrap, a submission manuscript. Each is an *edition*: a writer
+(format) plus the few settings that differ (its own ISBN, since an ISBN names
+one format and distributors flag a shared one; its own cover; its store; its
+trim). Everything else is inherited from the book.
+
+An edition's name picks a preset (:data:`PRESETS`) when it is one of the
+common ones, so ``[editions.kobo]`` with nothing under it is already a
+complete kepub edition; any other name must say its ``format``. The effective
+``book.toml`` of an edition is the book's with the edition's keys laid over it
+(:func:`edition_config`), validated again, so an edition can never hold a
+setting the book could not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from .config import BookConfig
+
+__all__ = [
+    "LARGE_PRINT",
+    "PRESETS",
+    "Edition",
+    "EditionConfig",
+    "Preset",
+    "edition_config",
+    "editions",
+    "resolve",
+]
+
+Store = Literal["amazon", "kobo", "apple", "google", "barnes-noble", "ingramspark", "direct"]
+
+
+class EditionConfig(BaseModel):
+    """One ``[editions.<name>]`` table: what this edition changes from the book."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: str | None = Field(
+        default=None,
+        description="Writer of this edition (epub, kepub, kindle, pdf, cover, manuscript, …); "
+        "by default the preset of the edition's name.",
+    )
+    isbn: str | None = Field(default=None, description="This edition's own ISBN.")
+    identifier: str | None = Field(default=None, description="This edition's identifier.")
+    cover: str | None = Field(default=None, description="A cover image for this edition only.")
+    store: Store | None = Field(default=None, description="The store this edition is for.")
+    links: dict[str, str] = Field(
+        default_factory=dict,
+        description="Store links for this edition's back matter, by title or 'author'.",
+    )
+    output: str | None = Field(
+        default=None, description="File name; by default <slug>-<edition>.<extension>."
+    )
+    pdf: dict[str, Any] = Field(
+        default_factory=dict, description="[pdf] settings this edition changes (trim, font_size…)."
+    )
+    cover_wrap: dict[str, Any] = Field(
+        default_factory=dict, description="[cover_wrap] settings this edition changes."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """What a well-known edition name means when ``book.toml`` says nothing more."""
+
+    format: str
+    store: Store | None = None
+    pdf: Mapping[str, Any] | None = None
+    print_edition: bool = False
+
+
+#: Large print as large-print publishers set it (Thorndike, the Royal National
+#: Institute of Blind People's Clear Print guidance, Amazon's "Large Print" label,
+#: which asks for 16 pt or larger): 17 pt type, open leading, a 6 x 9 in trim so
+#: the page count stays bindable, wider margins for the thicker spine, and no
+#: small-caps lead-in or drop cap, which large-print readers find harder to read.
+LARGE_PRINT: Mapping[str, Any] = {
+    "trim": "6x9",
+    "font_size": 17.0,
+    "leading": 0.75,
+    "outside": "0.75in",
+    "top": "0.8in",
+    "bottom": "0.8in",
+    "drop_cap": False,
+    "small_caps_words": 0,
+}
+
+PRESETS: Mapping[str, Preset] = {
+    "ebook": Preset("epub"),
+    "epub": Preset("epub"),
+    "apple": Preset("epub", store="apple"),
+    "google": Preset("epub", store="google"),
+    "barnes-noble": Preset("epub", store="barnes-noble"),
+    "kindle": Preset("kindle", store="amazon"),
+    "kobo": Preset("kepub", store="kobo"),
+    "print": Preset("pdf", print_edition=True),
+    "paperback": Preset("pdf", print_edition=True),
+    "hardcover": Preset("pdf", pdf={"trim": "6x9"}, print_edition=True),
+    "large-print": Preset("pdf", pdf=LARGE_PRINT, print_edition=True),
+    "print-cover": Preset("cover"),
+    "cover": Preset("cover"),
+    "manuscript": Preset("manuscript"),
+    "submission": Preset("manuscript"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One edition, resolved: its name, writer, and the ``book.toml`` it is built from."""
+
+    name: str
+    format: str
+    config: BookConfig
+    output: str | None
+    store: Store | None
+    print_edition: bool
+
+
+def _merged(base: Mapping[str, Any], *layers: Mapping[str, Any] | None) -> dict[str, Any]:
+    merged = dict(base)
+    for layer in layers:
+        merged.update(layer or {})
+    return merged
+
+
+def edition_config(config: BookConfig, name: str, table: EditionConfig) -> BookConfig:
+    """The book's settings with this edition's laid over them, validated again."""
+    from .config import BookConfig
+
+    preset = PRESETS.get(name)
+    data = config.model_dump(exclude_unset=True, exclude={"editions"})
+    data["pdf"] = _merged(
+        config.pdf.model_dump(exclude_unset=True), preset.pdf if preset else None, table.pdf
+    )
+    data["cover_wrap"] = _merged(config.cover_wrap.model_dump(exclude_unset=True), table.cover_wrap)
+    for key in ("isbn", "identifier", "cover"):
+        value = getattr(table, key)
+        if value is not None:
+            data[key] = value
+    if table.isbn is not None and table.identifier is None:
+        data.pop("identifier", None)  # the identifier follows this edition's ISBN
+    return BookConfig.model_validate(data)
+
+
+def resolve(config: BookConfig, name: str) -> Edition:
+    """The edition called ``name``: declared in ``book.toml``, or a preset with the book's settings."""
+    from .errors import ConfigError
+
+    table = config.editions.get(name)
+    preset = PRESETS.get(name)
+    if table is None and preset is None:
+        declared = ", ".join(config.editions) or "none declared"
+        raise ConfigError(
+            f"no edition called {name!r} (book.toml: {declared}; presets: {', '.join(PRESETS)})"
+        )
+    table = table or EditionConfig()
+    fmt = table.format or (preset.format if preset else None)
+    if fmt is None:
+        raise ConfigError(
+            f"editions.{name}: say which writer makes it with format = "
+            f"(for example \"epub\" or \"pdf\")"
+        )
+    store = table.store or (preset.store if preset else None)
+    printed = preset.print_edition if preset else fmt == "pdf"
+    return Edition(name, fmt, edition_config(config, name, table), table.output, store, printed)
+
+
+def editions(config: BookConfig) -> list[Edition]:
+    """Every edition ``book.toml`` declares, in the order it declares them."""
+    return [resolve(config, name) for name in config.editions]
