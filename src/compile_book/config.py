@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, 
 
 from .errors import ConfigError
 from .paths import display_path
+from .submission import SubmissionConfig
 
 CONFIG_NAME = "book.toml"
 
@@ -219,6 +220,7 @@ class BookConfig(_Model):
     reading: ReadingConfig = Field(default_factory=ReadingConfig)
     telepathy: TelepathyConfig = Field(default_factory=TelepathyConfig)
     pdf: PdfConfig = Field(default_factory=PdfConfig)
+    submission: SubmissionConfig = Field(default_factory=SubmissionConfig)
 
     @field_validator("authors", mode="before")
     @classmethod

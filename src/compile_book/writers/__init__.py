@@ -29,6 +29,8 @@ __all__ = ["FORMATS", "REGISTRY", "WriterModule", "extension", "module", "option
 REGISTRY: dict[str, tuple[str, str]] = {
     "epub": ("compile_book.writers.epub", ".epub"),
     "pdf": ("compile_book.writers.pdf", ".pdf"),
+    "manuscript": ("compile_book.writers.manuscript.word", ".docx"),
+    "manuscript-pdf": ("compile_book.writers.manuscript.pdf", ".manuscript.pdf"),
 }
 FORMATS = tuple(REGISTRY)
 
