@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from compile_book import api
+from compile_book import api, writers
 from compile_book.cli import app
 from tests.epubcheck import run_epubcheck
 from tests.paths import ROOT, seed_path
@@ -237,7 +237,9 @@ def test_format_all_with_an_output_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = cli("build", str(story), "--format", "all", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["story.epub", "story.pdf"]
+    # One file per registered writer, each under its own extension.
+    want = sorted(f"story{writers.extension(f)}" for f in writers.FORMATS)
+    assert sorted(p.name for p in out.iterdir()) == want
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from compile_book.pagemodel.words import word_count
 from compile_book.writers.common import Headings, WriterOptions
 from compile_book.writers.manuscript import ManuscriptOptions, options_from
 from compile_book.writers.manuscript.shunn import approximate, count_text, surname
+from tests.paths import ROOT
 from tests.trees import SRC, book, chapter, em, full_book, heading, para, simple_book, tele, text
 from tests.writers import finished
 from tests.writers.pdfread import block_words, norm_words
@@ -65,9 +66,9 @@ def count_of(tree: n.Book) -> str:
     return count_text(approximate(word_count(tree)))
 
 
-def heading_words(tree: n.Book) -> dict[int, list[str]]:
+def heading_words(tree: n.Book, headings: Headings | None = None) -> dict[int, list[str]]:
     """Words each part's or chapter's heading prints, by section index."""
-    headings = Headings.of(tree, WriterOptions())
+    headings = headings or Headings.of(tree, WriterOptions())
     out: dict[int, list[str]] = {}
     index = 0
     for part in tree.parts:
@@ -85,10 +86,12 @@ def _lines(printed: Any) -> str:
     return f"{head} {n.plain_text(printed.title)} {n.plain_text(printed.subtitle)}"
 
 
-def expected_words(tree: n.Book, front: list[str], end: str = "END") -> list[str]:
+def expected_words(
+    tree: n.Book, front: list[str], end: str = "END", headings: Headings | None = None
+) -> list[str]:
     """Page one's lines, then every heading and block in order, then the end mark."""
     words = norm_words(" ".join(front))
-    heads = heading_words(tree)
+    heads = heading_words(tree, headings)
     index = 0
     for part in tree.parts:
         if part.heading is not None:
@@ -441,6 +444,26 @@ def test_pdf_is_courier_like_and_deterministic(
 
 
 # --------------------------------------------------------------------------- a project
+
+
+@pytest.mark.slow
+def test_sample_book_every_word_in_order(tmp_path: Path) -> None:
+    result = api.build(ROOT, ["manuscript", "manuscript-pdf"], tmp_path)
+    tree = result.book
+    headings = Headings.of(tree, writers.options_for("manuscript", result.project.config))
+    front = [
+        f"Morwen Ashby {count_of(tree)}",
+        tree.meta.title,
+        tree.meta.subtitle or "",
+        "by Morwen Ashby",
+    ]
+    want = [w for w in expected_words(tree, front, headings=headings) if not w.isdigit()]
+    document = docx.Document(str(result.outputs["manuscript"]))
+    got = norm_words("\n".join(p.text for p in document.paragraphs))
+    assert [w for w in got if not w.isdigit()] == want
+    reader = pypdf.PdfReader(result.outputs["manuscript-pdf"])
+    got = pdf_words(reader, "Ashby / The Bells of Lannow / ")
+    assert [w for w in got if not w.isdigit()] == want
 
 
 def test_a_project_builds_both_without_warnings(tmp_path: Path) -> None:

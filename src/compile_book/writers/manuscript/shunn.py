@@ -204,13 +204,12 @@ def _is_story(book: nodes.Book) -> bool:
 
 
 def _sections(book: nodes.Book, headings: Headings) -> tuple[Section, ...]:
-    has_parts = any(part.heading is not None for part in book.parts)
     out: list[Section] = []
     for part in book.parts:
         if part.heading is not None:
             out.append(Section("part", headings.part(part.heading), (), 1))
+        level = 1 if part.heading is None else 2
         for chapter in part.chapters:
             printed = headings.chapter(chapter.heading) if chapter.heading else None
-            level = 2 if has_parts and part.heading is not None else 1
             out.append(Section("chapter", printed, chapter.blocks, level))
     return tuple(out)
