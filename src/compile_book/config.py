@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, 
 from .errors import ConfigError
 from .paths import display_path
 from .printspec import CoverWrapConfig
+from .submission import SubmissionConfig
 
 CONFIG_NAME = "book.toml"
 
@@ -221,6 +222,7 @@ class BookConfig(_Model):
     telepathy: TelepathyConfig = Field(default_factory=TelepathyConfig)
     pdf: PdfConfig = Field(default_factory=PdfConfig)
     cover_wrap: CoverWrapConfig = Field(default_factory=CoverWrapConfig)
+    submission: SubmissionConfig = Field(default_factory=SubmissionConfig)
 
     @field_validator("authors", mode="before")
     @classmethod

@@ -42,11 +42,18 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "cover": ("compile_book.writers.cover", ".pdf"),
     "cover-proof": ("compile_book.writers.cover.proof", ".pdf"),
     "kepub": ("compile_book.writers.kepub", ".kepub.epub"),
+    "manuscript": ("compile_book.writers.manuscript.word", ".docx"),
+    "manuscript-pdf": ("compile_book.writers.manuscript.pdf", ".pdf"),
 }
 FORMATS = tuple(REGISTRY)
 #: format name -> what its default file name adds to the book's slug, where the
 #: extension alone would collide with another format's (``<slug>-cover.pdf``).
-NAME_SUFFIX: dict[str, str] = {"cover": "-cover", "cover-proof": "-cover-proof"}
+NAME_SUFFIX: dict[str, str] = {
+    "cover": "-cover",
+    "cover-proof": "-cover-proof",
+    "manuscript": "-manuscript",
+    "manuscript-pdf": "-manuscript",
+}
 
 
 class WriterModule(Protocol):
