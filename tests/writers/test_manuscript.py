@@ -213,8 +213,9 @@ def test_submission_table_in_book_toml() -> None:
 
 def test_registry() -> None:
     assert writers.extension("manuscript") == ".docx"
-    # Its own extension: beside the print PDF in one folder, neither overwrites the other.
-    assert writers.extension("manuscript-pdf") == ".manuscript.pdf"
+    # Its own name: beside the print PDF in one folder, neither overwrites the other.
+    assert writers.file_name("manuscript-pdf", "book") == "book-manuscript.pdf"
+    assert writers.file_name("manuscript", "book") == "book-manuscript.docx"
 
 
 # --------------------------------------------------------------------------- the .docx
@@ -482,4 +483,4 @@ def test_a_project_builds_both_without_warnings(tmp_path: Path) -> None:
     assert "#" in texts and texts[-1] == "END"
     reader = pypdf.PdfReader(result.outputs["manuscript-pdf"])
     assert "ann@example.com" in reader.pages[0].extract_text()
-    assert result.outputs["manuscript-pdf"].name == "the-harbour.manuscript.pdf"
+    assert result.outputs["manuscript-pdf"].name == "the-harbour-manuscript.pdf"
