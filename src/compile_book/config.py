@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
+from .editions import EditionConfig
 from .errors import ConfigError
 from .paths import display_path
 from .printspec import CoverWrapConfig
@@ -223,6 +224,11 @@ class BookConfig(_Model):
     pdf: PdfConfig = Field(default_factory=PdfConfig)
     cover_wrap: CoverWrapConfig = Field(default_factory=CoverWrapConfig)
     submission: SubmissionConfig = Field(default_factory=SubmissionConfig)
+    editions: dict[str, EditionConfig] = Field(
+        default_factory=dict,
+        description="The files the book is published as ([editions.kobo], [editions.print], "
+        "...); each inherits the book's settings and changes a few.",
+    )
 
     @field_validator("authors", mode="before")
     @classmethod

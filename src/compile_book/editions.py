@@ -153,7 +153,7 @@ def edition_config(config: BookConfig, name: str, table: EditionConfig) -> BookC
 
 
 def resolve(config: BookConfig, name: str) -> Edition:
-    """The edition called ``name``: declared in ``book.toml``, or a preset with the book's settings."""
+    """The edition called ``name``: declared in ``book.toml``, or a preset as it stands."""
     from .errors import ConfigError
 
     table = config.editions.get(name)
@@ -168,7 +168,7 @@ def resolve(config: BookConfig, name: str) -> Edition:
     if fmt is None:
         raise ConfigError(
             f"editions.{name}: say which writer makes it with format = "
-            f"(for example \"epub\" or \"pdf\")"
+            f'(for example "epub" or "pdf")'
         )
     store = table.store or (preset.store if preset else None)
     printed = preset.print_edition if preset else fmt == "pdf"

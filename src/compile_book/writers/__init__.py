@@ -24,6 +24,7 @@ from ..config import BookConfig
 from ..nodes import Book
 
 __all__ = [
+    "ALL",
     "FORMATS",
     "NAME_SUFFIX",
     "REGISTRY",
@@ -42,13 +43,19 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "cover": ("compile_book.writers.cover", ".pdf"),
     "cover-proof": ("compile_book.writers.cover.proof", ".pdf"),
     "kepub": ("compile_book.writers.kepub", ".kepub.epub"),
+    "kindle": ("compile_book.writers.kindle", ".epub"),
+    "azw3": ("compile_book.writers.azw3", ".azw3"),
     "manuscript": ("compile_book.writers.manuscript.word", ".docx"),
     "manuscript-pdf": ("compile_book.writers.manuscript.pdf", ".pdf"),
 }
 FORMATS = tuple(REGISTRY)
+#: What ``--format all`` builds: the book itself, as an ebook and a print interior.
+#: Every other file a release needs is an edition (``--all-editions``).
+ALL = ("epub", "pdf")
 #: format name -> what its default file name adds to the book's slug, where the
 #: extension alone would collide with another format's (``<slug>-cover.pdf``).
 NAME_SUFFIX: dict[str, str] = {
+    "kindle": "-kindle",
     "cover": "-cover",
     "cover-proof": "-cover-proof",
     "manuscript": "-manuscript",

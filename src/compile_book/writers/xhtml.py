@@ -226,7 +226,8 @@ class Xhtml:
     def part(self, printed: PrintedHeading, uid: str, source: Source) -> etree._Element:
         """A part title page (with the notes its heading may carry)."""
         html, body = self.skeleton(printed.line)
-        section = _section(body, TYPE_PART, uid)
+        # The class, not only epub:type: Kindle and epub.js readers drop epub|type selectors.
+        section = _section(body, TYPE_PART, uid, "part")
         text = self.body()
         with _in_xml(source, "this part heading"):
             self.header(section, printed, H1, text)

@@ -32,7 +32,10 @@ EXTENSION = ".epub"
 
 
 class EpubOptions(WriterOptions):
-    """What the EPUB writer reads: mind-speech style and heading number styles."""
+    """What the EPUB writer reads: mind-speech style, heading number styles, and
+    whether the cover also gets a page of its own (every store but Kindle wants one)."""
+
+    cover_page: bool = True
 
 
 def options_from(config: BookConfig) -> EpubOptions:
@@ -47,7 +50,7 @@ def write(book: Book, options: EpubOptions, out: Path) -> None:
     when = build_time()
     cover = read_cover(book.meta.cover)
     try:
-        docs = build_documents(book, options, cover)
+        docs = build_documents(book, options, cover, cover_page=options.cover_page)
     except ValueError as exc:  # lxml refuses text XML cannot hold (chapters say where)
         raise BackendError(f"cannot write the book's metadata as XHTML ({exc})") from None
     files = package.members(book, docs, cover, when)

@@ -125,8 +125,14 @@ def read_cover(cover: Image | str | None) -> Cover | None:
     raise InputError("the cover is not a JPEG or PNG image; convert it to JPEG", name)
 
 
-def build_documents(book: Book, options: WriterOptions, cover: Cover | None) -> Documents:
-    """Build every XHTML document of the book: cover, front matter, nav, body."""
+def build_documents(
+    book: Book, options: WriterOptions, cover: Cover | None, *, cover_page: bool = True
+) -> Documents:
+    """Build every XHTML document of the book: cover, front matter, nav, body.
+
+    Without ``cover_page`` the cover is only the package's cover image (Kindle:
+    an HTML cover page would show the cover twice).
+    """
     headings = Headings.of(book, options)
     words = headings.locale.words
     images = Images(IMAGES_FOLDER)
@@ -138,8 +144,8 @@ def build_documents(book: Book, options: WriterOptions, cover: Cover | None) -> 
 
     front: list[Document] = []
     marks: list[Landmark] = []
-    if cover is not None:
-        front.append(cover_page(book, xhtml, cover))
+    if cover is not None and cover_page:
+        front.append(make_cover_page(book, xhtml, cover))
         marks.append((TYPE_COVER, COVER_HREF, words.cover))
     nav_at: int | None = None
     for node in book.front:
@@ -200,7 +206,7 @@ def _document(uid: str, title: str, html: etree._Element) -> Document:
     return Document(uid, uid + DOC_SUFFIX, title, serialise(html))
 
 
-def cover_page(book: Book, xhtml: Xhtml, cover: Cover) -> Document:
+def make_cover_page(book: Book, xhtml: Xhtml, cover: Cover) -> Document:
     """The cover image on a page of its own, described for readers who cannot see it."""
     words = xhtml.headings.locale.words
     html, body = xhtml.skeleton(words.cover)
