@@ -117,3 +117,31 @@ def test_a_book_without_editions_says_how_to_declare_them(tmp_path: Path) -> Non
 def _opf(epub: Path) -> str:
     with zipfile.ZipFile(epub) as archive:
         return archive.read("EPUB/content.opf").decode()
+
+
+def test_check_warns_on_a_shared_isbn_and_a_print_edition_without_one(tmp_path: Path) -> None:
+    from compile_book.check import check
+
+    toml = f"""\
+title = "Salt and Iron"
+authors = ["A. Writer"]
+language = "en"
+isbn = "{EBOOK_ISBN}"
+
+[editions.ebook]
+
+[editions.apple]
+
+[editions.print]
+isbn = ""
+"""
+    project = make_project(tmp_path / "book", toml=toml.replace('isbn = ""\n', ""))
+    (project / "book.toml").write_text(toml.replace('\n[editions.print]\nisbn = ""\n', ""))
+    found = [d for d in check(project).warnings if d.code == "W135"]
+    assert len(found) == 1 and "'ebook' and 'apple' share" in found[0].message
+    assert found[0].line == 8  # the [editions.apple] table
+    (project / "book.toml").write_text(
+        toml.replace('isbn = "' + EBOOK_ISBN + '"\n', "").replace('isbn = ""\n', "")
+    )
+    found = [d for d in check(project).warnings if d.code == "W135"]
+    assert [d.message.split(";")[0] for d in found] == ["the print edition 'print' has no ISBN"]

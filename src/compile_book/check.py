@@ -128,7 +128,7 @@ def check_book(
             f"unknown diagnostic code(s) {', '.join(sorted(unknown))}; see the README's list"
         )
     threshold = Severity.INFO if explain else Severity.WARNING
-    found = [*metadata_findings(project, book), *book.diagnostics]
+    found = [*metadata_findings(project, book), *edition_findings(project), *book.diagnostics]
     kept = [d for d in found if d.severity >= threshold and d.code not in skip]
 
     files = [display_path(project.config_path)] if project.config_path else []
@@ -155,6 +155,29 @@ def _key_lines(text: str) -> dict[str, int]:
         if match:
             lines.setdefault(match.group(1), number)
     return lines
+
+
+def edition_findings(project: Project) -> list[Diagnostic]:
+    """W135: editions sharing an ISBN, print editions without one (at the table's line)."""
+    from .editions import isbn_findings
+    from .paths import display_path
+
+    if project.config_path is None or not project.config.editions:
+        return []
+    where = display_path(project.config_path)
+    try:
+        text = project.config_path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    tables = {
+        m.group(1).strip("\"'"): n
+        for n, line in enumerate(text.splitlines(), start=1)
+        if (m := re.match(r"\s*\[\s*editions\.([^\]]+?)\s*\]", line))
+    }
+    return [
+        Diagnostic(Code.EDITION_ISBN, message, where, tables.get(name, 0))
+        for name, message in isbn_findings(project.config)
+    ]
 
 
 def metadata_findings(project: Project, book: Book) -> list[Diagnostic]:

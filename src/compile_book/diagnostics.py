@@ -81,6 +81,7 @@ class Code(enum.StrEnum):
     HEADING_WITHOUT_SPACE = "W113"
     IMAGE_LEFT_OUT = "W114"
     UNKNOWN_FILE = "W115"
+    EDITION_ISBN = "W135"
 
     @property
     def severity(self) -> Severity:
@@ -153,6 +154,9 @@ DOCS: dict[Code, str] = {
     Code.HEADING_WITHOUT_SPACE: "a Markdown heading without a space after `#` (`#Chapter 2`)",
     Code.IMAGE_LEFT_OUT: "an image that is remote (never fetched) or missing, left out",
     Code.UNKNOWN_FILE: "a file the manuscript list matches that no reader can read",
+    Code.EDITION_ISBN: (
+        "two editions share one ISBN (an ISBN names one format), or a print edition has none"
+    ),
 }
 
 #: code -> (severity, name), for tools that look codes up by their string.

@@ -34,6 +34,7 @@ __all__ = [
     "Preset",
     "edition_config",
     "editions",
+    "isbn_findings",
     "resolve",
 ]
 
@@ -173,6 +174,46 @@ def resolve(config: BookConfig, name: str) -> Edition:
     store = table.store or (preset.store if preset else None)
     printed = preset.print_edition if preset else fmt == "pdf"
     return Edition(name, fmt, edition_config(config, name, table), table.output, store, printed)
+
+
+def isbn_findings(config: BookConfig) -> list[tuple[str, str]]:
+    """``(edition, message)`` for ISBN faults a distributor would flag.
+
+    An ISBN identifies one format of one book: an EPUB and a paperback, or a
+    Kobo and an Apple EPUB sold as separate products, each need their own
+    (the ISBN agencies' rule; IngramSpark and Draft2Digital refuse a reused
+    one). An edition without its own ``isbn`` inherits the book's, so two such
+    editions share it. A print edition needs one to be sold in shops (KDP can
+    assign a free one, which then only works on Amazon).
+    """
+    from .config import isbn_digits
+
+    out: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    for edition in editions(config):
+        isbn = edition.config.isbn
+        if isbn is None:
+            if edition.print_edition:
+                out.append(
+                    (
+                        edition.name,
+                        f"the print edition {edition.name!r} has no ISBN; "
+                        f'add isbn = "978-…" under [editions.{edition.name}]',
+                    )
+                )
+            continue
+        digits = isbn_digits(isbn)
+        if digits in seen:
+            out.append(
+                (
+                    edition.name,
+                    f"editions {seen[digits]!r} and {edition.name!r} share "
+                    f"the ISBN {isbn}; give each format its own ISBN",
+                )
+            )
+        else:
+            seen[digits] = edition.name
+    return out
 
 
 def editions(config: BookConfig) -> list[Edition]:
