@@ -78,6 +78,10 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
     A :class:`~compile_book.readers.ReaderCache` reused across calls re-reads
     only the manuscripts that changed (``build --watch``).
     """
+    if project.config.boxset is not None:
+        from .boxset import parse_boxset
+
+        return parse_boxset(project)
     book = compile_sources(project.read_sources(), project.config, project.name_hint, cache)
     if project.cover is not None:
         # The project's cover (covers/ or book.toml) wins over a picture in the text;

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
+from .boxset import BoxsetConfig
 from .editions import EditionConfig
 from .errors import ConfigError
 from .paths import display_path
@@ -224,6 +225,9 @@ class BookConfig(_Model):
     pdf: PdfConfig = Field(default_factory=PdfConfig)
     cover_wrap: CoverWrapConfig = Field(default_factory=CoverWrapConfig)
     submission: SubmissionConfig = Field(default_factory=SubmissionConfig)
+    boxset: BoxsetConfig | None = Field(
+        default=None, description="A box set: the books it collects ([boxset] books = [...])."
+    )
     editions: dict[str, EditionConfig] = Field(
         default_factory=dict,
         description="The files the book is published as ([editions.kobo], [editions.print], "

@@ -1,0 +1,113 @@
+"""Box sets: one book made of other books (``[boxset] books = ["../book-1", "../book-2"]``).
+
+A box set (an omnibus) is sold as one EPUB and one paperback but is several
+books, each still its own: its title on a page of its own with its author, its
+chapters in its own numbering, its own parts. The box set's ``book.toml``
+gives the set's metadata (title, authors, ISBN, cover) and lists the books'
+projects in reading order; each book is compiled exactly as it would be alone
+(its own ``book.toml``, language and typography), then the set is assembled:
+
+* the set's front matter (title page, copyright, contents) from its own metadata;
+* for each book, a part page with the book's title and author, followed by
+  its chapters; a book divided into parts keeps them, each part page naming
+  the book it belongs to (``Book Title: Part One``), since the tree has parts
+  and chapters but no level above them;
+* one contents that lists every book and chapter.
+
+A book's own dedication and epigraph are not repeated inside the set (its
+front matter is the set's); the writer can put them in the book's first chapter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import ConfigError
+from .nodes import Book, Heading, Part, Text
+
+if TYPE_CHECKING:
+    from .project import Project
+
+__all__ = ["BoxsetConfig", "assemble_boxset", "book_paths", "parse_boxset"]
+
+
+class BoxsetConfig(BaseModel):
+    """``[boxset]``: the projects this box set is made of, in reading order."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    books: list[str] = Field(
+        min_length=1, description="Each book's project folder, relative to this book.toml."
+    )
+
+
+def book_paths(root: Path, config: BoxsetConfig) -> list[Path]:
+    """The books' project folders, checked to exist (and never the box set itself)."""
+    out = []
+    for name in config.books:
+        path = (root / name).resolve()
+        if path == root.resolve():
+            raise ConfigError(f"boxset.books: {name!r} is this box set itself; list the books")
+        if not path.exists():
+            raise ConfigError(f"boxset.books: {name!r} does not exist; fix the path")
+        out.append(path)
+    return out
+
+
+def _book_heading(book: Book, part: Part | None) -> Heading:
+    """The part page that opens a book in the set: its title, then its author."""
+    source = part.source if part is not None else book.parts[0].source
+    title = book.meta.title
+    if part is not None and part.heading is not None:
+        heading = part.heading
+        title_text = "".join(t.text for t in heading.title if isinstance(t, Text))
+        label = " ".join(x for x in (heading.label, heading.number_text) if x)
+        shown = ": ".join(x for x in (label, title_text) if x)
+        return dataclasses.replace(
+            heading, label=None, number=None, number_text=None,
+            title=(Text(f"{title}: {shown}" if shown else title, source),),
+        )
+    byline = ", ".join(book.meta.authors)
+    return Heading(
+        source,
+        title=(Text(title, source),),
+        subtitle=(Text(byline, source),) if byline else (),
+    )
+
+
+def assemble_boxset(boxset: Book, books: list[Book]) -> Book:
+    """The set: ``boxset``'s metadata and front matter, then each book as its parts."""
+    parts: list[Part] = []
+    for book in books:
+        if len(book.parts) == 1 and book.parts[0].heading is None:
+            only = book.parts[0]
+            parts.append(Part(_book_heading(book, None), only.chapters, only.source))
+            continue
+        for part in book.parts:
+            parts.append(Part(_book_heading(book, part), part.chapters, part.source))
+    diagnostics = tuple(d for book in books for d in book.diagnostics)
+    if not parts:
+        raise ConfigError("boxset.books: the books have no chapters")
+    return dataclasses.replace(boxset, parts=tuple(parts), diagnostics=diagnostics)
+
+
+def parse_boxset(project: Project) -> Book:
+    """Compile every book the box set lists, then assemble the set."""
+    from .api import parse
+    from .assemble import metadata
+    from .locale import get_locale
+    from .output import build_time
+    from .transforms.matter import front_matter
+
+    config = project.config
+    assert config.boxset is not None
+    books = [parse(path) for path in book_paths(project.root, config.boxset)]
+    meta = metadata(config, None, None, project.root.name)
+    if project.cover is not None:
+        meta = dataclasses.replace(meta, cover=str(project.cover))
+    front = front_matter(meta, get_locale(config.language), build_time().year)
+    return assemble_boxset(Book(meta, (), front=front), books)
