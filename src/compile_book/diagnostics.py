@@ -81,6 +81,7 @@ class Code(enum.StrEnum):
     HEADING_WITHOUT_SPACE = "W113"
     IMAGE_LEFT_OUT = "W114"
     UNKNOWN_FILE = "W115"
+    COVER_CONVERTED = "W120"
 
     @property
     def severity(self) -> Severity:
@@ -153,6 +154,10 @@ DOCS: dict[Code, str] = {
     Code.HEADING_WITHOUT_SPACE: "a Markdown heading without a space after `#` (`#Chapter 2`)",
     Code.IMAGE_LEFT_OUT: "an image that is remote (never fetched) or missing, left out",
     Code.UNKNOWN_FILE: "a file the manuscript list matches that no reader can read",
+    Code.COVER_CONVERTED: (
+        "a cover that is CMYK, 16-bit, transparent or a palette PNG: the EPUB carries an RGB copy;"
+        " upload an RGB file to the store too"
+    ),
 }
 
 #: code -> (severity, name), for tools that look codes up by their string.
