@@ -8,6 +8,7 @@ import pytest
 
 from compile_book.errors import InputError
 from compile_book.project import load_project
+from tests.images import picture
 
 
 def _write(root: Path, *names: str, text: str = "Hello.\n") -> None:
@@ -54,8 +55,16 @@ def test_folder_without_manuscripts_subfolder_reads_itself(tmp_path: Path) -> No
     assert [p.name for p in load_project(tmp_path).manuscripts] == ["a.md", "b.txt"]
 
 
+def _images(root: Path, *names: str) -> None:
+    for name in names:
+        fmt = {".png": "PNG", ".gif": "GIF"}.get(Path(name).suffix, "JPEG")
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(picture(fmt))
+
+
 def test_folder_cover_is_the_first_image_in_covers(tmp_path: Path) -> None:
-    _write(tmp_path, "a.txt", "covers/b.png", "covers/a.jpg", "covers/0.gif")
+    _write(tmp_path, "a.txt")
+    _images(tmp_path, "covers/b.png", "covers/a.jpg", "covers/0.gif")
     assert load_project(tmp_path).cover == (tmp_path / "covers" / "a.jpg").resolve()
 
 
@@ -121,7 +130,8 @@ def test_bad_paths_raise_input_error(tmp_path: Path, name: str, message: str) ->
 
 def test_a_folder_inside_a_project_is_that_project(tmp_path: Path) -> None:
     (tmp_path / "book.toml").write_text('title = "T"\n', encoding="utf-8")
-    _write(tmp_path, "manuscripts/01.txt", "manuscripts/part-2/02.txt", "covers/a.jpg")
+    _write(tmp_path, "manuscripts/01.txt", "manuscripts/part-2/02.txt")
+    _images(tmp_path, "covers/a.jpg")
     for inside in ("manuscripts", "manuscripts/part-2", "covers"):
         project = load_project(tmp_path / inside)
         assert project.kind == "project", inside

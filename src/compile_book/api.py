@@ -83,6 +83,7 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
 
         return parse_boxset(project)
     book = compile_sources(project.read_sources(), project.config, project.name_hint, cache)
+    project.check_figures(book)  # images read from outside the project stop it here
     if project.cover is not None:
         # The project's cover (covers/ or book.toml) wins over a picture in the text;
         # it stays a path, read (and checked) by the writers that print it.

@@ -35,6 +35,7 @@ from .events import (
     StartChapter,
     StartPart,
 )
+from .metadata import check_metadata, declared, printable
 from .nodes import (
     Block,
     Book,
@@ -297,14 +298,19 @@ def _dispatch(asm: _Assembler, event: Event, first: _FirstFile | None) -> None:
         case StartPart():
             asm.start_part(event.heading)
         case BookTitle():
-            if first is not None:
+            if first is not None and declared("title", event.text, event.source):
                 first.title = event.text
         case BookAuthor():
             if first is not None and event.name not in first.authors:
-                first.authors.append(event.name)
+                _add_author(first, event)
         case BookMeta():
-            if first is not None:
+            if first is not None and declared(event.key, event.value, event.source):
                 first.declared[event.key] = event.value
+
+
+def _add_author(first: _FirstFile, event: BookAuthor) -> None:
+    if declared("author", event.name, event.source):
+        first.authors.append(event.name)
 
 
 def scene_files(files: Sequence[FileEvents], mode: str) -> list[bool]:
@@ -389,7 +395,7 @@ def metadata(
     identifier = cfg.identifier or (
         f"urn:isbn:{isbn_digits(cfg.isbn)}" if cfg.isbn else _generated_identifier(title, authors)
     )
-    return Metadata(
+    meta = Metadata(
         title=title,
         language=cfg.language,
         identifier=identifier,
@@ -406,6 +412,8 @@ def metadata(
         epigraph=cfg.epigraph,
         epigraph_source=cfg.epigraph_source,
     )
+    check_metadata(meta)
+    return meta
 
 
 def _generated_identifier(title: str, authors: tuple[str, ...]) -> str:
@@ -419,5 +427,5 @@ def _title_from_name(name: str) -> str:
     (``Mrs. Dalloway``) keeps its dots."""
     path = Path(name)
     stem = path.stem if path.suffix.lower() in SUFFIXES else path.name
-    words = re.split(r"[-_\s]+", stem)
+    words = re.split(r"[-_\s]+", printable(stem))
     return " ".join(w[:1].upper() + w[1:] for w in words if w) or "Untitled"

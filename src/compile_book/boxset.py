@@ -68,7 +68,10 @@ def _book_heading(book: Book, part: Part | None) -> Heading:
         label = " ".join(x for x in (heading.label, heading.number_text) if x)
         shown = ": ".join(x for x in (label, title_text) if x)
         return dataclasses.replace(
-            heading, label=None, number=None, number_text=None,
+            heading,
+            label=None,
+            number=None,
+            number_text=None,
             title=(Text(f"{title}: {shown}" if shown else title, source),),
         )
     byline = ", ".join(book.meta.authors)

@@ -11,17 +11,30 @@ is caught instead of silently ignored; :func:`load_config` turns pydantic's
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .boxset import BoxsetConfig
 from .editions import EditionConfig
 from .errors import ConfigError
+from .metadata import date_problem, isbn_problem, text_problem
+from .metadata import isbn_digits as isbn_digits
 from .paths import display_path
+from .printable import layout_problems, side_problem
 from .printspec import CoverWrapConfig
 from .submission import SubmissionConfig
 
@@ -35,10 +48,31 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _one_line(value: str) -> str:
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _lines(value: str) -> str:
+    problem = text_problem(value, multiline=True)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+#: One line of text (a title, a name): not blank, no control characters or
+#: noncharacters (:func:`compile_book.metadata.text_problem`).
+Text = Annotated[str, AfterValidator(_one_line)]
+#: Text that may run over lines (a description, a dedication): tabs and line breaks too.
+Prose = Annotated[str, AfterValidator(_lines)]
+
+
 class SeriesConfig(_Model):
     """The series a book belongs to (``[series]``)."""
 
-    name: str = Field(description="Series name, e.g. 'The Volgograd Cycle'.")
+    name: Text = Field(description="Series name, e.g. 'The Volgograd Cycle'.")
     number: float | None = Field(default=None, description="Place in the series, e.g. 2.")
 
 
@@ -125,7 +159,7 @@ class PdfConfig(_Model):
     outside: Length = Field(default="0.625in", description="Outside margin.")
     top: Length = Field(default="0.75in", description="Top margin.")
     bottom: Length = Field(default="0.75in", description="Bottom margin.")
-    font: str = Field(default="EB Garamond", description="Body font family.")
+    font: Text = Field(default="EB Garamond", description="Body font family.")
     font_size: float = Field(default=11.5, ge=6, le=24, description="Body size in points.")
     leading: float = Field(default=0.62, ge=0.1, le=2.0, description="Space between lines, in em.")
     chapter_start: Literal["recto", "next"] = Field(
@@ -141,7 +175,7 @@ class PdfConfig(_Model):
     )
     toc: StrictBool = Field(default=True, description="Print a table of contents.")
     half_title: StrictBool = Field(default=True, description="Print a half-title page.")
-    scene_break: str = Field(
+    scene_break: Text = Field(
         default="❦",
         description="Ornament drawn at a scene break (the default fleuron is in EB Garamond; "
         "an asterism ⁂ is set from Libertinus Serif).",
@@ -154,12 +188,22 @@ class PdfConfig(_Model):
         default=None, description="Overrides [telepathy] style in print."
     )
 
-    @field_validator("scene_break")
+    @field_validator("width", "height")
     @classmethod
-    def _ornament(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("the scene-break ornament must not be blank")
+    def _side(cls, value: str | None) -> str | None:
+        problem = None if value is None else side_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
         return value
+
+    @model_validator(mode="after")
+    def _printable(self) -> PdfConfig:
+        # Why: a 0in or 99999in page, or margins that leave no room for text,
+        # make a PDF no printer takes; say so before anything is written.
+        problems = layout_problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 NumberStyle = Literal["as-written", "words", "arabic", "roman"]
@@ -184,30 +228,36 @@ class HeadingsConfig(_Model):
 class BookConfig(_Model):
     """The whole ``book.toml``."""
 
-    title: str | None = Field(
+    title: Text | None = Field(
         default=None, description="Book title; by default the manuscript's title line or name."
     )
-    subtitle: str | None = None
-    authors: list[str] = Field(default_factory=list, description="Author names, in order.")
+    subtitle: Text | None = None
+    authors: list[Text] = Field(default_factory=list, description="Author names, in order.")
     language: str = Field(
         default="en",
         pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
         description="BCP 47 language tag; also chooses quote style and hyphenation.",
     )
-    identifier: str | None = Field(
+    identifier: Text | None = Field(
         default=None, description="Unique identifier; by default derived from ISBN or a UUID."
     )
-    isbn: str | None = Field(default=None, description="ISBN-13 of this edition.")
-    publisher: str | None = None
-    date: str | None = Field(
-        default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Publication date."
+    isbn: Text | None = Field(
+        default=None,
+        description="ISBN of this edition: ISBN-13 (or ISBN-10), hyphens and spaces allowed; "
+        "the check digit is verified.",
     )
-    description: str | None = None
-    rights: str | None = Field(default=None, description="Copyright line.")
-    edition: str | None = None
-    dedication: str | None = None
-    epigraph: str | None = None
-    epigraph_source: str | None = None
+    publisher: Text | None = None
+    date: Text | None = Field(
+        default=None,
+        description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD (or a TOML date).",
+        json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+    )
+    description: Prose | None = None
+    rights: Prose | None = Field(default=None, description="Copyright line.")
+    edition: Text | None = None
+    dedication: Prose | None = None
+    epigraph: Prose | None = None
+    epigraph_source: Text | None = None
     series: SeriesConfig | None = None
     manuscripts: list[str] = Field(
         default_factory=lambda: ["manuscripts/*.txt", "manuscripts/*.md"],
@@ -217,6 +267,12 @@ class BookConfig(_Model):
         default=None, description="Cover image; by default the first image in covers/."
     )
     output: str = Field(default="build", description="Folder outputs are written to.")
+    read_outside_project: StrictBool = Field(
+        default=False,
+        description="Read manuscripts, the cover and images from outside the project folder "
+        "(absolute paths, '../', symbolic links that lead out). Off by default, so that "
+        "building someone else's project never reads your other files.",
+    )
     typography: TypographyConfig = Field(default_factory=TypographyConfig)
     headings: HeadingsConfig = Field(default_factory=HeadingsConfig)
     transforms: TransformsConfig = Field(default_factory=TransformsConfig)
@@ -240,32 +296,52 @@ class BookConfig(_Model):
         # Why: `authors = "Jane Doe"` is what most people type first.
         return [value] if isinstance(value, str) else value
 
+    @field_validator("series", mode="before")
+    @classmethod
+    def _series_name(cls, value: Any) -> Any:
+        # Why: `series = "The Volgograd Cycle"` is the series' name, as a table's is.
+        return {"name": value} if isinstance(value, str) else value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _toml_date(cls, value: Any) -> Any:
+        # Why: `date = 2026-03-02` (no quotes) is a TOML date, and as good as the string.
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        problem = None if value is None else date_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value.strip() if value is not None else None
+
     @field_validator("isbn")
     @classmethod
     def _isbn(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        digits = isbn_digits(value)
-        if not re.fullmatch(r"\d{13}", digits):
-            raise ValueError("an ISBN-13 has 13 digits (hyphens allowed)")
-        total = sum((1 if i % 2 == 0 else 3) * int(d) for i, d in enumerate(digits[:12]))
-        if (10 - total % 10) % 10 != int(digits[12]):
-            raise ValueError(f"{value} fails the ISBN-13 check digit")
+        value = _ISBN_PREFIX.sub("", value.strip())
+        problem = isbn_problem(isbn_digits(value))
+        if problem is not None:
+            raise ValueError(f"{value} {problem}")
         # Kept as the writer hyphenated it (the hyphens carry the registration groups,
         # which only the agency's ranges could restore); identifiers use the digits.
-        return value.strip()
+        return value
 
 
-def isbn_digits(isbn: str) -> str:
-    """``979-8-88512-046-3`` -> ``9798885120463`` (for ``urn:isbn:`` identifiers)."""
-    return re.sub(r"[\s-]", "", isbn)
+# Why: "ISBN 978-..." and "ISBN-13: 978-..." are how an ISBN is printed; the
+# copyright page prints its own "ISBN".
+_ISBN_PREFIX = re.compile(r"^ISBN(?:-1[03])?:?\s*", re.IGNORECASE)
 
 
 def _format_errors(exc: ValidationError, file: str) -> list[str]:
     lines = []
     for err in exc.errors():
         key = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        msg = err["msg"]
+        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key; remove it or check its spelling"
         lines.append(f"{file}: error: {key}: {msg}")

@@ -81,6 +81,7 @@ class Code(enum.StrEnum):
     HEADING_WITHOUT_SPACE = "W113"
     IMAGE_LEFT_OUT = "W114"
     UNKNOWN_FILE = "W115"
+    COVER_CONVERTED = "W120"
     EDITION_ISBN = "W135"
 
     @property
@@ -154,6 +155,10 @@ DOCS: dict[Code, str] = {
     Code.HEADING_WITHOUT_SPACE: "a Markdown heading without a space after `#` (`#Chapter 2`)",
     Code.IMAGE_LEFT_OUT: "an image that is remote (never fetched) or missing, left out",
     Code.UNKNOWN_FILE: "a file the manuscript list matches that no reader can read",
+    Code.COVER_CONVERTED: (
+        "a cover that is CMYK, 16-bit, transparent or a palette PNG: the EPUB carries an RGB copy;"
+        " upload an RGB file to the store too"
+    ),
     Code.EDITION_ISBN: (
         "two editions share one ISBN (an ISBN names one format), or a print edition has none"
     ),

@@ -40,6 +40,7 @@ __all__ = [
     "manifest",
     "name_reason",
     "reading_order",
+    "resolved",
     "skipped_folder",
     "unknown_kind",
 ]
@@ -162,6 +163,8 @@ class Found:
 
     files: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    found_as: dict[Path, Path] = field(default_factory=dict)
+    """Where a file that is a symbolic link was found, by its real path."""
 
     @property
     def skipped(self) -> list[str]:
@@ -199,7 +202,10 @@ def discover(folder: Path, exclude: Iterable[Path] = ()) -> Found:
             path = here / name
             verdict = judge(path)
             if verdict is None:
-                found.files.append(path.resolve())
+                real = resolved(path)
+                found.files.append(real)
+                if real != path:
+                    found.found_as[real] = path
             else:
                 found.diagnostics.append(verdict)
     found.files = reading_order(found.files, folder.resolve())
@@ -239,7 +245,7 @@ def manifest(folder: Path) -> Manifest | None:
             names = _SUMMARY_LINK.findall(text)
         else:
             names = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        files = tuple((path.parent / n).resolve() for n in names if not n.startswith("#"))
+        files = tuple(resolved(path.parent / n) for n in names if not n.startswith("#"))
         files = tuple(f for f in files if f.is_file())
         if files:
             return Manifest(path, files)
@@ -306,6 +312,15 @@ def _marker(path: Path) -> bool:
         return path.read_text(encoding="utf-8-sig").strip() in _LEANPUB_MARKERS
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def resolved(path: Path) -> Path:
+    """``path`` with symbolic links followed; a link that loops stays as it is (reading
+    it then fails with a message that says so) instead of crashing the build."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop
+        return path.absolute()
 
 
 def reading_order(paths: Iterable[Path], base: Path) -> list[Path]:

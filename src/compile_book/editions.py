@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 if TYPE_CHECKING:
     from .config import BookConfig
@@ -68,6 +68,16 @@ class EditionConfig(BaseModel):
     cover_wrap: dict[str, Any] = Field(
         default_factory=dict, description="[cover_wrap] settings this edition changes."
     )
+
+    @field_validator("isbn")
+    @classmethod
+    def _isbn(cls, value: str | None) -> str | None:
+        # Checked when book.toml is read, as the book's own isbn is, not at build time.
+        from .metadata import isbn_digits, isbn_problem
+
+        if value is not None and (problem := isbn_problem(isbn_digits(value))) is not None:
+            raise ValueError(f"{value} {problem}")
+        return value
 
 
 @dataclass(frozen=True, slots=True)

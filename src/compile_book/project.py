@@ -13,42 +13,39 @@ file (``part-2/chapter-9`` before ``part-10/chapter-1``); globs in
 (``03.md`` before ``10.txt``). What discovery and globs leave out (a README,
 a licence, the writer's notes, hidden and backup files) is reported as a
 diagnostic, never dropped in silence; see :mod:`compile_book.discovery`.
+Every file read lies inside the project folder (:mod:`compile_book.confine`)
+unless ``book.toml`` sets ``read_outside_project``; a lone manuscript's folder
+is its project. The list in ``book.toml`` is expanded by
+:mod:`compile_book.listing`, the cover found by :mod:`compile_book.covers`.
 Problems are :class:`~compile_book.errors.InputError` naming the file (and the
 ``book.toml`` line when the problem is a reference in it).
 """
 
 from __future__ import annotations
 
-import glob
 import os
-import re
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Literal
 
 from .config import CONFIG_NAME, BookConfig, load_config
+from .confine import Confinement
+from .covers import COVER_SUFFIXES as COVER_SUFFIXES
+from .covers import find_cover
 from .diagnostics import Diagnostic
-from .discovery import (
-    Found,
-    discover,
-    folder_reason,
-    judge,
-    name_reason,
-    reading_order,
-    skipped_folder,
-    unknown_kind,
-)
+from .discovery import Found, discover
 from .errors import InputError
+from .infile import MAX_MANUSCRIPT_BYTES, read_input
+from .listing import expand
+from .nodes import Book
 from .paths import display_path
 from .pipeline import ManuscriptSource
 from .readers import SUFFIXES
 
 #: Every suffix a reader is registered for (``readers.REGISTRY``).
 MANUSCRIPT_SUFFIXES = SUFFIXES
-COVER_SUFFIXES = (".jpg", ".jpeg", ".png")
-# Why: the characters that make a book.toml entry a glob rather than a path.
-_GLOB_CHARS = re.compile(r"[*?\[]")
 _KINDS = ", ".join(SUFFIXES)
+_MARKDOWN = frozenset({".md", ".markdown"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +65,16 @@ class Project:
     """The folder given when its ``book.toml`` was found in a folder above it."""
 
     @property
+    def confinement(self) -> Confinement:
+        """The folder every input must lie in (:mod:`compile_book.confine`)."""
+        return Confinement(self.root, self.config.read_outside_project, self.config_path)
+
+    def check_figures(self, book: Book) -> None:
+        """Refuse a book whose Markdown manuscripts show images from outside the project."""
+        if any(p.suffix.lower() in _MARKDOWN for p in self.manuscripts):
+            self.confinement.figures(book)
+
+    @property
     def watched(self) -> tuple[Path, ...]:
         """Every input file a rebuild depends on."""
         extra = [p for p in (self.config_path, self.cover) if p is not None]
@@ -81,14 +88,9 @@ class Project:
         """Read every manuscript's bytes (never modifying them)."""
         out = []
         for path in self.manuscripts:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise InputError(
-                    f"cannot read ({exc.strerror}); check the file exists and is readable",
-                    display_path(path),
-                ) from None
-            out.append(ManuscriptSource(display_path(path), data))
+            shown = display_path(path)
+            data = read_input(path, MAX_MANUSCRIPT_BYTES, shown, "the manuscript")
+            out.append(ManuscriptSource(shown, data))
         return out
 
     def output_dir(self) -> Path:
@@ -110,7 +112,8 @@ def load_project(path: str | os.PathLike[str] = ".") -> Project:
             return load_project(p.parent)
         if p.suffix.lower() not in MANUSCRIPT_SUFFIXES:
             raise InputError(f"not a manuscript (expected {_KINDS})", display_path(p))
-        # A file named on the command line is read whatever its name (README.md too).
+        # A file named on the command line is read whatever its name (README.md too);
+        # its folder is its project (what its images may come from).
         return Project(p.parent, BookConfig(), None, (p,), None, p.name, "file")
     config_path = p / CONFIG_NAME
     if config_path.is_file():
@@ -121,11 +124,12 @@ def load_project(path: str | os.PathLike[str] = ".") -> Project:
 def _configured(root: Path, config_path: Path, found_from: Path | None = None) -> Project:
     """The project a ``book.toml`` describes."""
     config = load_config(config_path)
+    confinement = Confinement(root, config.read_outside_project, config_path)
     if "manuscripts" in config.model_fields_set:
-        files, notes = _expand(root, config.manuscripts, config_path)
+        files, notes = expand(root, config.manuscripts, confinement)
     else:
-        files, notes = _default_manuscripts(root, config, config_path)
-    cover = _cover(root, config, config_path)
+        files, notes = _default_manuscripts(root, config, confinement)
+    cover, converted = find_cover(root, config, confinement)
     return Project(
         root,
         config,
@@ -134,13 +138,13 @@ def _configured(root: Path, config_path: Path, found_from: Path | None = None) -
         cover,
         root.name,
         "project",
-        tuple(notes),
+        (*notes, *converted),
         found_from,
     )
 
 
 def _default_manuscripts(
-    root: Path, config: BookConfig, config_path: Path
+    root: Path, config: BookConfig, confinement: Confinement
 ) -> tuple[list[Path], list[Diagnostic]]:
     """Without ``manuscripts`` in book.toml: every manuscript under ``manuscripts/``."""
     folder = root / "manuscripts"
@@ -148,12 +152,25 @@ def _default_manuscripts(
         raise InputError(
             "there is no manuscripts/ folder beside book.toml; create it and put the "
             "chapters in it, or list them in 'manuscripts'",
-            display_path(config_path),
+            display_path(confinement.config_path or root),
         )
-    found = discover(folder, exclude=[root / config.output])
+    found = _discover(folder, [root / config.output], confinement)
     if not found.files:
         raise _none_found(folder, found, "or list them in book.toml's 'manuscripts'")
     return found.files, found.diagnostics
+
+
+def _discover(folder: Path, exclude: list[Path], confinement: Confinement) -> Found:
+    """What :func:`discover` finds, every file of it inside the project."""
+    found = discover(folder, exclude=exclude)
+    _confine(found, confinement)
+    return found
+
+
+def _confine(found: Found, confinement: Confinement) -> None:
+    """Refuse a found manuscript that is a symbolic link out of the project."""
+    for path in found.files:
+        confinement.found(found.found_as.get(path, path), path, "the manuscript")
 
 
 def _unconfigured(folder: Path) -> Project:
@@ -174,7 +191,9 @@ def _unconfigured(folder: Path) -> Project:
     if not found.files:
         raise _none_found(folder, found, "or a book.toml")
     config = BookConfig()
-    cover = _cover(folder, config, None)
+    confinement = Confinement(folder)
+    _confine(found, confinement)  # a folder of its own is its own project
+    cover, converted = find_cover(folder, config, confinement)
     return Project(
         folder,
         config,
@@ -183,7 +202,7 @@ def _unconfigured(folder: Path) -> Project:
         cover,
         folder.name,
         "folder",
-        tuple(found.diagnostics),
+        (*found.diagnostics, *converted),
     )
 
 
@@ -210,156 +229,3 @@ def _none_found(folder: Path, found: Found, alternative: str) -> InputError:
     return InputError(
         f"no manuscripts here{left_out}; add {_KINDS} files, {alternative}", display_path(folder)
     )
-
-
-def _expand(
-    root: Path, patterns: list[str], config_path: Path
-) -> tuple[list[Path], list[Diagnostic]]:
-    """Manuscripts in book order, and what the globs matched but left out.
-
-    A path is read where it stands in the list; the globs of one folder
-    (``manuscripts/*.txt``, ``manuscripts/*.md``) are one list in natural order.
-    A pattern may match nothing (``*.md`` in a book of ``.txt`` files), but one
-    the writer wrote must not point into a folder that does not exist: that is
-    a typo (``manuscript/*.txt``) that would silently drop chapters.
-    """
-    seen: set[Path] = set()
-    files: list[Path] = []
-    notes: dict[str, Diagnostic] = {}
-    for group in _groups(patterns):
-        if _GLOB_CHARS.search(group[0]):
-            found = _globbed(root, group, config_path, notes)
-        else:
-            found = [_listed(root, group[0], config_path)]
-        for f in found:
-            if f not in seen:
-                seen.add(f)
-                files.append(f)
-    if not files:
-        raise InputError(
-            f"no manuscripts match {patterns}; add files to manuscripts/ or fix 'manuscripts'",
-            display_path(config_path),
-            _key_line(config_path, "manuscripts"),
-        )
-    return files, [notes[k] for k in sorted(notes, key=lambda k: (k.casefold(), k))]
-
-
-def _groups(patterns: list[str]) -> list[list[str]]:
-    """Consecutive globs into the same folder form one group; a path is a group of its own."""
-    groups: list[list[str]] = []
-    last: PurePath | None = None
-    for pattern in patterns:
-        folder = _glob_folder(pattern) if _GLOB_CHARS.search(pattern) else None
-        if folder is not None and folder == last:
-            groups[-1].append(pattern)
-        else:
-            groups.append([pattern])
-        last = folder
-    return groups
-
-
-def _listed(root: Path, pattern: str, config_path: Path) -> Path:
-    """A manuscript named in book.toml: read whatever its name, if a reader can read it."""
-    path = (root / pattern).resolve()
-    if not path.is_file():
-        raise InputError(
-            f"manuscript {pattern!r} listed in book.toml does not exist; fix the path or remove it",
-            display_path(config_path),
-            _key_line(config_path, pattern),
-        )
-    if path.suffix.lower() not in SUFFIXES:
-        raise InputError(
-            f"manuscript {pattern!r} listed in book.toml is not a kind compile-book reads "
-            f"({_KINDS}); save it as one of those, or remove it",
-            display_path(config_path),
-            _key_line(config_path, pattern),
-        )
-    return path
-
-
-def _globbed(
-    root: Path, group: list[str], config_path: Path, notes: dict[str, Diagnostic]
-) -> list[Path]:
-    """The manuscripts a group of globs matches, in natural order; the rest into ``notes``."""
-    matches: set[Path] = set()
-    for pattern in group:
-        base = root / _glob_folder(pattern)
-        hits = [Path(m) for m in glob.glob(str(root / pattern), recursive=True)]
-        if not hits and not base.is_dir():
-            raise InputError(
-                f"the pattern {pattern!r} in book.toml points into a folder that does "
-                "not exist; fix it or remove it",
-                display_path(config_path),
-                _key_line(config_path, pattern),
-            )
-        for hit in hits:
-            if not hit.is_file():
-                continue
-            verdict = _glob_verdict(hit, base)
-            if verdict is None:
-                matches.add(hit.resolve())
-            else:
-                notes.setdefault(verdict.file, verdict)
-    return reading_order(matches, root)
-
-
-def _glob_verdict(path: Path, base: Path) -> Diagnostic | None:
-    """Why a file a glob matched is not read (``None``: it is)."""
-    try:
-        below = path.parent.relative_to(base).parts
-    except ValueError:
-        below = ()
-    for part in below:
-        why = folder_reason(part)
-        if why is not None:
-            return skipped_folder(path, part, why)
-    if name_reason(path.name) is None and path.suffix.lower() not in SUFFIXES:
-        return unknown_kind(path)  # the writer's pattern asked for it: a warning
-    return judge(path)
-
-
-def _glob_folder(pattern: str) -> PurePath:
-    """The fixed folder a glob pattern starts from (``extra`` for ``extra/*.txt``)."""
-    fixed = []
-    for part in PurePath(pattern).parts[:-1]:
-        if _GLOB_CHARS.search(part):
-            break
-        fixed.append(part)
-    return PurePath(*fixed)
-
-
-def _cover(root: Path, config: BookConfig, config_path: Path | None) -> Path | None:
-    if config.cover:
-        cover = (root / config.cover).resolve()
-        if not cover.is_file():
-            where = display_path(config_path) if config_path else display_path(root)
-            raise InputError(
-                f"cover {config.cover!r} does not exist; fix 'cover' or add the image",
-                where,
-                _key_line(config_path, "cover") if config_path else 0,
-            )
-        if cover.suffix.lower() not in COVER_SUFFIXES:
-            raise InputError("the cover must be a .jpg or .png image", display_path(cover))
-        return cover
-    covers = root / "covers"
-    if covers.is_dir():
-        images = reading_order(
-            (f for f in covers.iterdir() if f.suffix.lower() in COVER_SUFFIXES), covers
-        )
-        if images:
-            return images[0].resolve()
-    return None
-
-
-def _key_line(config_path: Path | None, needle: str) -> int:
-    """The 1-based line of ``book.toml`` that mentions ``needle`` (0 if none)."""
-    if config_path is None:
-        return 0
-    try:
-        lines = config_path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 0
-    for i, line in enumerate(lines, start=1):
-        if needle in line:
-            return i
-    return 0

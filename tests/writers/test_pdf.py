@@ -14,7 +14,7 @@ import pytest
 import typst
 
 from compile_book import nodes as n
-from compile_book.config import BookConfig
+from compile_book.config import BookConfig, parse_config
 from compile_book.errors import BackendError, ConfigError
 from compile_book.output import build_time
 from compile_book.pagemodel import gutter_for_pages, inside_margin
@@ -189,10 +189,10 @@ def test_custom_trim(tmp_path: Path) -> None:
     assert (float(box.width), float(box.height)) == pytest.approx((364.32, 562.32), abs=0.05)
 
 
-def test_custom_trim_needs_a_size(tmp_path: Path) -> None:
-    tree = book([chapter(1, "Only", [para("A short chapter.")])])
-    with pytest.raises(ConfigError, match=r"pdf\.width"):
-        build(tmp_path, tree, trim="custom")
+def test_custom_trim_needs_a_size() -> None:
+    # Refused when book.toml is read, before any output is written.
+    with pytest.raises(ConfigError, match=r"pdf: trim = 'custom' needs pdf\.width and pdf\.height"):
+        parse_config({"pdf": {"trim": "custom"}})
 
 
 def test_fonts_embedded_and_subset(small_pdf: pypdf.PdfReader) -> None:

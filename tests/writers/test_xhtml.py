@@ -30,6 +30,7 @@ from compile_book.nodes import (
 from compile_book.writers import xhtml
 from compile_book.writers.common import Entry, Headings, TocEntry, safe_href
 from compile_book.writers.images import Figures
+from tests.images import picture
 from tests.trees import SRC, chapter, em, heading, para, scene_break, strong, tele, text
 
 NS = {"h": xhtml.XHTML_NS, "epub": xhtml.EPUB_NS}
@@ -225,7 +226,7 @@ def test_every_block_shape() -> None:
 
 
 def test_figure_images_are_registered_once() -> None:
-    png = Image("a.png", "image/jpeg", b"\x89PNG\r\n\x1a\n rest")  # misnamed: bytes decide
+    png = Image("a.png", "image/jpeg", picture("PNG"))  # misnamed: bytes decide
     section = _section()
     body = xhtml.Body("telepathic")
     figures = (

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from ..config import BookConfig
+from ..metadata import check_metadata
 from ..nodes import Book
 
 __all__ = [
@@ -92,6 +93,11 @@ def options_for(fmt: str, config: BookConfig | None = None) -> Any:
 
 
 def write(book: Book, fmt: str, path: Path, options: object | None = None) -> None:
-    """Write `book` in format `fmt` to `path`; ``options`` default to ``options_for(fmt)``."""
+    """Write `book` in format `fmt` to `path`; ``options`` default to ``options_for(fmt)``.
+
+    A :class:`~compile_book.nodes.Metadata` a caller built by hand is checked as
+    ``book.toml`` is (:func:`~compile_book.metadata.check_metadata`) before any byte is written.
+    """
+    check_metadata(book.meta)
     writer = module(fmt)
     writer.write(book, options if options is not None else options_for(fmt), path)

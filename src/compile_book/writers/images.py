@@ -12,12 +12,32 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import InputError
-from ..nodes import Figure, Image, Source
-from ..rules.images import EXTENSIONS, media_type_of
+from ..infile import read_input
+from ..nodes import Figure
+from ..paths import display_path
+from ..rules.images import (
+    COVER_TYPES,
+    EXTENSIONS,
+    MAX_IMAGE_BYTES,
+    ImageProblem,
+    Raster,
+    decoded,
+    media_type_of,
+)
 
-__all__ = ["EXTENSIONS", "Figures", "ImageFile", "Images", "media_type_of"]
+__all__ = [
+    "EXTENSIONS",
+    "Figures",
+    "ImageFile",
+    "Images",
+    "cover_raster",
+    "figure_raster",
+    "media_type_of",
+    "read_cover_file",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +90,10 @@ class Images:
             return self._known[key]
         if key in self._files:
             return self._files[key].href
-        media_type = _checked_type(image, figure.source)
+        raster = figure_raster(figure)
         uid = f"image-{len(self._files) + 1:03d}"
-        href = f"{self.folder}{uid}{EXTENSIONS[media_type]}"
-        self._files[key] = ImageFile(uid, href, media_type, image.data)
+        href = f"{self.folder}{uid}{EXTENSIONS[raster.media_type]}"
+        self._files[key] = ImageFile(uid, href, raster.media_type, raster.data)
         return href
 
     @property
@@ -85,13 +105,34 @@ class Images:
         return Figures(self._figures, self._described)
 
 
-def _checked_type(image: Image, source: Source) -> str:
-    """The image's media type as its bytes show it (a misnamed PNG is still a PNG)."""
-    found = media_type_of(image.data)
-    if found is None:
+def figure_raster(figure: Figure) -> Raster:
+    """A figure's image as an output stores it: its type as its bytes show it (a
+    misnamed PNG is still a PNG), decoded under the pixel limit, converted where
+    readers need it (CMYK, 16-bit); a damaged image is an error at its line."""
+    image = figure.image
+    try:
+        return decoded(image.data)
+    except ImageProblem as exc:
+        fix = "" if media_type_of(image.data) else "; convert it"
         raise InputError(
-            f"the image {image.name!r} is not a JPEG, PNG, GIF or SVG file; convert it",
-            source.file,
-            source.line,
-        )
-    return found
+            f"the image {image.name!r} {exc}{fix}", figure.source.file, figure.source.line
+        ) from None
+
+
+def cover_raster(data: bytes, name: str) -> Raster:
+    """A cover's bytes as an output stores them: a JPEG or PNG that decodes, as RGB."""
+    try:
+        raster = decoded(data, cover=True)
+    except ImageProblem as exc:
+        raise InputError(f"the cover image {exc}", name) from None
+    if raster.media_type not in COVER_TYPES:
+        raise InputError("the cover is not a JPEG or PNG image; convert it to JPEG", name)
+    return raster
+
+
+def read_cover_file(path: Path, shown: str | None = None) -> Raster:
+    """The cover at ``path`` as an output stores it; :class:`InputError` naming it
+    (``shown``, by default its path) unless it is a regular file of at most 50 MB
+    holding a JPEG or PNG that decodes."""
+    name = shown or display_path(path)
+    return cover_raster(read_input(path, MAX_IMAGE_BYTES, name, "the cover"), name)

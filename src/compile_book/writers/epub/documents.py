@@ -16,7 +16,6 @@ from typing import assert_never
 
 from lxml import etree
 
-from ...errors import InputError
 from ...nodes import (
     Book,
     Contents,
@@ -27,7 +26,7 @@ from ...nodes import (
     Matter,
     TitlePage,
 )
-from ...rules.images import COVER_TYPES, EXTENSIONS, media_type_of
+from ...rules.images import EXTENSIONS
 from ..common import (
     Division,
     Headings,
@@ -37,7 +36,7 @@ from ..common import (
     divisions,
     toc,
 )
-from ..images import NO_FIGURES, Figures, ImageFile, Images
+from ..images import NO_FIGURES, Figures, ImageFile, Images, cover_raster, read_cover_file
 from ..xhtml import (
     CLASS_COVER,
     EPUB_TYPE,
@@ -107,22 +106,16 @@ class Documents:
 
 
 def read_cover(cover: Image | str | None) -> Cover | None:
-    """The cover to package: the tree's image, or (for trees made by older tools) the
-    file a path names. JPEG and PNG only, recognised by content, not by name."""
+    """The cover to package: the tree's image, or the file a path names (the
+    project's cover). JPEG and PNG only, recognised by content, not by name,
+    decoded, and converted to RGB where readers need it."""
     if cover is None:
         return None
     if isinstance(cover, str):
-        try:
-            data = Path(cover).read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read the cover image ({exc.strerror})", cover) from None
-        name = cover
+        raster = read_cover_file(Path(cover), cover)
     else:
-        data, name = cover.data, cover.name
-    media_type = media_type_of(data)
-    if media_type in COVER_TYPES:
-        return Cover(f"{IMAGES_FOLDER}cover{EXTENSIONS[media_type]}", data)
-    raise InputError("the cover is not a JPEG or PNG image; convert it to JPEG", name)
+        raster = cover_raster(cover.data, cover.name)
+    return Cover(f"{IMAGES_FOLDER}cover{EXTENSIONS[raster.media_type]}", raster.data)
 
 
 def build_documents(

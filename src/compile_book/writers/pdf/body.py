@@ -30,6 +30,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ... import nodes
 from ...errors import InputError
+from ..images import figure_raster
 
 # Why: a line must never start with an em dash; a word joiner glues it to the word before.
 _EM_DASH = re.compile("(?<!\u2060)\u2014")
@@ -131,10 +132,10 @@ class Body:
 
     def image_file(self, figure: nodes.Figure) -> str:
         """The name the template loads the figure's image by (checked readable first)."""
-        image = figure.image
         ext = _image_extension(figure)
-        name = f"img-{hashlib.sha1(image.data).hexdigest()}.{ext}"
-        self.images[name] = image.data
+        data = figure_raster(figure).data  # decoded; CMYK and 16-bit made 8-bit RGB
+        name = f"img-{hashlib.sha1(data).hexdigest()}.{ext}"
+        self.images[name] = data
         return name
 
     # ------------------------------------------------------------------- inlines

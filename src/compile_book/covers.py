@@ -1,0 +1,77 @@
+"""The project's cover: ``book.toml``'s ``cover``, else the first image in ``covers/``.
+
+Found, read and decoded when the project is loaded, before any output is
+written: a cover that is a FIFO, a device, a link out of the project, a file
+too large, a damaged JPEG or an image of too many pixels is a one-line error
+naming it. The EPUB writer reads it again the same way
+(:func:`compile_book.writers.images.read_cover_file`) and stores what
+:func:`compile_book.rules.images.decoded` makes of it: the original bytes,
+unless it needs converting to RGB.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import BookConfig
+from .confine import Confinement
+from .diagnostics import Code, Diagnostic
+from .discovery import reading_order, resolved
+from .errors import InputError
+from .listing import key_line
+from .paths import display_path
+from .writers.images import read_cover_file
+
+__all__ = ["COVER_SUFFIXES", "find_cover"]
+
+COVER_SUFFIXES = (".jpg", ".jpeg", ".png")
+
+
+def find_cover(
+    root: Path, config: BookConfig, confinement: Confinement
+) -> tuple[Path | None, list[Diagnostic]]:
+    """The cover image's real path (checked readable and decodable), or ``None``; and
+    a warning when the EPUB must carry a converted copy of it (``COVER_CONVERTED``)."""
+    found = _find(root, config, confinement)
+    if found is None:
+        return None, []
+    path, shown = found
+    raster = read_cover_file(path, shown)
+    if raster.converted is None:
+        return path, []
+    note = Diagnostic(
+        Code.COVER_CONVERTED,
+        f"the cover is {raster.converted}; the EPUB carries an RGB copy, and stores "
+        "want an RGB file too: save it again as RGB JPEG",
+        shown,
+    )
+    return path, [note]
+
+
+def _find(root: Path, config: BookConfig, confinement: Confinement) -> tuple[Path, str] | None:
+    """The cover's real path and the name it is shown by, or ``None``."""
+    config_path = confinement.config_path
+    if config.cover:
+        line = key_line(config_path, "cover")
+        cover = resolved(root / config.cover)
+        if not cover.exists():
+            where = display_path(config_path) if config_path else display_path(root)
+            raise InputError(
+                f"cover {config.cover!r} does not exist; fix 'cover' or add the image", where, line
+            )
+        confinement.listed(cover, "cover", config.cover, line)
+        shown = display_path(root / config.cover)
+        if Path(config.cover).suffix.lower() not in COVER_SUFFIXES:
+            raise InputError("the cover must be a .jpg or .png image", shown)
+        return cover, shown
+    covers = root / "covers"
+    if not covers.is_dir():
+        return None
+    images = reading_order(
+        (f for f in covers.iterdir() if f.suffix.lower() in COVER_SUFFIXES), covers
+    )
+    if not images:
+        return None
+    cover = resolved(images[0])
+    confinement.found(images[0], cover, "the cover")
+    return cover, display_path(images[0])
