@@ -46,14 +46,24 @@ class BoxsetConfig(BaseModel):
 
 
 def book_paths(root: Path, config: BoxsetConfig) -> list[Path]:
-    """The books' project folders, checked to exist (and never the box set itself)."""
+    """The books' project folders: each must be a project (hold a ``book.toml``).
+
+    The books of a set live beside it, outside its folder, so they are not
+    confined to it; requiring a ``book.toml`` in each keeps a listed path from
+    reading any folder that is not a book project (``/etc``).
+    """
+    from .config import CONFIG_NAME
+
     out = []
     for name in config.books:
         path = (root / name).resolve()
         if path == root.resolve():
             raise ConfigError(f"boxset.books: {name!r} is this box set itself; list the books")
-        if not path.exists():
-            raise ConfigError(f"boxset.books: {name!r} does not exist; fix the path")
+        if not (path / CONFIG_NAME).is_file():
+            raise ConfigError(
+                f"boxset.books: {name!r} is not a book project (no {CONFIG_NAME} in it); "
+                "list each book's project folder"
+            )
         out.append(path)
     return out
 

@@ -125,9 +125,11 @@ def _configured(root: Path, config_path: Path, found_from: Path | None = None) -
     """The project a ``book.toml`` describes."""
     config = load_config(config_path)
     confinement = Confinement(root, config.read_outside_project, config_path)
-    if "manuscripts" in config.model_fields_set:
+    files: list[Path] = []  # a box set's text is its books' (boxset.parse_boxset)
+    notes: list[Diagnostic] = []
+    if config.boxset is None and "manuscripts" in config.model_fields_set:
         files, notes = expand(root, config.manuscripts, confinement)
-    else:
+    elif config.boxset is None:
         files, notes = _default_manuscripts(root, config, confinement)
     cover, converted = find_cover(root, config, confinement)
     return Project(

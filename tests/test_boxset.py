@@ -1,0 +1,62 @@
+"""Box sets: three books, each compiled as itself, set in one EPUB and one PDF."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from compile_book import api
+from compile_book.errors import CompileBookError
+from tests.epubcheck import run_epubcheck
+from tests.projects import write_files
+
+
+def _books(root: Path, count: int = 3) -> Path:
+    for i in range(1, count + 1):
+        write_files(
+            root / f"book-{i}",
+            {
+                "book.toml": f'title = "Tide {i}"\nauthors = ["A. Writer"]\nlanguage = "en"\n',
+                "manuscripts/01.txt": f'Chapter 1\n\n"Words of book {i}," she said.\n\n'
+                f"Chapter 2\n\nThe second chapter of book {i}.\n",
+            },
+        )
+    books = ", ".join(f'"../book-{i}"' for i in range(1, count + 1))
+    write_files(
+        root / "set",
+        {
+            "book.toml": 'title = "The Tides"\nauthors = ["A. Writer"]\n'
+            f"[boxset]\nbooks = [{books}]\n"
+        },
+    )
+    return root / "set"
+
+
+def test_a_three_book_set_builds_one_epub_and_one_pdf(tmp_path: Path) -> None:
+    boxset = _books(tmp_path)
+    result = api.build(boxset, ["epub", "pdf"], tmp_path / "out")
+    book = result.book
+    assert [p.heading.title[0].text for p in book.parts if p.heading] == [  # type: ignore[union-attr]
+        "Tide 1",
+        "Tide 2",
+        "Tide 3",
+    ]
+    assert book.meta.title == "The Tides" and len(book.chapters) == 6
+    epub = result.outputs["epub"]
+    assert run_epubcheck(epub).clean
+    with zipfile.ZipFile(epub) as archive:
+        nav = archive.read("EPUB/nav.xhtml").decode()
+    assert all(f"Tide {i}" in nav for i in (1, 2, 3))
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(result.outputs["pdf"]).pages)
+    positions = [text.index(f"book {i}") for i in (1, 2, 3)]
+    assert positions == sorted(positions)  # every book, in the set's order
+
+
+def test_a_listed_folder_must_be_a_book_project(tmp_path: Path) -> None:
+    boxset = _books(tmp_path)
+    (boxset / "book.toml").write_text('title = "S"\n[boxset]\nbooks = ["/etc"]\n')
+    with pytest.raises(CompileBookError, match="not a book project"):
+        api.parse(boxset)
