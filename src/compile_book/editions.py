@@ -51,7 +51,10 @@ class EditionConfig(BaseModel):
         description="Writer of this edition (epub, kepub, kindle, pdf, cover, manuscript, …); "
         "by default the preset of the edition's name.",
     )
-    isbn: str | None = Field(default=None, description="This edition's own ISBN.")
+    isbn: str | None = Field(
+        default=None,
+        description='This edition\'s own ISBN; "" for none (Kindle: Amazon gives an ASIN).',
+    )
     identifier: str | None = Field(default=None, description="This edition's identifier.")
     cover: str | None = Field(default=None, description="A cover image for this edition only.")
     store: Store | None = Field(default=None, description="The store this edition is for.")
@@ -75,9 +78,13 @@ class EditionConfig(BaseModel):
         # Checked when book.toml is read, as the book's own isbn is, not at build time.
         from .metadata import isbn_digits, isbn_problem
 
-        if value is not None and (problem := isbn_problem(isbn_digits(value))) is not None:
+        if value and (problem := isbn_problem(isbn_digits(value))) is not None:
             raise ValueError(f"{value} {problem}")
         return value
+
+
+#: The writers whose files are sold (and so carry an ISBN).
+SOLD = frozenset({"epub", "kepub", "kindle", "azw3", "pdf"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +163,12 @@ def edition_config(config: BookConfig, name: str, table: EditionConfig) -> BookC
     data["cover_wrap"] = _merged(config.cover_wrap.model_dump(exclude_unset=True), table.cover_wrap)
     for key in ("isbn", "identifier", "cover"):
         value = getattr(table, key)
-        if value is not None:
+        if value:
             data[key] = value
     if table.isbn is not None and table.identifier is None:
         data.pop("identifier", None)  # the identifier follows this edition's ISBN
+    if table.isbn == "":
+        data.pop("isbn", None)  # this edition has none
     return BookConfig.model_validate(data)
 
 
@@ -201,6 +210,8 @@ def isbn_findings(config: BookConfig) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
     for edition in editions(config):
+        if edition.format not in SOLD:
+            continue  # a cover wrap or a submission manuscript is not a product
         isbn = edition.config.isbn
         if isbn is None:
             if edition.print_edition:
