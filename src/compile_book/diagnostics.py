@@ -81,6 +81,7 @@ class Code(enum.StrEnum):
     HEADING_WITHOUT_SPACE = "W113"
     IMAGE_LEFT_OUT = "W114"
     UNKNOWN_FILE = "W115"
+    MIXED_ENCODING = "W116"
 
     @property
     def severity(self) -> Severity:
@@ -153,6 +154,10 @@ DOCS: dict[Code, str] = {
     Code.HEADING_WITHOUT_SPACE: "a Markdown heading without a space after `#` (`#Chapter 2`)",
     Code.IMAGE_LEFT_OUT: "an image that is remote (never fetched) or missing, left out",
     Code.UNKNOWN_FILE: "a file the manuscript list matches that no reader can read",
+    Code.MIXED_ENCODING: (
+        "a UTF-8 file with lines in Windows-1252 (pasted from an older file), each read as"
+        " what it is; check those lines and re-save the file as UTF-8"
+    ),
 }
 
 #: code -> (severity, name), for tools that look codes up by their string.
