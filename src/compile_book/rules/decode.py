@@ -19,18 +19,19 @@ Line endings (CRLF, CR, LF, and the Unicode line/paragraph separators) all
 become ``\\n``; ``str.splitlines`` is never used on text because it would also
 split on U+0085 and form feeds inside prose.
 
-Unicode noncharacters (U+FDD0-U+FDEF and the last two code points of every
-plane) are refused with the line they are on: they are never text, and the
-parser uses some of them as its markers (:mod:`compile_book.markers`).
+Unicode noncharacters are refused with the line they are on
+(:mod:`.noncharacters`).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import threading
 from dataclasses import dataclass
 
 from ..errors import InputError
+from . import noncharacters
 
 # Why: these signatures mean the writer handed us a document, not text; say so.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -51,33 +52,6 @@ _RESAVE = "the file is not UTF-8, UTF-16, UTF-32 or Windows-1252; re-save it as 
 # Why: how much of a file decides whether it is UTF-16 without a BOM.
 _SNIFF_BYTES = 4096
 
-#: Unicode's noncharacters: U+FDD0-U+FDEF and U+nFFFE, U+nFFFF in all 17 planes.
-NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)
-)
-NONCHARACTER_RE = re.compile(f"[{NONCHARACTERS}]")
-
-_NONCHARACTER_CODES = [
-    *range(0xFDD0, 0xFDF0),
-    *(plane << 16 | low for plane in range(17) for low in (0xFFFE, 0xFFFF)),
-]
-# Why: a word processor's XML is checked as bytes, before lxml parses it (a regex
-# over the bytes is a C loop; a walk over a novel's parsed text nodes is not). A
-# noncharacter is there as UTF-8 or as a character reference (``&#xFDD0;``).
-_XML_NONCHARACTER_RE = re.compile(
-    rb"\xef\xb7[\x90-\xaf]|\xef\xbf[\xbe\xbf]|\xf0[\x9f\xaf\xbf]\xbf[\xbe\xbf]"
-    rb"|[\xf1-\xf3][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]|\xf4\x8f\xbf[\xbe\xbf]"
-    rb"|&#(?:[xX]0*(?:"
-    + b"|".join(b"%x" % c for c in _NONCHARACTER_CODES)
-    + rb")|0*(?:"
-    + b"|".join(b"%d" % c for c in _NONCHARACTER_CODES)
-    + rb"));",
-    re.I,
-)
-# Why: a paragraph opens (``<w:p>``, ``<text:p ...>``, ``<text:h>``): how the word
-# processors' readers number their "lines".
-_XML_PARAGRAPH_RE = re.compile(rb"<(?:[\w.-]+:)?[ph][\s/>]")
-
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
@@ -94,14 +68,16 @@ def decode(data: bytes, file: str) -> Decoded:
         if data.startswith(signature):
             raise InputError(f"this is {_zip_kind(data) or what}", file)
     fallback: tuple[int, ...] = ()
+    utf8: bytes | None = data  # the text's UTF-8 form, for the noncharacter check
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             text, encoding = _strict(data[len(bom) :], codec, file, len(bom)), name
+            utf8 = data if codec == "utf-8" else None
             break
     else:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
-            text, encoding = utf16, "UTF-16 (no BOM)"
+            text, encoding, utf8 = utf16, "UTF-16 (no BOM)", None
         else:
             nul = data.find(b"\x00")
             if nul >= 0:
@@ -115,63 +91,16 @@ def decode(data: bytes, file: str) -> Decoded:
     if changed:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    check_noncharacters(text, file)
+    noncharacters.check_text(text, file, utf8)
     return Decoded(text, encoding, changed, fallback)
-
-
-def check_noncharacters(text: str, file: str) -> None:
-    """Refuse text holding a Unicode noncharacter, naming its line and column."""
-    found = NONCHARACTER_RE.search(text)
-    if found is None:
-        return
-    at = found.start()
-    start = text.rfind("\n", 0, at) + 1
-    raise InputError(
-        f"column {at - start + 1} holds U+{ord(found.group()):04X}, a Unicode noncharacter "
-        "(reserved for programs' internal use, never text); delete it (most editors show "
-        "it as a box or not at all) and save the file again",
-        file,
-        text.count("\n", 0, at) + 1,
-    )
-
-
-def check_xml_noncharacters(data: bytes, part: str, file: str, main: bool) -> None:
-    """Refuse a word processor's XML part holding a Unicode noncharacter.
-
-    The error names the paragraph, counted as the readers count their lines,
-    when ``part`` is the ``main`` text (``word/document.xml``, ``content.xml``),
-    and names the part otherwise.
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4]:
-        try:  # a UTF-16 part (no word processor writes one, but XML allows it)
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeError:
-            return  # lxml will call the part damaged
-    found = _XML_NONCHARACTER_RE.search(data)
-    if found is None:
-        return
-    raw = found.group()
-    if raw.startswith(b"&#"):
-        code = int(raw[3:-1], 16) if raw[2:3] in b"xX" else int(raw[2:-1])
-    else:
-        code = ord(raw.decode("utf-8"))
-    paragraph = len(_XML_PARAGRAPH_RE.findall(data, 0, found.start())) or 1
-    where = f"paragraph {paragraph}" if main else f"{part}, paragraph {paragraph},"
-    raise InputError(
-        f"{where} holds U+{code:04X}, a Unicode noncharacter (reserved for programs' "
-        "internal use, never text); delete it (it shows as a box or not at all) and save "
-        "the document again",
-        file,
-        paragraph if main else 0,
-    )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """The text of a UTF-16 file saved without a BOM, or ``None``.
 
     Such a file of mostly Latin text has a NUL in every other byte (odd offsets
-    for little-endian, even for big-endian) and none in the others; a text file
-    of any other encoding has no NUL at all.
+    for little-endian, even for big-endian) and few in the others (the odd emoji
+    or CJK character); a text file of any other encoding has no NUL at all.
     """
     sample = data[: _SNIFF_BYTES - _SNIFF_BYTES % 2] if len(data) % 2 == 0 else b""
     pairs = len(sample) // 2
@@ -179,9 +108,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     codec = None
-    if odd * 3 >= pairs and even * 50 <= pairs:
+    if odd * 3 >= pairs and even * 10 <= odd:
         codec = "utf-16-le"
-    elif even * 3 >= pairs and odd * 50 <= pairs:
+    elif even * 3 >= pairs and odd * 10 <= even:
         codec = "utf-16-be"
     if codec is None:
         return None
@@ -193,39 +122,85 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _utf8_or_cp1252(data: bytes, file: str) -> tuple[str, str, tuple[int, ...]]:
-    """UTF-8, else each line in UTF-8 or Windows-1252; the encoding and the fallback lines."""
+    """UTF-8, else Windows-1252, else each line in the one it is valid in; the encoding
+    and, for a mix, the lines read as Windows-1252."""
     try:
         return data.decode("utf-8"), "UTF-8", ()
     except UnicodeDecodeError:
         pass
-    pieces: list[str] = []
-    fallback: list[int] = []
-    utf8_beyond_ascii = False
-    offset = 0
-    for number, line in enumerate(data.splitlines(keepends=True), start=1):
-        try:
-            piece = line.decode("utf-8")
-            utf8_beyond_ascii = utf8_beyond_ascii or not piece.isascii()
-        except UnicodeDecodeError as exc:
-            try:
-                piece = line.decode("cp1252")
-            except UnicodeDecodeError:
-                # Name the byte that broke UTF-8: the file is most likely UTF-8
-                # with one stray byte, and that is the one to fix.
-                at = offset + exc.start
-                raise InputError(
-                    f"cannot decode byte 0x{line[exc.start]:02x} at byte offset {at} "
-                    f"(line {number}): {_RESAVE}",
-                    file,
-                    number,
-                ) from None
-            fallback.append(number)
-        pieces.append(piece)
-        offset += len(line)
-    text = "".join(pieces)
-    if utf8_beyond_ascii:
-        return text, "UTF-8 and Windows-1252", tuple(fallback)
-    return text, "Windows-1252", ()
+    try:  # Is every byte beyond ASCII outside any UTF-8 sequence? Then no line is UTF-8.
+        data.decode("utf-8", "surrogateescape").encode("ascii", "surrogateescape")
+    except UnicodeEncodeError:
+        return _per_line(data, file)
+    try:
+        return data.decode("cp1252"), "Windows-1252", ()
+    except UnicodeDecodeError as exc:
+        raise _undecodable(data, exc.start, file) from None
+
+
+def _per_line(data: bytes, file: str) -> tuple[str, str, tuple[int, ...]]:
+    """A file mixing UTF-8 and Windows-1252 lines, each line read as what it is.
+
+    From a line's first byte that is not UTF-8 to its end, the line is read as
+    Windows-1252 (:func:`_rest_of_line`): the text before that byte is ASCII in a
+    Windows-1252 line, and UTF-8 where a writer typed one stray byte into a UTF-8
+    line. Linear: the decoder runs in C and calls back once per bad line.
+    """
+    _bad.starts = []
+    try:
+        text = data.decode("utf-8", _HANDLER)
+    except _Undecodable as exc:
+        raise _undecodable(data, exc.at, file) from None
+    lines: list[int] = []
+    line, counted = 1, 0
+    for at in _bad.starts:
+        line, counted = line + _breaks(data, counted, at), at
+        lines.append(line)
+    return text, "UTF-8 and Windows-1252", tuple(lines)
+
+
+class _Undecodable(Exception):
+    def __init__(self, at: int) -> None:
+        self.at = at
+
+
+# Why per thread: the codec registry is global, the bad lines of a decode are its own.
+_bad = threading.local()
+_HANDLER = "compile-book-rest-of-line-as-cp1252"
+_EOL_RE = re.compile(rb"[\r\n]")
+
+
+def _rest_of_line(exc: UnicodeError) -> tuple[str, int]:
+    """The codec error handler: the bytes from the bad one to the line's end, as cp1252."""
+    assert isinstance(exc, UnicodeDecodeError)
+    data = exc.object
+    eol = _EOL_RE.search(data, exc.start)
+    end = eol.start() if eol else len(data)
+    try:
+        text = data[exc.start : end].decode("cp1252")
+    except UnicodeDecodeError:
+        raise _Undecodable(exc.start) from None
+    _bad.starts.append(exc.start)
+    return text, end
+
+
+codecs.register_error(_HANDLER, _rest_of_line)
+
+
+def _breaks(data: bytes, start: int, end: int) -> int:
+    """How many line breaks (LF, CR or CRLF) ``data[start:end]`` holds."""
+    crlf = data.count(b"\r\n", start, end)
+    return data.count(b"\n", start, end) + data.count(b"\r", start, end) - crlf
+
+
+def _undecodable(data: bytes, at: int, file: str) -> InputError:
+    """The error for a byte neither UTF-8 nor Windows-1252 has (naming the one that broke
+    UTF-8 in a mixed file: most likely a stray byte, the one to fix)."""
+    return InputError(
+        f"cannot decode byte 0x{data[at]:02x} at byte offset {at}: {_RESAVE}",
+        file,
+        _breaks(data, 0, at) + 1,
+    )
 
 
 def _zip_kind(data: bytes) -> str | None:

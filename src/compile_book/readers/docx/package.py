@@ -29,7 +29,7 @@ from io import BytesIO
 from lxml import etree
 
 from ...errors import InputError
-from ...rules.decode import check_xml_noncharacters
+from ...rules import noncharacters
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -176,7 +176,7 @@ def damaged(file: str, what: str) -> InputError:
 def parse_xml(data: bytes, part: str, file: str) -> etree._Element:
     """Parse one part; a broken or DTD-bearing part, or one holding a Unicode
     noncharacter, is an :class:`InputError`."""
-    check_xml_noncharacters(data, part, file, main=posixpath.basename(part).startswith("document"))
+    noncharacters.check_xml(data, part, file, main=posixpath.basename(part).startswith("document"))
     head = data[:4096]
     if b"purl.oclc.org/ooxml" in head:
         for strict, transitional in _STRICT.items():

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...errors import InputError
-from ...rules.decode import check_xml_noncharacters
+from ...rules import noncharacters
 
 #: OpenDocument namespaces, by the prefixes the specification uses.
 NS = {
@@ -148,7 +148,7 @@ def _check_kind(name: str, zf: zipfile.ZipFile, members: dict[str, zipfile.ZipIn
 
 def _parse(name: str, zf: zipfile.ZipFile, path: str) -> etree._Element:
     data = _read(name, zf, path, MAX_XML_BYTES)
-    check_xml_noncharacters(data, path, name, main=path == "content.xml")
+    noncharacters.check_xml(data, path, name, main=path == "content.xml")
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
