@@ -3,8 +3,9 @@
 Hypothesis writes manuscripts from the whole Unicode range (private use,
 noncharacters, C0 and C1 controls, combining marks, other scripts, emoji;
 surrogates cannot be encoded in a file and are left out), mixed with the
-markup writers type (emphasis, escapes, quotes, mind-speech braces), in
-UTF-8, UTF-16 and UTF-32. For each one, either it holds a Unicode
+markup writers type (emphasis, escapes, quotes, mind-speech braces), as
+``.txt`` and ``.md`` in UTF-8, UTF-16 and UTF-32, and as ``.docx`` and ``.odt``
+(less what XML cannot hold). For each one, either it holds a Unicode
 noncharacter and reading it stops with a one-line :class:`InputError` naming
 the file and line, or every letter, digit, symbol and private-use character
 of its text comes out of the tree and out of the EPUB's chapter documents,
@@ -19,11 +20,13 @@ expected text is the repaired one.
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -37,6 +40,8 @@ from compile_book.nodes import Book, CodeSpan, Inline, LineBreak, Note, Paragrap
 from compile_book.parser import ManuscriptSource, parse_sources
 from compile_book.rules.noncharacters import NONCHARACTER_RE
 from compile_book.rules.whitespace import repair_c1
+from tests import docx_fixtures as dx
+from tests import odt_fixtures as ox
 
 NONCHARACTERS = [
     *map(chr, range(0xFDD0, 0xFDF0)),
@@ -156,6 +161,38 @@ def test_every_character_reaches_the_tree_or_a_noncharacter_stops_the_book(
     book = read(raw, name, encoding)
     if book is not None:
         assert word_chars(tree_text(book)) == word_chars(repair_c1(raw)[0])
+
+
+# What XML 1.0 cannot hold at all (so no word processor file holds it): C0 controls
+# other than tab, and U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def word_processor_file(raw: str, name: str) -> bytes:
+    """The manuscript as a .docx or .odt: its first paragraph a heading, one paragraph each."""
+    first, *rest = raw.rstrip("\n").split("\n\n")
+    if name.endswith(".docx"):
+        return dx.docx(dx.p(first, style="Heading1"), *(dx.p(x) for x in rest))
+    return ox.odt(ox.h(escape(first)) + "".join(ox.p(escape(x)) for x in rest))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw=manuscript(), name=st.sampled_from(["story.docx", "story.odt"]))
+def test_every_character_of_a_word_processor_file_reaches_the_tree(raw: str, name: str) -> None:
+    raw = _NOT_XML.sub("", raw)
+    found = NONCHARACTER_RE.search(raw)
+    try:
+        book = parse_sources([ManuscriptSource(name, word_processor_file(raw, name))])
+    except InputError as exc:
+        assert found is not None, str(exc)
+        paragraph = raw.count("\n\n", 0, found.start()) + 1
+        message = str(exc)
+        assert "\n" not in message and "noncharacter" in message
+        assert message.startswith(f"{name}:{paragraph}: error: paragraph {paragraph} holds")
+        return
+    assert found is None
+    # C1 controls are removed from a word processor's text, not read as mojibake.
+    assert word_chars(tree_text(book)) == word_chars(raw)
 
 
 @settings(
