@@ -101,6 +101,12 @@ def test_mixed_lines_are_counted_with_cr_line_endings_too() -> None:
     assert decoded.fallback_lines == (2, 5)
 
 
+def test_a_stray_windows_1252_byte_in_a_utf8_line_keeps_the_line_s_utf8() -> None:
+    decoded = decode("Café, déjà vu.\nCafé ".encode() + b"\x93hi\x94 there.\n", "x.txt")
+    assert decoded.text == "Café, déjà vu.\nCafé “hi” there.\n"
+    assert decoded.fallback_lines == (2,)
+
+
 def test_a_windows_1252_file_is_not_mixed() -> None:
     decoded = decode("Naïve.\nPlain.\n“Quoted”.\n".encode("cp1252"), "x.txt")
     assert (decoded.encoding, decoded.fallback_lines) == ("Windows-1252", ())

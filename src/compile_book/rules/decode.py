@@ -2,13 +2,14 @@
 
 Tried in order: a BOM (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE) decides; else UTF-16
 without a BOM when every other byte is NUL (the one thing such files give away);
-else strict UTF-8; else line by line, UTF-8 where a line is valid UTF-8 and
-Windows-1252 where it is not. Windows-1252 is the encoding Word on Windows saves
-"plain text" in (byte 0x85 is an ellipsis there, not a NEL line break), and a
-file mixing both is a UTF-8 manuscript into which a writer pasted lines from an
-older file: each line is read as what it is, and the lines read as
-Windows-1252 are named (:attr:`Decoded.fallback_lines`) so the writer can check
-them. Anything else is an error naming the byte, never mojibake.
+else strict UTF-8; else Windows-1252 when no line is UTF-8 beyond ASCII; else
+line by line, UTF-8 where a line is valid UTF-8 and Windows-1252 where it is
+not. Windows-1252 is the encoding Word on Windows saves "plain text" in (byte
+0x85 is an ellipsis there, not a NEL line break), and a file mixing both is a
+UTF-8 manuscript into which a writer pasted lines from an older file: each line
+is read as what it is, and the lines read as Windows-1252 are named
+(:attr:`Decoded.fallback_lines`) so the writer can check them. Anything else is
+an error naming the line and byte, never mojibake.
 
 Why no detection library (charset-normalizer, chardet, ftfy): they guess one
 encoding for a whole document from statistics, or repair text after a wrong
