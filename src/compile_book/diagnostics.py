@@ -81,6 +81,7 @@ class Code(enum.StrEnum):
     HEADING_WITHOUT_SPACE = "W113"
     IMAGE_LEFT_OUT = "W114"
     UNKNOWN_FILE = "W115"
+    MIXED_ENCODING = "W116"
     COVER_CONVERTED = "W120"
     EDITION_ISBN = "W135"
 
@@ -155,6 +156,10 @@ DOCS: dict[Code, str] = {
     Code.HEADING_WITHOUT_SPACE: "a Markdown heading without a space after `#` (`#Chapter 2`)",
     Code.IMAGE_LEFT_OUT: "an image that is remote (never fetched) or missing, left out",
     Code.UNKNOWN_FILE: "a file the manuscript list matches that no reader can read",
+    Code.MIXED_ENCODING: (
+        "a UTF-8 file with lines in Windows-1252 (pasted from an older file), each read as"
+        " what it is; check those lines and re-save the file as UTF-8"
+    ),
     Code.COVER_CONVERTED: (
         "a cover that is CMYK, 16-bit, transparent or a palette PNG: the EPUB carries an RGB copy;"
         " upload an RGB file to the store too"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from compile_book import markers
 from compile_book.config import BookConfig, TypographyConfig
 from compile_book.rules.typography import Changes, Typographer
 from tests.fixtures import Case, fixture_params
@@ -62,8 +63,14 @@ def test_dash_changes_report_offsets_into_the_input() -> None:
 
 
 def test_markers_are_transparent_to_quotes() -> None:
-    # \ue002/\ue003 stand for emphasis boundaries while typography runs.
-    assert typeset('"\ue002Go\ue003!" he said') == "“\ue002Go\ue003!” he said"
+    # OPEN/CLOSE stand for emphasis boundaries while typography runs.
+    o, c = markers.OPEN, markers.CLOSE
+    assert typeset(f'"{o}Go{c}!" he said') == f"“{o}Go{c}!” he said"
+    assert typeset(f"{o}Titanic{c}'s wake") == f"{o}Titanic{c}’s wake"
+
+
+def test_private_use_characters_are_text_not_markers() -> None:
+    assert typeset('"\ue000Go\ue001!" he said') == "“\ue000Go\ue001!” he said"
 
 
 def test_german_quotes_typed_curly_are_kept() -> None:

@@ -82,10 +82,12 @@ def leave_out(name: str, text: str, reporter: Reporter) -> str:
 def decode_text(name: str, data: bytes, reporter: Reporter) -> str:
     """Bytes -> clean text, reporting the encoding and every repair made."""
     decoded = decode(data, name)
-    text, repaired = repair_c1(decoded.text)
-    text, removed = clean(text)
+    repaired_text, repaired = repair_c1(decoded.text)
+    text, removed = clean(repaired_text)
     report = reporter.add
-    if decoded.encoding != "UTF-8":
+    if decoded.fallback_lines:
+        report(Code.MIXED_ENCODING, _mixed(decoded.fallback_lines), name, decoded.fallback_lines[0])
+    elif decoded.encoding != "UTF-8":
         report(Code.ENCODING_DETECTED, f"decoded as {decoded.encoding}", name, 1)
     if decoded.newlines_changed:
         report(Code.LINE_ENDINGS_NORMALISED, "CRLF/CR line endings normalised to LF", name, 1)
@@ -102,9 +104,21 @@ def decode_text(name: str, data: bytes, reporter: Reporter) -> str:
             Code.INVISIBLE_CHARACTERS_REMOVED,
             f"{removed} invisible character(s) removed (zero-width, soft hyphen, control)",
             name,
-            first_invisible_line(decoded.text),
+            first_invisible_line(repaired_text),
         )
     return text
+
+
+def _mixed(lines: tuple[int, ...], shown: int = 10) -> str:
+    """The warning for a file mixing UTF-8 and Windows-1252, naming the lines."""
+    named = ", ".join(map(str, lines[:shown]))
+    if len(lines) > shown:
+        named += f" and {len(lines) - shown} more"
+    which = f"line {named} is" if len(lines) == 1 else f"lines {named} are"
+    return (
+        f"the file is UTF-8 but {which} not: read as Windows-1252 (text pasted from an "
+        "older file?); check them and re-save the file as UTF-8"
+    )
 
 
 def empty_file(name: str, options: Options, reporter: Reporter) -> FileEvents:

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..markers import DROP, stand_ins
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 # Why: front matter is a block fenced by --- at the very top, closed by --- or ....
@@ -43,9 +45,9 @@ _FLOW_ITEM_RE = re.compile(rf"\s*({_QUOTED}|[^,]+)")
 # Why: the characters Markdown lets a writer escape that mean something to us.
 _ESCAPABLE = "\\*_{}#<>`-~+=•"
 _ESCAPE_RE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + "])")
-# Private-use stand-ins: \ue0ff marks a removed backslash, \ue0c0+ the escaped char.
-DROP = "\ue0ff"
-_STAND_IN = {c: chr(0xE0C0 + i) for i, c in enumerate(_ESCAPABLE)}
+# The escaped character hides behind a stand-in marker, after a DROP marker where the
+# backslash was (markers.py: noncharacters, never text).
+_STAND_IN = stand_ins(_ESCAPABLE)
 RESTORE = {ord(v): k for k, v in _STAND_IN.items()} | {ord(DROP): None}
 # Why: the shrug, typed with one, two or three backslashes (and an escaped second
 # arm), always means the picture, never an escape.

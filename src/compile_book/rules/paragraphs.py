@@ -32,6 +32,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .. import markers
+
 # Why: editors and mail clients wrap between 60 and 80 columns; 100 leaves room
 # for long words while excluding the long lines of one-paragraph-per-line files,
 # and below 40 a block of short lines is a list, a poem or a title, not wrapping.
@@ -50,8 +52,8 @@ _SENTENCE_END = tuple('.!?"”’…:)')
 # Why: scene breaks are rare; where more than one paragraph boundary in four is
 # wider than the file's usual spacing, the spacing is irregular, not a convention.
 MAX_BREAK_SHARE = 0.25
-#: A private-use character: a line holding only it was taken out (a comment).
-VOID = "\ue0fd"
+#: A line holding only this marker was taken out (a comment): see :mod:`..markers`.
+VOID = markers.VOID
 
 
 @dataclass(slots=True)

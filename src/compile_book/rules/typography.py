@@ -18,9 +18,10 @@ Substitutions, in order (each a named regex below):
 5. **No-break spaces** (``[typography] nbsp``): after Mr./Mrs./Dr./St. and
    similar, and between a number and its unit (``5 km``, ``10 pm``).
 
-The text may contain private-use marker characters (``\\ue000``-``\\ue0ff``)
-standing for emphasis/telepathy boundaries: they count as punctuation for
-quote context and are never moved, so inline structure survives.
+The text may contain marker characters (:mod:`compile_book.markers`)
+standing for emphasis/telepathy boundaries and escapes: they count as
+punctuation for quote context and are never moved, so inline structure
+survives. A writer's private-use characters are not markers: they are text.
 Quote curling preserves length and runs first, so offsets reported for
 dashes are offsets into the text as it came in.
 """
@@ -31,20 +32,21 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .. import markers
 from ..config import TypographyConfig
 from ..locale import Locale, get_locale
 
-MARKERS = "\ue000-\ue0ff"
+MARKERS = markers.RANGE
 
 # --- quotes (English forms; other languages are mapped afterwards)
 # Each pattern starts with the quote itself and looks *behind* it afterwards, so
 # the regex engine can skip straight to the quotes (a leading look-behind makes it
 # try every position). curl() puts a space before the text so the start of the
 # paragraph counts as "after whitespace".
-# Why: a span's opening marker (U+E000) and the escape stand-ins open like a bracket;
-# a span's closing marker (U+E001) ends a word, so a quote after it closes or is an
+# Why: a span's opening marker (OPEN) and the escape stand-ins open like a bracket;
+# a span's closing marker (CLOSE) ends a word, so a quote after it closes or is an
 # apostrophe (*Titanic*'s).
-_OPENERS = r"\s(\[{<\-—–\ue000\ue002-\ue0ff"
+_OPENERS = r"\s(\[{<\-—–" + markers.OPENING
 # Why: a " after a word/punctuation and before space/punctuation/end closes.
 DOUBLE_CLOSE_RE = re.compile(
     rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…'’{MARKERS}]|$)"
@@ -62,7 +64,7 @@ ELISION_RE = re.compile(
     r"|\d\ds?\b)",
     re.I,
 )
-APOSTROPHE_RE = re.compile("'(?<=[\\w\ue001]')(?=\\w)")
+APOSTROPHE_RE = re.compile(f"'(?<=[\\w{markers.CLOSE}]')(?=\\w)")
 SINGLE_OPEN_RE = re.compile(rf"'(?<=[{_OPENERS}\"“]')")
 
 # --- dashes: one pass over the dash characters, so every change has an exact offset.
@@ -146,7 +148,7 @@ def _number_range(text: str, start: int, end: int) -> bool:
 # Why: Spanish and Portuguese mark dialogue with a dash (raya, travessão) opening the
 # paragraph; the narrator's tags inside it open with a spaced dash glued to the next
 # word and close with a dash glued to the word before ("—Ya voy —dijo él—. Vamos.").
-_DIALOGUE_START = re.compile(r"[\ue000-\ue0ff]*(-{1,3}|—|–)[ \t]*(?=\S)")
+_DIALOGUE_START = re.compile(f"[{MARKERS}]*" + r"(-{1,3}|—|–)[ \t]*(?=\S)")
 _TAG_PUNCTUATION = frozenset(".,;:!?…")
 
 
@@ -174,7 +176,7 @@ def honorific_re(honorifics: tuple[str, ...]) -> re.Pattern[str]:
     """The pattern of a space after one of ``honorifics`` (abbreviations without dots)."""
     return re.compile(
         r"\. (?:" + "|".join(rf"(?<=\b{re.escape(h)}\. )" for h in honorifics) + r")"
-        r"(?=[\w\ue000-\ue0ff])"
+        rf"(?=[\w{MARKERS}])"
     )
 
 

@@ -20,10 +20,12 @@ import re
 
 # Vertical tab and form feed are line breaks (Word's Shift-Enter can become \x0b);
 # clean() turns them into newlines rather than removing them, so words stay apart.
+# C1 controls (U+0080-U+009F) left after repair_c1 (the plain-text readers call it
+# first; a word processor's XML has no mojibake to repair) are controls too.
 _REMOVE = (
     "\u200b\ufeff\u2060\u00ad\u180e"
     + "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\x0b\x0c")
-    + "\x7f"
+    + "".join(map(chr, range(0x7F, 0xA0)))
 )
 _BREAKS_RE = re.compile("[\x0b\x0c]")
 # Why: U+0080-U+009F in decoded text are Windows-1252 bytes that went through a

@@ -12,10 +12,12 @@ mark) stand in the string as one :data:`ATOM` marker each and come back
 unchanged: code is never typeset, and a note's own paragraphs are a
 sequence of their own.
 
-The markers are private-use characters. When the text itself contains one
-(a writer's private-use glyph), the boundaries could not be found again, so
-:attr:`Flat.safe` is false and callers treat each text node on its own: no
-context across spans, but no word lost either.
+The markers are noncharacters (:mod:`compile_book.markers`), which readers
+reject in manuscripts, so text never holds one and a writer's private-use
+characters are text like any other. Should a tree built by other means hold
+one anyway, the boundaries could not be found again: :attr:`Flat.safe` is
+then false and callers treat each text node on its own (no context across
+spans, but no word lost either).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import assert_never
 
+from ..markers import ATOM, CLOSE, OPEN
 from ..nodes import (
     CodeSpan,
     Emphasis,
@@ -41,9 +44,8 @@ from ..nodes import (
 )
 from ..sequences import with_children
 
-OPEN = "\ue000"
-CLOSE = "\ue001"
-ATOM = "\ue002"
+__all__ = ["ATOM", "CLOSE", "OPEN", "Flat", "flatten", "map_texts", "rebuild", "texts"]
+
 _MARKERS = (OPEN, CLOSE, ATOM)
 _MARKERS_RE = re.compile(f"[{OPEN}{CLOSE}{ATOM}]")
 

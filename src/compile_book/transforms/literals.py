@@ -1,7 +1,7 @@
 """The ``literals`` transform: backslash-escaped characters put back as the writer typed them.
 
 A reader hides ``\\*``, ``\\_``, ``\\{`` and friends from the inline parser and
-from typography behind private-use stand-ins
+from typography behind stand-in markers (:mod:`compile_book.markers`)
 (:func:`compile_book.rules.markdown.hide_escapes`); this last text transform
 restores the characters and drops the backslashes. It always runs.
 """
@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..markers import ESCAPES
 from ..nodes import Book, Chapter, Heading, Inline, Part
 from ..rules.markdown import restore
 from ..sequences import map_blocks, sequences
 from . import Context, heading_inlines
 from .flat import map_texts, texts
 
-_STAND_INS = re.compile("[\ue0c0-\ue0ff]")
+_STAND_INS = re.compile(f"[{ESCAPES}]")
 
 
 def _inlines(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:

@@ -20,6 +20,7 @@ safely and saying in one line what is wrong when they cannot be had:
 from __future__ import annotations
 
 import posixpath
+import re
 import struct
 import zipfile
 import zlib
@@ -29,6 +30,7 @@ from io import BytesIO
 from lxml import etree
 
 from ...errors import InputError
+from ...rules import noncharacters
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -172,8 +174,14 @@ def damaged(file: str, what: str) -> InputError:
     )
 
 
+# Why: the main text's usual names; a paragraph number means something only there.
+_MAIN_PART = re.compile(r"(?:word/)?document\d*\.xml")
+
+
 def parse_xml(data: bytes, part: str, file: str) -> etree._Element:
-    """Parse one part; a broken or DTD-bearing part is an :class:`InputError`."""
+    """Parse one part; a broken or DTD-bearing part, or one holding a Unicode
+    noncharacter, is an :class:`InputError`."""
+    noncharacters.check_xml(data, part, file, main=_MAIN_PART.fullmatch(part) is not None)
     head = data[:4096]
     if b"purl.oclc.org/ooxml" in head:
         for strict, transitional in _STRICT.items():

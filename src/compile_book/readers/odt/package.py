@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...errors import InputError
+from ...rules import noncharacters
 
 #: OpenDocument namespaces, by the prefixes the specification uses.
 NS = {
@@ -147,6 +148,7 @@ def _check_kind(name: str, zf: zipfile.ZipFile, members: dict[str, zipfile.ZipIn
 
 def _parse(name: str, zf: zipfile.ZipFile, path: str) -> etree._Element:
     data = _read(name, zf, path, MAX_XML_BYTES)
+    noncharacters.check_xml(data, path, name, main=path == "content.xml")
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
