@@ -29,6 +29,7 @@ from compile_book import api, parts
 from compile_book.cli import app
 from compile_book.errors import OutputError
 from compile_book.output import atomic_output
+from compile_book.project import load_project
 from tests.projects import make_project, write_files
 
 runner = CliRunner()
@@ -223,11 +224,12 @@ def test_a_symlink_that_cannot_be_followed_is_an_error(
 # ------------------------------------------------------------- stdout
 
 
-def test_dash_writes_the_book_to_stdout(tmp_path: Path) -> None:
+@pytest.mark.parametrize("target", ["-", "/dev/stdout"])
+def test_the_book_goes_to_stdout_alone(tmp_path: Path, target: str) -> None:
     story = tmp_path / "story.txt"
     story.write_text(STORY, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "compile_book", "build", "story.txt", "-o", "-"],
+        [sys.executable, "-m", "compile_book", "build", "story.txt", "-o", target],
         cwd=tmp_path,
         capture_output=True,
         timeout=60,
@@ -235,7 +237,10 @@ def test_dash_writes_the_book_to_stdout(tmp_path: Path) -> None:
         env=_env(),
     )
     assert done.returncode == 0, done.stderr
-    assert zipfile.ZipFile(io.BytesIO(done.stdout)).read("mimetype") == b"application/epub+zip"
+    book = zipfile.ZipFile(io.BytesIO(done.stdout))
+    assert book.read("mimetype") == b"application/epub+zip"
+    assert done.stdout.endswith(b"\0\0")  # the ZIP's own end: nothing printed after it
+    assert b"wrote" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
 
 
@@ -464,3 +469,47 @@ def test_schema_never_replaces_book_toml(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "only a .json file" in _one_line_error(result.stderr)
     assert toml.read_text(encoding="utf-8") == 'title = "T"\n'
+
+
+def test_the_fonts_of_a_pdf_are_inputs_too(tmp_path: Path) -> None:
+    from compile_book.writers.pdf.fonts import font_paths
+
+    fonts = [f for folder in font_paths() for f in Path(folder).rglob("*.*tf")]
+    if not fonts:
+        pytest.skip("no bundled font package")
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    project = load_project(story)
+    book = api.parse_project(project)
+    assert api.project_inputs(project, book, ["pdf"]).what(fonts[0]) == "a font"
+    assert api.project_inputs(project, book, ["epub"]).what(fonts[0]) is None
+
+
+# ------------------------------------------------------ names on a terminal
+
+
+def test_control_characters_in_names_are_never_printed_raw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = "\x1b[31mred\x07.txt"
+    Path(name).write_text("My Story\n\nby A\n\nChapter 1\n\nHello  there.\n", encoding="utf-8")
+    built = runner.invoke(app, ["build", name, "-v", "-o", "\x1b]0;title\x07.epub"])
+    assert built.exit_code == 0, built.output
+    failed = runner.invoke(app, ["build", name, "-o", "/dev/\x1b[2J.epub"])
+    assert failed.exit_code == 2
+    checked = runner.invoke(app, ["check", name])
+    for output in (built.stdout, built.stderr, failed.stderr, checked.stdout):
+        assert "\x1b" not in output and "\x07" not in output
+    assert "wrote \\x1b]0;title\\x07.epub" in built.stdout
+    assert "\\x1b[31mred\\x07.txt:" in built.stderr
+    assert "/dev/\\x1b[2J.epub: error:" in failed.stderr
+    assert "\\x1b[31mred\\x07.txt:" in checked.stdout
+
+
+def test_a_name_of_250_bytes_still_gets_its_part_file(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    out = tmp_path / ("é" * 122 + ".epub")  # 249 bytes: the .part name is shortened to fit
+    api.build(story, ["epub"], out)
+    assert out.read_bytes().startswith(b"PK")

@@ -124,7 +124,7 @@ def build(
 ) -> None:
     """Compile a book to EPUB (default) and/or PDF."""
     from . import api, writers
-    from .output import is_stdout
+    from .output import is_stdout, is_stream
     from .progress import BuildProgress
 
     chosen = [f.value for f in (fmt or [Format.epub])]
@@ -150,8 +150,8 @@ def build(
         for name, out in result.outputs.items():
             if is_stdout(out):  # stdout carries the book itself
                 typer.echo(f"wrote the {name.upper()} to standard output", err=True)
-            else:
-                typer.echo(f"wrote {_shown(out)}")
+            else:  # -o /dev/stdout carries it too: a stream's line goes to stderr
+                typer.echo(f"wrote {_shown(out)}", err=is_stream(out))
 
 
 def _config_used(project: Project) -> str:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import os
 import re
 import secrets
@@ -54,7 +55,8 @@ FIRST_DATE = datetime(1980, 1, 1, tzinfo=UTC)
 LAST_DATE = datetime(2107, 12, 31, 23, 59, 59, tzinfo=UTC)
 _EPOCH = re.compile(r"[0-9]+|-[0-9]+")
 # Why: paths the kernel provides; a file is never created or renamed there.
-_SYSTEM = ("/dev/", "/proc/")
+_SYSTEM = ("/proc/", "/sys/")
+_DEVICE_FOLDERS = ("/dev", "/dev/fd", "/dev/pts")
 
 
 def build_time() -> datetime:
@@ -187,55 +189,58 @@ def destination(path: Path, inputs: Inputs | None = None) -> Destination:
             )
         return Destination(path, "stdout")
     check_name(path)
-    real = _follow(path)
     try:
-        st: os.stat_result | None = os.stat(real)
+        st = os.stat(path)  # follows every link, as the kernel does (/dev/stdout too)
     except FileNotFoundError:
         st = None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputError(
+                "a symbolic link that loops; remove it or choose another name", shown_path(path)
+            ) from None
         raise _cannot(exc, path) from None
-    system = os.path.abspath(path).startswith(_SYSTEM) or str(real).startswith(_SYSTEM)
     if st is None:
-        if system:
-            raise OutputError("no such device; nothing is ever created there", shown_path(path))
-        return Destination(real, "file")
+        if os.path.islink(path):
+            raise OutputError(
+                f"a symbolic link to {printable(os.readlink(path))}, which does not exist; "
+                "create it or remove the link",
+                shown_path(path),
+            )
+        if _system(path):
+            raise OutputError("no such device; nothing is ever created here", shown_path(path))
+        return Destination(path, "file")
     inputs = inputs if inputs is not None else _PROTECTED.get()
-    what = inputs.what(real) if inputs is not None else None
+    what = inputs.what(path) if inputs is not None else None
     if what is not None:
         raise OutputError(
             f"this is {what} of the book, which the output would destroy; "
             "choose another output name with -o",
             shown_path(path),
         )
-    return Destination(real, _kind(st.st_mode, path, system))
-
-
-def _kind(mode: int, path: Path, system: bool) -> Kind:
-    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or (system and stat.S_ISREG(mode)):
-        return "stream"
+    mode = st.st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or (_system(path) and stat.S_ISREG(mode)):
+        return Destination(path, "stream")  # opened as given: the kernel follows it
     if stat.S_ISREG(mode):
-        return "file"
-    what = {stat.S_IFDIR: "a folder", stat.S_IFBLK: "a disk device", stat.S_IFSOCK: "a socket"}
-    kind = what.get(stat.S_IFMT(mode), "not a file")
+        # The file a symlink (chain) points to is replaced; the link stays.
+        return Destination(path.resolve() if path.is_symlink() else path, "file")
+    kinds = {stat.S_IFDIR: "a folder", stat.S_IFBLK: "a disk device", stat.S_IFSOCK: "a socket"}
+    kind = kinds.get(stat.S_IFMT(mode), "not a file")
     raise OutputError(f"this is {kind}, not a file; choose a file name with -o", shown_path(path))
 
 
-def _follow(path: Path) -> Path:
-    """``path`` with a final symlink followed (through every link in a chain)."""
-    if not path.is_symlink():
-        return path
+def is_stream(path: Path) -> bool:
+    """Whether an output went to a stream (``-``, a device, a pipe) rather than a file."""
     try:
-        return path.resolve(strict=True)
-    except FileNotFoundError:
-        target = printable(os.readlink(path))
-        raise OutputError(
-            f"a symbolic link to {target}, which does not exist; create it or remove the link",
-            shown_path(path),
-        ) from None
-    except (RuntimeError, OSError):  # a loop (RuntimeError before Python 3.13)
-        raise OutputError(
-            "a symbolic link that loops; remove it or choose another name", shown_path(path)
-        ) from None
+        return destination(path, Inputs()).kind != "file"
+    except OutputError:
+        return False
+
+
+def _system(path: Path) -> bool:
+    """Whether ``path`` is the kernel's (devices, ``/dev/fd``, ``/proc``, ``/sys``): written
+    through as given, never created or renamed. ``/dev/shm`` is ordinary memory-backed files."""
+    full = os.path.abspath(path)
+    return full.startswith(_SYSTEM) or os.path.dirname(full) in _DEVICE_FOLDERS
 
 
 def _isatty(stream: object) -> bool:
