@@ -513,3 +513,9 @@ def test_a_name_of_250_bytes_still_gets_its_part_file(tmp_path: Path) -> None:
     out = tmp_path / ("é" * 122 + ".epub")  # 249 bytes: the .part name is shortened to fit
     api.build(story, ["epub"], out)
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_a_part_name_is_cut_between_characters() -> None:
+    lead = parts.lead("é" * 200 + ".epub")
+    assert len(lead.encode("utf-8")) <= 202
+    assert lead == "." + "é" * 100 + "."

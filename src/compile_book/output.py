@@ -91,7 +91,9 @@ def build_time() -> datetime:
 class Inputs:
     """The files a build reads, each with what it is to the book (``"a manuscript"``).
 
-    ``later`` are found only when needed, when a destination already exists
+    A destination is compared by identity (device and inode, after following
+    links), which catches the same path, another spelling of it, a symlink
+    and a hard link alike. ``later`` are found only when needed, when a destination already exists
     and is none of ``files`` (the images a book shows: finding them walks the
     tree).
     """
@@ -101,7 +103,7 @@ class Inputs:
     _found: list[Mapping[Path, str]] = field(default_factory=list, repr=False)
 
     def what(self, dest: Path) -> str | None:
-        """What ``dest`` is to the build (``"book.toml"``), or ``None`` if not an input."""
+        """What ``dest`` is to the build (``"the cover"``), or ``None`` if not an input."""
         try:
             st = os.stat(dest)
         except OSError:

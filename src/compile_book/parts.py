@@ -55,8 +55,9 @@ def tag() -> str:
 
 def lead(name: str) -> str:
     """The start of the temporary names for the output ``name``: ``.name.`` (shortened to fit)."""
-    raw = os.fsencode(name)[:_NAME_BYTES]
-    return f".{os.fsdecode(raw)}."
+    while len(os.fsencode(name)) > _NAME_BYTES:  # whole characters: a name stays valid UTF-8
+        name = name[: len(name) - 1]
+    return f".{name}."
 
 
 def prefix(lead_text: str) -> str:
