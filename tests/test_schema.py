@@ -41,7 +41,10 @@ def test_output_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["schema", "-o", str(out)])
     assert result.exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8")) == json_schema()
-    bad = runner.invoke(app, ["schema", "-o", str(tmp_path / "missing" / "x.json")])
+    # A missing folder is created (as build creates build/); a file in the way is an error.
+    made = runner.invoke(app, ["schema", "-o", str(tmp_path / "missing" / "x.json")])
+    assert made.exit_code == 0
+    bad = runner.invoke(app, ["schema", "-o", str(out / "x.json")])
     assert bad.exit_code == 2
     assert "cannot write" in bad.stderr
 

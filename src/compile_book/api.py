@@ -27,7 +27,8 @@ from . import writers
 from .config import BookConfig
 from .diagnostics import Diagnostic, problems
 from .errors import CompileBookError, OutputError, StrictError
-from .nodes import Book
+from .nodes import Book, Figure
+from .output import Inputs, check_name, destination, is_stdout, protecting
 from .pipeline import ManuscriptSource, compile_sources
 from .project import Project, load_project
 from .readers import ReaderCache
@@ -95,19 +96,42 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
     return book
 
 
+#: The longest default output name (before ``.epub``), in characters (all ASCII).
+SLUG_MAX = 80
+
+
 def slug(title: str) -> str:
-    """A file name from a title: ``The Ghosts I Leave Behind`` -> ``the-ghosts-i-leave-behind``."""
+    """A file name from a title: ``The Ghosts I Leave Behind`` -> ``the-ghosts-i-leave-behind``.
+
+    A long title is cut at the last whole word within :data:`SLUG_MAX`
+    characters, so the name fits any file system (255 bytes) with room for
+    the suffix and the temporary name written first.
+    """
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "book"
+    name = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(name) > SLUG_MAX:
+        cut = name[: SLUG_MAX + 1]
+        word_end = cut.rfind("-")
+        name = cut[:word_end] if word_end >= SLUG_MAX // 2 else cut[:SLUG_MAX]
+    return name.strip("-") or "book"
 
 
 def output_paths(
     book: Book, project: Project, formats: Iterable[str], output: Path | None
 ) -> dict[str, Path]:
-    """Where each format goes: ``-o`` names the file for one format, the folder for several."""
+    """Where each format goes: ``-o`` names the file for one format, the folder for several;
+    ``-o -`` is standard output, for one format."""
     fmts = list(formats)
     name = slug(book.meta.title)
     known = {writers.extension(f): f for f in writers.FORMATS}
+    if output is not None and is_stdout(output):
+        if len(fmts) != 1:
+            raise OutputError(
+                "-o - writes one format to standard output; choose one with -f epub or -f pdf"
+            )
+        return {fmts[0]: output}
+    if output is not None:
+        check_name(output)
     if output is not None and not output.is_dir():
         # The longest extension the name ends with: ``x.kepub.epub`` is a kepub, not an EPUB.
         ends = [ext for ext in known if output.name.lower().endswith(ext)]
@@ -196,11 +220,46 @@ def write_project(
             found[0].location(),
         )
     paths = output_paths(book, project, formats, output)
-    for fmt, out in paths.items():
-        if on_format is not None:
-            on_format(fmt)
-        writers.write(book, fmt, out, writers.options_for(fmt, config or project.config))
+    with protecting(project_inputs(project, book, formats)):
+        for out in paths.values():
+            destination(out)  # every output checked before any is written
+        for fmt, out in paths.items():
+            if on_format is not None:
+                on_format(fmt)
+            writers.write(book, fmt, out, writers.options_for(fmt, config or project.config))
     return BuildResult(book, paths, project)
+
+
+def project_inputs(project: Project, book: Book, formats: Iterable[str] = ()) -> Inputs:
+    """Every file the build of ``project`` reads, which no output may overwrite."""
+    files: dict[Path, str] = {p: "a manuscript" for p in project.manuscripts}
+    if project.config_path is not None:
+        files[project.config_path] = "the book.toml"
+    if project.cover is not None:
+        files[project.cover] = "the cover"
+    return Inputs(files, _later_inputs(book, formats))
+
+
+def book_inputs(book: Book, formats: Iterable[str] = ()) -> Inputs:
+    """Every file a parsed tree was read from: its manuscripts, cover and images."""
+    files: dict[Path, str] = {Path(ch.source.file): "a manuscript" for ch in book.chapters}
+    if isinstance(book.meta.cover, str):
+        files[Path(book.meta.cover)] = "the cover"
+    return Inputs(files, _later_inputs(book, formats))
+
+
+def _later_inputs(book: Book, formats: Iterable[str]) -> tuple[Callable[[], dict[Path, str]], ...]:
+    """The inputs found only when a destination exists: images (a walk), fonts (for a PDF)."""
+
+    def images() -> dict[Path, str]:
+        return {Path(f.source.file).parent / f.image.name: "an image" for f in query(book, Figure)}
+
+    def fonts() -> dict[Path, str]:
+        from .writers.pdf.fonts import font_paths
+
+        return {f: "a font" for folder in font_paths() for f in Path(folder).rglob("*")}
+
+    return (images, fonts) if "pdf" in formats else (images,)
 
 
 def write(
@@ -220,5 +279,6 @@ def write(
             f"unknown format {format!r}; choose from {', '.join(writers.FORMATS)}"
         )
     out = Path(path)
-    writers.write(book, format, out, options)
+    with protecting(book_inputs(book, [format])):
+        writers.write(book, format, out, options)
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +20,9 @@ import typer
 from . import __version__
 from .diagnostics import Diagnostic, Severity
 from .errors import CompileBookError, StrictError
+from .paths import printable
+from .signals import Interrupted
+from .signals import install as install_signals
 
 if TYPE_CHECKING:
     from .project import Project
@@ -70,7 +74,8 @@ def main_callback(
 
 
 def fail(exc: CompileBookError) -> NoReturn:
-    typer.echo(exc.format(), err=True)
+    # Several problems of one file are one line each; nothing else may break a line.
+    typer.echo(printable(exc.format(), keep_newlines=True), err=True)
     raise typer.Exit(exc.exit_code)
 
 
@@ -80,7 +85,7 @@ def print_diagnostics(
     threshold = Severity.INFO if verbose else Severity.WARNING
     for d in diagnostics:
         if d.severity >= threshold:
-            typer.echo(d.format(), err=True)
+            typer.echo(printable(d.format()), err=True)
 
 
 PathArg = Annotated[
@@ -98,7 +103,11 @@ def build(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Output file (one format) or folder (several)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output file (one format) or folder (several); - for standard output.",
+        ),
     ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show every normalisation made.")
@@ -116,6 +125,7 @@ def build(
 ) -> None:
     """Compile a book to EPUB (default) and/or PDF."""
     from . import api, writers
+    from .output import is_stdout, is_stream
     from .progress import BuildProgress
 
     chosen = [f.value for f in (fmt or [Format.epub])]
@@ -138,8 +148,11 @@ def build(
         if verbose and result.project.found_from is not None:
             typer.echo(_config_used(result.project), err=True)
         print_diagnostics(result.book.diagnostics, verbose)
-        for out in result.outputs.values():
-            typer.echo(f"wrote {_shown(out)}")
+        for name, out in result.outputs.items():
+            if is_stdout(out):  # stdout carries the book itself
+                typer.echo(f"wrote the {name.upper()} to standard output", err=True)
+            else:  # -o /dev/stdout carries it too: a stream's line goes to stderr
+                typer.echo(f"wrote {_shown(out)}", err=is_stream(out))
 
 
 def _config_used(project: Project) -> str:
@@ -153,6 +166,7 @@ def _watch(
     path: Path, formats: list[str], output: Path | None, *, verbose: bool, quiet: bool, strict: bool
 ) -> None:
     from .progress import console, print_findings
+    from .signals import received
     from .watch import RebuildResult, watch
 
     err = console(stderr=True)
@@ -161,7 +175,7 @@ def _watch(
     def report(result: RebuildResult) -> None:
         if not result.ok or not quiet:
             print_findings(err, [d for d in result.diagnostics if d.severity >= threshold])
-            err.print(result.status())
+            err.print(printable(result.status()))
 
     if not quiet:
         err.print(f"watching {_shown(path)} (Ctrl-C to stop)")
@@ -169,6 +183,14 @@ def _watch(
         watch(path, formats, output, strict=strict, on_result=report)
     except CompileBookError as exc:
         fail(exc)
+    except Interrupted as stop:
+        if stop.signum != signal.SIGINT:
+            raise
+        return  # Ctrl-C is how a watch ends
+    stopped = received()
+    if stopped is not None and stopped != signal.SIGINT:
+        # watchfiles turns every signal into KeyboardInterrupt and returns: say which it was.
+        raise Interrupted(stopped)
 
 
 @app.command()
@@ -189,7 +211,7 @@ def tree(
     if as_json:
         _print_json(serialize.to_json(book, sources=sources))
     else:
-        sys.stdout.write(serialize.pformat(book))
+        sys.stdout.write(printable(serialize.pformat(book), keep_newlines=True))
 
 
 @app.command()
@@ -305,15 +327,23 @@ def schema(
     """Print the JSON Schema of book.toml, for editor completion and validation."""
     from .config import json_schema
     from .errors import OutputError
+    from .output import destination, is_stdout, write_file
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if output is None:
+    if output is None or is_stdout(output):
         sys.stdout.write(text)
         return
     try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(OutputError(f"cannot write: {exc.strerror}", str(output)))
+        where = destination(output)
+        if where.kind == "file" and where.path.exists() and where.path.suffix != ".json":
+            # Why: -o book.toml (or a manuscript) would destroy what the schema describes.
+            raise OutputError(
+                "exists and is not a .json file; schema -o replaces only a .json file",
+                _shown(output),
+            )
+        write_file(output, text.encode("utf-8"))
+    except CompileBookError as exc:
+        fail(exc)
     typer.echo(f"wrote {_shown(output)}")
 
 
@@ -328,11 +358,13 @@ def _interactive() -> bool:
 
 
 def _shown(path: Path) -> str:
+    """A path as the command line prints it: relative when inside the working folder,
+    with control characters escaped (:func:`~compile_book.paths.printable`)."""
     try:
         rel = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return rel if not rel.startswith("..") else str(path)
+        return printable(str(path))
+    return printable(rel if not rel.startswith("..") else str(path))
 
 
 def _exit_now(code: object) -> NoReturn:
@@ -359,19 +391,27 @@ def main() -> None:
     # Why: pydantic scans every installed package for plugins on first use; the CLI
     # uses none, and the scan is a measurable share of a small build.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    install_signals()
     try:
         app()
     except SystemExit as done:
         _exit_now(done.code)
-    except KeyboardInterrupt:
+    except Interrupted as stop:
+        # Every file and child process was cleaned up on the way here.
+        said = "interrupted" if stop.signum == signal.SIGINT else f"stopped by {stop.name}"
+        typer.echo(said, err=True)
+        _exit_now(stop.exit_code)
+    except KeyboardInterrupt:  # before the handlers were in place
         typer.echo("interrupted", err=True)
-        raise SystemExit(130) from None
+        _exit_now(128 + signal.SIGINT)
     except Exception as exc:  # a bug of ours, never the writer's fault: still no traceback
         if os.environ.get("COMPILE_BOOK_DEBUG"):
             raise
         typer.echo(
-            f"compile-book: internal error: {type(exc).__name__}: {exc}; please report it "
-            "(set COMPILE_BOOK_DEBUG=1 for the traceback)",
+            printable(
+                f"compile-book: internal error: {type(exc).__name__}: {exc}; please report it "
+                "(set COMPILE_BOOK_DEBUG=1 for the traceback)"
+            ),
             err=True,
         )
         raise SystemExit(INTERNAL_ERROR_EXIT) from None

@@ -8,6 +8,8 @@ exits with ``exc.exit_code``, never with a traceback.
 
 from __future__ import annotations
 
+from .paths import printable
+
 
 class CompileBookError(Exception):
     """Base class: a one-line, user-facing failure."""
@@ -23,7 +25,9 @@ class CompileBookError(Exception):
     def format(self) -> str:
         where = ""
         if self.file:
-            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+            # A file name is never allowed to break the line or drive the terminal.
+            name = printable(self.file)
+            where = f"{name}:{self.line}: " if self.line else f"{name}: "
         return f"{where}error: {self.message}"
 
 

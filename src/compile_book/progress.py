@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
 
-    from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic
+from .paths import printable
 
 __all__ = ["SHOW_AFTER", "BuildProgress", "console", "print_findings"]
 
@@ -43,9 +44,9 @@ def print_findings(out: Console, diagnostics: Iterable[Diagnostic]) -> None:
     from rich.text import Text
 
     for d in diagnostics:
-        line = Text(d.location() + ": ")
+        line = Text(printable(d.location()) + ": ")
         line.append(str(d.severity), style=_SEVERITY_STYLE.get(str(d.severity), ""))
-        line.append(f" {d.code}: {d.message}")
+        line.append(printable(f" {d.code}: {d.message}"))
         out.print(line)
 
 

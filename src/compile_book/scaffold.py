@@ -10,7 +10,9 @@ Creates, in DIR::
     .gitignore             build/
 
 Nothing is ever overwritten: if any of these files exists, nothing is written
-and :class:`~compile_book.errors.InputError` names the files.
+and :class:`~compile_book.errors.InputError` names the files. The files are
+written all or none (:func:`~compile_book.output.create_files`): a full disk
+leaves nothing half-written behind to block the next try.
 
 In a folder that already holds manuscripts (in ``manuscripts/`` or the folder
 itself), ``init`` adopts them instead: ``book.toml`` lists the files it found,
@@ -29,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError, InputError
+from .output import create_files
+from .paths import printable, shown_path
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -242,7 +246,7 @@ def init(
             f"{answers.language!r} is not a language tag; use a BCP 47 tag such as en or en-GB"
         )
     if root.exists() and not root.is_dir():
-        raise InputError("exists and is not a folder; choose another place", str(root))
+        raise InputError("exists and is not a folder; choose another place", shown_path(root))
     found = existing_manuscripts(root)
     files = plan(root, answers, found)
     toml_text = files[root / "book.toml"]
@@ -254,20 +258,18 @@ def init(
         files = {p: c for p, c in files.items() if p not in clashes}
         clashes = [p for p in clashes if p == root / "book.toml"]
     if clashes:
-        names = ", ".join(str(p.relative_to(root)) for p in clashes)
-        raise InputError(f"already exists: {names}; init never overwrites files", str(root))
+        names = ", ".join(printable(str(p.relative_to(root))) for p in clashes)
+        raise InputError(f"already exists: {names}; init never overwrites files", shown_path(root))
 
     import tomllib
 
     # The generated book.toml must load: validate it before anything is written.
     parse_config(tomllib.loads(toml_text), str(root / "book.toml"))
-    written: list[Path] = []
-    for path, content in files.items():
-        if content is None:
-            path.mkdir(parents=True, exist_ok=True)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8", newline="\n") as fh:
-                fh.write(content)
-            written.append(path)
-    return written
+    # All or nothing, never over an existing file: a full disk leaves nothing behind
+    # that would make a second try refuse with "already exists".
+    return create_files(
+        {
+            path: None if content is None else content.encode("utf-8")
+            for path, content in files.items()
+        }
+    )

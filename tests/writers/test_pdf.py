@@ -11,7 +11,6 @@ from typing import Any
 
 import pypdf
 import pytest
-import typst
 
 from compile_book import nodes as n
 from compile_book.config import BookConfig, parse_config
@@ -457,15 +456,13 @@ def test_hyphenates_and_ends_facing_pages_together(small_pdf: pypdf.PdfReader) -
     assert len(short) <= max(1, len(middle) // 6), short
 
 
-def test_typst_failure_is_a_backend_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(*args: object, **kwargs: object) -> bytes:
-        raise typst.TypstError("something broke\n  here", "diag")
-
-    monkeypatch.setattr(typeset, "_compile", fail)
-    out = tmp_path / "book.pdf"
-    with pytest.raises(BackendError, match="Typst failed: something broke here"):
-        build(tmp_path, book([chapter(1, "One", [para("x")])]))
-    assert not out.exists()
+def test_typst_failure_is_a_backend_error(tmp_path: Path) -> None:
+    # A real Typst error, from a template that does not parse, through the child process.
+    made = data.book_data(
+        finished(book([chapter(1, "One", [para("x")])])), options(), when=build_time()
+    )
+    with pytest.raises(BackendError, match=r"Typst failed: .*(unclosed|expected)"):
+        typeset.typeset(b"#let broken = (", made, (1.0, True), build_time())
 
 
 def test_em_dash_gets_a_word_joiner() -> None:

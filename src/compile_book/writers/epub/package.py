@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from ...config import isbn_digits
+from ...errors import BackendError
 from ...nodes import Book
 from ..common import TocEntry, rights_statement
 from ..images import NO_FIGURES, Figures
@@ -54,8 +55,9 @@ GUIDE_TYPES = {
     TYPE_BODYMATTER: "text",
 }
 
-# Why: the zip format cannot store dates before 1980 (SOURCE_DATE_EPOCH=0 is common).
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+# Why: the zip format stores dates from 1980 to 2107 only (a 7-bit year from 1980).
+_ZIP_FIRST = (1980, 1, 1, 0, 0, 0)
+_ZIP_LAST = (2107, 12, 31, 23, 59, 59)
 
 _ACCESSIBILITY_SUMMARY = (
     "This publication is reflowable text with structured headings, a table of "
@@ -300,8 +302,18 @@ def stylesheet() -> bytes:
 
 
 def build_zip(files: Sequence[tuple[str, bytes]], target: Path, when: datetime) -> None:
-    """Zip `files` into `target`: ``mimetype`` stored, the rest deflated, fixed dates."""
-    stamp = max(_ZIP_EPOCH, (when.year, when.month, when.day, when.hour, when.minute, when.second))
+    """Zip `files` into `target`: ``mimetype`` stored, the rest deflated, fixed dates.
+
+    A date the zip format cannot hold is an error here (``build_time`` refuses
+    such a ``SOURCE_DATE_EPOCH`` before any of this runs): never a crash in
+    ``zipfile``, never a date silently changed.
+    """
+    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    if not _ZIP_FIRST <= stamp <= _ZIP_LAST:
+        raise BackendError(
+            f"the date {when:%Y-%m-%d} cannot be stored in an EPUB, a ZIP (1980 to 2107); "
+            "set SOURCE_DATE_EPOCH to a time in that range"
+        )
     with zipfile.ZipFile(target, "w") as dst:
         for name, data in files:
             info = zipfile.ZipInfo(name, date_time=stamp)

@@ -1,5 +1,8 @@
 """Running Typst: the template and the book's data in, PDF bytes out.
 
+Typst itself runs in a child process (:mod:`.runner`, :mod:`.typst_child`),
+so a signal stops a long typesetting at once.
+
 Fonts come from pip alone: EB Garamond from its PyPI font package, then
 Typst's built-in Libertinus Serif; system fonts are never consulted, so the
 output does not depend on the machine. Dates come from
@@ -20,7 +23,6 @@ from __future__ import annotations
 
 import json
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,21 +30,22 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import typst
-
+from ... import parts
 from ...errors import BackendError
 from ...nodes import Book
 from ...output import build_time
 from ...pagemodel import estimate_pages, gutter_for_pages, inside_margin, to_points
+from . import typst_child
 from .data import book_input
 from .fonts import font_paths
+from .runner import compile_pdf
 
 if TYPE_CHECKING:
     from . import PdfOptions
 
 TEMPLATE = "book.typ"
-DATA_FILE = "book.json"
-MAIN_FILE = "main.typ"
+DATA_FILE = typst_child.DATA_FILE
+MAIN_FILE = typst_child.MAIN_FILE
 
 # How far punctuation may hang into a margin, in em: Typst hangs an opening
 # quote by up to its whole width (about 0.45 em in EB Garamond).
@@ -98,40 +101,24 @@ def typeset(
     every file of an in-memory file set as UTF-8 (0.15.2), so binary images
     cannot travel in it: they are written into the run's own empty root,
     under the hashed names the data uses, and nothing else is there to read.
+
+    Typst runs in a child process (:mod:`.runner`) so that Ctrl-C, SIGTERM
+    or SIGHUP stop it at once: the child is killed and the scratch folder
+    removed before the exception goes on.
     """
     data["layout"]["gutter"] = margin[0] * 72
     data["layout"]["overhang"] = margin[1]
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    # A root of its own: the template reads nothing from disk but the figures put there.
-    with tempfile.TemporaryDirectory(prefix="compile-book-typst-") as root:
-        for name, image in (images or {}).items():
-            (Path(root) / name).write_bytes(image)
-        try:
-            result = _compile(
-                {MAIN_FILE: template, DATA_FILE: payload},
-                root=root,
-                font_paths=font_paths(),
-                ignore_system_fonts=True,
-                format="pdf",
-                timestamp=int(when.timestamp()),
-            )
-        except typst.TypstError as exc:
-            message = getattr(exc, "message", None) or (exc.args[0] if exc.args else "")
-            raise BackendError(f"Typst failed: {_one_line(str(message))}") from None
-        except RuntimeError as exc:
-            raise BackendError(f"Typst failed: {_one_line(str(exc))}") from None
-    if not isinstance(result, bytes):
-        raise BackendError("Typst returned no PDF")
-    return result
-
-
-# typst-py takes an in-memory file set (a dict of path -> bytes) as input,
-# which its type stubs do not declare.
-_compile: Any = typst.compile
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split()) or "unknown error"
+    with parts.scratch_dir("typst") as name:
+        scratch = Path(name)
+        # A root of its own: the template reads nothing from disk but the figures put there.
+        root = scratch / typst_child.ROOT
+        root.mkdir()
+        for image_name, image in (images or {}).items():
+            (root / image_name).write_bytes(image)
+        (scratch / typst_child.MAIN_FILE).write_bytes(template)
+        (scratch / typst_child.DATA_FILE).write_bytes(payload)
+        return compile_pdf(scratch, int(when.timestamp()), font_paths())
 
 
 _PAGE_COUNT = re.compile(
