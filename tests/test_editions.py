@@ -145,3 +145,19 @@ isbn = ""
     )
     found = [d for d in check(project).warnings if d.code == "W135"]
     assert [d.message.split(";")[0] for d in found] == ["the print edition 'print' has no ISBN"]
+
+
+def test_the_cli_builds_editions_and_checks_them(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from compile_book.cli import app
+
+    project = make_project(tmp_path / "book", toml=EDITIONS_TOML)
+    runner = CliRunner()
+    result = runner.invoke(app, ["build", str(project), "-e", "ebook", "-e", "kindle", "--check"])
+    assert result.exit_code == 0, result.output
+    assert "salt-and-iron-ebook.epub (ebook)" in result.stdout
+    assert "EPUBCheck: 0 errors" in result.stdout
+    result = runner.invoke(app, ["build", str(project), "-e", "proof", "--check"])
+    assert result.exit_code == 1  # a two-chapter book is under KDP's 24 pages
+    assert "FAIL: " in result.stdout and "1 file(s) failed their check: proof" in result.stderr

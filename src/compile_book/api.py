@@ -137,6 +137,9 @@ def output_paths(
         ends = [ext for ext in known if output.name.lower().endswith(ext)]
         suffix = max(ends, key=len) if ends else output.suffix.lower()
         if len(fmts) == 1:
+            if not output.suffix and not output.exists():
+                # `-o proof`: a file name without its extension gets the format's.
+                return {fmts[0]: output.with_name(output.name + writers.extension(fmts[0]))}
             if suffix in known and suffix != writers.extension(fmts[0]):
                 raise OutputError(
                     f"the output is named {suffix} but the format is {fmts[0]}; "

@@ -25,6 +25,7 @@ from .signals import Interrupted
 from .signals import install as install_signals
 
 if TYPE_CHECKING:
+    from .config import BookConfig
     from .project import Project
 
 #: Exit status for a bug in compile-book itself (BSD's EX_SOFTWARE).
@@ -38,13 +39,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class Format(StrEnum):
-    epub = "epub"
-    pdf = "pdf"
-    kepub = "kepub"
-    all = "all"
 
 
 class ReportFormat(StrEnum):
@@ -98,8 +92,14 @@ PathArg = Annotated[
 def build(
     path: PathArg = Path("."),
     fmt: Annotated[
-        list[Format] | None,
-        typer.Option("--format", "-f", help="Output format; repeat or use 'all'. Default: epub."),
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="epub, kepub, kindle, azw3, pdf, cover, cover-proof, manuscript, "
+            "manuscript-pdf, or all (epub and pdf); a list (epub,pdf) or repeated. "
+            "Default: from -o's extension, else epub.",
+        ),
     ] = None,
     output: Annotated[
         Path | None,
@@ -109,6 +109,19 @@ def build(
             help="Output file (one format) or folder (several); - for standard output.",
         ),
     ] = None,
+    edition: Annotated[
+        list[str] | None,
+        typer.Option("--edition", "-e", help="Build this edition of book.toml; repeat."),
+    ] = None,
+    all_editions: Annotated[
+        bool, typer.Option("--all-editions", help="Build every edition book.toml declares.")
+    ] = False,
+    check_outputs: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Read back every file written and check it (EPUBCheck, KDP's rules)."
+        ),
+    ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show every normalisation made.")
     ] = False,
@@ -123,13 +136,19 @@ def build(
         ),
     ] = False,
 ) -> None:
-    """Compile a book to EPUB (default) and/or PDF."""
-    from . import api, writers
+    """Compile a book: an EPUB by default, any other format with -f, or its editions."""
+    from . import api
+    from .formats import parse_formats
     from .output import is_stdout, is_stream
     from .progress import BuildProgress
 
-    chosen = [f.value for f in (fmt or [Format.epub])]
-    formats = list(writers.FORMATS) if "all" in chosen else chosen
+    if edition or all_editions:
+        _release(path, edition, output, strict=strict, quiet=quiet, verify=check_outputs)
+        return
+    try:
+        formats = parse_formats(fmt, output)
+    except CompileBookError as exc:
+        fail(exc)
     if watch:
         _watch(path, formats, output, verbose=verbose, quiet=quiet, strict=strict)
         return
@@ -153,6 +172,47 @@ def build(
                 typer.echo(f"wrote the {name.upper()} to standard output", err=True)
             else:  # -o /dev/stdout carries it too: a stream's line goes to stderr
                 typer.echo(f"wrote {_shown(out)}", err=is_stream(out))
+    if check_outputs:
+        config = result.project.config
+        _print_checks([(f, out, config, f) for f, out in result.outputs.items()])
+
+
+def _release(
+    path: Path,
+    names: list[str] | None,
+    output: Path | None,
+    *,
+    strict: bool,
+    quiet: bool,
+    verify: bool,
+) -> None:
+    """``build --edition NAME`` / ``--all-editions``: the release, one file per edition."""
+    from .release import build_editions
+
+    try:
+        result = build_editions(path, names or None, output, strict=strict)
+    except CompileBookError as exc:
+        fail(exc)
+    if not quiet:
+        print_diagnostics(result.diagnostics, False)
+        for item in result.outputs:
+            typer.echo(f"wrote {_shown(item.path)} ({item.edition.name})")
+    if verify:
+        _print_checks(
+            [(o.edition.format, o.path, o.edition.config, o.edition.name) for o in result.outputs]
+        )
+
+
+def _print_checks(items: list[tuple[str, Path, BookConfig, str]]) -> None:
+    """Check what was written and print one table; exit 1 when any file fails."""
+    from .progress import console
+    from .verify import verdict_table, verify
+
+    verdicts = [verify(fmt, out, config, label) for fmt, out, config, label in items]
+    console().print(verdict_table(verdicts))
+    failed = [v.label for v in verdicts if not v.ok]
+    if failed:
+        fail(StrictError(f"{len(failed)} file(s) failed their check: {', '.join(failed)}"))
 
 
 def _config_used(project: Project) -> str:

@@ -27,10 +27,14 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import BookConfig
 
-__all__ = ["Verdict", "epubcheck_command", "table_rows", "verify"]
+if TYPE_CHECKING:
+    from rich.table import Table
+
+__all__ = ["Verdict", "epubcheck_command", "table_rows", "verdict_table", "verify"]
 
 #: KDP paperback page counts (white or cream paper, black ink).
 KDP_MIN_PAGES = 24
@@ -220,3 +224,19 @@ def table_rows(verdicts: list[Verdict]) -> list[tuple[str, str, str, str, str]]:
         pages = str(v.pages) if v.pages is not None else ""
         rows.append((v.label, v.path.name, shown, pages, v.summary))
     return rows
+
+
+def verdict_table(verdicts: list[Verdict]) -> Table:
+    """The ``build --check`` table: edition, file, size, pages, verdict."""
+    from rich.table import Table
+
+    table = Table(title="Checked")
+    for name in ("Edition", "File", "Size", "Pages", "Verdict"):
+        table.add_column(
+            name,
+            justify="right" if name in ("Size", "Pages") else "left",
+            overflow="fold",
+        )
+    for row in table_rows(verdicts):
+        table.add_row(*row)
+    return table

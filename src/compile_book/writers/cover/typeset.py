@@ -9,52 +9,21 @@ an image cannot travel that way.
 
 from __future__ import annotations
 
-import json
-import tempfile
 from collections.abc import Mapping
 from datetime import datetime
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import typst
-
-from ...errors import BackendError
-from ..pdf.fonts import font_paths
+from ..pdf.typeset import run_typst
 
 TEMPLATE = "cover.typ"
-DATA_FILE = "cover.json"
-MAIN_FILE = "main.typ"
-
-# typst-py takes an in-memory file set (path -> bytes), which its stubs do not declare.
-_compile: Any = typst.compile
 
 
 def typeset(data: dict[str, Any], images: Mapping[str, bytes], when: datetime) -> bytes:
-    """One Typst run of the cover template over `data`, with `images` beside it."""
+    """One Typst run of the cover template over `data`, with `images` beside it.
+
+    Through the book's Typst child (:func:`..pdf.typeset.run_typst`), so Ctrl-C
+    stops a cover as promptly as a book.
+    """
     template = resources.files("compile_book").joinpath("templates", TEMPLATE).read_bytes()
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with tempfile.TemporaryDirectory(prefix="compile-book-cover-") as root:
-        for name, image in images.items():
-            (Path(root) / name).write_bytes(image)
-        try:
-            result = _compile(
-                {MAIN_FILE: template, DATA_FILE: payload},
-                root=root,
-                font_paths=font_paths(),
-                ignore_system_fonts=True,
-                format="pdf",
-                timestamp=int(when.timestamp()),
-            )
-        except typst.TypstError as exc:
-            message = getattr(exc, "message", None) or (exc.args[0] if exc.args else "")
-            raise BackendError(f"Typst failed on the cover: {_one_line(str(message))}") from None
-        except RuntimeError as exc:
-            raise BackendError(f"Typst failed on the cover: {_one_line(str(exc))}") from None
-    if not isinstance(result, bytes):
-        raise BackendError("Typst returned no PDF for the cover")
-    return result
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split()) or "unknown error"
+    return run_typst(template, data, when, images)

@@ -21,21 +21,17 @@ metric-compatible faces).
 from __future__ import annotations
 
 import functools
-import json
-import tempfile
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import typst
-
 from ...config import BookConfig
-from ...errors import BackendError
 from ...locale import get_locale
 from ...nodes import Book
 from ...output import atomic_output, build_time
 from ..pdf.body import Body
+from ..pdf.typeset import run_typst
 from . import ManuscriptOptions
 from . import options_from as _options_from
 from .shunn import CHAPTER_DOWN, FONT_SIZE, INDENT, MARGIN, SCENE_BREAK, TITLE_DOWN, Plan, plan
@@ -44,8 +40,6 @@ __all__ = ["EXTENSION", "ManuscriptOptions", "manuscript_data", "options_from", 
 
 EXTENSION = ".pdf"
 TEMPLATE = "manuscript.typ"
-DATA_FILE = "manuscript.json"
-MAIN_FILE = "main.typ"
 
 #: Faces tried in order for each ``[submission] font``; the last ships inside Typst.
 FONTS = {
@@ -73,8 +67,8 @@ def render(book: Book, options: ManuscriptOptions) -> bytes:
     when = build_time()
     data, images = manuscript_data(book, options, when=when)
     template = resources.files("compile_book").joinpath("templates", TEMPLATE).read_bytes()
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return _typeset(template, payload, images, when)
+    # Through the book's Typst child: Ctrl-C stops it at once, as for the book's PDF.
+    return run_typst(template, data, when, images, font_paths())
 
 
 def manuscript_data(
@@ -147,29 +141,3 @@ def font_paths() -> tuple[str, ...]:
     except ImportError:  # pragma: no cover - a dependency; DejaVu Sans Mono still works
         return ()
     return (str(Path(fontpkg_ibm_plex_mono.ROOT) / "files"),)
-
-
-def _typeset(template: bytes, payload: bytes, images: dict[str, bytes], when: datetime) -> bytes:
-    """One Typst run in a root of its own holding only the figures (see ``pdf.typeset``)."""
-    with tempfile.TemporaryDirectory(prefix="compile-book-manuscript-") as root:
-        for name, image in images.items():
-            (Path(root) / name).write_bytes(image)
-        try:
-            result = _compile(
-                {MAIN_FILE: template, DATA_FILE: payload},
-                root=root,
-                font_paths=font_paths(),
-                ignore_system_fonts=True,
-                format="pdf",
-                timestamp=int(when.timestamp()),
-            )
-        except (typst.TypstError, RuntimeError) as exc:
-            message = getattr(exc, "message", None) or (exc.args[0] if exc.args else "")
-            raise BackendError(f"Typst failed: {' '.join(str(message).split())}") from None
-    if not isinstance(result, bytes):
-        raise BackendError("Typst returned no PDF")
-    return result
-
-
-# typst-py takes an in-memory file set (a dict of path -> bytes), which its stubs do not declare.
-_compile: Any = typst.compile

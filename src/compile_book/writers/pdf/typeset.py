@@ -108,6 +108,18 @@ def typeset(
     """
     data["layout"]["gutter"] = margin[0] * 72
     data["layout"]["overhang"] = margin[1]
+    return run_typst(template, data, when, images)
+
+
+def run_typst(
+    template: bytes,
+    data: dict[str, Any],
+    when: datetime,
+    images: Mapping[str, bytes] | None = None,
+    fonts: tuple[str, ...] | None = None,
+) -> bytes:
+    """Typeset ``template`` over ``data`` (read by the template as ``book.json``) in the
+    interruptible Typst child; every Typst writer (book, cover, manuscript) goes through here."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with parts.scratch_dir("typst") as name:
         scratch = Path(name)
@@ -118,7 +130,7 @@ def typeset(
             (root / image_name).write_bytes(image)
         (scratch / typst_child.MAIN_FILE).write_bytes(template)
         (scratch / typst_child.DATA_FILE).write_bytes(payload)
-        return compile_pdf(scratch, int(when.timestamp()), font_paths())
+        return compile_pdf(scratch, int(when.timestamp()), font_paths() if fonts is None else fonts)
 
 
 _PAGE_COUNT = re.compile(
