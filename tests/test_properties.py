@@ -262,4 +262,6 @@ def test_no_word_is_lost_in_the_pdf(model: Model, tmp_path: Path) -> None:
     write_pdf(book, out, BookConfig())
     reader = pypdf.PdfReader(out)
     got = pdfcheck.norm_words(pdfcheck.body_text(reader, book))
-    assert got == pdfcheck.book_words(book)
+    # Compared as one run of letters: a hyphen a writer typed before a space ("Had- to")
+    # may end a PDF line, and read back it cannot be told from a word broken there.
+    assert "".join(got) == "".join(pdfcheck.book_words(book))
