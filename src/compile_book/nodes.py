@@ -24,6 +24,7 @@ manuscript. Backends ``match`` on the node types and end with
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -54,24 +55,41 @@ class Source:
 
     def at(self, offset: int) -> tuple[int, int]:
         """The source ``(line, col)`` of an offset into the node's text."""
-        line, col, start = self.line, self.col, 0
-        for at, b_line, b_col in self.breaks:
-            if at > offset:
-                break
-            line, col, start = b_line, b_col, at
+        # Why a binary search: a hard-wrapped paragraph of forty thousand lines has
+        # as many breaks, and every diagnostic in it asks for a position.
+        k = bisect.bisect_right(self.breaks, offset, key=_break_offset)
+        if not k:
+            return self.line, self.col + offset
+        start, line, col = self.breaks[k - 1]
         return line, col + offset - start
 
-    def shifted(self, offset: int) -> Source:
-        """The source of the text that starts ``offset`` characters into this one."""
-        if not offset:
+    def shifted(self, offset: int, end: int | None = None) -> Source:
+        """The source of the text that starts ``offset`` characters into this one
+        (and ends at ``end``: the breaks after it are left out).
+
+        Why ``end``: a paragraph cut into thousands of text nodes (a word in
+        italics on every line) would otherwise copy the rest of its map into
+        every node.
+        """
+        if not offset and (end is None or not self.breaks):
             return self
         line, col = self.at(offset)
-        breaks = tuple((at - offset, ln, c) for at, ln, c in self.breaks if at > offset)
+        lo = bisect.bisect_right(self.breaks, offset, key=_break_offset)
+        hi = (
+            len(self.breaks)
+            if end is None
+            else bisect.bisect_left(self.breaks, end, lo, key=_break_offset)
+        )
+        breaks = tuple((at - offset, ln, c) for at, ln, c in self.breaks[lo:hi])
         return Source(self.file, line, col, breaks)
 
     def plain(self) -> Source:
         """This position without an offset map (for text whose offsets have changed)."""
         return Source(self.file, self.line, self.col) if self.breaks else self
+
+
+def _break_offset(entry: tuple[int, int, int]) -> int:
+    return entry[0]
 
 
 # --------------------------------------------------------------------------- inlines

@@ -192,7 +192,7 @@ class StructureReader:
                         self.name,
                         item.unit.line,
                     )
-                    pending.extend(item.unit, "" if pending.text.endswith("-") else " ")
+                    pending.extend(item.unit, "" if pending.end(1) == "-" else " ")
                 else:
                     if pending is not None:
                         self._para(pending)

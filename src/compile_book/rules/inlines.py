@@ -79,6 +79,7 @@ class InlineParser:
         self.stray_close = [c for _, c in telepathy]
         self._open_end = False
         self._no_closer: dict[tuple[str, int], int] = {}
+        self._partners: dict[str, dict[int, int]] = {}
 
     def needs_parse(self, text: str) -> bool:
         """Fast path: most paragraphs have no delimiter character at all."""
@@ -100,6 +101,7 @@ class InlineParser:
         tokens: list[Token] = []
         problems: list[Unbalanced] = []
         self._no_closer = {}
+        self._partners = {}
         start = 0
         if carry is not None:
             close_at = text.find(carry[1])
@@ -196,10 +198,11 @@ class InlineParser:
     ) -> tuple[Kind, int, int, int] | None:
         inner = at + len(delim)
         if delim in self.closers:
-            idx = _matching_close(text, delim, self.closers[delim], inner, end)
+            close = self.closers[delim]
+            idx = self._partner(text, delim, at, end)
             if idx is None or idx == inner:
                 return None
-            return "telepathy", inner, idx, idx + len(self.closers[delim])
+            return "telepathy", inner, idx, idx + len(close)
         # Emphasis opener: not after a letter, not before a space.
         if (at > start and (text[at - 1].isalnum() or text[at - 1] == delim[0])) or (
             inner >= end or text[inner].isspace()
@@ -227,6 +230,24 @@ class InlineParser:
             self._no_closer[key] = min(self._no_closer.get(key, end + 1), inner + 1)
             return None
         return kind, inner, m.start(), m.end()
+
+    def _partner(self, text: str, open_: str, at: int, end: int) -> int | None:
+        """Offset of the closer that balances the opener at ``at``, if it ends by ``end``.
+
+        Why: searching forward from every opener costs quadratic time on a line of
+        ten thousand unclosed braces; the pairs of the whole paragraph are found in
+        one pass the first time they are asked for.
+        """
+        close = self.closers[open_]
+        partners = self._partners.get(open_)
+        if partners is None:
+            partners = self._partners[open_] = pair_up(text, open_, close)
+        close_at = partners.get(at)
+        if close_at is None:
+            # An opener the one pass read as part of another delimiter (delimiter
+            # strings that overlap): searched for from it alone.
+            return _matching_close(text, open_, close, at + len(open_), end)
+        return close_at if close_at >= 0 and close_at + len(close) <= end else None
 
     def _stray_closers(self, text: str, tokens: list[Token], problems: list[Unbalanced]) -> None:
         # A closing delimiter left in literal text had no opener.
@@ -258,6 +279,39 @@ def _matching_close(text: str, open_: str, close: str, start: int, end: int) -> 
         depth -= 1
         if depth == 0:
             return c
+        pos = c + len(close)
+
+
+def pair_up(text: str, open_: str, close: str) -> dict[int, int]:
+    """Every opener of ``text`` mapped to the offset of the closer that balances it (-1: none).
+
+    Openers and closers are read left to right exactly as :func:`_matching_close`
+    reads them from any opener (a closer wins where both start), so its answer
+    for each opener is found here in one pass: nested ones pair like brackets,
+    and where open and close are the same string each one pairs with the next.
+    """
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    same = open_ == close
+    last = -1
+    pos = 0
+    while True:
+        c = text.find(close, pos)
+        o = -1 if same or c < 0 else text.find(open_, pos, c)
+        if o >= 0:
+            pairs[o] = -1
+            stack.append(o)
+            pos = o + len(open_)
+            continue
+        if c < 0:
+            return pairs
+        if same:
+            if last >= 0:
+                pairs[last] = c
+            pairs[c] = -1
+            last = c
+        elif stack:
+            pairs[stack.pop()] = c
         pos = c + len(close)
 
 

@@ -26,11 +26,12 @@ text nor blank: it keeps line numbers right and changes nothing else.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import markers
 
@@ -67,19 +68,65 @@ class Line:
     void: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Unit:
-    """A candidate block: one or more source lines joined with spaces."""
+    """A candidate block: one or more source lines joined with spaces.
 
-    text: str
-    starts: list[int] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    cols: list[int] = field(default_factory=list)
-    blank_before: bool = True
-    gap: int = 0
+    The text is kept as pieces and joined when it is read, so that joining the
+    forty thousand lines of one hard-wrapped paragraph costs linear time, not a
+    copy of the growing paragraph per line; :meth:`end` reads its last
+    characters without joining.
+    """
+
+    starts: list[int]
+    lines: list[int]
+    cols: list[int]
+    blank_before: bool
+    gap: int
     """Blank lines right before this unit (0 inside a block)."""
-    gap_line: int = 0
+    gap_line: int
     """The first of those blank lines."""
+    _pieces: list[str]
+    _size: int
+
+    def __init__(
+        self,
+        text: str,
+        starts: list[int] | None = None,
+        lines: list[int] | None = None,
+        cols: list[int] | None = None,
+        blank_before: bool = True,
+        gap: int = 0,
+        gap_line: int = 0,
+    ) -> None:
+        self._pieces = [text]
+        self._size = len(text)
+        self.starts = [] if starts is None else starts
+        self.lines = [] if lines is None else lines
+        self.cols = [] if cols is None else cols
+        self.blank_before = blank_before
+        self.gap = gap
+        self.gap_line = gap_line
+
+    @property
+    def text(self) -> str:
+        if len(self._pieces) > 1:
+            self._pieces = ["".join(self._pieces)]
+        return self._pieces[0]
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._pieces = [value]
+        self._size = len(value)
+
+    def end(self, n: int) -> str:
+        """The last ``n`` characters of the text (fewer if it is shorter)."""
+        out = ""
+        for piece in reversed(self._pieces):
+            out = piece[-(n - len(out)) :] + out
+            if len(out) >= n:
+                break
+        return out
 
     @property
     def line(self) -> int:
@@ -87,16 +134,14 @@ class Unit:
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source ``(line, col)`` of an offset into ``text`` (1-based)."""
-        k = 0
-        for i, start in enumerate(self.starts):
-            if start > offset:
-                break
-            k = i
+        k = max(0, bisect.bisect_right(self.starts, offset) - 1)
         return self.lines[k], offset - self.starts[k] + self.cols[k]
 
     def extend(self, other: Unit, sep: str = " ") -> None:
-        base = len(self.text) + len(sep)
-        self.text = f"{self.text}{sep}{other.text}"
+        base = self._size + len(sep)
+        self._pieces.append(sep)
+        self._pieces.extend(other._pieces)
+        self._size = base + other._size
         self.starts.extend(base + s for s in other.starts)
         self.lines.extend(other.lines)
         self.cols.extend(other.cols)
@@ -196,10 +241,10 @@ def build_units(
                 and not alone
                 and style.wrap_width
                 and not (style.indented and ln.indent)
-                and not _ends_paragraph(open_unit.text, block[i - 1].text, style.wrap_width)
+                and not _ends_paragraph(open_unit.end(1), block[i - 1].text, style.wrap_width)
             ):
                 # A line broken after a hyphen ("half-" / "hidden") joins without a space.
-                prev = open_unit.text
+                prev = open_unit.end(2)
                 glued = prev.endswith("-") and prev[-2:-1].isalpha() and ln.text[:1].isalpha()
                 open_unit.extend(unit, "" if glued else " ")
                 unwrapped += 1
@@ -244,8 +289,8 @@ def _blocks(
     return blocks, gaps
 
 
-def _ends_paragraph(unit_text: str, last_line: str, width: int) -> bool:
-    return len(last_line) < SHORT_LINE_RATIO * width and unit_text.endswith(_SENTENCE_END)
+def _ends_paragraph(unit_end: str, last_line: str, width: int) -> bool:
+    return len(last_line) < SHORT_LINE_RATIO * width and unit_end.endswith(_SENTENCE_END)
 
 
 def blank_line_breaks(gaps: Sequence[int | None]) -> tuple[list[int], int]:

@@ -55,10 +55,11 @@ def by_line(text: str) -> str | None:
 
 def broken(first: Unit, second: Unit) -> bool:
     """A paragraph that stops mid-sentence and continues in lower case was split by accident."""
-    end = first.text[-1]
+    tail = first.end(2)
+    end = tail[-1]
     start = second.text[0]
     if end == "-":  # "com-" / "plaint": a word hyphenated across the break
-        return first.text[-2:-1].isalpha() and start.islower()
+        return tail[-2:-1].isalpha() and start.islower()
     return (end.isalnum() or end in ",;") and start.islower()
 
 

@@ -142,11 +142,11 @@ class _Inliner:
         self,
         text: str,
         tokens: list[Token],
-        source: Callable[[int], Source],
+        source: Callable[[int, int], Source],
         atoms: dict[int, Inline],
     ) -> tuple[Inline, ...]:
-        """Build nested nodes from a token list over ``text``; ``source(offset)`` is
-        where the text at an offset came from, ``atoms`` the nodes standing at
+        """Build nested nodes from a token list over ``text``; ``source(start, end)``
+        is where ``text[start:end]`` came from, ``atoms`` the nodes standing at
         :data:`ATOM` characters."""
         root: list[Inline] = []
         stack: list[tuple[Open, list[Inline]]] = []
@@ -161,13 +161,15 @@ class _Inliner:
                         if tok.kind == "telepathy"
                         else Code.EMPHASIS_RECOGNISED
                     )
-                    self.context.tally[code, source(tok.offset).file] += 1
+                    self.context.tally[code, source(tok.offset, tok.offset).file] += 1
                 stack.append((tok, current))
                 current = []
             else:
                 assert isinstance(tok, Close)
                 opener, parent = stack.pop()
-                parent.append(self._span(opener, tuple(current), source(opener.offset)))
+                parent.append(
+                    self._span(opener, tuple(current), source(opener.offset, opener.offset))
+                )
                 current = parent
         return tuple(root)
 
@@ -204,15 +206,15 @@ class _Joined:
         self.text = "".join(pieces)
         self.file = self.sources[0].file if self.sources else ""
 
-    def source(self, offset: int) -> Source:
-        """The source of the text starting at ``offset`` of the joined string."""
+    def source(self, offset: int, end: int) -> Source:
+        """The source of the text from ``offset`` to ``end`` of the joined string."""
         k = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        return self.sources[k].shifted(max(0, offset - self.starts[k]))
+        return self.sources[k].shifted(max(0, offset - self.starts[k]), end - self.starts[k])
 
     def parse(self, inliner: _Inliner) -> tuple[Inline, ...]:
         tokens, problems = inliner.parser.parse(self.text)
         for p in problems:
-            line, col = self.source(p.offset).at(0)
+            line, col = self.source(p.offset, p.offset).at(0)
             inliner.reporter.add(
                 Code.UNBALANCED_TELEPATHY,
                 f"telepathy delimiter {p.delimiter!r} has no partner in its paragraph; "
@@ -237,7 +239,7 @@ def _chunk(
     out: list[Inline],
     text: str,
     tok: Chunk,
-    source: Callable[[int], Source],
+    source: Callable[[int, int], Source],
     atoms: dict[int, Inline],
 ) -> None:
     """Literal text ``text[tok.start:tok.end]``, with the nodes at its atoms put back."""
@@ -245,12 +247,12 @@ def _chunk(
     at = text.find(ATOM, start, tok.end) if atoms else -1
     while at >= 0:
         if at > start:
-            out.append(Text(text[start:at], source(start)))
+            out.append(Text(text[start:at], source(start, at)))
         out.append(atoms[at])
         start = at + 1
         at = text.find(ATOM, start, tok.end)
     if tok.end > start:
-        out.append(Text(text[start : tok.end], source(start)))
+        out.append(Text(text[start : tok.end], source(start, tok.end)))
 
 
 def _following(blocks: list[Block], start: int) -> list[str]:

@@ -209,24 +209,25 @@ class Arranger:
     # ------------------------------------------------------------------ the body
 
     def _emit(self, items: list[Item], i: int) -> None:
-        pending: Prose | None = None
+        # The paragraphs of one sentence broken over blank lines, joined when it ends.
+        pending: list[Prose] = []
         while i < len(items):
             item = items[i]
             if isinstance(item, Prose):
-                if pending is not None and broken(Unit(pending.text), Unit(item.text)):
+                if pending and broken(_tail(pending), Unit(item.text)):
                     self._note(
                         Code.BROKEN_PARAGRAPH_REJOINED,
                         "paragraph broken mid-sentence rejoined with the next",
                         item.source.line,
                     )
-                    pending = _joined(pending, item)
+                    pending.append(item)
                 else:
-                    self._flush(pending)
-                    pending = item
+                    self._flush(_joined(pending))
+                    pending = [item]
                 i += 1
                 continue
-            self._flush(pending)
-            pending = None
+            self._flush(_joined(pending))
+            pending = []
             if isinstance(item, Brk):
                 self.events.append(Break(item.source))
                 i += 1
@@ -235,7 +236,7 @@ class Arranger:
                 i += 1
             else:
                 i = self._heading(items, i, item)
-        self._flush(pending)
+        self._flush(_joined(pending))
 
     def _flush(self, prose: Prose | None) -> None:
         if prose is None:
@@ -320,18 +321,39 @@ class Arranger:
         self.reporter.add(code, message, self.name, line)
 
 
-def _joined(first: Prose, second: Prose) -> Prose:
-    """Two paragraphs of one sentence as one (a hyphenated word closes up)."""
-    sep = "" if first.text.endswith("-") else " "
-    at = len(first.text) + len(sep)
-    later = second.source
-    breaks = (
-        *first.source.breaks,
-        (at, later.line, later.col),
-        *((at + off, ln, col) for off, ln, col in later.breaks),
-    )
-    src = Source(first.source.file, first.source.line, first.source.col, breaks)
-    return Prose(first.text + sep + second.text, src, first.lines + second.lines)
+def _tail(parts: list[Prose]) -> Unit:
+    """The last two paragraphs about to be joined: enough of the end for :func:`broken`."""
+    last = parts[-1].text
+    if len(parts) == 1:
+        return Unit(last)
+    before = parts[-2].text
+    return Unit(before[-1:] + ("" if before.endswith("-") else " ") + last)
+
+
+def _joined(parts: list[Prose]) -> Prose | None:
+    """The paragraphs of one sentence as one (a hyphenated word closes up).
+
+    Joined once, at the end, so a run of thousands of broken paragraphs is not
+    copied again for every one of them.
+    """
+    if len(parts) <= 1:
+        return parts[0] if parts else None
+    first = parts[0].source
+    pieces = [parts[0].text]
+    breaks = list(first.breaks)
+    lines = list(parts[0].lines)
+    at = len(parts[0].text)
+    for part in parts[1:]:
+        sep = "" if pieces[-1].endswith("-") else " "
+        at += len(sep)
+        later = part.source
+        breaks.append((at, later.line, later.col))
+        breaks.extend((at + off, ln, col) for off, ln, col in later.breaks)
+        pieces.append(sep + part.text)
+        lines.extend(part.lines)
+        at += len(part.text)
+    src = Source(first.file, first.line, first.col, tuple(breaks))
+    return Prose("".join(pieces), src, tuple(lines))
 
 
 def _demote_stray_numbers(items: list[Item]) -> list[Item]:

@@ -368,7 +368,7 @@ def _shape_of(nodes: list[SyntaxTreeNode]) -> Shape:
             _add(out, " ")
         else:
             _add(out, restore(node.content))
-    return tuple(out)
+    return _shape(out)
 
 
 _EMPHASIS_ONLY = InlineParser([])
@@ -388,15 +388,33 @@ def raw_shape(text: str) -> Shape:
             stack.append([])
             names.append("Strong" if tok.kind == "strong" else "Emphasis")
         else:
-            inner = tuple(stack.pop())
+            inner = _shape(stack.pop())
             stack[-1].append((names.pop(), inner))
-    return tuple(stack[0])
+    return _shape(stack[0])
 
 
 def _add(out: list[object], text: str) -> None:
-    if not text:
-        return
-    if out and isinstance(out[-1], str):
-        out[-1] = out[-1] + text
-    else:
+    """Text onto a shape being built; neighbouring texts are joined by :func:`_shape`.
+
+    Why not join here: a wrapped paragraph of forty thousand lines would copy its
+    growing text once per line.
+    """
+    if text:
         out.append(text)
+
+
+def _shape(out: list[object]) -> Shape:
+    """A built shape with each run of neighbouring texts joined into one."""
+    shape: list[object] = []
+    run: list[str] = []
+    for item in out:
+        if isinstance(item, str):
+            run.append(item)
+            continue
+        if run:
+            shape.append("".join(run))
+            run = []
+        shape.append(item)
+    if run:
+        shape.append("".join(run))
+    return tuple(shape)
