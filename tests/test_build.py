@@ -153,7 +153,7 @@ def _error_case(tmp_path: Path, name: str) -> tuple[list[str], str]:
         return ["build", str(tmp_path)], "titel: unknown key"
     if name == "undecodable":
         (tmp_path / "bad.txt").write_bytes(b"Hello \x81 world")
-        return ["build", str(tmp_path / "bad.txt")], "bad.txt: error: cannot decode byte 0x81"
+        return ["build", str(tmp_path / "bad.txt")], "bad.txt:1: error: cannot decode byte 0x81"
     if name == "empty":
         (tmp_path / "empty.txt").write_text("\n\n  \n", encoding="utf-8")
         return ["build", str(tmp_path / "empty.txt")], "empty.txt: error: the manuscript is empty"

@@ -99,9 +99,12 @@ def test_a_lone_manuscript_is_not_its_own_output(
 ) -> None:
     (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["build", "story.txt", "-o", "story.txt"])
+    result = runner.invoke(app, ["build", "story.txt", "-f", "epub", "-o", "story.txt"])
     assert result.exit_code == 2
     assert "story.txt: error: this is a manuscript" in _one_line_error(result.stderr)
+    assert (tmp_path / "story.txt").read_text(encoding="utf-8") == STORY
+    result = runner.invoke(app, ["build", "story.txt", "-o", "story.txt"])  # no format makes .txt
+    assert result.exit_code == 2
     assert (tmp_path / "story.txt").read_text(encoding="utf-8") == STORY
 
 

@@ -43,6 +43,10 @@ def parse_formats(values: Iterable[str] | None, output: Path | None = None) -> l
     file whose extension no writer makes when no ``-f`` says the format.
     """
     names = [n.strip().lower() for v in (values or ()) for n in v.split(",") if n.strip()]
+    if output is not None and str(output) != "-":
+        from .output import check_name
+
+        check_name(output)  # before anything asks the file system about it
     if not names:
         if output is None or str(output) == "-" or output.is_dir() or not output.suffix:
             return [DEFAULT]
