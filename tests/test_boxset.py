@@ -60,3 +60,20 @@ def test_a_listed_folder_must_be_a_book_project(tmp_path: Path) -> None:
     (boxset / "book.toml").write_text('title = "S"\n[boxset]\nbooks = ["/etc"]\n')
     with pytest.raises(CompileBookError, match="not a book project"):
         api.parse(boxset)
+
+
+def test_a_part_title_keeps_its_emphasised_words() -> None:
+    import dataclasses
+
+    from compile_book.boxset import assemble_boxset
+    from compile_book.nodes import Emphasis, Heading, Part, Source, Text
+
+    src = Source("b.txt", 1, 1)
+    title = (Text("The ", src), Emphasis((Text("Sea", src),), src))
+    heading = Heading(src, label="Part", number_text="One", title=title)
+    book = api.parse_text("Tide\n\nChapter 1\n\nWords.\n")
+    chapters = book.parts[0].chapters
+    book = dataclasses.replace(book, parts=(Part(heading, chapters, src),) * 2)
+    first = assemble_boxset(book, [book]).parts[0].heading
+    assert first is not None and isinstance(first.title[0], Text)
+    assert first.title[0].text == f"{book.meta.title}: Part One: The Sea"

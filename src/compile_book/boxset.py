@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import ConfigError
-from .nodes import Book, Heading, Part, Text
+from .nodes import Book, Heading, Part, Text, plain_text
 
 if TYPE_CHECKING:
     from .project import Project
@@ -74,7 +74,7 @@ def _book_heading(book: Book, part: Part | None) -> Heading:
     title = book.meta.title
     if part is not None and part.heading is not None:
         heading = part.heading
-        title_text = "".join(t.text for t in heading.title if isinstance(t, Text))
+        title_text = plain_text(heading.title)
         label = " ".join(x for x in (heading.label, heading.number_text) if x)
         shown = ": ".join(x for x in (label, title_text) if x)
         return dataclasses.replace(
