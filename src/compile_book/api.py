@@ -27,6 +27,7 @@ from . import writers
 from .config import BookConfig
 from .diagnostics import Diagnostic, problems
 from .errors import CompileBookError, OutputError, StrictError
+from .formats import format_for_extension
 from .nodes import Book, Figure
 from .output import Inputs, check_name, destination, is_stdout, protecting
 from .pipeline import ManuscriptSource, compile_sources
@@ -123,7 +124,6 @@ def output_paths(
     ``-o -`` is standard output, for one format."""
     fmts = list(formats)
     name = slug(book.meta.title)
-    known = {writers.extension(f): f for f in writers.FORMATS}
     if output is not None and is_stdout(output):
         if len(fmts) != 1:
             raise OutputError(
@@ -134,20 +134,20 @@ def output_paths(
         check_name(output)
     if output is not None and not output.is_dir():
         # The longest extension the name ends with: ``x.kepub.epub`` is a kepub, not an EPUB.
-        ends = [ext for ext in known if output.name.lower().endswith(ext)]
-        suffix = max(ends, key=len) if ends else output.suffix.lower()
+        named = format_for_extension(output)
+        suffix = writers.extension(named) if named else output.suffix.lower()
         if len(fmts) == 1:
             if not output.suffix and not output.exists():
                 # `-o proof`: a file name without its extension gets the format's.
                 return {fmts[0]: output.with_name(output.name + writers.extension(fmts[0]))}
-            if suffix in known and suffix != writers.extension(fmts[0]):
+            if named is not None and suffix != writers.extension(fmts[0]):
                 raise OutputError(
                     f"the output is named {suffix} but the format is {fmts[0]}; "
                     f"name it {output.name[: -len(suffix)]}{writers.extension(fmts[0])}",
                     str(output),
                 )
             return {fmts[0]: output}
-        if suffix in known:
+        if named is not None:
             raise OutputError(
                 "with several formats -o names a folder, not a file; give a folder name",
                 str(output),

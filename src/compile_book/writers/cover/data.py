@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ...locale import get_locale
 from ...nodes import Metadata
 from ...printspec import Box, Wrap
+from ..pdf.data import typst_date
 from ..pdf.fonts import font_list
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def cover_data(
             "authors": list(meta.authors),
             "lang": locale.language,
             "region": locale.region,
-            "date": _date(when),
+            "date": typst_date(when),
         },
         "page": {"width": wrap.width, "height": wrap.height},
         "trim": wrap.trim().as_dict(),
@@ -136,14 +137,3 @@ def _series(meta: Metadata) -> str | None:
         return meta.series.name
     shown = str(int(number)) if float(number).is_integer() else f"{number:g}"
     return f"{meta.series.name} · {shown}"
-
-
-def _date(when: datetime) -> dict[str, int]:
-    return {
-        "year": when.year,
-        "month": when.month,
-        "day": when.day,
-        "hour": when.hour,
-        "minute": when.minute,
-        "second": when.second,
-    }

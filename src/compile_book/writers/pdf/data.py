@@ -102,14 +102,7 @@ def _meta(meta: nodes.Metadata, locale: Locale, when: datetime) -> dict[str, Any
         "description": meta.description,
         "lang": locale.language,
         "region": locale.region,
-        "date": {
-            "year": when.year,
-            "month": when.month,
-            "day": when.day,
-            "hour": when.hour,
-            "minute": when.minute,
-            "second": when.second,
-        },
+        "date": typst_date(when),
     }
 
 
@@ -260,3 +253,15 @@ def _chapter(entry: Entry, headings: Headings, body: Body) -> dict[str, Any]:
 def _plain_inlines(content: tuple[nodes.Inline, ...]) -> list[Any]:
     """A heading's inlines as template data."""
     return Body(drop_cap=False, lead_words=0).inlines(content)
+
+
+def typst_date(when: datetime) -> dict[str, int]:
+    """The build time as the fields Typst's ``datetime(..)`` takes (every template's)."""
+    return {
+        "year": when.year,
+        "month": when.month,
+        "day": when.day,
+        "hour": when.hour,
+        "minute": when.minute,
+        "second": when.second,
+    }
