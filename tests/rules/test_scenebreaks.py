@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compile_book.api import parse_text
-from compile_book.nodes import Paragraph, plain_text
+from compile_book.nodes import Heading, Paragraph, plain_text
 from compile_book.rules.scenebreaks import is_scene_break, looks_like_divider
 from compile_book.walk import query
 
@@ -129,7 +129,12 @@ def test_no_word_is_dropped_by_a_divider_rule(line: str, suffix: str) -> None:
 def _book_text(line: str, suffix: str) -> str:
     head = "# Chapter 1\n\n" if suffix == ".md" else "T\n\nby A\n\nChapter 1\n\n"
     book = parse_text(f"{head}Hello there.\n\n{line}\n\nMore text.\n", filename="s" + suffix)
-    return " ".join(plain_text(p.inlines) for p in query(book, Paragraph))
+    # A line read as a heading (`#0` in Markdown, with W113) keeps its words there.
+    headings = [
+        " ".join(x for x in (h.label, h.number_text, plain_text(h.title)) if x)
+        for h in query(book, Heading)
+    ]
+    return " ".join([*headings, *(plain_text(p.inlines) for p in query(book, Paragraph))])
 
 
 def _alnum(text: str) -> str:
