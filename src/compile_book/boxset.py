@@ -8,14 +8,14 @@ projects in reading order; each book is compiled exactly as it would be alone
 (its own ``book.toml``, language and typography), then the set is assembled:
 
 * the set's front matter (title page, copyright, contents) from its own metadata;
-* for each book, a part page with the book's title and author, followed by
-  its chapters; a book divided into parts keeps them, each part page naming
-  the book it belongs to (``Book Title: Part One``), since the tree has parts
-  and chapters but no level above them;
+* for each book, its title page (a part page with its title and author),
+  then its own dedication and epigraph (:attr:`Part.front`), then its
+  chapters; a book divided into parts keeps them after its title page, each
+  part page naming the book it belongs to (``Book Title: Part One``), since
+  the tree has parts and chapters but no level above them;
 * one contents that lists every book and chapter.
 
-A book's own dedication and epigraph are not repeated inside the set (its
-front matter is the set's); the writer can put them in the book's first chapter.
+A book's own copyright page and contents are not repeated: the set's cover them.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import ConfigError
-from .nodes import Book, Heading, Part, Text, plain_text
+from .nodes import Book, Dedication, Epigraph, Heading, Part, PartMatter, Text, plain_text
 
 if TYPE_CHECKING:
     from .project import Project
@@ -92,14 +92,22 @@ def _book_heading(book: Book, part: Part | None) -> Heading:
     )
 
 
+def _book_front(book: Book) -> tuple[PartMatter, ...]:
+    """The book's own dedication and epigraph, in its order."""
+    return tuple(m for m in book.front if isinstance(m, Dedication | Epigraph))
+
+
 def assemble_boxset(boxset: Book, books: list[Book]) -> Book:
     """The set: ``boxset``'s metadata and front matter, then each book as its parts."""
     parts: list[Part] = []
     for book in books:
+        front = _book_front(book)
         if len(book.parts) == 1 and book.parts[0].heading is None:
             only = book.parts[0]
-            parts.append(Part(_book_heading(book, None), only.chapters, only.source))
+            parts.append(Part(_book_heading(book, None), only.chapters, only.source, front))
             continue
+        # A book in parts: its title page stands alone before them.
+        parts.append(Part(_book_heading(book, None), (), book.parts[0].source, front))
         for part in book.parts:
             parts.append(Part(_book_heading(book, part), part.chapters, part.source))
     diagnostics = tuple(d for book in books for d in book.diagnostics)

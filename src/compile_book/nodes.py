@@ -311,11 +311,16 @@ class Chapter:
 @dataclass(frozen=True, slots=True)
 class Part:
     """A part of the book. ``heading`` is ``None`` for the implicit part of a book
-    that has no part divisions; backends print nothing for it."""
+    that has no part divisions; backends print nothing for it.
+
+    ``front`` is matter printed after the part's page and before its chapters:
+    in a box set, each book's own dedication and epigraph follow its title page.
+    """
 
     heading: Heading | None
     chapters: tuple[Chapter, ...]
     source: Source
+    front: tuple[PartMatter, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +426,7 @@ class Contents:
 
 
 Matter: TypeAlias = TitlePage | CopyrightPage | Dedication | Epigraph | Contents
+PartMatter: TypeAlias = Dedication | Epigraph
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 #: The version of the JSON shape :func:`to_json` writes (pandoc's ``pandoc-api-version``
 #: habit): tools reading the tree check it. Bump the major number when a node type or
 #: field changes meaning or goes away, the minor one when one is added.
-TREE_VERSION = (1, 0)
+TREE_VERSION = (1, 1)  # 1.1: Part.front
 VERSION_KEY = "compile-book-tree-version"
 
 
@@ -75,13 +75,11 @@ def pformat(book: nodes.Book, *, width: int | None = None, diagnostics: bool = T
     front matter, and every diagnostic in book order.
     """
     lines: list[str] = [f"book {book.meta.title!r} lang={book.meta.language}"]
-    for matter in book.front:
-        fields = {f.name: getattr(matter, f.name) for f in dataclasses.fields(matter)}
-        shown = " ".join(f"{k}={v!r}" for k, v in fields.items() if v not in (None, ()))
-        lines.append(f"  {_type_name(matter)} {shown}")
+    lines.extend(f"  {_matter_line(matter)}" for matter in book.front)
     for part in book.parts:
         head = nodes.heading_text(part.heading) if part.heading else "(implicit)"
         lines.append(f"  part {head!r} @{part.source}")
+        lines.extend(f"    {_matter_line(matter)}" for matter in part.front)
         for chapter in part.chapters:
             head = nodes.heading_text(chapter.heading)
             lines.append(f"    {chapter.kind} {head!r} @{chapter.source}")
@@ -90,6 +88,12 @@ def pformat(book: nodes.Book, *, width: int | None = None, diagnostics: bool = T
         lines.append("diagnostics")
         lines.extend(f"  {d.format()}" for d in book.diagnostics)
     return "\n".join(lines) + "\n"
+
+
+def _matter_line(matter: nodes.Matter) -> str:
+    fields = {f.name: getattr(matter, f.name) for f in dataclasses.fields(matter)}
+    shown = " ".join(f"{k}={v!r}" for k, v in fields.items() if v not in (None, ()))
+    return f"{_type_name(matter)} {shown}"
 
 
 def _pformat_blocks(

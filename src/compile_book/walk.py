@@ -60,6 +60,7 @@ def walk(book: Book) -> Iterator[Node]:
         yield part
         if part.heading is not None:
             yield from _heading(part.heading)
+        yield from part.front
         for chapter in part.chapters:
             yield chapter
             if chapter.heading is not None:

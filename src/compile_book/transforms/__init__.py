@@ -30,7 +30,7 @@ from datetime import datetime
 from ..config import BookConfig
 from ..diagnostics import Code, Diagnostic, Reporter
 from ..locale import Locale, get_locale
-from ..nodes import Book, Chapter, Heading, Inline, Part
+from ..nodes import Book, Chapter, Heading, Inline
 from ..rules.typography import Typographer
 
 __all__ = ["CHAIN", "Context", "Memo", "Transform", "apply", "chain_for", "map_chapters"]
@@ -164,7 +164,7 @@ def apply(book: Book, config: BookConfig, when: datetime, memo: Memo | None = No
 def map_chapters(book: Book, change: Callable[[Chapter], Chapter]) -> Book:
     """The book with every chapter replaced by ``change(chapter)``, in reading order."""
     parts = tuple(
-        Part(part.heading, tuple(change(c) for c in part.chapters), part.source)
+        dataclasses.replace(part, chapters=tuple(change(c) for c in part.chapters))
         for part in book.parts
     )
     return dataclasses.replace(book, parts=parts)

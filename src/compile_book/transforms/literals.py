@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from ..markers import ESCAPES
-from ..nodes import Book, Chapter, Heading, Inline, Part
+from ..nodes import Book, Chapter, Heading, Inline
 from ..rules.markdown import restore
 from ..sequences import map_blocks, sequences
 from . import Context, heading_inlines
@@ -45,5 +45,5 @@ def _chapter(chapter: Chapter) -> Chapter:
 def run(book: Book, context: Context) -> Book:
     """Restore escaped characters in every paragraph and heading."""
     book = context.each_chapter("literals", book, _chapter)
-    parts = tuple(Part(_heading(p.heading), p.chapters, p.source) for p in book.parts)
+    parts = tuple(dataclasses.replace(p, heading=_heading(p.heading)) for p in book.parts)
     return dataclasses.replace(book, parts=parts)

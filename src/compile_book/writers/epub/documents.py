@@ -187,6 +187,10 @@ def build_body(book: Book, xhtml: Xhtml, layout: tuple[Division, ...]) -> list[D
             printed = xhtml.headings.part(heading)
             html = xhtml.part(printed, division.uid, heading.source)
             docs.append(_document(division.uid, division.name, html))
+        for k, matter in enumerate(division.part.front, start=1):
+            page = front_page(xhtml, matter)  # a box-set book's dedication and epigraph
+            uid = f"{division.uid or 'part'}-{k}-{page.uid}"
+            docs.append(Document(uid, uid + DOC_SUFFIX, page.title, page.content))
         for entry in division.chapters:
             heading = entry.chapter.heading
             printed_title = xhtml.headings.chapter(heading).line if heading else ""

@@ -170,36 +170,38 @@ def front_data(
     count = sum(1 + len(entry.children) for entry in entries)
     out: list[dict[str, Any]] = []
     for node in book.front:
-        match node:
-            case TitlePage():
-                out.append(
-                    {
-                        "type": FRONT_TITLEPAGE,
-                        "title": node.title,
-                        "subtitle": node.subtitle,
-                        "authors": list(node.authors),
-                        "publisher": node.publisher,
-                    }
-                )
-            case CopyrightPage():
-                out.append({"type": FRONT_COPYRIGHT, "heading": node.heading, "lines": node.lines})
-            case Dedication():
-                out.append({"type": FRONT_DEDICATION, "heading": node.heading, "lines": node.lines})
-            case Epigraph():
-                out.append(
-                    {
-                        "type": FRONT_EPIGRAPH,
-                        "heading": node.heading,
-                        "lines": node.lines,
-                        "attribution": node.attribution,
-                    }
-                )
-            case Contents():
-                if want_toc and count >= TOC_MIN_ENTRIES:
-                    out.append({"type": FRONT_CONTENTS, "heading": node.heading})
-            case _:
-                assert_never(node)
+        if isinstance(node, Contents):
+            if want_toc and count >= TOC_MIN_ENTRIES:
+                out.append({"type": FRONT_CONTENTS, "heading": node.heading})
+        else:
+            out.append(matter_data(node))
     return out
+
+
+def matter_data(node: TitlePage | CopyrightPage | Dedication | Epigraph) -> dict[str, Any]:
+    """One front-matter page as the template reads it (``type`` names its layout)."""
+    match node:
+        case TitlePage():
+            return {
+                "type": FRONT_TITLEPAGE,
+                "title": node.title,
+                "subtitle": node.subtitle,
+                "authors": list(node.authors),
+                "publisher": node.publisher,
+            }
+        case CopyrightPage():
+            return {"type": FRONT_COPYRIGHT, "heading": node.heading, "lines": node.lines}
+        case Dedication():
+            return {"type": FRONT_DEDICATION, "heading": node.heading, "lines": node.lines}
+        case Epigraph():
+            return {
+                "type": FRONT_EPIGRAPH,
+                "heading": node.heading,
+                "lines": node.lines,
+                "attribution": node.attribution,
+            }
+        case _:
+            assert_never(node)
 
 
 def _toc_entry(entry: TocEntry) -> dict[str, Any]:
@@ -220,6 +222,7 @@ def _part(division: Division, headings: Headings, body: Body) -> dict[str, Any]:
         "uid": division.uid,
         "name": division.name,
         "heading": _heading(printed),
+        "front": [matter_data(node) for node in division.part.front],
         "chapters": [_chapter(entry, headings, body) for entry in division.chapters],
     }
 
