@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import subprocess
@@ -52,11 +53,13 @@ def make_project(
     return root
 
 
+@functools.cache
 def _tiny_jpeg() -> bytes:
+    """A cover of the size stores ask for (a flat colour: a few kilobytes)."""
     from PIL import Image
 
     buf = io.BytesIO()
-    Image.new("RGB", (60, 90), (40, 60, 90)).save(buf, "JPEG")
+    Image.new("RGB", (1600, 2560), (40, 60, 90)).save(buf, "JPEG", quality=50)
     return buf.getvalue()
 
 

@@ -26,6 +26,12 @@ __all__ = ["COVER_SUFFIXES", "find_cover"]
 
 COVER_SUFFIXES = (".jpg", ".jpeg", ".png")
 
+#: Apple Books' least width for a cover (KDP takes 625 x 1000 but shows it soft);
+#: below it a store refuses or blurs the cover, so the build warns.
+MIN_COVER_SIDE = 1400
+#: The size KDP and Kobo recommend (1:1.6), the one the warning asks for.
+IDEAL_COVER = (1600, 2560)
+
 
 def find_cover(
     root: Path, config: BookConfig, confinement: Confinement
@@ -37,15 +43,22 @@ def find_cover(
         return None, []
     path, shown = found
     raster = read_cover_file(path, shown)
-    if raster.converted is None:
-        return path, []
-    note = Diagnostic(
-        Code.COVER_CONVERTED,
-        f"the cover is {raster.converted}; the EPUB carries an RGB copy, and stores "
-        "want an RGB file too: save it again as RGB JPEG",
-        shown,
-    )
-    return path, [note]
+    notes: list[Diagnostic] = []
+    if raster.converted is not None:
+        message = (
+            f"the cover is {raster.converted}; the EPUB carries an RGB copy, and stores "
+            "want an RGB file too: save it again as RGB JPEG"
+        )
+        notes.append(Diagnostic(Code.COVER_CONVERTED, message, shown))
+    if raster.size is not None and min(raster.size) < MIN_COVER_SIDE:
+        width, height = raster.size
+        message = (
+            f"the cover is {width} x {height} pixels; stores reject covers under "
+            f"{MIN_COVER_SIDE} pixels on the short side: use a {IDEAL_COVER[0]} x "
+            f"{IDEAL_COVER[1]} image"
+        )
+        notes.append(Diagnostic(Code.COVER_SMALL, message, shown))
+    return path, notes
 
 
 def _find(root: Path, config: BookConfig, confinement: Confinement) -> tuple[Path, str] | None:

@@ -84,6 +84,7 @@ class Code(enum.StrEnum):
     MIXED_ENCODING = "W116"
     COVER_CONVERTED = "W120"
     EDITION_ISBN = "W135"
+    COVER_SMALL = "W136"
 
     @property
     def severity(self) -> Severity:
@@ -166,6 +167,9 @@ DOCS: dict[Code, str] = {
     ),
     Code.EDITION_ISBN: (
         "two editions share one ISBN (an ISBN names one format), or a print edition has none"
+    ),
+    Code.COVER_SMALL: (
+        "a cover under 1400 pixels on its short side: stores refuse or blur it; use 1600 x 2560"
     ),
 }
 

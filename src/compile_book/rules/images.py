@@ -77,6 +77,7 @@ class Raster:
     data: bytes
     media_type: str
     converted: str | None = None
+    size: tuple[int, int] | None = None  # width, height in pixels (None for SVG)
 
 
 def decoded(data: bytes, *, cover: bool = False) -> Raster:
@@ -108,9 +109,10 @@ def decoded(data: bytes, *, cover: bool = False) -> Raster:
                 raise ImageProblem(_too_big(picture.width, picture.height))
             picture.load()
             why = _conversion(picture, data, media_type, cover)
+            size = (picture.width, picture.height)
             if why is None:
-                return Raster(data, media_type)
-            return Raster(_converted(picture, media_type, cover), media_type, why)
+                return Raster(data, media_type, size=size)
+            return Raster(_converted(picture, media_type, cover), media_type, why, size)
     except Image.DecompressionBombError:
         raise ImageProblem(
             f"has more than the {MAX_PIXELS // 1_000_000} million pixels an output may hold; "
