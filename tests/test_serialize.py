@@ -14,7 +14,7 @@ from tests.trees_small import SRC, WHEN, assembled, book_of, brk, chapter, para
 def test_to_json_puts_the_tree_version_first() -> None:
     data = to_json(book_of(chapter(para("x"))))
     assert list(data)[:2] == ["compile-book-tree-version", "type"]
-    assert data[VERSION_KEY] == [1, 1] == list(TREE_VERSION)
+    assert data[VERSION_KEY] == [1, 2] == list(TREE_VERSION)
     assert data["type"] == "book"
     json.dumps(data)  # JSON-ready all the way down
 

@@ -84,7 +84,9 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
         from .boxset import parse_boxset
 
         return parse_boxset(project)
-    book = compile_sources(project.read_sources(), project.config, project.name_hint, cache)
+    sources = project.read_sources()
+    photo = project.read_photo()
+    book = compile_sources(sources, project.config, project.name_hint, cache, photo)
     project.check_figures(book)  # images read from outside the project stop it here
     if project.cover is not None:
         # The project's cover (covers/ or book.toml) wins over a picture in the text;

@@ -87,12 +87,12 @@ class _Assembler:
 
     def start_chapter(self, kind: ChapterKind, heading: Heading | None, source: Source) -> None:
         self.close_chapter()
-        if kind is ChapterKind.EPILOGUE and self.part_heading is not None:
-            # The epilogue belongs to the whole book, not to the last part: it
-            # stands at the top level, like a prologue before Part One.
+        if (kind is ChapterKind.EPILOGUE or kind.is_back) and self.part_heading is not None:
+            # The epilogue and the back matter belong to the whole book, not to the
+            # last part: they stand at the top level, like a prologue before Part One.
             self._close_part()
         self.chapter = _OpenChapter(kind, heading, source)
-        if heading is not None and heading.number is not None:
+        if heading is not None and heading.number is not None and not kind.is_back:
             self._check_sequence(heading)
 
     def _check_sequence(self, heading: Heading) -> None:
@@ -206,8 +206,14 @@ class _Assembler:
         self._ensure_chapter(para.source).blocks.append(node)
 
 
-def assemble(files: Sequence[FileEvents], config: BookConfig, name_hint: str = "") -> Book:
-    """Build the book from every file's events, in book order."""
+def assemble(
+    files: Sequence[FileEvents],
+    config: BookConfig,
+    name_hint: str = "",
+    back: Sequence[FileEvents] = (),
+) -> Book:
+    """Build the book from every file's events, in book order, then its back matter
+    (:mod:`compile_book.backmatter`: never a scene of the story, never its first file)."""
     reporter = Reporter()
     asm = _Assembler(reporter)
     facts = _FirstFile()
@@ -228,6 +234,11 @@ def assemble(files: Sequence[FileEvents], config: BookConfig, name_hint: str = "
             _dispatch(asm, event, facts if index == 0 else None)
     if joined:
         _report_scenes(reporter, joined, config.reading.files)
+    for result in back:
+        asm.close_chapter()
+        for event in result.events:
+            _dispatch(asm, event, None)
+    files = [*files, *back]
     parts = asm.finish()
     order = {f.name: k for k, f in enumerate(files)}
     diagnostics = sort_diagnostics(

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -28,10 +27,13 @@ from pydantic import (
     model_validator,
 )
 
+from .backmatter import BackMatterConfig
 from .boxset import BoxsetConfig
 from .editions import EditionConfig
 from .errors import ConfigError
-from .metadata import date_problem, isbn_problem, text_problem
+from .metadata import Prose as Prose
+from .metadata import Text as Text
+from .metadata import date_problem, isbn_problem
 from .metadata import isbn_digits as isbn_digits
 from .paths import display_path
 from .printable import layout_problems, side_problem
@@ -46,27 +48,6 @@ _LENGTH_RE = re.compile(r"^\d+(\.\d+)?(in|mm|cm|pt)$")
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _one_line(value: str) -> str:
-    problem = text_problem(value)
-    if problem is not None:
-        raise ValueError(problem)
-    return value
-
-
-def _lines(value: str) -> str:
-    problem = text_problem(value, multiline=True)
-    if problem is not None:
-        raise ValueError(problem)
-    return value
-
-
-#: One line of text (a title, a name): not blank, no control characters or
-#: noncharacters (:func:`compile_book.metadata.text_problem`).
-Text = Annotated[str, AfterValidator(_one_line)]
-#: Text that may run over lines (a description, a dedication): tabs and line breaks too.
-Prose = Annotated[str, AfterValidator(_lines)]
 
 
 class SeriesConfig(_Model):
@@ -281,6 +262,12 @@ class BookConfig(_Model):
     pdf: PdfConfig = Field(default_factory=PdfConfig)
     cover_wrap: CoverWrapConfig = Field(default_factory=CoverWrapConfig)
     submission: SubmissionConfig = Field(default_factory=SubmissionConfig)
+    back: BackMatterConfig = Field(
+        default_factory=BackMatterConfig,
+        description="Back matter set out after the story: afterword, acknowledgments, "
+        "reading-group questions, about the author, also by, newsletter "
+        "(files in manuscripts/back/ are read as back matter too).",
+    )
     boxset: BoxsetConfig | None = Field(
         default=None, description="A box set: the books it collects ([boxset] books = [...])."
     )

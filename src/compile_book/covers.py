@@ -18,11 +18,14 @@ from .confine import Confinement
 from .diagnostics import Code, Diagnostic
 from .discovery import reading_order, resolved
 from .errors import InputError
+from .infile import read_input
 from .listing import key_line
+from .nodes import Image
 from .paths import display_path
+from .rules.images import ImageProblem, decoded, media_type_of
 from .writers.images import read_cover_file
 
-__all__ = ["COVER_SUFFIXES", "find_cover"]
+__all__ = ["COVER_SUFFIXES", "find_cover", "read_photo"]
 
 COVER_SUFFIXES = (".jpg", ".jpeg", ".png")
 
@@ -80,11 +83,53 @@ def _find(root: Path, config: BookConfig, confinement: Confinement) -> tuple[Pat
     covers = root / "covers"
     if not covers.is_dir():
         return None
+    photo = resolved(root / config.back.author_photo) if config.back.author_photo else None
     images = reading_order(
-        (f for f in covers.iterdir() if f.suffix.lower() in COVER_SUFFIXES), covers
+        (
+            f
+            for f in covers.iterdir()
+            if f.suffix.lower() in COVER_SUFFIXES and resolved(f) != photo
+        ),
+        covers,
     )
     if not images:
         return None
     cover = resolved(images[0])
     confinement.found(images[0], cover, "the cover")
     return cover, display_path(images[0])
+
+
+#: The largest author photo read (a print-quality portrait is well under this).
+MAX_PHOTO_BYTES = 20 * 1024 * 1024
+
+
+def read_photo(path: Path, confinement: Confinement, value: str) -> Image:
+    """The author photo ``[back] author_photo`` names, as an image node.
+
+    Checked as the cover is: inside the project, a regular file, a JPEG, PNG or GIF
+    that decodes (:func:`compile_book.rules.images.decoded`); the error names
+    book.toml's line.
+    """
+    config_path = confinement.config_path
+    line = key_line(config_path, "author_photo")
+    where = display_path(config_path) if config_path else display_path(path)
+    real = resolved(path)
+    if not real.exists():
+        raise InputError(
+            f"back.author_photo {value!r} does not exist; fix it or add the photo", where, line
+        )
+    confinement.listed(real, "back.author_photo", value, line)
+    shown = display_path(path)
+    data = read_input(real, MAX_PHOTO_BYTES, shown, "the author photo")
+    media_type = media_type_of(data)
+    if media_type not in _PHOTO_TYPES:
+        raise InputError("the author photo must be a JPEG, PNG or GIF image", shown)
+    try:
+        raster = decoded(data)
+    except ImageProblem as exc:
+        raise InputError(f"the author photo {exc}; export it again", shown) from None
+    suffix = _PHOTO_TYPES.get(raster.media_type, "jpg")
+    return Image(f"author-photo.{suffix}", raster.media_type, raster.data)
+
+
+_PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif"}

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .backmatter import Store as Store
 
 if TYPE_CHECKING:
     from .config import BookConfig
@@ -37,8 +39,6 @@ __all__ = [
     "isbn_findings",
     "resolve",
 ]
-
-Store = Literal["amazon", "kobo", "apple", "google", "barnes-noble", "ingramspark", "direct"]
 
 
 class EditionConfig(BaseModel):
@@ -151,8 +151,14 @@ def _merged(base: Mapping[str, Any], *layers: Mapping[str, Any] | None) -> dict[
     return merged
 
 
-def edition_config(config: BookConfig, name: str, table: EditionConfig) -> BookConfig:
-    """The book's settings with this edition's laid over them, validated again."""
+def edition_config(
+    config: BookConfig, name: str, table: EditionConfig, store: Store | None = None
+) -> BookConfig:
+    """The book's settings with this edition's laid over them, validated again.
+
+    The edition's store and ``links`` go to the back matter (``[back]``), whose
+    Also By titles then point to this store (:func:`compile_book.backmatter.link_for`).
+    """
     from .config import BookConfig
 
     preset = PRESETS.get(name)
@@ -161,6 +167,11 @@ def edition_config(config: BookConfig, name: str, table: EditionConfig) -> BookC
         config.pdf.model_dump(exclude_unset=True), preset.pdf if preset else None, table.pdf
     )
     data["cover_wrap"] = _merged(config.cover_wrap.model_dump(exclude_unset=True), table.cover_wrap)
+    back = config.back.model_dump(exclude_unset=True)
+    if store is not None:
+        back["store"] = store
+    back["links"] = _merged(config.back.links, table.links)
+    data["back"] = back
     for key in ("isbn", "identifier", "cover"):
         value = getattr(table, key)
         if value:
@@ -192,7 +203,8 @@ def resolve(config: BookConfig, name: str) -> Edition:
         )
     store = table.store or (preset.store if preset else None)
     printed = preset.print_edition if preset else fmt == "pdf"
-    return Edition(name, fmt, edition_config(config, name, table), table.output, store, printed)
+    edition = edition_config(config, name, table, store)
+    return Edition(name, fmt, edition, table.output, store, printed)
 
 
 def isbn_findings(config: BookConfig) -> list[tuple[str, str]]:

@@ -17,6 +17,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 from .errors import InputError
 from .nodes import Metadata, Source
@@ -186,3 +189,24 @@ def _problems(meta: Metadata) -> list[tuple[str, str]]:
         if problem is not None:
             found.append(("series name", problem))
     return found
+
+
+def _one_line(value: str) -> str:
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _lines(value: str) -> str:
+    problem = text_problem(value, multiline=True)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+#: One line of text (a title, a name) in book.toml: not blank, no control characters
+#: or noncharacters (:func:`text_problem`).
+Text = Annotated[str, AfterValidator(_one_line)]
+#: Text that may run over lines (a description, a dedication): tabs and line breaks too.
+Prose = Annotated[str, AfterValidator(_lines)]

@@ -277,6 +277,51 @@ class ChapterKind(enum.StrEnum):
     PROLOGUE = "prologue"
     EPILOGUE = "epilogue"
     INTERLUDE = "interlude"
+    # Back matter: what follows the story (a writer's ``manuscripts/back/`` files,
+    # ``[back]`` in book.toml, or a recognised heading such as "Acknowledgments").
+    AFTERWORD = "afterword"
+    ACKNOWLEDGMENTS = "acknowledgments"
+    DISCUSSION = "discussion"
+    ABOUT_AUTHOR = "about-author"
+    ALSO_BY = "also-by"
+    NEWSLETTER = "newsletter"
+    EXCERPT = "excerpt"
+    BACKMATTER = "backmatter"
+
+    @property
+    def is_back(self) -> bool:
+        """Back matter: stands outside the last part, never numbered or checked in sequence."""
+        return self in _BACK_KINDS
+
+    @property
+    def opens_as_text(self) -> bool:
+        """Whether the division opens like prose (drop cap, small-caps lead-in): a list
+        of titles or a newsletter call is not a story's opening."""
+        return self not in _LISTING_KINDS
+
+
+_BACK_KINDS = frozenset(
+    {
+        ChapterKind.AFTERWORD,
+        ChapterKind.ACKNOWLEDGMENTS,
+        ChapterKind.DISCUSSION,
+        ChapterKind.ABOUT_AUTHOR,
+        ChapterKind.ALSO_BY,
+        ChapterKind.NEWSLETTER,
+        ChapterKind.EXCERPT,
+        ChapterKind.BACKMATTER,
+    }
+)
+_LISTING_KINDS = frozenset(
+    {
+        ChapterKind.ACKNOWLEDGMENTS,
+        ChapterKind.DISCUSSION,
+        ChapterKind.ABOUT_AUTHOR,
+        ChapterKind.ALSO_BY,
+        ChapterKind.NEWSLETTER,
+        ChapterKind.BACKMATTER,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 
 from . import transforms
 from .assemble import assemble
+from .backmatter import back_files
 from .config import BookConfig
 from .errors import InputError
-from .nodes import Book
+from .events import FileEvents
+from .nodes import Book, Image
 from .output import build_time
 from .readers import Options, ReaderCache, read
 
@@ -40,6 +42,8 @@ class ManuscriptSource:
 
     name: str
     data: bytes
+    back: bool = False
+    """A file of ``manuscripts/back/``: its sections are back matter."""
 
 
 def compile_sources(
@@ -47,10 +51,13 @@ def compile_sources(
     config: BookConfig | None = None,
     name_hint: str = "",
     cache: ReaderCache | None = None,
+    photo: Image | None = None,
 ) -> Book:
     """Read, assemble and transform manuscripts (in book order) into a finished tree.
 
     Pass the same ``cache`` to repeated calls to re-read only changed files.
+    Sources marked ``back`` and book.toml's ``[back]`` (with the author ``photo``)
+    become the back matter.
     """
     if not sources:
         raise InputError("no manuscripts found; add .txt or .md files", name_hint or None)
@@ -59,7 +66,7 @@ def compile_sources(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _compile(sources, config or BookConfig(), name_hint, cache)
+        return _compile(sources, config or BookConfig(), name_hint, cache, photo)
     finally:
         if enabled:
             gc.enable()
@@ -70,8 +77,10 @@ def _compile(
     config: BookConfig,
     name_hint: str,
     cache: ReaderCache | None,
+    photo: Image | None = None,
 ) -> Book:
-    files = []
+    files: list[FileEvents] = []
+    back: list[FileEvents] = []
     for index, src in enumerate(sources):
         options = Options(
             first=index == 0,
@@ -80,11 +89,13 @@ def _compile(
             author_notes=config.reading.author_notes,
         )
         if cache is not None:
-            files.append(cache.read(src.name, src.data, options))
+            found = cache.read(src.name, src.data, options)
         else:
-            files.append(read(src.name, src.data, options))
+            found = read(src.name, src.data, options)
+        (back if src.back and index else files).append(found)
     if cache is not None:
         cache.prune()
-    book = assemble(files, config, name_hint or sources[0].name)
+    back = back_files(back, files, config, photo)
+    book = assemble(files, config, name_hint or sources[0].name, back)
     memo = cache.memo if isinstance(cache, CompileCache) else None
     return transforms.apply(book, config, build_time(), memo)

@@ -31,13 +31,13 @@ from typing import Literal
 from .config import CONFIG_NAME, BookConfig, load_config
 from .confine import Confinement
 from .covers import COVER_SUFFIXES as COVER_SUFFIXES
-from .covers import find_cover
+from .covers import find_cover, read_photo
 from .diagnostics import Diagnostic
 from .discovery import Found, discover
 from .errors import InputError
 from .infile import MAX_MANUSCRIPT_BYTES, read_input
 from .listing import expand
-from .nodes import Book
+from .nodes import Book, Image
 from .paths import display_path
 from .pipeline import ManuscriptSource
 from .readers import SUFFIXES
@@ -46,6 +46,8 @@ from .readers import SUFFIXES
 MANUSCRIPT_SUFFIXES = SUFFIXES
 _KINDS = ", ".join(SUFFIXES)
 _MARKDOWN = frozenset({".md", ".markdown"})
+#: The folder inside ``manuscripts/`` whose files are back matter.
+BACK_FOLDER = "back"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,8 @@ class Project:
     """What discovery and the globs left out, and why (``FILE_SKIPPED``, ``UNKNOWN_FILE``)."""
     found_from: Path | None = None
     """The folder given when its ``book.toml`` was found in a folder above it."""
+    back: tuple[Path, ...] = ()
+    """The files of ``manuscripts/back/``, in natural order (:mod:`compile_book.backmatter`)."""
 
     @property
     def confinement(self) -> Confinement:
@@ -77,8 +81,21 @@ class Project:
     @property
     def watched(self) -> tuple[Path, ...]:
         """Every input file a rebuild depends on."""
-        extra = [p for p in (self.config_path, self.cover) if p is not None]
-        return (*self.manuscripts, *extra)
+        extra = [p for p in (self.config_path, self.cover, self.author_photo) if p is not None]
+        return (*self.manuscripts, *self.back, *extra)
+
+    @property
+    def author_photo(self) -> Path | None:
+        """The photo ``[back] author_photo`` names (checked when it is read)."""
+        photo = self.config.back.author_photo
+        return self.root / photo if photo else None
+
+    def read_photo(self) -> Image | None:
+        """The author's photo as an image node, read inside the project like the cover."""
+        path = self.author_photo
+        if path is None:
+            return None
+        return read_photo(path, self.confinement, str(self.config.back.author_photo))
 
     def display(self, path: Path) -> str:
         """A path as diagnostics print it: relative to the working folder when shorter."""
@@ -91,6 +108,10 @@ class Project:
             shown = display_path(path)
             data = read_input(path, MAX_MANUSCRIPT_BYTES, shown, "the manuscript")
             out.append(ManuscriptSource(shown, data))
+        for path in self.back:
+            shown = display_path(path)
+            data = read_input(path, MAX_MANUSCRIPT_BYTES, shown, "the back matter")
+            out.append(ManuscriptSource(shown, data, back=True))
         return out
 
     def output_dir(self) -> Path:
@@ -132,17 +153,29 @@ def _configured(root: Path, config_path: Path, found_from: Path | None = None) -
     elif config.boxset is None:
         files, notes = _default_manuscripts(root, config, confinement)
     cover, converted = find_cover(root, config, confinement)
+    back = _back_files(root / "manuscripts", root / config.output, confinement)
     return Project(
         root,
         config,
         config_path,
-        tuple(files),
+        tuple(f for f in files if f not in back),
         cover,
         root.name,
         "project",
         (*notes, *converted),
         found_from,
+        back,
     )
+
+
+def _back_files(folder: Path, output: Path, confinement: Confinement) -> tuple[Path, ...]:
+    """The manuscripts in ``manuscripts/back/``: the book's back matter, read after
+    the story whatever the globs or the folder's place in natural order say."""
+    back = folder / BACK_FOLDER
+    if not back.is_dir():
+        return ()
+    found = _discover(back, [output], confinement)
+    return tuple(found.files)
 
 
 def _default_manuscripts(
@@ -196,15 +229,17 @@ def _unconfigured(folder: Path) -> Project:
     confinement = Confinement(folder)
     _confine(found, confinement)  # a folder of its own is its own project
     cover, converted = find_cover(folder, config, confinement)
+    back = _back_files(where, folder / config.output, confinement)
     return Project(
         folder,
         config,
         None,
-        tuple(found.files),
+        tuple(f for f in found.files if f not in back),
         cover,
         folder.name,
         "folder",
         (*found.diagnostics, *converted),
+        back=back,
     )
 
 

@@ -20,7 +20,7 @@ _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 #: The version of the JSON shape :func:`to_json` writes (pandoc's ``pandoc-api-version``
 #: habit): tools reading the tree check it. Bump the major number when a node type or
 #: field changes meaning or goes away, the minor one when one is added.
-TREE_VERSION = (1, 1)  # 1.1: Part.front
+TREE_VERSION = (1, 2)  # 1.1: Part.front; 1.2: back-matter chapter kinds
 VERSION_KEY = "compile-book-tree-version"
 
 

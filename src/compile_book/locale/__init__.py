@@ -121,6 +121,12 @@ class Words:
     cover_alt: str  # alt text of the cover image; {title}
     also_by: str  # heading of the author's other books; {author}
     about_author: str  # heading of the author biography
+    acknowledgments: str  # heading of the acknowledgments
+    afterword: str  # heading of an afterword
+    discussion: str  # heading of reading-group questions
+    newsletter: str  # heading of the newsletter call
+    newsletter_link: str  # the newsletter's link text when book.toml gives none
+    author_site: str  # the author's web address under the biography; {url}
     published_by: str  # imprint line; {publisher}
     copyright_line: str  # copyright notice; {year} {holders}
     and_: str  # the conjunction that joins the last two names of a list
@@ -163,6 +169,10 @@ class LocaleData:
     """Regex substitutions giving other spellings writers use, accepted when reading."""
     conjunction_rules: tuple[tuple[str, str], ...] = ()
     """(regex on the last name, conjunction): Spanish "y" becomes "e" before an i sound."""
+    back_headings: tuple[tuple[str, str], ...] = ()
+    """(lower-case heading, back-matter kind): "danksagung" is the acknowledgments, so a
+    manuscript's own back matter is not swallowed by its last chapter. An ``also-by``
+    heading may go on with the author's name ("Also by Jane Doe")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

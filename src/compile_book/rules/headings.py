@@ -8,6 +8,10 @@ Recognised forms (case-insensitive, a whole line):
   ``Chapter 3 — The Fall``;
 * ``Prologue``, ``Epilogue``, ``Interlude`` (optionally ``: Title``);
 * ``Part One``, ``Part II: Title``, ``Book 2 - Title`` (a part);
+* back matter: ``Acknowledgments``, ``About the Author``, ``Afterword``,
+  ``Also by Jane Doe``, ``Reading Group Guide`` ... (the locale's
+  ``back_headings``, English always), so a manuscript's own back matter is not
+  read as the end of its last chapter;
 * a number alone on a line: ``29``, ``IV``, ``XII.``;
 * Markdown ATX headings ``#`` .. ``######`` (their text is parsed by the
   rules above, so ``## Chapter 6: Title`` still yields label, number, title).
@@ -123,6 +127,7 @@ class _Patterns:
     kinds: dict[str, ChapterKind]
     labels: dict[str, str]
     value: Callable[[str], int | None]
+    language: str = "en"
 
 
 def _words(words: Iterable[str]) -> str:
@@ -158,6 +163,7 @@ def _patterns(language: str) -> _Patterns:
         kinds,
         labels,
         locale.number_value,
+        language,
     )
 
 
@@ -209,6 +215,9 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
     if m:
         label = m.group("label").lower()
         return HeadingMatch(False, p.kinds[label], label.capitalize(), None, None, _title(m))
+    back = match_back(line, p.language)
+    if back is not None:
+        return back
     if allow_number_only:
         m = NUMBER_ONLY_RE.fullmatch(line)
         if m:
@@ -217,6 +226,44 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
                 raw = m.group("num")
                 return HeadingMatch(False, ChapterKind.CHAPTER, None, number, raw, None)
     return None
+
+
+@functools.lru_cache(maxsize=16)
+def _back_patterns(language: str) -> tuple[re.Pattern[str], dict[str, ChapterKind]]:
+    """One pattern of every back-matter heading the language knows (English always)."""
+    from ..locale import get_locale
+
+    kinds: dict[str, ChapterKind] = {}
+    for lang in dict.fromkeys(("en", language)):
+        for phrase, kind in get_locale(lang).back_headings:
+            kinds[_fold_quotes(phrase)] = ChapterKind(kind)
+    # Why: writers type either apostrophe ("Author's Note", "Author’s Note").
+    alternatives = _words(kinds).replace("’", "['’]")
+    pattern = rf"(?P<phrase>{alternatives})(?:\s+(?P<rest>\S.{{0,80}}?))?\s*[.:]?"
+    return re.compile(pattern, re.I), kinds
+
+
+def _fold_quotes(text: str) -> str:
+    return text.replace("'", "’")
+
+
+def match_back(line: str, language: str = "en") -> HeadingMatch | None:
+    """A back-matter heading (``About the Author``, ``Also by Jane Doe``), or ``None``.
+
+    The line is the heading's title as typed; only an ``also-by`` heading may go on
+    after its phrase (the author's name), so "Acknowledgments are due" stays prose.
+    """
+    if len(line) > 100:
+        return None
+    pattern, kinds = _back_patterns(language)
+    m = pattern.fullmatch(line)
+    if m is None:
+        return None
+    kind = kinds[_fold_quotes(m.group("phrase").lower())]
+    if m.group("rest") and kind is not ChapterKind.ALSO_BY:
+        return None
+    title = line.rstrip(".: ")
+    return HeadingMatch(False, kind, None, None, None, title)
 
 
 def _title(m: re.Match[str]) -> str | None:

@@ -126,6 +126,10 @@ ATTRIBUTION_DASH = "— "
 TYPE_CHAPTER = "chapter"
 TYPE_PROLOGUE = "prologue"
 TYPE_EPILOGUE = "epilogue"
+TYPE_AFTERWORD = "afterword"
+TYPE_ACKNOWLEDGMENTS = "acknowledgments"
+#: Back matter with no term of its own (about the author, also by, newsletter, ...).
+TYPE_BACKMATTER = "backmatter"
 TYPE_PART = "part"
 TYPE_COVER = "cover"
 TYPE_TITLEPAGE = "titlepage"
@@ -142,6 +146,8 @@ ROLES = {
     TYPE_CHAPTER: "doc-chapter",
     TYPE_PROLOGUE: "doc-prologue",
     TYPE_EPILOGUE: "doc-epilogue",
+    TYPE_AFTERWORD: "doc-afterword",
+    TYPE_ACKNOWLEDGMENTS: "doc-acknowledgments",
     TYPE_PART: "doc-part",
     TYPE_COVER: "doc-cover",
     TYPE_DEDICATION: "doc-dedication",
@@ -154,6 +160,14 @@ CHAPTER_TYPES = {
     ChapterKind.PROLOGUE: TYPE_PROLOGUE,
     ChapterKind.EPILOGUE: TYPE_EPILOGUE,
     ChapterKind.INTERLUDE: TYPE_CHAPTER,
+    ChapterKind.AFTERWORD: TYPE_AFTERWORD,
+    ChapterKind.ACKNOWLEDGMENTS: TYPE_ACKNOWLEDGMENTS,
+    ChapterKind.DISCUSSION: TYPE_BACKMATTER,
+    ChapterKind.ABOUT_AUTHOR: TYPE_BACKMATTER,
+    ChapterKind.ALSO_BY: TYPE_BACKMATTER,
+    ChapterKind.NEWSLETTER: TYPE_BACKMATTER,
+    ChapterKind.EXCERPT: TYPE_CHAPTER,
+    ChapterKind.BACKMATTER: TYPE_BACKMATTER,
 }
 
 
@@ -210,7 +224,9 @@ class Xhtml:
         """A chapter document: its section, header (when it has one), blocks and footnotes."""
         chapter = entry.chapter
         html, body = self.skeleton(title)
-        section = _section(body, CHAPTER_TYPES[chapter.kind], entry.uid)
+        # The class names the kind for the stylesheet (back matter is set apart).
+        cls = str(chapter.kind) if chapter.kind.is_back else None
+        section = _section(body, CHAPTER_TYPES[chapter.kind], entry.uid, cls)
         printed = self.headings.chapter(chapter.heading) if chapter.heading else None
         text = self.body()
         with _in_xml(chapter.source, "this chapter"):
@@ -219,7 +235,7 @@ class Xhtml:
             else:
                 # No visible heading: name the section for screen readers as the toc does.
                 section.set("aria-label", entry.name)
-            text.blocks(section, chapter.blocks, opening=True)
+            text.blocks(section, chapter.blocks, opening=chapter.kind.opens_as_text)
             text.footnotes(section)
         return html
 

@@ -40,6 +40,23 @@ WORD_JOINER = "\u2060"
 # scheme (javascript:, file:, a relative path) prints as plain text.
 _LINKABLE = re.compile(r"^(?:https?://|mailto:)\S+$", re.IGNORECASE)
 
+_SCHEME = re.compile(r"^(?:https?://|mailto:)(?:www\.)?", re.IGNORECASE)
+
+
+def printed_url(link: nodes.Link) -> str | None:
+    """The address a printed page shows after a link's text, which paper cannot click:
+    ``example.com/books`` (scheme dropped), or ``None`` when the text already shows it
+    or the link goes nowhere a reader could type."""
+    url = link.url.strip()
+    if not _LINKABLE.match(url):
+        return None
+    shown = _SCHEME.sub("", url).rstrip("/")
+    text = nodes.plain_text(link.children).strip()
+    if not text or _SCHEME.sub("", text).rstrip("/") == shown:
+        return None
+    return shown
+
+
 #: Raster formats Typst can place, as Pillow names them, with the extension Typst reads.
 _RASTER = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
 SVG = "image/svg+xml"
@@ -76,6 +93,9 @@ class Body:
     drop_cap: bool
     lead_words: int
     images: dict[str, bytes] = field(default_factory=dict)
+    print_urls: bool = False
+    """Print each link's address after its text (back matter: paper cannot be clicked,
+    and a reader must be able to type the store's or newsletter's address)."""
 
     def chapter(self, blocks: tuple[nodes.Block, ...]) -> list[dict[str, Any]]:
         """A chapter's blocks; an opening paragraph gets the drop cap and lead-in."""
@@ -155,6 +175,9 @@ class Body:
                     link = url if _LINKABLE.match(url) else None
                     children = self.inlines(node.children)
                     out.append({"type": "link", "url": link, "children": children})
+                    shown = printed_url(node) if self.print_urls else None
+                    if shown:
+                        out.append(f" ({shown})")
                 case nodes.Emphasis() | nodes.Strong() | nodes.Telepathy() | nodes.Strikeout():
                     children = self.inlines(node.children)
                     out.append({"type": _STYLE[type(node)], "children": children})
@@ -245,6 +268,9 @@ class Body:
                     url = node.url.strip()
                     link = {"type": "link", "url": url if _LINKABLE.match(url) else None}
                     out.extend(self.pieces(node.children, (*styles, link)))
+                    shown = printed_url(node) if self.print_urls else None
+                    if shown:
+                        out.append((f" ({shown})", styles))
                 case nodes.Emphasis() | nodes.Strong() | nodes.Telepathy() | nodes.Strikeout():
                     out.extend(self.pieces(node.children, (*styles, _STYLE[type(node)])))
                 case nodes.CodeSpan():

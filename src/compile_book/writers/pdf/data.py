@@ -20,6 +20,7 @@ and the PDF outline say what the EPUB says.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, assert_never
 
@@ -238,9 +239,22 @@ def _heading(printed: PrintedHeading | None) -> dict[str, Any] | None:
     }
 
 
+#: The most of the text block's height the author's photo takes, so that the heading,
+#: the photo and the start of the biography share a page.
+PHOTO_MAX = 0.35
+
+
 def _chapter(entry: Entry, headings: Headings, body: Body) -> dict[str, Any]:
     chapter = entry.chapter
-    blocks = body.chapter(chapter.blocks)
+    # A list of titles or a call to action opens without a drop cap, set centred.
+    listing = not chapter.kind.opens_as_text
+    if chapter.kind.is_back:
+        body = dataclasses.replace(body, print_urls=True)  # the same images registry
+    blocks = body.blocks(chapter.blocks) if listing else body.chapter(chapter.blocks)
+    if chapter.kind is nodes.ChapterKind.ABOUT_AUTHOR:
+        for block in blocks:
+            if block["type"] == "figure":
+                block["max"] = PHOTO_MAX  # a portrait beside the heading, not a plate
     # The running head (for running_head_* = "chapter"): the title alone if there is one.
     head = nodes.plain_text(chapter.heading.title) if chapter.heading else ""
     printed = headings.chapter(chapter.heading) if chapter.heading else None
@@ -250,6 +264,7 @@ def _chapter(entry: Entry, headings: Headings, body: Body) -> dict[str, Any]:
         "head": head or entry.name,
         "heading": _heading(printed),
         "blocks": blocks,
+        "listing": listing,
     }
 
 
