@@ -242,6 +242,11 @@ def project_inputs(project: Project, book: Book, formats: Iterable[str] = ()) ->
         files[project.config_path] = "the book.toml"
     if project.cover is not None:
         files[project.cover] = "the cover"
+    files.update({p: "back matter" for p in project.back})
+    if project.author_photo is not None:
+        files[project.author_photo] = "the author photo"
+    if project.config.css:
+        files[Path(project.config.css)] = "the stylesheet"
     return Inputs(files, _later_inputs(book, formats))
 
 

@@ -407,6 +407,27 @@ def schema(
     typer.echo(f"wrote {_shown(output)}")
 
 
+@app.command()
+def themes(
+    path: PathArg = Path("."),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder for the pictures (default: build/themes)."),
+    ] = None,
+) -> None:
+    """List the themes, each with a picture of your book's first chapter set in it."""
+    from .theme_preview import preview_themes
+
+    try:
+        previews = preview_themes(path, output)
+    except CompileBookError as exc:
+        fail(exc)
+    for item in previews:
+        shown = printable(_shown(item.image))
+        typer.echo(f"{item.theme.name:<8} {item.theme.description}  ({item.pages} pages) {shown}")
+    typer.echo('choose one with theme = "<name>" in book.toml')
+
+
 def _print_json(data: object) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")

@@ -39,6 +39,7 @@ from .paths import display_path
 from .printable import layout_problems, side_problem
 from .printspec import CoverWrapConfig
 from .submission import SubmissionConfig
+from .themes import ThemeName
 
 CONFIG_NAME = "book.toml"
 
@@ -140,7 +141,15 @@ class PdfConfig(_Model):
     outside: Length = Field(default="0.625in", description="Outside margin.")
     top: Length = Field(default="0.75in", description="Top margin.")
     bottom: Length = Field(default="0.75in", description="Bottom margin.")
-    font: Text = Field(default="EB Garamond", description="Body font family.")
+    font: Text = Field(
+        default="EB Garamond", description="Body font family (by default the theme's)."
+    )
+    heading_font: Text | None = Field(
+        default=None, description="Font of chapter and part heads (by default the theme's)."
+    )
+    drop_cap_lines: int = Field(
+        default=3, ge=2, le=5, description="How many lines deep a drop cap is."
+    )
     font_size: float = Field(default=11.5, ge=6, le=24, description="Body size in points.")
     leading: float = Field(default=0.62, ge=0.1, le=2.0, description="Space between lines, in em.")
     chapter_start: Literal["recto", "next"] = Field(
@@ -248,6 +257,15 @@ class BookConfig(_Model):
         default=None, description="Cover image; by default the first image in covers/."
     )
     output: str = Field(default="build", description="Folder outputs are written to.")
+    theme: ThemeName = Field(
+        default="classic",
+        description="The book's design in print and ebook: classic, modern, romance or plain "
+        "(`compile-book themes` shows them); [pdf] settings you give win over the theme's.",
+    )
+    css: str | None = Field(
+        default=None,
+        description="A CSS file added after the ebook's stylesheet (relative to book.toml).",
+    )
     read_outside_project: StrictBool = Field(
         default=False,
         description="Read manuscripts, the cover and images from outside the project folder "

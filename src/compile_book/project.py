@@ -33,10 +33,10 @@ from .confine import Confinement
 from .covers import COVER_SUFFIXES as COVER_SUFFIXES
 from .covers import find_cover, read_photo
 from .diagnostics import Diagnostic
-from .discovery import Found, discover
+from .discovery import Found, discover, resolved
 from .errors import InputError
 from .infile import MAX_MANUSCRIPT_BYTES, read_input
-from .listing import expand
+from .listing import expand, key_line
 from .nodes import Book, Image
 from .paths import display_path
 from .pipeline import ManuscriptSource
@@ -154,6 +154,8 @@ def _configured(root: Path, config_path: Path, found_from: Path | None = None) -
         files, notes = _default_manuscripts(root, config, confinement)
     cover, converted = find_cover(root, config, confinement)
     back = _back_files(root / "manuscripts", root / config.output, confinement)
+    if config.css:
+        config = config.model_copy(update={"css": str(_stylesheet(root, config, confinement))})
     return Project(
         root,
         config,
@@ -166,6 +168,21 @@ def _configured(root: Path, config_path: Path, found_from: Path | None = None) -
         found_from,
         back,
     )
+
+
+def _stylesheet(root: Path, config: BookConfig, confinement: Confinement) -> Path:
+    """The CSS file ``css`` names, inside the project; the error names book.toml's line."""
+    assert config.css is not None
+    line = key_line(confinement.config_path, "css")
+    path = resolved(root / config.css)
+    if not path.is_file():
+        raise InputError(
+            f"css {config.css!r} is not a file; fix 'css' or add the stylesheet",
+            display_path(confinement.config_path or root),
+            line,
+        )
+    confinement.listed(path, "css", config.css, line)
+    return path
 
 
 def _back_files(folder: Path, output: Path, confinement: Confinement) -> tuple[Path, ...]:

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
 from pydantic import BaseModel, ConfigDict
 
 from ..config import BookConfig, NumberStyle
+from ..errors import InputError
 from ..locale import Locale, get_locale
 from ..nodes import (
     Book,
@@ -64,6 +66,8 @@ class WriterOptions(BaseModel):
     telepathy_style: TelepathyStyle = "italic"
     chapter_numbers: NumberStyle = "as-written"
     part_numbers: NumberStyle = "as-written"
+    css: str = ""
+    """Rules added after the ebook's stylesheet: the theme's, then the writer's own file."""
 
 
 def shared_options(config: BookConfig) -> dict[str, str]:
@@ -72,7 +76,28 @@ def shared_options(config: BookConfig) -> dict[str, str]:
         "telepathy_style": config.telepathy.style,
         "chapter_numbers": config.headings.chapter_numbers,
         "part_numbers": config.headings.part_numbers,
+        "css": extra_css(config),
     }
+
+
+#: The largest stylesheet a writer may add (a stylesheet is a few kilobytes).
+MAX_CSS_BYTES = 1024 * 1024
+
+
+def extra_css(config: BookConfig) -> str:
+    """The theme's rules and the file ``css`` names (resolved by the project loader)."""
+    from ..infile import read_input
+    from ..themes import get_theme
+
+    css = get_theme(config.theme).css
+    if config.css:
+        path = Path(config.css)
+        data = read_input(path, MAX_CSS_BYTES, config.css, "the stylesheet")
+        try:
+            css += f"\n/* {path.name} */\n" + data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError("the stylesheet is not UTF-8; save it as UTF-8", config.css) from None
+    return css
 
 
 # --------------------------------------------------------------------------- headings

@@ -53,6 +53,6 @@ def write(book: Book, options: EpubOptions, out: Path) -> None:
         docs = build_documents(book, options, cover, cover_page=options.cover_page)
     except ValueError as exc:  # lxml refuses text XML cannot hold (chapters say where)
         raise BackendError(f"cannot write the book's metadata as XHTML ({exc})") from None
-    files = package.members(book, docs, cover, when)
+    files = package.members(book, docs, cover, when, options.css)
     with atomic_output(out) as tmp:
         package.build_zip(files, tmp, when)

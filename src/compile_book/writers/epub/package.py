@@ -280,14 +280,15 @@ def build_ncx(book: Book, entries: Sequence[TocEntry]) -> bytes:
 
 
 def members(
-    book: Book, docs: Documents, cover: Cover | None, when: datetime
+    book: Book, docs: Documents, cover: Cover | None, when: datetime, css: str = ""
 ) -> list[tuple[str, bytes]]:
-    """Every file of the EPUB, in the order it is zipped (``mimetype`` first)."""
+    """Every file of the EPUB, in the order it is zipped (``mimetype`` first); ``css``
+    is added after the stylesheet (the theme's rules, the writer's own file)."""
     files = [
         ("mimetype", build_mimetype()),
         ("META-INF/container.xml", build_container()),
         (OPF_PATH, build_content(book, docs, cover, when)),
-        (f"{ROOT}/{CSS_HREF}", stylesheet()),
+        (f"{ROOT}/{CSS_HREF}", stylesheet() + css.encode("utf-8")),
     ]
     if cover is not None:
         files.append((f"{ROOT}/{cover.href}", cover.data))

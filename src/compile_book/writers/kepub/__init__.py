@@ -67,6 +67,6 @@ def write(book: Book, options: KepubOptions, out: Path) -> None:
         docs = build_documents(book, options, cover)
     except ValueError as exc:  # lxml refuses text XML cannot hold (chapters say where)
         raise BackendError(f"cannot write the book's metadata as XHTML ({exc})") from None
-    files = package.members(book, kobo_documents(docs), cover, when)
+    files = package.members(book, kobo_documents(docs), cover, when, options.css)
     with atomic_output(out) as tmp:
         package.build_zip(files, tmp, when)

@@ -11,10 +11,12 @@ spliced into Typst markup.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from ...config import BookConfig, PdfConfig
 from ...nodes import Book
 from ...output import atomic_output
+from ...themes import get_theme
 from ..common import WriterOptions, shared_options
 from .typeset import PdfStats, render
 
@@ -29,13 +31,23 @@ class PdfOptions(PdfConfig, WriterOptions):
     It *is* a :class:`~compile_book.config.PdfConfig`, so the page model
     (:mod:`compile_book.pagemodel`) reads it as it reads ``[pdf]``. The
     ``telepathy`` field is ``[pdf] telepathy`` (a print-only override);
-    ``telepathy_style`` is the style the book asks for everywhere.
+    ``telepathy_style`` is the style the book asks for everywhere. The heading
+    case and alignment come from the theme (:mod:`compile_book.themes`).
     """
+
+    heading_case: Literal["small-caps", "upper", "italic", "bold"] = "small-caps"
+    heading_align: Literal["center", "left"] = "center"
 
 
 def options_from(config: BookConfig) -> PdfOptions:
-    """The PDF options ``book.toml`` asks for."""
-    return PdfOptions.model_validate({**config.pdf.model_dump(), **shared_options(config)})
+    """The PDF options ``book.toml`` asks for: the theme's, then what ``[pdf]`` sets."""
+    theme = get_theme(config.theme)
+    chosen = config.pdf.model_dump()
+    for key, value in theme.pdf_defaults().items():
+        if key not in config.pdf.model_fields_set:
+            chosen[key] = value
+    chosen.update(heading_case=theme.heading_case, heading_align=theme.heading_align)
+    return PdfOptions.model_validate({**chosen, **shared_options(config)})
 
 
 def write(book: Book, options: PdfOptions, out: Path) -> None:

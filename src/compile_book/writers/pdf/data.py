@@ -127,7 +127,10 @@ def _layout(options: PdfOptions) -> dict[str, Any]:
         # Why: a little above EB Garamond's and Libertinus's cap height (0.65 em),
         # so the fixed line box clears capitals and accents alike.
         "top-edge": 0.7,
-        "drop-lines": 3,
+        "drop-lines": options.drop_cap_lines,
+        "heading-fonts": font_list(options.heading_font) if options.heading_font else None,
+        "heading-case": options.heading_case,
+        "heading-align": options.heading_align,
         "drop-cap-min-lines": 2,
         # Why: a sunk head starts about a fifth of the way down the text block.
         "sink": round(text_height * 0.2, 2),

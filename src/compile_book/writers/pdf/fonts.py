@@ -1,8 +1,8 @@
 """The fonts a print book is set in: bundled with pip, never the machine's.
 
-EB Garamond comes from its PyPI font package; Libertinus Serif ships inside
-Typst itself and is the last fallback, so a build never depends on which
-system fonts happen to be installed.
+EB Garamond and the other themes' faces come from PyPI font packages;
+Libertinus Serif ships inside Typst itself and is the last fallback, so a
+build never depends on which system fonts happen to be installed.
 """
 
 from __future__ import annotations
@@ -18,14 +18,29 @@ FONT_FALLBACK = ("EB Garamond", "Libertinus Serif")
 CODE_FONT = "DejaVu Sans Mono"
 
 
+#: The PyPI font packages the themes use (:mod:`compile_book.themes`), by module name.
+FONT_PACKAGES = (
+    "fontpkg_eb_garamond",
+    "fontpkg_source_serif_4",
+    "fontpkg_oswald",
+    "fontpkg_lora",
+    "fontpkg_playfair_display",
+)
+
+
 @functools.cache
 def font_paths() -> tuple[str, ...]:
-    """Folders with the bundled book fonts (EB Garamond from its PyPI package)."""
-    try:
-        import fontpkg_eb_garamond
-    except ImportError:  # pragma: no cover - a dependency; Libertinus still works
-        return ()
-    return (str(Path(fontpkg_eb_garamond.ROOT) / "files"),)
+    """Folders with the bundled book fonts (each theme's, from its PyPI package)."""
+    import importlib
+
+    folders = []
+    for name in FONT_PACKAGES:
+        try:
+            package = importlib.import_module(name)
+        except ImportError:  # pragma: no cover - dependencies; Libertinus still works
+            continue
+        folders.append(str(Path(package.ROOT) / "files"))
+    return tuple(folders)
 
 
 @functools.cache

@@ -1,0 +1,105 @@
+"""``compile-book themes``: each theme's first chapter opening, as the writer's own book.
+
+A theme is chosen by eye. Sample pages of a stranger's text say little, so the
+preview sets the writer's book in every theme and keeps one picture each: the
+spread where the first chapter opens (its opening page and the page after it),
+rendered from the real PDF. Pages are rasterised with pdfium (``pypdfium2``),
+which needs nothing installed on the machine, and saved as PNG without
+timestamps, so the same book gives the same files.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .nodes import Book, ChapterKind, chapter_label
+from .themes import THEMES, Theme
+
+__all__ = ["ThemePreview", "opening_page", "preview_themes"]
+
+#: Resolution of the preview pictures: a page of a 5.5 x 8.5 in book is 440 px wide.
+PREVIEW_DPI = 80
+
+
+@dataclass(frozen=True, slots=True)
+class ThemePreview:
+    """One theme and the picture of the book in it."""
+
+    theme: Theme
+    image: Path
+    pages: int
+
+
+def preview_themes(
+    path: str | os.PathLike[str] = ".", out_dir: str | os.PathLike[str] | None = None
+) -> list[ThemePreview]:
+    """Set the book at ``path`` in every theme; write ``<theme>.png`` into ``out_dir``
+    (by default ``themes/`` in the project's output folder)."""
+    from .api import parse_project
+    from .output import atomic_output
+    from .project import load_project
+    from .writers import pdf
+
+    project = load_project(path)
+    book = parse_project(project)
+    folder = Path(out_dir) if out_dir is not None else project.output_dir() / "themes"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for theme in THEMES.values():
+        config = project.config.model_copy(update={"theme": theme.name})
+        data, stats = pdf.render(book, pdf.options_from(config))
+        target = folder / f"{theme.name}.png"
+        with atomic_output(target) as tmp:
+            tmp.write_bytes(spread_png(data, opening_page(data, book)))
+        out.append(ThemePreview(theme, target, stats.pages))
+    return out
+
+
+def opening_page(data: bytes, book: Book) -> int:
+    """The index of the page where the book's first chapter opens (0 when not found),
+    from the PDF's outline, which names each division as the contents does."""
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    first = next((c for c in book.chapters if c.kind is ChapterKind.CHAPTER), None)
+    if first is None and book.chapters:
+        first = book.chapters[0]
+    wanted = chapter_label(book, first) if first is not None else ""
+    stack: list[Any] = list(reader.outline)
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[:0] = item
+            continue
+        if item.title == wanted:
+            return reader.get_destination_page_number(item) or 0
+    return 0
+
+
+def spread_png(data: bytes, page: int) -> bytes:
+    """Pages ``page`` and ``page + 1`` side by side, as PNG bytes."""
+    import pypdfium2
+    from PIL import Image
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        last = min(page + 2, len(document))
+        images = [
+            document[k].render(scale=PREVIEW_DPI / 72).to_pil().convert("RGB")
+            for k in range(page, last)
+        ]
+    finally:
+        document.close()
+    width = sum(im.width for im in images)
+    sheet = Image.new("RGB", (width, max(im.height for im in images)), "white")
+    x = 0
+    for im in images:
+        sheet.paste(im, (x, 0))
+        x += im.width
+    buf = io.BytesIO()
+    sheet.save(buf, "PNG", optimize=False)
+    return buf.getvalue()
