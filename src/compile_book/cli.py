@@ -428,6 +428,30 @@ def themes(
     typer.echo('choose one with theme = "<name>" in book.toml')
 
 
+@app.command()
+def preview(
+    path: PathArg = Path("."),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder for the pictures (default: build/preview)."),
+    ] = None,
+    pages: Annotated[int, typer.Option(help="Print pages pictured per edition.", min=1)] = 4,
+) -> None:
+    """Picture the first pages of each edition: print pages, the ebook on a phone."""
+    from .preview import preview as run_preview
+
+    try:
+        result = run_preview(path, output, pages)
+    except CompileBookError as exc:
+        fail(exc)
+    for image in result.images:
+        typer.echo(f"wrote {printable(_shown(image))}")
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
+    if result.sheet is not None:
+        typer.echo(f"contact sheet: {printable(_shown(result.sheet))}")
+
+
 def _print_json(data: object) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
