@@ -1,0 +1,90 @@
+"""Hostile shapes cost linear time: a growth ratio per shape, never a wall-clock limit.
+
+Each shape is a manuscript a rule once took quadratic (or deeper) time over:
+an unclosed brace repeated, paragraphs split mid-sentence, one hard-wrapped
+paragraph, emphasis beside dashes, runs of markup characters, braces nested
+deep, quotes that never pair. Each is parsed at sizes n, 2n and 4n (best of
+three runs each, n chosen so the smallest takes tens of milliseconds and noise
+does not dominate); four times the input must cost well under the sixteen times
+a quadratic rule would take. A ratio holds on a slow machine as on a fast one.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+import pytest
+
+from compile_book import parse_text
+
+#: Four times the input may cost at most this many times as long (quadratic: 16).
+MAX_RATIO = 8.0
+RUNS = 3
+
+
+def _open_braces(n: int) -> str:
+    return "Chapter 1\n\n" + "{" * n + "x}\n"
+
+
+def _split_paragraphs(n: int) -> str:
+    # A line ending without punctuation, a blank line, a lower-case continuation.
+    return "Chapter 1\n\n" + "the sea was grey and\n\ncold under the sky. " * n + "\n"
+
+
+def _hard_wrapped(n: int) -> str:
+    return "Chapter 1\n\n" + "the sea was grey and cold under\n" * n + "\n"
+
+
+def _emphasis_and_dashes(n: int) -> str:
+    return "Chapter 1\n\nStart " + "*a* b - c " * n + "\n"
+
+
+def _star_line(n: int) -> str:
+    return "Chapter 1\n\nStart " + "*" * n + "\n"
+
+
+def _nested_braces(n: int) -> str:
+    return "Chapter 1\n\nStart " + "{" * n + "x" + "}" * n + "\n"
+
+
+def _underscore_and_strong_runs(n: int) -> str:
+    return "Chapter 1\n\nStart " + "_ ** " * n + "end\n"
+
+
+def _alternating_quotes(n: int) -> str:
+    return "Chapter 1\n\nStart " + "\"a' \"b' " * n + "\n"
+
+
+# (shape, n): n makes the parse at size n take roughly 30-80 ms on a laptop.
+SHAPES: list[tuple[Callable[[int], str], int]] = [
+    (_open_braces, 4_000),
+    (_split_paragraphs, 800),
+    (_hard_wrapped, 800),
+    (_emphasis_and_dashes, 400),
+    (_star_line, 20_000),
+    (_nested_braces, 4_000),
+    (_underscore_and_strong_runs, 8_000),
+    (_alternating_quotes, 8_000),
+]
+
+
+def _best_time(text: str) -> float:
+    """The fastest of a few parses: the least disturbed by other work on the machine."""
+    best = float("inf")
+    for _ in range(RUNS):
+        gc.collect()
+        start = time.perf_counter()
+        parse_text(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    ("shape", "n"), SHAPES, ids=[shape.__name__.lstrip("_") for shape, _ in SHAPES]
+)
+def test_parse_time_grows_linearly(shape: Callable[[int], str], n: int) -> None:
+    parse_text(shape(n // 4))  # warm up: imports, compiled regexes, caches
+    times = [_best_time(shape(k * n)) for k in (1, 2, 4)]
+    assert times[2] / times[0] < MAX_RATIO, (shape.__name__, times)
