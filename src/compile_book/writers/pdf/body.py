@@ -17,17 +17,8 @@ lists them too)::
            | {type: "link", url (none unless http(s) or mailto), children}
            | {type: "code", text} | {type: "linebreak"} | {type: "note", blocks}
 
-Two things protect the page from hostile prose. A paragraph longer than
-:data:`SIMPLE_BREAKS_CHARS` is marked ``simple``: the template sets it with
-Typst's greedy line breaking, whose cost grows linearly, instead of the
-optimal one, which took minutes and gigabytes over one paragraph of a
-megabyte (and such a paragraph's opening words are split into ``words``,
-enough to fill the lines beside a drop cap, and ``tail``, the rest, so the
-template measures only the first). And a run of more than
-:data:`LONG_RUN` characters that offers no line break (a URL, a word typed
-without spaces) gets a zero-width space every :data:`BREAK_EVERY` characters,
-so it wraps instead of running off the page; the tree and the EPUB are left
-as written.
+Prose too long for a page to hold as written (a paragraph of a megabyte, a
+word of thousands of letters) is made printable by :mod:`.extremes`.
 """
 
 from __future__ import annotations
@@ -35,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
@@ -45,35 +35,7 @@ from PIL import Image, UnidentifiedImageError
 from ... import nodes
 from ...errors import InputError
 from ..images import figure_raster
-
-# Why: a line must never start with an em dash; a word joiner glues it to the word before.
-_EM_DASH = re.compile("(?<!\u2060)\u2014")
-WORD_JOINER = "\u2060"
-
-# Why: a run longer than this with no space, hyphen, dash or slash is no word a
-# line can hold (a measure is 60-70 characters); it needs break opportunities.
-LONG_RUN = 40
-#: A zero-width space goes after every this many characters of such a run.
-BREAK_EVERY = 16
-ZERO_WIDTH_SPACE = "\u200b"
-# Why: scripts written without spaces (CJK, Thai, Lao, Myanmar, Khmer) already
-# break between characters or at dictionary words; their runs are left alone.
-_NO_SPACE_SCRIPTS = (
-    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af"
-    "\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
-)
-_UNBROKEN_RUN = re.compile(
-    f"[^\\s\\-\u00ad\u2010-\u2015/\u200b{_NO_SPACE_SCRIPTS}]{{{LONG_RUN + 1},}}"
-)
-
-# Why: Typst's optimal (Knuth-Plass) line breaking costs more than linear time
-# in a paragraph's length (a 0.9 MB paragraph took minutes and gigabytes); past
-# this many characters a paragraph is set with greedy breaking, which is linear.
-# No paragraph of a real book comes near it (a long one is a few thousand).
-SIMPLE_BREAKS_CHARS = 20_000
-# Why: a drop cap needs the words of its first few lines; of a paragraph set
-# simply, only this many characters' worth is measured for them.
-OPENING_HEAD_CHARS = 2_000
+from .extremes import Word, head_and_tail, is_prose, mark_simple, prose
 
 # Why: only web and mail addresses make sense as a link in a PDF; any other
 # scheme (javascript:, file:, a relative path) prints as plain text.
@@ -93,44 +55,6 @@ _ABBREVIATION = re.compile(
     r"^[^\w\s]*(?:Mr|Mrs|Ms|Mx|Messrs|Dr|St|Mt|Ft|Jr|Sr|Fr|Prof|Rev|Hon|Capt|Col|Gen|Lt"
     r"|Sgt|Cpl|Gov|Sen|Supt|Insp|Mme|Mlle)\.",
 )
-
-# A word of an opening paragraph: pieces, each ``[text, styles]`` or an inline node
-# that is not text (a note, inline code, a line break) as its own dict.
-Word = list[Any]
-
-
-def dashes(text: str) -> str:
-    """Prose with a word joiner before each em dash."""
-    return _EM_DASH.sub(WORD_JOINER + "\u2014", text)
-
-
-def prose(text: str) -> str:
-    """Text as the PDF sets it: em dashes held to their word, overlong runs breakable."""
-    return _UNBROKEN_RUN.sub(lambda m: breakable(m.group()), dashes(text))
-
-
-def breakable(run: str) -> str:
-    """`run` with a zero-width space after every :data:`BREAK_EVERY` characters,
-    moved on past combining marks and joiners so no character is split from them."""
-    out: list[str] = []
-    since = 0
-    for i, char in enumerate(run):
-        if since >= BREAK_EVERY and _may_break_before(run, i):
-            out.append(ZERO_WIDTH_SPACE)
-            since = 0
-        out.append(char)
-        since += 1
-    return "".join(out)
-
-
-def _may_break_before(run: str, i: int) -> bool:
-    """Whether a break between ``run[i - 1]`` and ``run[i]`` keeps every character whole."""
-    char, before = run[i], run[i - 1]
-    if unicodedata.category(char) in ("Mn", "Mc", "Me", "Cf", "Sk"):
-        return False  # combining marks, joiners, emoji modifiers' neighbours
-    if "\ufe00" <= char <= "\ufe0f" or "\U0001f3fb" <= char <= "\U0001f3ff":
-        return False  # variation selectors, skin tones
-    return before not in "\u200d\u2060" and not ("\U0001f1e6" <= char <= "\U0001f1ff")
 
 
 @dataclass
@@ -159,7 +83,7 @@ class Body:
         match block:
             case nodes.Paragraph():
                 out = {"type": "paragraph", "inlines": self.inlines(block.inlines)}
-                return _mark_simple(out, block)
+                return mark_simple(out, block)
             case nodes.SceneBreak():
                 return {"type": "scene-break"}
             case nodes.BlockQuote():
@@ -254,13 +178,14 @@ class Body:
         whatever style they are in (code excepted); with a drop cap, its letter
         is in ``initial`` and any punctuation before it in ``punct`` (both
         taken off the first word). A paragraph marked ``simple`` keeps only its
-        first words in ``words`` and the rest, in order, in ``tail``."""
+        first words in ``words``; the rest follow in ``tail`` as pieces, spaces
+        included."""
         words = self.words(paragraph.inlines)
         out: dict[str, Any] = {"type": "paragraph", "words": words, "inlines": []}
         if not words:
             return out
         first = words[0][0]
-        match = _INITIAL.match(first[0]) if _is_prose(first) else None
+        match = _INITIAL.match(first[0]) if is_prose(first) else None
         if self.drop_cap and match is not None and not _ABBREVIATION.match(first[0]):
             out["punct"] = match.group(1)
             out["initial"] = match.group(2)
@@ -271,10 +196,10 @@ class Body:
                     words.pop(0)
         for word in words[: self.lead_words]:
             for piece in word:
-                if _is_prose(piece):
+                if is_prose(piece):
                     piece[1].append("smallcaps")
-        if _mark_simple(out, paragraph).get("simple"):
-            out["words"], out["tail"] = _head_and_tail(words)
+        if mark_simple(out, paragraph).get("simple"):
+            out["words"], out["tail"] = head_and_tail(words)
         return out
 
     def words(self, content: tuple[nodes.Inline, ...]) -> list[Word]:
@@ -334,29 +259,6 @@ _STYLE: dict[type, str] = {
     nodes.Telepathy: "telepathy",
     nodes.Strikeout: "strike",
 }
-
-
-def _mark_simple(data: dict[str, Any], paragraph: nodes.Paragraph) -> dict[str, Any]:
-    """`data`, marked for greedy line breaking when the paragraph is too long for the
-    optimal one (the key is left out otherwise, so ordinary books' data is unchanged)."""
-    if len(nodes.plain_text(paragraph.inlines)) > SIMPLE_BREAKS_CHARS:
-        data["simple"] = True
-    return data
-
-
-def _head_and_tail(words: list[Word]) -> tuple[list[Word], list[Word]]:
-    """A long opening's words split after :data:`OPENING_HEAD_CHARS` characters: the
-    head is what the template measures for the drop cap; the tail follows it as is."""
-    size = 0
-    for i, word in enumerate(words):
-        size += 1 + sum(len(piece[0]) for piece in word if _is_prose(piece))
-        if size > OPENING_HEAD_CHARS:
-            return words[: i + 1], words[i + 1 :]
-    return words, []
-
-
-def _is_prose(piece: Any) -> bool:
-    return isinstance(piece, list)
 
 
 def _image_extension(figure: nodes.Figure) -> str:
