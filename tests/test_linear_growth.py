@@ -3,28 +3,22 @@
 Each shape is a manuscript a rule once took quadratic (or deeper) time over:
 an unclosed brace repeated, paragraphs split mid-sentence, one hard-wrapped
 paragraph, emphasis beside dashes, runs of markup characters, braces nested
-deep, quotes that never pair. Each is parsed at sizes n, 2n and 4n (the best
-of three runs each, in processor time, n chosen so the smallest takes tens of
-milliseconds and noise does not dominate); four times the input must cost well
-under the sixteen times a quadratic rule would take. The PDF data of one huge paragraph and one huge
-word are measured the same way. A ratio holds on a slow machine as on a fast one.
+deep, quotes that never pair. Each is parsed at sizes n, 2n and 4n (n chosen
+so the smallest takes tens of milliseconds and noise does not dominate); four
+times the input must cost well under the sixteen times a quadratic rule would
+take. The PDF data of one huge paragraph and one huge word are measured the
+same way. How the times are taken on a shared machine: :mod:`tests.growth`.
 """
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 
 import pytest
 
-from compile_book import nodes as n
-from compile_book import parse_text
+from compile_book import nodes, parse_text
 from compile_book.writers.pdf.body import Body
-
-#: Four times the input may cost at most this many times as long (quadratic: 16).
-MAX_RATIO = 8.0
-RUNS = 3
+from tests.growth import MAX_RATIO, best_times
 
 
 def _open_braces(n: int) -> str:
@@ -73,58 +67,28 @@ SHAPES: list[tuple[Callable[[int], str], int]] = [
 ]
 
 
-def _cpu_time(text: str, step: Callable[[str], object]) -> float:
-    """The processor time one run of `step` takes.
-
-    Processor time, not wall time: on a shared machine (or beside a test that
-    runs Typst's threads) the wall clock counts the waits for a free core too.
-    """
-    start = time.process_time()
-    step(text)
-    return time.process_time() - start
-
-
-def growth(shape: Callable[[int], str], n: int, step: Callable[[str], object]) -> list[float]:
-    """The best time of `step` over ``shape(n)``, ``shape(2n)`` and ``shape(4n)``.
-
-    The sizes take turns, round after round, so a busy spell on the machine
-    slows them alike; if the ratio still looks too steep, it is measured again
-    (a quadratic rule fails both times) and the best of all rounds kept.
-    """
-    texts = [shape(k * n) for k in (1, 2, 4)]
-    step(shape(max(n // 4, 1)))  # warm up: imports, compiled regexes, caches
-    best = [float("inf")] * len(texts)
-    for _attempt in range(2):
-        for _ in range(RUNS):
-            # Why: the collector's passes over a heap that grows with the input add
-            # a superlinear term of CPython's own (a 4n/n ratio of 5.5 where the
-            # code is linear); the rules' growth is measured without them.
-            gc.collect()
-            gc.disable()
-            try:
-                for i, text in enumerate(texts):
-                    best[i] = min(best[i], _cpu_time(text, step))
-            finally:
-                gc.enable()
-        if best[2] / best[0] < MAX_RATIO:
-            break
-    return best
+def _times(shape: Callable[[int], str], n: int, step: Callable[[str], object]) -> list[float]:
+    """The best times of `step` over ``shape(n)``, ``shape(2n)`` and ``shape(4n)``."""
+    texts = {k * n: shape(k * n) for k in (1, 2, 4)}
+    return best_times(lambda size: step(texts[size]), [n, 2 * n, 4 * n])
 
 
 @pytest.mark.parametrize(
     ("shape", "n"), SHAPES, ids=[shape.__name__.lstrip("_") for shape, _ in SHAPES]
 )
 def test_parse_time_grows_linearly(shape: Callable[[int], str], n: int) -> None:
-    times = growth(shape, n, parse_text)
+    times = _times(shape, n, parse_text)
     assert times[2] / times[0] < MAX_RATIO, (shape.__name__, times)
 
 
 def _pdf_opening(text: str) -> object:
     """The PDF data of a chapter opening made of `text` (drop cap, lead-in)."""
-    return Body(drop_cap=True, lead_words=4).opening(n.Paragraph((n.Text(text, _SRC),), _SRC))
+    return Body(drop_cap=True, lead_words=4).opening(
+        nodes.Paragraph((nodes.Text(text, _SRC),), _SRC)
+    )
 
 
-_SRC = n.Source("story.txt", 3)
+_SRC = nodes.Source("story.txt", 3)
 PDF_SHAPES: list[tuple[str, Callable[[int], str], int]] = [
     # One paragraph past the size limit: split into head and tail pieces.
     ("huge paragraph", lambda k: "Where the light goes out, *and* on. " * k, 2_000),
@@ -135,5 +99,5 @@ PDF_SHAPES: list[tuple[str, Callable[[int], str], int]] = [
 
 @pytest.mark.parametrize(("name", "shape", "n"), PDF_SHAPES, ids=[s[0] for s in PDF_SHAPES])
 def test_pdf_data_time_grows_linearly(name: str, shape: Callable[[int], str], n: int) -> None:
-    times = growth(shape, n, _pdf_opening)
+    times = _times(shape, n, _pdf_opening)
     assert times[2] / times[0] < MAX_RATIO, (name, times)
