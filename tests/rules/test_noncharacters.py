@@ -12,7 +12,7 @@ from compile_book.rules.noncharacters import (
     is_noncharacter,
     utf8_offset,
 )
-from tests.growth import MAX_RATIO, growth
+from tests.rules.test_decode import growth
 
 EVERY = [*range(0xFDD0, 0xFDF0), *(p << 16 | low for p in range(17) for low in (0xFFFE, 0xFFFF))]
 # Their neighbours, and characters whose UTF-8 shares bytes with them (U+0FFF is E0 BF BF).
@@ -53,7 +53,7 @@ def test_the_check_is_linear() -> None:
     def run(n: int) -> None:
         check_text(texts[n], "x.txt")
 
-    assert growth(run, 16) < MAX_RATIO
+    assert growth(run, 16) < 8
 
 
 @pytest.mark.parametrize(
