@@ -7,7 +7,8 @@ carry: each figure's bytes are collected under a name made from their hash
 path from the manuscript never reaches Typst. Shapes (the template's header
 lists them too)::
 
-    blocks:  {type: "paragraph", inlines} | {type: "paragraph", words, punct?, initial?}
+    blocks:  {type: "paragraph", inlines, simple?}
+           | {type: "paragraph", words, tail?, punct?, initial?, simple?}
            | {type: "scene-break"} | {type: "quote", blocks}
            | {type: "verse", stanzas: [[inlines]]}  (a stanza is a list of lines)
            | {type: "figure", path, alt, caption: inlines}
@@ -15,6 +16,9 @@ lists them too)::
     inlines: a string | {type: "emphasis" | "strong" | "telepathy" | "strike", children}
            | {type: "link", url (none unless http(s) or mailto), children}
            | {type: "code", text} | {type: "linebreak"} | {type: "note", blocks}
+
+Prose too long for a page to hold as written (a paragraph of a megabyte, a
+word of thousands of letters) is made printable by :mod:`.extremes`.
 """
 
 from __future__ import annotations
@@ -31,10 +35,7 @@ from PIL import Image, UnidentifiedImageError
 from ... import nodes
 from ...errors import InputError
 from ..images import figure_raster
-
-# Why: a line must never start with an em dash; a word joiner glues it to the word before.
-_EM_DASH = re.compile("(?<!\u2060)\u2014")
-WORD_JOINER = "\u2060"
+from .extremes import Word, head_and_tail, is_prose, mark_simple, prose
 
 # Why: only web and mail addresses make sense as a link in a PDF; any other
 # scheme (javascript:, file:, a relative path) prints as plain text.
@@ -72,15 +73,6 @@ _ABBREVIATION = re.compile(
     r"|Sgt|Cpl|Gov|Sen|Supt|Insp|Mme|Mlle)\.",
 )
 
-# A word of an opening paragraph: pieces, each ``[text, styles]`` or an inline node
-# that is not text (a note, inline code, a line break) as its own dict.
-Word = list[Any]
-
-
-def dashes(text: str) -> str:
-    """Prose with a word joiner before each em dash."""
-    return _EM_DASH.sub(WORD_JOINER + "\u2014", text)
-
 
 @dataclass
 class Body:
@@ -110,7 +102,8 @@ class Body:
     def block(self, block: nodes.Block) -> dict[str, Any]:
         match block:
             case nodes.Paragraph():
-                return {"type": "paragraph", "inlines": self.inlines(block.inlines)}
+                out = {"type": "paragraph", "inlines": self.inlines(block.inlines)}
+                return mark_simple(out, block)
             case nodes.SceneBreak():
                 return {"type": "scene-break"}
             case nodes.BlockQuote():
@@ -167,9 +160,9 @@ class Body:
                 case nodes.Text():
                     # Adjacent runs become one string: fewer nodes for Typst to walk.
                     if out and isinstance(out[-1], str):
-                        out[-1] += dashes(node.text)
+                        out[-1] += prose(node.text)
                     else:
-                        out.append(dashes(node.text))
+                        out.append(prose(node.text))
                 case nodes.Link():
                     url = node.url.strip()
                     link = url if _LINKABLE.match(url) else None
@@ -207,13 +200,15 @@ class Body:
         inline node; the first `lead_words` words are marked for small caps
         whatever style they are in (code excepted); with a drop cap, its letter
         is in ``initial`` and any punctuation before it in ``punct`` (both
-        taken off the first word)."""
+        taken off the first word). A paragraph marked ``simple`` keeps only its
+        first words in ``words``; the rest follow in ``tail`` as pieces, spaces
+        included."""
         words = self.words(paragraph.inlines)
         out: dict[str, Any] = {"type": "paragraph", "words": words, "inlines": []}
         if not words:
             return out
         first = words[0][0]
-        match = _INITIAL.match(first[0]) if _is_prose(first) else None
+        match = _INITIAL.match(first[0]) if is_prose(first) else None
         if self.drop_cap and match is not None and not _ABBREVIATION.match(first[0]):
             out["punct"] = match.group(1)
             out["initial"] = match.group(2)
@@ -224,8 +219,10 @@ class Body:
                     words.pop(0)
         for word in words[: self.lead_words]:
             for piece in word:
-                if _is_prose(piece):
+                if is_prose(piece):
                     piece[1].append("smallcaps")
+        if mark_simple(out, paragraph).get("simple"):
+            out["words"], out["tail"] = head_and_tail(words)
         return out
 
     def words(self, content: tuple[nodes.Inline, ...]) -> list[Word]:
@@ -263,7 +260,7 @@ class Body:
         for node in content:
             match node:
                 case nodes.Text():
-                    out.append((dashes(node.text), styles))
+                    out.append((prose(node.text), styles))
                 case nodes.Link():
                     url = node.url.strip()
                     link = {"type": "link", "url": url if _LINKABLE.match(url) else None}
@@ -288,10 +285,6 @@ _STYLE: dict[type, str] = {
     nodes.Telepathy: "telepathy",
     nodes.Strikeout: "strike",
 }
-
-
-def _is_prose(piece: Any) -> bool:
-    return isinstance(piece, list)
 
 
 def _image_extension(figure: nodes.Figure) -> str:
