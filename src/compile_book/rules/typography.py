@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from .. import markers
 from ..config import TypographyConfig
 from ..locale import Locale, get_locale
+from .singles import curl_singles
 
 MARKERS = markers.RANGE
 
@@ -49,7 +50,7 @@ MARKERS = markers.RANGE
 _OPENERS = r"\s(\[{<\-—–" + markers.OPENING
 # Why: a " after a word/punctuation and before space/punctuation/end closes.
 DOUBLE_CLOSE_RE = re.compile(
-    rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…'’{MARKERS}]|$)"
+    rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…{MARKERS}]|['’](?!\w)|$)"
 )
 # Why: "Go!"he said: a quote right after sentence punctuation closes, even glued.
 DOUBLE_AFTER_STOP_RE = re.compile(r"\"(?<=[.!?…]\")(?=\w)")
@@ -57,16 +58,6 @@ DOUBLE_AFTER_STOP_RE = re.compile(r"\"(?<=[.!?…]\")(?=\w)")
 DOUBLE_OPEN_RE = re.compile(rf"\"(?<=[{_OPENERS}'‘“]\")")
 # Why: a " glued to the word after it (he said,"Go) opens.
 DOUBLE_BEFORE_WORD_RE = re.compile(r"\"(?=[\w'‘])")
-# Why: leading elisions take an apostrophe, not an opening quote ('tis, '90s).
-ELISION_RE = re.compile(
-    rf"'(?<=[{_OPENERS}\"“]')(?=(?:tis|twas|twere|twill|twould|em|cause|cos|coz"
-    r"|til|bout|round|nother|n|un|neath|gainst|kay|sup|midst|ere|fraid|nuff|scuse|less)\b"
-    r"|\d\ds?\b)",
-    re.I,
-)
-APOSTROPHE_RE = re.compile(f"'(?<=[\\w{markers.CLOSE}]')(?=\\w)")
-SINGLE_OPEN_RE = re.compile(rf"'(?<=[{_OPENERS}\"“]')")
-
 # --- dashes: one pass over the dash characters, so every change has an exact offset.
 # The rules, tried in this order for each run of dashes:
 #   double    ``--``/``---``, spaced or not                    -> em dash, spaces removed
@@ -209,6 +200,7 @@ class Typographer:
         quotes = tuple(self.locale.quotes)
         # Why: English curls need no mapping; other languages map each curl to theirs.
         self.quote_map = None if quotes == _ENGLISH_QUOTES else quotes
+        self.english = self.locale.language == "en"
         self.honorifics = honorific_re(self.locale.honorifics)
         self.spacing = bool(self.locale.quote_space or self.locale.punctuation_space)
         self._remembered: dict[str, str] = {}
@@ -226,10 +218,7 @@ class Typographer:
             text = DOUBLE_BEFORE_WORD_RE.sub("“", text)
             text = text.replace('"', "”")
         if "'" in text:
-            text = ELISION_RE.sub("’", text)
-            text = APOSTROPHE_RE.sub("’", text)
-            text = SINGLE_OPEN_RE.sub("‘", text)
-            text = text.replace("'", "’")
+            text = curl_singles(text, self.english)
         return text[1:]
 
     def curl_counted(self, text: str, changes: Changes) -> str:

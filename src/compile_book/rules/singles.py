@@ -1,0 +1,138 @@
+"""Straight single quotes: opening quote, closing quote or apostrophe, by context.
+
+Why context and not a list: dialect writing drops letters at the start of any
+word (``'ad``, ``'earty``, ``'Frisco``, ``'Ullo``), and a list of such words is
+never complete. A single quote that *opens* must *close*: single quotes do not
+nest inside single quotes, so within one level of double quotes the first
+candidate opening quote pairs with the first closing one, and every other
+candidate in between is an elision. A candidate that no closing quote answers
+within the paragraph is an elision too, unless it starts the paragraph before a
+capital (British-style speech running over several paragraphs). The short list
+below settles what stays ambiguous (a known elision never opens, so ``'Tis
+true,' he said`` still pairs correctly), and a word-final quote after a word
+that drops its last letters (``goin'``, ``an'``, ``o'``) never closes.
+
+One pass over the quotes (a stack of double-quote levels): linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import markers
+
+# Why: these leading elisions are common enough that a later closing quote in the
+# paragraph must not make them an opening quote.
+KNOWN_ELISIONS = frozenset(
+    "tis twas twere twill twould tain em cause cos coz til bout round nother n un neath "
+    "gainst kay sup midst ere fraid nuff scuse less pon course spect im is e er ad ave "
+    "ow ome ouse alf appen eard ear ead ello ullo orse ope igh ole aint struth cept "
+    "d s ll re ve m uz ud kase cep spec low deed member f t mongst twarn twuz twixt twix ford "
+    "count thout fore nough dout sturb crease pears cuz uman appy spute".split()
+)
+# Why: a quote after these word endings drops letters (goin', an', o', th') rather
+# than closing a quotation.
+_TRAILING_ELISIONS = frozenset(
+    "an o th ol roun fo wi yo ma pa frien lan han stan a ha gi mos jus fus los soun kep giv".split()
+)
+_WORD_AFTER = re.compile(r"[^\W\d_]+|\d\ds?\b")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_QUOTES = re.compile("['“”]")
+_DASHES = "-—–"
+_OPENERS = frozenset(' \t\n([{<"“‘' + _DASHES + markers.OPENING)
+_STRONG_BEFORE = frozenset(".,!?;:…" + _DASHES + markers.CLOSE)
+
+
+def _word_after(text: str, i: int) -> str:
+    m = _WORD_AFTER.match(text, i + 1)
+    return m.group() if m else ""
+
+
+def _drops_last_letters(text: str, i: int) -> bool:
+    """``goin'``/``an'``: the quote at ``i`` ends a word that lost its last letters."""
+    m = _WORD_BEFORE.search(text, max(0, i - 12), i)
+    if m is None:
+        return False
+    word = m.group().lower()
+    return word in _TRAILING_ELISIONS or (len(word) > 3 and word.endswith("in"))
+
+
+def _opens_position(text: str, i: int) -> bool:
+    """The quote at ``i`` stands where a quotation could open (``text[0]`` is a space)."""
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before in _DASHES:
+        # Why: "drawing--'" ends the quotation; "--'Tis" or "—'What" opens one.
+        return bool(after) and not after.isspace() and after not in "'\"’”.,;:!?"
+    return before in _OPENERS
+
+
+def _unanswered(text: str, i: int, first: int) -> str:
+    """An opening candidate no closing quote answered: elision ``’`` or quote ``‘``."""
+    word = _word_after(text, i)
+    if not word:
+        return "‘"
+    if word[0].isupper() and i == first and word.lower() not in KNOWN_ELISIONS:
+        return "‘"
+    return "’"
+
+
+def _opener(text: str, level: list[int]) -> int:
+    """Which candidate a closing quote answers: the last one before a capital (the
+    start of a quoted sentence), else the first; the others are elisions."""
+    for j in reversed(level):
+        if text[j + 1 : j + 2].isupper():
+            return j
+    return level[0]
+
+
+def curl_singles(text: str, english: bool = True) -> str:
+    """``text`` with every straight ``'`` curled; doubles already curled; length kept.
+
+    ``english``: words that drop their last letters (``goin'``) are English dialect;
+    in other languages a quote after ``nein`` closes.
+    """
+    out = list(text)
+    stripped = text.lstrip(" " + markers.OPENING)
+    first = len(text) - len(stripped)
+    levels: list[list[int]] = [[]]  # candidate opening quotes per double-quote level
+
+    def settle(level: list[int]) -> None:
+        for j in level:
+            out[j] = _unanswered(text, j, first)
+        level.clear()
+
+    for m in _QUOTES.finditer(text):
+        i = m.start()
+        ch = m.group()
+        if ch == "“":
+            levels.append([])
+            continue
+        if ch == "”":
+            if len(levels) > 1:
+                settle(levels.pop())
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if (before.isalnum() or before == markers.CLOSE) and (after.isalnum() or after == "_"):
+            out[i] = "’"  # don't, Titanic's
+        elif _opens_position(text, i):
+            word = _word_after(text, i)
+            if word and (word.lower() in KNOWN_ELISIONS or word[0].isdigit()):
+                out[i] = "’"
+            else:
+                out[i] = "‘"
+                levels[-1].append(i)
+        else:
+            out[i] = "’"
+            level = levels[-1]
+            if level and (
+                before in _STRONG_BEFORE or not (english and _drops_last_letters(text, i))
+            ):
+                opener = _opener(text, level)
+                for j in level:
+                    out[j] = "‘" if j == opener else "’"
+                level.clear()
+    for level in levels:
+        settle(level)
+    return "".join(out)
