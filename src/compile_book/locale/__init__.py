@@ -47,6 +47,9 @@ REGISTRY: dict[str, str] = {
     "it": "compile_book.locale.it",
     "nl": "compile_book.locale.nl",
     "pt": "compile_book.locale.pt",
+    "pl": "compile_book.locale.pl",
+    "sv": "compile_book.locale.sv",
+    "ru": "compile_book.locale.ru",
 }
 # Why English: a book in a language we know nothing about still needs some words.
 _FALLBACK = "en"
@@ -169,6 +172,15 @@ class LocaleData:
     """Regex substitutions giving other spellings writers use, accepted when reading."""
     conjunction_rules: tuple[tuple[str, str], ...] = ()
     """(regex on the last name, conjunction): Spanish "y" becomes "e" before an i sound."""
+    raya: bool = False
+    """A paragraph opening with a dash is dialogue whose narrator's tags open with a dash
+    glued to the next word and close with one glued to the word before (Spanish raya,
+    Portuguese travessão, Italian): "—Ya voy —dijo él—. Vamos."."""
+    dash_space: bool = False
+    """Dashes between words are set spaced (French, Russian, Polish, Swedish: "type — un
+    gars"), with a no-break space before so the dash never starts a line; else closed."""
+    dash: str = "—"
+    """The language's dash between words and in dialogue (Swedish and Polish "–")."""
     back_headings: tuple[tuple[str, str], ...] = ()
     """(lower-case heading, back-matter kind): "danksagung" is the acknowledgments, so a
     manuscript's own back matter is not swallowed by its last chapter. An ``also-by``

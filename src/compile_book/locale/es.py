@@ -13,6 +13,7 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="dash",
+    raya=True,
     heading_words=PerKind(
         chapter=("capítulo", "cap."),
         part=("parte", "libro"),

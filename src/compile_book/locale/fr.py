@@ -14,6 +14,7 @@ DATA = LocaleData(
     quote_space="\u00a0",
     punctuation_space="\u202f",
     dialogue="quotes",
+    dash_space=True,
     heading_words=PerKind(
         chapter=("chapitre", "chap."),
         part=("partie", "livre"),

@@ -12,6 +12,8 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="quotes",
+    # Why: Italian novels mark dialogue with « » or with the Spanish-style dash.
+    raya=True,
     heading_words=PerKind(
         chapter=("capitolo", "cap."),
         part=("parte", "libro"),
