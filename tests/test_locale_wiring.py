@@ -57,3 +57,26 @@ def test_parse_text_names_the_text_in_diagnostics_and_title_by_default() -> None
     assert [(d.file, d.line, d.col) for d in book.diagnostics if d.code == "W103"] == [
         ("<text>", 1, 17)
     ]
+
+
+def test_front_matter_language_is_used_when_book_toml_sets_none() -> None:
+    from compile_book.config import BookConfig
+
+    text = '---\nlang: de\n---\n# Kapitel 1\n\n"Ja", sagte er.\n\nKapitel 2\n\nEnde.\n'
+    book = compile_book.parse_text(text, filename="x.md", config=BookConfig())
+    assert book.meta.language == "de"
+    assert [c.heading and c.heading.label for c in book.chapters] == ["Kapitel", "Kapitel"]
+    para = book.chapters[0].blocks[0]
+    assert isinstance(para, Paragraph)
+    assert plain_text(para.inlines).startswith("„Ja“, sagte er")
+
+
+def test_book_toml_language_wins_over_front_matter() -> None:
+    from compile_book.config import BookConfig
+
+    text = '---\nlang: de\n---\n# Chapter 1\n\n"Yes," he said.\n'
+    book = compile_book.parse_text(text, filename="x.md", config=BookConfig(language="en"))
+    assert book.meta.language == "en"
+    para = book.chapters[0].blocks[0]
+    assert isinstance(para, Paragraph)
+    assert plain_text(para.inlines).startswith("“Yes,” he said")
