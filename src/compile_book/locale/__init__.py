@@ -159,6 +159,13 @@ class LocaleData:
     """The interface words of a built book."""
     doubled_words: frozenset[str]
     """Lower-case words whose doubling is correct, so the linter must not flag it."""
+    phrase_doubles: frozenset[str] = frozenset()
+    """Lower-case words that double correctly when the first ends a phrase and the second
+    starts one ("tell you you're", "give her her coat", "put it in in time"): the linter
+    flags them only after a :attr:`joiners` word or at the start of a sentence."""
+    joiners: frozenset[str] = frozenset()
+    """Lower-case words after which a :attr:`phrase_doubles` doubling is a slip ("and
+    you you")."""
     honorifics: tuple[str, ...]
     """Abbreviations (without their dot) that a no-break space ties to the next name."""
     num2words_langs: tuple[str, ...]
