@@ -12,6 +12,7 @@ lint diagnostics and front matter.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from .events import BookMeta, FileEvents
 from .nodes import Book, Image
 from .output import build_time
 from .readers import Options, ReaderCache, read
+from .silence import silence
 
 
 class CompileCache(ReaderCache):
@@ -120,4 +122,9 @@ def _compile(
     back = back_files(back, files, config, photo)
     book = assemble(files, config, name_hint or sources[0].name, back)
     memo = cache.memo if isinstance(cache, CompileCache) else None
-    return transforms.apply(book, config, build_time(), memo)
+    book = transforms.apply(book, config, build_time(), memo)
+    texts = [(src.name, src.data) for src in sources if src.name.endswith((".txt", ".md"))]
+    kept = silence(book.diagnostics, texts, config.lint.ignore)
+    if len(kept) == len(book.diagnostics):
+        return book
+    return dataclasses.replace(book, diagnostics=kept)
