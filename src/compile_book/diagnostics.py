@@ -83,6 +83,7 @@ class Code(enum.StrEnum):
     UNKNOWN_FILE = "W115"
     MIXED_ENCODING = "W116"
     COVER_CONVERTED = "W120"
+    MARKUP_LEAKED = "W128"
     EDITION_ISBN = "W135"
     COVER_SMALL = "W136"
 
@@ -135,6 +136,9 @@ DOCS: dict[Code, str] = {
         "a double quote opened and never closed (speech running over paragraphs is understood)"
     ),
     Code.UNBALANCED_TELEPATHY: "a telepathy delimiter (`{`, `<telepathic>`) without its partner",
+    Code.MARKUP_LEAKED: (
+        "markup left in the text (`**`, `__`, `<i>`, `&nbsp;`, `](http…`): it would print as typed"
+    ),
     Code.DOUBLED_WORD: (
         "a doubled word (`and and`); deliberate doublings (`very very`, `no no`) are left alone"
     ),

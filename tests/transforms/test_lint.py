@@ -124,3 +124,18 @@ def test_w103_flags_slips_a_writer_would_fix() -> None:
         "doubled word 'her her'; delete one",
         "doubled word 'Jimmy Jimmy'; delete one",
     ]
+
+
+def test_w128_reports_markup_left_in_the_text() -> None:
+    text = "He said **bold and <i>it</i> &nbsp; [x](http://a.b) ok.\n"
+    assert [(d.col, d.message.split(" ")[0]) for d in _lint(text)] == [
+        (9, "'**'"),
+        (20, "'<i>'"),
+        (25, "'</i>'"),
+        (30, "'&nbsp;'"),
+        (39, "'](http:'"),
+    ]
+
+
+def test_w128_leaves_escapes_comparisons_and_snake_case_alone() -> None:
+    assert _lint("He typed \\*\\* and 3 < 4 > 2 and x<y and snake_case.\n") == []

@@ -3,7 +3,8 @@
 * doubled words (``and and``), except doublings English uses on purpose;
 * double quotes left open at the end of a paragraph, unless the next
   paragraph reopens them (a speech running over several paragraphs);
-* very long paragraphs (often two paragraphs missing a line break).
+* very long paragraphs (often two paragraphs missing a line break);
+* markup left in the text (``**``, ``<i>``, ``&nbsp;``), which would print as typed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,24 @@ DELIBERATE_DOUBLES = frozenset(
     "come out bang boom la da dum pom tick tock fast far many much really round more away "
     "blah yada hush shh oh ah uh um hmm".split()
 )
+# Why: markup the readers did not turn into structure prints as typed: unmatched strong
+# delimiters, HTML tags, character entities and Markdown link syntax in plain text.
+# (Escaped characters are marker stand-ins at this point, so ``\*\*`` never matches.)
+LEAKED_MARKUP_RE = re.compile(
+    r"\*\*|__|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,80})?/?>"
+    r"|&(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});"
+    r"|\]\((?:https?:|mailto:|#|\.{0,2}/)"
+)
+
+
+def leaked_markup(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
+    """Offsets and text of markup left in a paragraph (``allowed``: the book's own
+    telepathy delimiters, reported by W102 when unpaired)."""
+    for m in LEAKED_MARKUP_RE.finditer(text):
+        if m.group() not in allowed:
+            yield m.start(), m.group()
+
+
 # Why: a capitalised doubling found this often in one book is a name ("Isaac Isaac").
 NAME_DOUBLE_REPEATS = 3
 # Why: more words than this in one paragraph usually means a lost paragraph break.

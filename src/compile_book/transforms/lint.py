@@ -10,7 +10,8 @@ reports is where the writer typed the problem:
   paragraph reopens them (speech running over paragraphs) or goes on with a
   dialogue dash until a closing quote ends the exchange (French « … — … »);
   judged on the quotes as typography will curl them, in the book's language;
-* W104 straight and curly quotes mixed in one file.
+* W104 straight and curly quotes mixed in one file;
+* W128 markup left in the text (``**``, ``<i>``, ``&nbsp;``, ``](http``).
 
 The tree is returned unchanged.
 """
@@ -56,6 +57,8 @@ class _Linter:
         self.typographer = context.typographer
         locale = context.locale
         self.doubles = (locale.doubled_words, locale.phrase_doubles, locale.joiners)
+        telepathy = context.config.telepathy.delimiters
+        self.delimiters = frozenset(d for pair in telepathy for d in pair)
 
     def chapter(self, chapter: Chapter) -> Chapter:
         quotes = _QuoteWatch(self.reporter)
@@ -83,6 +86,16 @@ class _Linter:
             line, col = flat.source_at(offset)
             self.reporter.add(
                 Code.DOUBLED_WORD, f"doubled word {words!r}; delete one", flat.file, line, col
+            )
+        for offset, markup in lint.leaked_markup(flat.text, self.delimiters):
+            line, col = flat.source_at(offset)
+            self.reporter.add(
+                Code.MARKUP_LEAKED,
+                f"{markup!r} would print as typed; remove it, or escape it with a backslash "
+                "if it belongs to the text",
+                flat.file,
+                line,
+                col,
             )
         n_words = flat.text.count(" ") + 1
         if n_words > lint.LONG_PARAGRAPH_WORDS:
