@@ -80,3 +80,20 @@ def test_book_toml_language_wins_over_front_matter() -> None:
     para = book.chapters[0].blocks[0]
     assert isinstance(para, Paragraph)
     assert plain_text(para.inlines).startswith("“Yes,” he said")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("Rozdział 1\n\nTak.\n\nRozdział drugi\n\nNie.\n", "pl", "Rozdział"),
+        ("Kapitel 1\n\nJa.\n\nKapitel två\n\nNej.\n", "sv", "Kapitel"),
+        ("Глава первая\n\nДа.\n\nГлава вторая\n\nНет.\n", "ru", "Глава"),
+    ],
+    ids=["pl", "sv", "ru"],
+)
+def test_new_languages_recognise_their_chapter_headings(text: str, lang: str, label: str) -> None:
+    book = compile_book.parse_text(text, language=lang)
+    assert [c.heading and (c.heading.label, c.heading.number) for c in book.chapters] == [
+        (label, 1),
+        (label, 2),
+    ]

@@ -414,3 +414,18 @@ def test_format_date_falls_back_to_the_iso_string() -> None:
     assert get_locale("de-ZZ").format_date("2026-03-02") == "2. März 2026"
     assert get_locale("en").format_date("2026-02-30") == "2026-02-30"
     assert get_locale("en").format_date("March 2026") == "March 2026"
+
+
+@pytest.mark.parametrize(
+    ("tag", "text", "value"),
+    [
+        ("pl", "drugi", 2),
+        ("pl", "druga", 2),
+        ("pl", "dwudziesty pierwszy", 21),
+        ("ru", "вторая", 2),
+        ("ru", "первый", 1),
+        ("ru", "двадцать первая", 21),
+    ],
+)
+def test_ordinal_heading_numbers(tag: str, text: str, value: int) -> None:
+    assert get_locale(tag).number_value(text) == value

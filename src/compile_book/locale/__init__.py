@@ -177,6 +177,9 @@ class LocaleData:
     """Regex substitutions that correct num2words' output for this language."""
     number_variants: tuple[tuple[str, str], ...] = ()
     """Regex substitutions giving other spellings writers use, accepted when reading."""
+    ordinals: tuple[str, ...] = ()
+    """num2words genders ("m", "f", "n"; "" for none) whose ordinals are read back as
+    heading numbers too: Polish "Rozdział drugi", Russian "Глава вторая"."""
     conjunction_rules: tuple[tuple[str, str], ...] = ()
     """(regex on the last name, conjunction): Spanish "y" becomes "e" before an i sound."""
     raya: bool = False
@@ -228,7 +231,9 @@ class Locale(LocaleData):
         # Words first: French "dix" is also the Roman numeral 509.
         key = _number_key(text)
         if key:
-            table = _number_table(self.num2words_langs, self.number_fixes, self.number_variants)
+            table = _number_table(
+                self.num2words_langs, self.number_fixes, self.number_variants, self.ordinals
+            )
             if key in table:
                 return table[key]
         return _roman_value(text)
@@ -375,9 +380,12 @@ def _number_table(
     langs: tuple[str, ...],
     fixes: tuple[tuple[str, str], ...],
     variants: tuple[tuple[str, str], ...],
+    ordinals: tuple[str, ...] = (),
 ) -> Mapping[str, int]:
-    """Folded words -> value for 0..999; the first language's spelling wins a clash."""
+    """Folded words -> value for 0..999; the first language's spelling wins a clash.
+    Ordinals (``ordinals``' genders) come after every cardinal."""
     spelt = [(_spell_uncached(n, lang, fixes), n) for lang in langs for n in range(1000)]
+    spelt += [(_ordinal(n, langs[0], gender), n) for gender in ordinals for n in range(1, 1000)]
     table: dict[str, int] = {}
     for text, n in spelt:
         table.setdefault(_number_key(text), n)
@@ -385,3 +393,11 @@ def _number_table(
         for text, n in spelt:
             table.setdefault(_number_key(re.sub(pattern, replacement, text)), n)
     return table
+
+
+def _ordinal(n: int, lang: str, gender: str) -> str:
+    from num2words import num2words
+
+    if gender:
+        return str(num2words(n, lang=lang, to="ordinal", gender=gender))
+    return str(num2words(n, lang=lang, to="ordinal"))

@@ -66,4 +66,7 @@ DATA = LocaleData(
     honorifics=("dr", "Dr", "prof", "Prof", "św", "ks"),
     num2words_langs=("pl",),
     number_case="sentence",
+    ordinals=("",),
+    # Feminine ordinals for "Część druga": num2words writes the masculine only.
+    number_variants=((r"gi\b", "ga"), (r"ci\b", "cia"), (r"y\b", "a")),
 )

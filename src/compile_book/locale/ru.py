@@ -65,4 +65,6 @@ DATA = LocaleData(
     honorifics=("г", "гр", "д-р", "проф"),
     num2words_langs=("ru",),
     number_case="sentence",
+    # "Глава вторая", "Часть первая": feminine ordinals, and the other genders.
+    ordinals=("f", "m", "n"),
 )
