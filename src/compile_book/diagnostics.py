@@ -65,6 +65,7 @@ class Code(enum.StrEnum):
     QUOTES_CURLED = "N051"
     ELLIPSIS_CONVERTED = "N052"
     NO_BREAK_SPACE_ADDED = "N053"
+    ELISION_READ = "N054"
     # manuscript problems
     UNCLOSED_QUOTE = "W101"
     UNBALANCED_TELEPATHY = "W102"
@@ -132,6 +133,9 @@ DOCS: dict[Code, str] = {
     Code.QUOTES_CURLED: "straight quotes curled in the book's language",
     Code.ELLIPSIS_CONVERTED: "three dots set as an ellipsis",
     Code.NO_BREAK_SPACE_ADDED: "no-break spaces after honorifics and between numbers and units",
+    Code.ELISION_READ: (
+        "a word-initial quote no closing quote answers, set as an apostrophe (’ad, ’Frisco)"
+    ),
     Code.UNCLOSED_QUOTE: (
         "a double quote opened and never closed (speech running over paragraphs is understood)"
     ),

@@ -86,11 +86,13 @@ def _opener(text: str, level: list[int]) -> int:
     return level[0]
 
 
-def curl_singles(text: str, english: bool = True) -> str:
+def curl_singles(text: str, english: bool = True, elisions: list[int] | None = None) -> str:
     """``text`` with every straight ``'`` curled; doubles already curled; length kept.
 
     ``english``: words that drop their last letters (``goin'``) are English dialect;
-    in other languages a quote after ``nein`` closes.
+    in other languages a quote after ``nein`` closes. ``elisions`` receives the offsets
+    of the quotes read as elisions by context (not from the list): the decisions a
+    writer may want to check.
     """
     out = list(text)
     stripped = text.lstrip(" " + markers.OPENING)
@@ -100,6 +102,8 @@ def curl_singles(text: str, english: bool = True) -> str:
     def settle(level: list[int]) -> None:
         for j in level:
             out[j] = _unanswered(text, j, first)
+            if elisions is not None and out[j] == "’":
+                elisions.append(j)
         level.clear()
 
     for m in _QUOTES.finditer(text):
@@ -132,7 +136,11 @@ def curl_singles(text: str, english: bool = True) -> str:
                 opener = _opener(text, level)
                 for j in level:
                     out[j] = "‘" if j == opener else "’"
+                    if elisions is not None and j != opener:
+                        elisions.append(j)
                 level.clear()
     for level in levels:
         settle(level)
+    if elisions is not None:
+        elisions.sort()
     return "".join(out)

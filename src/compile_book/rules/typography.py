@@ -99,6 +99,7 @@ class Changes:
     """What one paragraph's typography changed (offsets into the incoming text)."""
 
     dashes: list[tuple[int, str]] = field(default_factory=list)
+    elisions: list[int] = field(default_factory=list)  # a quote read as ’ by context
     quotes: int = 0
     ellipses: int = 0
     nbsp: int = 0
@@ -116,11 +117,15 @@ class Typographer:
         self.english = self.locale.language == "en"
         self.honorifics = honorific_re(self.locale.honorifics)
         self.spacing = bool(self.locale.quote_space or self.locale.punctuation_space)
-        self._remembered: dict[str, str] = {}
+        self._remembered: dict[str, tuple[str, tuple[int, ...]]] = {}
         self.dashes = DashSetter(config.dashes, self.locale)
 
     def curl(self, text: str) -> str:
         """Curl straight quotes (English forms); the length never changes."""
+        return self._curl(text)[0]
+
+    def _curl(self, text: str) -> tuple[str, tuple[int, ...]]:
+        """English curls, and the offsets of quotes read as elisions by context."""
         text = " " + text
         if '"' in text:
             text = DOUBLE_CLOSE_RE.sub("”", text)
@@ -128,9 +133,10 @@ class Typographer:
             text = DOUBLE_OPEN_RE.sub("“", text)
             text = DOUBLE_BEFORE_WORD_RE.sub("“", text)
             text = text.replace('"', "”")
+        elisions: list[int] = []
         if "'" in text:
-            text = curl_singles(text, self.english)
-        return text[1:]
+            text = curl_singles(text, self.english, elisions)
+        return text[1:], tuple(i - 1 for i in elisions)
 
     def curl_counted(self, text: str, changes: Changes) -> str:
         """Curl straight quotes in the book's language, counting them; length never changes.
@@ -142,7 +148,10 @@ class Typographer:
             return text
         # Every straight quote is curled, so counting them is counting the changes.
         changes.quotes += text.count('"') + text.count("'")
-        return self._remembered.pop(text, None) or self._curled(text)
+        remembered = self._remembered.pop(text, None)
+        result, elisions = remembered if remembered is not None else self._curled(text)
+        changes.elisions.extend(elisions)
+        return result
 
     def curled(self, text: str) -> str:
         """Straight quotes curled in the book's language, without counting; the result
@@ -152,11 +161,11 @@ class Typographer:
             return text
         result = self._curled(text)
         self._remembered[text] = result
-        return result
+        return result[0]
 
-    def _curled(self, text: str) -> str:
-        curled = self.curl(text)
-        return self._localise(text, curled) if self.quote_map else curled
+    def _curled(self, text: str) -> tuple[str, tuple[int, ...]]:
+        curled, elisions = self._curl(text)
+        return (self._localise(text, curled) if self.quote_map else curled), elisions
 
     @property
     def double_quotes(self) -> tuple[str, str]:
