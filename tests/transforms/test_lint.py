@@ -139,3 +139,12 @@ def test_w128_reports_markup_left_in_the_text() -> None:
 
 def test_w128_leaves_escapes_comparisons_and_snake_case_alone() -> None:
     assert _lint("He typed \\*\\* and 3 < 4 > 2 and x<y and snake_case.\n") == []
+
+
+def test_w103_across_a_soft_wrap_but_not_across_verse_lines() -> None:
+    import compile_book
+
+    wrapped = compile_book.parse_text("# One\n\nHe sang, and the\nthe end came.\n", filename="x.md")
+    assert [d.line for d in wrapped.diagnostics if d.code is Code.DOUBLED_WORD] == [4]
+    verse = compile_book.parse_text("# One\n\nRow, row, row your\\\nrow boat.\n", filename="x.md")
+    assert [d for d in verse.diagnostics if d.code is Code.DOUBLED_WORD] == []

@@ -4,7 +4,10 @@ Runs after ``inlines`` and before ``typography``, so every position it
 reports is where the writer typed the problem:
 
 * W103 doubled words (``and and``), except doublings the language uses on
-  purpose (the locale's list);
+  purpose (the locale's lists), a phrase ending where the next begins ("tell
+  you you're") and a capitalised doubling the book repeats (a name). Across a
+  soft line wrap a doubling is a slip the writer cannot see and is reported;
+  across the lines of verse (hard breaks) it is deliberate and is not;
 * W107 very long paragraphs (often a lost paragraph break);
 * W101 double quotes left open at the end of a paragraph, unless the next
   paragraph reopens them (speech running over paragraphs) or goes on with a
