@@ -77,6 +77,20 @@ def _unanswered(text: str, i: int, first: int) -> str:
     return "’"
 
 
+# Why: a quotation closed right after a letter ('experts', 'The Raven') is a word or a
+# title, a few words long; a quote after a letter far from the opener is a dropped
+# letter (hem', b'long) in a dialect sentence.
+_SHORT_QUOTE_CHARS = 60
+_SHORT_QUOTE_WORDS = 6
+
+
+def _short_quote(text: str, opener: int, closer: int) -> bool:
+    return (
+        closer - opener <= _SHORT_QUOTE_CHARS
+        and text.count(" ", opener, closer) < _SHORT_QUOTE_WORDS
+    )
+
+
 def _opener(text: str, level: list[int]) -> int:
     """Which candidate a closing quote answers: the last one before a capital (the
     start of a quoted sentence), else the first; the others are elisions."""
@@ -130,10 +144,12 @@ def curl_singles(text: str, english: bool = True, elisions: list[int] | None = N
         else:
             out[i] = "’"
             level = levels[-1]
-            if level and (
-                before in _STRONG_BEFORE or not (english and _drops_last_letters(text, i))
-            ):
-                opener = _opener(text, level)
+            strong = before in _STRONG_BEFORE
+            if level and (strong or not (english and _drops_last_letters(text, i))):
+                # A word or title in quotes pairs with the nearest candidate.
+                opener = _opener(text, level) if strong else level[-1]
+                if not strong and not _short_quote(text, opener, i):
+                    continue
                 for j in level:
                     out[j] = "‘" if j == opener else "’"
                     if elisions is not None and j != opener:

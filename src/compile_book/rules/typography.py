@@ -56,6 +56,9 @@ _OPENERS = r"\s(\[{<\-—–" + markers.OPENING
 DOUBLE_CLOSE_RE = re.compile(
     rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…{MARKERS}]|['’](?!\w)|$)"
 )
+# Why: ':--"... So I said': after a dash, a quote before an ellipsis that leads into
+# words opens (speech picked up mid-way), though it stands where a closing one could.
+DOUBLE_RESUMES_RE = re.compile(r"\"(?<=[\-—–]\")(?=(?:…|\.\.\.) ?\w)")
 # Why: "Go!"he said: a quote right after sentence punctuation closes, even glued.
 DOUBLE_AFTER_STOP_RE = re.compile(r"\"(?<=[.!?…]\")(?=\w)")
 # Why: a " at the start or after space/bracket/dash/other quote opens.
@@ -128,6 +131,7 @@ class Typographer:
         """English curls, and the offsets of quotes read as elisions by context."""
         text = " " + text
         if '"' in text:
+            text = DOUBLE_RESUMES_RE.sub("“", text)
             text = DOUBLE_CLOSE_RE.sub("”", text)
             text = DOUBLE_AFTER_STOP_RE.sub("”", text)
             text = DOUBLE_OPEN_RE.sub("“", text)
