@@ -67,14 +67,39 @@ def _opens_position(text: str, i: int) -> bool:
     return before in _OPENERS
 
 
-def _unanswered(text: str, i: int, first: int) -> str:
-    """An opening candidate no closing quote answered: elision ``’`` or quote ``‘``."""
+def _unanswered(text: str, i: int, top: bool) -> str:
+    """An opening candidate no closing quote answered: elision ``’`` or quote ``‘``.
+
+    Why ``top``: outside double quotes, single quotes are the book's main quotes
+    (British style), and speech runs over paragraphs unclosed; a capital there
+    after a sentence or clause start opens. After a word (``in 'Frisco``), or
+    inside double quotes (nested quotes never run on), it is an elision.
+    """
     word = _word_after(text, i)
     if not word:
         return "‘"
-    if word[0].isupper() and i == first and word.lower() not in KNOWN_ELISIONS:
-        return "‘"
-    return "’"
+    if _known(word) or not word[0].isupper() or not top:
+        return "’"
+    before = _before(text, i)
+    return "’" if before.isalnum() else "‘"
+
+
+def _before(text: str, i: int) -> str:
+    """The last character before ``i`` that is not a space ("" at the start)."""
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
+def _known(word: str) -> bool:
+    return bool(word) and (word.lower() in KNOWN_ELISIONS or word[0].isdigit())
+
+
+def _may_open(text: str, i: int, word: str) -> bool:
+    """A known elision that is also a capitalised word at a sentence or clause start
+    (``'Is it yours?'``) may open a quotation: it does if a closing quote answers it."""
+    return word[0].isupper() and not _before(text, i).isalnum()
 
 
 # Why: a quotation closed right after a letter ('experts', 'The Raven') is a word or a
@@ -92,8 +117,12 @@ def _short_quote(text: str, opener: int, closer: int) -> bool:
 
 
 def _opener(text: str, level: list[int]) -> int:
-    """Which candidate a closing quote answers: the last one before a capital (the
-    start of a quoted sentence), else the first; the others are elisions."""
+    """Which candidate a closing quote answers: the first that starts a clause before a
+    capital (``say, 'Sid`` after ``Sally 'd``), else the last before a capital, else
+    the first; the others are elisions."""
+    for j in level:
+        if text[j + 1 : j + 2].isupper() and not _before(text, j).isalnum():
+            return j
     for j in reversed(level):
         if text[j + 1 : j + 2].isupper():
             return j
@@ -109,14 +138,12 @@ def curl_singles(text: str, english: bool = True, elisions: list[int] | None = N
     writer may want to check.
     """
     out = list(text)
-    stripped = text.lstrip(" " + markers.OPENING)
-    first = len(text) - len(stripped)
     levels: list[list[int]] = [[]]  # candidate opening quotes per double-quote level
 
     def settle(level: list[int]) -> None:
         for j in level:
-            out[j] = _unanswered(text, j, first)
-            if elisions is not None and out[j] == "’":
+            out[j] = _unanswered(text, j, level is levels[0])
+            if elisions is not None and out[j] == "’" and not _known(_word_after(text, j)):
                 elisions.append(j)
         level.clear()
 
@@ -136,7 +163,7 @@ def curl_singles(text: str, english: bool = True, elisions: list[int] | None = N
             out[i] = "’"  # don't, Titanic's
         elif _opens_position(text, i):
             word = _word_after(text, i)
-            if word and (word.lower() in KNOWN_ELISIONS or word[0].isdigit()):
+            if word and _known(word) and not _may_open(text, i, word):
                 out[i] = "’"
             else:
                 out[i] = "‘"
@@ -148,11 +175,13 @@ def curl_singles(text: str, english: bool = True, elisions: list[int] | None = N
             if level and (strong or not (english and _drops_last_letters(text, i))):
                 # A word or title in quotes pairs with the nearest candidate.
                 opener = _opener(text, level) if strong else level[-1]
-                if not strong and not _short_quote(text, opener, i):
-                    continue
+                if not strong and (
+                    not _short_quote(text, opener, i) or _known(_word_after(text, opener))
+                ):
+                    continue  # a dropped letter ("rock 'n' roll"), not a closing quote
                 for j in level:
                     out[j] = "‘" if j == opener else "’"
-                    if elisions is not None and j != opener:
+                    if elisions is not None and j != opener and not _known(_word_after(text, j)):
                         elisions.append(j)
                 level.clear()
     for level in levels:
