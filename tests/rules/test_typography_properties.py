@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from compile_book.config import TypographyConfig
 from compile_book.locale import REGISTRY
 from compile_book.rules.singles import curl_singles
 from compile_book.rules.typography import Changes, Typographer
+from tests.rules.test_decode import growth
 
 WORD_RE = re.compile(r"[^\W_]+")
 PIECES = (
@@ -54,3 +56,23 @@ def test_single_quotes_change_only_quotes(text: str) -> None:
     assert len(curled) == len(text)
     for typed, set_ in zip(text, curled, strict=True):
         assert typed == set_ or (typed == "'" and set_ in "‘’")
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "'ad 'e 'Frisco an' goin' ",  # candidates that never close
+        "'a b' c' d' e' ",  # one opener, closing candidates after letters
+        "\"'E said 'e would,' he said. ",  # levels opened and closed
+        "'" + "x" * 50 + " ",  # long words after quotes
+    ],
+)
+def test_single_quotes_are_linear(unit: str) -> None:
+    texts = {n: " " + unit * n for n in (4000, 16000)}
+    assert growth(lambda n: curl_singles(texts[n]), 4000) < 8
+
+
+def test_dashes_are_linear() -> None:
+    typographer = Typographer(TypographyConfig(), "es")
+    texts = {n: "—Ya " + "voy -- dijo él--. B---- 1939--1945 " * n for n in (4000, 16000)}
+    assert growth(lambda n: typographer.apply(texts[n], Changes()), 4000) < 8
