@@ -59,6 +59,10 @@ DOUBLE_CLOSE_RE = re.compile(
 # Why: ':--"... So I said': after a dash, a quote before an ellipsis that leads into
 # words opens (speech picked up mid-way), though it stands where a closing one could.
 DOUBLE_RESUMES_RE = re.compile(r"\"(?<=[\-—–]\")(?=(?:…|\.\.\.) ?\w)")
+# Why: a quote that ends the paragraph opens nothing ("...the sea.' " typed with a
+# space between the nested quotes), and one standing alone after a closing single
+# quote ("'we pray,' " said Dan) closes the outer quotation.
+DOUBLE_SPACED_CLOSE_RE = re.compile(rf"\"(?=[\s{MARKERS}]*$)|\"(?<=['’] \")(?=\s)")
 # Why: "Go!"he said: a quote right after sentence punctuation closes, even glued.
 DOUBLE_AFTER_STOP_RE = re.compile(r"\"(?<=[.!?…]\")(?=\w)")
 # Why: a " at the start or after space/bracket/dash/other quote opens.
@@ -133,6 +137,7 @@ class Typographer:
         if '"' in text:
             text = DOUBLE_RESUMES_RE.sub("“", text)
             text = DOUBLE_CLOSE_RE.sub("”", text)
+            text = DOUBLE_SPACED_CLOSE_RE.sub("”", text)
             text = DOUBLE_AFTER_STOP_RE.sub("”", text)
             text = DOUBLE_OPEN_RE.sub("“", text)
             text = DOUBLE_BEFORE_WORD_RE.sub("“", text)
