@@ -115,3 +115,15 @@ def test_dialogue_dashes_follow_the_language(language: str, typed: str, expected
 )
 def test_quotes_nest_as_the_language_sets_them(language: str, typed: str, expected: str) -> None:
     assert typeset(typed, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Ella dijo: --Ya voy.", "Ella dijo: —Ya voy."),
+        ("Y él --pensó-- no vino.", "Y él —pensó— no vino."),
+        ("Era el fin-- y lo sabía.", "Era el fin—y lo sabía."),
+    ],
+)
+def test_spanish_asides_open_and_close_glued_to_their_words(typed: str, expected: str) -> None:
+    assert typeset(typed, "es") == expected

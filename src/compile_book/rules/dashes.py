@@ -19,7 +19,9 @@ The em dashes become a spaced en dash in the "en-spaced" house style, and the
 language's spaced dash (`` — `` with a no-break space before it) where the
 locale sets dashes spaced (French, Russian, Polish, Swedish). A paragraph that
 opens with a dash in a language with dialogue dashes (:attr:`LocaleData.raya`)
-follows the dialogue rules instead (``—Ya voy —dijo él—.``).
+follows the dialogue rules instead (``—Ya voy —dijo él—.``); elsewhere in such a
+language an aside opens with a dash glued to its first word (``dijo: —Ya voy``,
+``él —pensó— no``) and closes with one glued to its last.
 
 Why scan by hand: a regex whose alternatives begin with optional spaces or
 look-behinds is tried at every position of every paragraph (the slowest step of
@@ -135,6 +137,7 @@ class DashSetter:
     def __init__(self, style: str, locale: Locale) -> None:
         self.locale = locale
         self.em = style == "em"
+        self._aside = False
         if self.em and locale.dash_space:
             self.dash, self.dash_close = f"\u00a0{locale.dash} ", f"\u00a0{locale.dash}"
         elif self.em:
@@ -146,6 +149,7 @@ class DashSetter:
         """Apply the rules above; record each change at its offset in ``text``."""
         out: list[str] = []
         done = 0  # text[:done] is already in out
+        self._aside = False  # an aside opened mid-paragraph awaits its closing dash
         opening = _DIALOGUE_START.match(text) if self.locale.raya else None
         aside = False  # a dialogue tag ("—dijo él") is open
         for m in DASH_RUN_RE.finditer(text):
@@ -185,6 +189,19 @@ class DashSetter:
         if not r.before and self.locale.dash_space and r.after:
             # A French or Russian dialogue line opening "--Bonjour" or "- Bonjour".
             return (r.start, r.right), f"{self.locale.dash} ", "dialogue dash"
+        if (
+            self.locale.raya
+            and r.spaced_left
+            and r.after
+            and (r.before == ":" or not r.spaced_right)
+        ):
+            # Speech or an aside opening mid-paragraph: "Ella dijo: —Ya voy", "él —dijo".
+            self._aside = True
+            return (r.start, r.right), "—", "dialogue dash opened"
+        if self._aside and not r.spaced_left and r.spaced_right and r.before.isalpha():
+            # The aside closes glued to its last word; the text goes on after a space.
+            self._aside = False
+            return (r.start, r.end), "—", "dialogue dash closed"
         if r.text == "—":
             return self._em(r)
         if len(r.text) >= 2:
