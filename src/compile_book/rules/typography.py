@@ -3,10 +3,14 @@
 Substitutions, in order (each a named regex below):
 
 1. **Quotes** (``[typography] quotes``), by context:
-   ``"`` -> “ or ”, ``'`` -> ‘ or ’. Leading elisions take ’ ('tis, 'twas,
-   'em, 'cause, 'n', '90s). A quote after a dash and before a space closes
-   (interrupted speech ends —”). Quotes the writer already curled are kept.
-   German turns these into „ “ ‚ ‘, French into « » (with no-break spaces).
+   ``"`` -> “ or ”, ``'`` -> ‘ or ’. Single quotes are decided by context
+   (:mod:`compile_book.rules.singles`): a word-initial quote that no closing
+   quote answers is an elision ('ad, 'Frisco, '90s), with a list for the
+   ambiguous rest ('tis, 'em, 'cause, 'n'). A quote after a dash and before a
+   space closes (interrupted speech ends —”, —’). Quotes the writer already
+   curled are kept.
+   Other languages map these to their own (German „ “ ‚ ‘, French « » with
+   no-break spaces, Polish „ ” « », Swedish ” ” ’ ’, Russian « » „ “).
 2. **Dashes** (``[typography] dashes``, :mod:`compile_book.rules.dashes`): ``--``/``---``,
    `` - `` between words, ``word- word``, a spaced ``—`` and a word-final
    ``-`` before a closing quote or space all become a closed em dash (or a
