@@ -113,7 +113,7 @@ class _Linter:
 
     def _quotes(self, flat: Flat, watch: _QuoteWatch) -> None:
         open_q, close_q = self.typographer.double_quotes
-        if open_q == close_q:
+        if open_q == close_q and self.typographer.config.quotes:
             # Swedish ” opens and closes: judge on the English forms curling chose.
             curled, open_q, close_q = self.typographer.curl(flat.text), "“", "”"
         else:
