@@ -97,3 +97,23 @@ def test_new_languages_recognise_their_chapter_headings(text: str, lang: str, la
         (label, 1),
         (label, 2),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "first", "second"),
+    [
+        ("fr", "Chapitre", "premier", "deuxième"),
+        ("es", "Capítulo", "primero", "segundo"),
+        ("it", "Capitolo", "primo", "secondo"),
+        ("pt", "Capítulo", "primeiro", "segundo"),
+    ],
+)
+def test_ordinal_chapter_numbers_make_headings(
+    lang: str, label: str, first: str, second: str
+) -> None:
+    text = f"{label} {first}\n\nA.\n\n{label} {second}\n\nB.\n"
+    book = compile_book.parse_text(text, language=lang)
+    assert [c.heading and (c.heading.label, c.heading.number) for c in book.chapters] == [
+        (label, 1),
+        (label, 2),
+    ]
