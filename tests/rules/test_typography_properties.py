@@ -69,10 +69,11 @@ def test_single_quotes_change_only_quotes(text: str) -> None:
 )
 def test_single_quotes_are_linear(unit: str) -> None:
     texts = {n: " " + unit * n for n in (4000, 16000)}
-    assert growth(lambda n: curl_singles(texts[n]), 4000) < 8
+    # Why the better of two: other work on a shared machine can slow one measurement.
+    assert min(growth(lambda n: curl_singles(texts[n]), 4000) for _ in range(2)) < 8
 
 
 def test_dashes_are_linear() -> None:
     typographer = Typographer(TypographyConfig(), "es")
     texts = {n: "—Ya " + "voy -- dijo él--. B---- 1939--1945 " * n for n in (4000, 16000)}
-    assert growth(lambda n: typographer.apply(texts[n], Changes()), 4000) < 8
+    assert min(growth(lambda n: typographer.apply(texts[n], Changes()), 4000) for _ in range(2)) < 8
