@@ -121,7 +121,12 @@ def test_w109_reports_a_skipped_and_a_repeated_chapter_number() -> None:
     ]
     book = assemble(files, BookConfig())
     assert [(d.line, d.message) for d in book.diagnostics if d.code == Code.CHAPTER_SEQUENCE] == [
-        (5, "chapter number 3 is out of sequence (previous was 1); renumber the chapter"),
+        (
+            5,
+            "chapter number 3 is out of sequence (previous was 1); if chapter 2 is there, its "
+            "heading was not recognised (put it on a line of its own); otherwise renumber the "
+            "chapter",
+        ),
         (9, "chapter number 3 repeats (previous was 3); renumber the chapter"),
     ]
 
@@ -261,3 +266,25 @@ def test_a_picture_followed_by_prose_stays_in_the_text() -> None:
     book = assemble([FileEvents("a.docx", events)], BookConfig())
     assert book.meta.cover is None
     assert isinstance(book.chapters[0].blocks[0], Figure)
+
+
+def test_a_gap_after_an_unrecognised_heading_points_at_that_heading() -> None:
+    import compile_book
+    from compile_book.diagnostics import Code
+
+    text = (
+        "Chapter 1\n\nOne.\n\nChapter 2\n\nTwo.\n\nChapter Thre\n\nThree.\n\nChapter 4\n\nFour.\n"
+    )
+    book = compile_book.parse_text(text)
+    [sequence] = [d for d in book.diagnostics if d.code is Code.CHAPTER_SEQUENCE]
+    assert "<text>:9" in sequence.message and "renumber" not in sequence.message
+
+
+def test_a_gap_with_no_heading_in_between_suggests_both_causes() -> None:
+    import compile_book
+    from compile_book.diagnostics import Code
+
+    book = compile_book.parse_text("Chapter 1\n\nOne.\n\nChapter 3\n\nThree.\n")
+    [sequence] = [d for d in book.diagnostics if d.code is Code.CHAPTER_SEQUENCE]
+    assert "heading was not recognised" in sequence.message
+    assert "renumber" in sequence.message

@@ -31,7 +31,8 @@ VOCABULARY = (
     "the a and of to in he she it was had they said night sea lamp bell rain "
     "harbour boat Nell Kit Mira Tom walked ran looked quiet dark cold old "
     "stone water light storm slowly never always again twice 1990-1995 42 "
-    "don't can't it's o'clock half-ducked well-known 'tis 'em rock-'n'-roll"
+    "don't can't it's o'clock half-ducked well-known 'tis 'em rock-'n'-roll "
+    "'ad 'earty 'Frisco goin' 1939--1945 B---- ----shire"
 ).split()
 
 

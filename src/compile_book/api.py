@@ -34,6 +34,7 @@ from .pipeline import ManuscriptSource, compile_sources
 from .project import Project, load_project
 from .readers import ReaderCache
 from .serialize import to_json
+from .silence import silence
 from .walk import query, walk
 
 __all__ = [
@@ -95,7 +96,8 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
         book = dataclasses.replace(book, meta=meta)
     if project.diagnostics:
         # What discovery left out comes first: it was decided before any file was read.
-        book = dataclasses.replace(book, diagnostics=(*project.diagnostics, *book.diagnostics))
+        found = silence(project.diagnostics, (), project.config.lint.ignore)
+        book = dataclasses.replace(book, diagnostics=(*found, *book.diagnostics))
     return book
 
 

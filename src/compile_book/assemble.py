@@ -70,8 +70,16 @@ class _OpenChapter:
 class _Assembler:
     """Builds parts and chapters, keeping the tree's invariants as blocks arrive."""
 
-    def __init__(self, reporter: Reporter) -> None:
+    def __init__(self, reporter: Reporter, files: Sequence[FileEvents] = ()) -> None:
         self.reporter = reporter
+        # Lines the readers kept as prose though they look like headings (W106), in
+        # book order: a gap in the chapter numbers right after one is that heading.
+        self.order = {f.name: k for k, f in enumerate(files)}
+        self.missed = sorted(
+            (d for f in files for d in f.diagnostics if d.code is Code.HEADING_LIKE_LINE),
+            key=lambda d: (self.order.get(d.file, -1), d.line),
+        )
+        self.missed_at = 0
         self.parts: list[Part] = []
         self.part_heading: Heading | None = None
         self.part_source: Source | None = None
@@ -100,17 +108,41 @@ class _Assembler:
         assert number is not None
         last = self.last_number
         restarted = number == 1 and not self.chapters and self.part_heading is not None
+        missed = self._missed_before(heading.source)
         if last is not None and number != last + 1 and not restarted:
             what = "repeats" if number == last else "is out of sequence"
+            advice = "renumber the chapter"
+            if missed is not None and number > last + 1:
+                advice = (
+                    f"the line at {missed.file}:{missed.line} looks like the missing heading "
+                    "but was read as prose (W106); fix that heading, not this number"
+                )
+            elif number > last + 1:
+                advice = (
+                    f"if chapter {last + 1} is there, its heading was not recognised (put it "
+                    "on a line of its own); otherwise renumber the chapter"
+                )
             self.reporter.add(
                 Code.CHAPTER_SEQUENCE,
-                f"chapter number {heading.number_text} {what} (previous was {last}); "
-                "renumber the chapter",
+                f"chapter number {heading.number_text} {what} (previous was {last}); {advice}",
                 heading.source.file,
                 heading.source.line,
                 heading.source.col,
             )
         self.last_number = number
+
+    def _missed_before(self, source: Source) -> Diagnostic | None:
+        """The last heading-like prose line before ``source`` and after the previous
+        numbered heading (the readers' W106), if any; each is looked at once."""
+        found = None
+        here = (self.order.get(source.file, -1), source.line)
+        while self.missed_at < len(self.missed):
+            d = self.missed[self.missed_at]
+            if (self.order.get(d.file, -1), d.line) >= here:
+                break
+            found = d
+            self.missed_at += 1
+        return found
 
     def close_chapter(self) -> None:
         ch = self.chapter
@@ -215,7 +247,7 @@ def assemble(
     """Build the book from every file's events, in book order, then its back matter
     (:mod:`compile_book.backmatter`: never a scene of the story, never its first file)."""
     reporter = Reporter()
-    asm = _Assembler(reporter)
+    asm = _Assembler(reporter, files)
     facts = _FirstFile()
     if files:
         files = [_cover_picture(files[0], facts, reporter), *files[1:]]

@@ -74,6 +74,28 @@ class TypographyConfig(_Model):
     )
 
 
+class LintConfig(_Model):
+    """Findings the writer has looked at and keeps (``[lint]``); see also the
+    ``<!-- compile-book: ignore W103 -->`` marker in a manuscript."""
+
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Codes to silence: 'W107' everywhere, 'manuscripts/03.txt:W101' in one "
+        "file, 'manuscripts/03.txt:41:W103' on one line.",
+    )
+
+    @field_validator("ignore")
+    @classmethod
+    def _entries(cls, value: list[str]) -> list[str]:
+        from .silence import rule_problem
+
+        for entry in value:
+            problem = rule_problem(entry)
+            if problem is not None:
+                raise ValueError(problem)
+        return value
+
+
 class ReadingConfig(_Model):
     """How manuscripts are read (``[reading]``)."""
 
@@ -276,6 +298,7 @@ class BookConfig(_Model):
     headings: HeadingsConfig = Field(default_factory=HeadingsConfig)
     transforms: TransformsConfig = Field(default_factory=TransformsConfig)
     reading: ReadingConfig = Field(default_factory=ReadingConfig)
+    lint: LintConfig = Field(default_factory=LintConfig)
     telepathy: TelepathyConfig = Field(default_factory=TelepathyConfig)
     pdf: PdfConfig = Field(default_factory=PdfConfig)
     cover_wrap: CoverWrapConfig = Field(default_factory=CoverWrapConfig)

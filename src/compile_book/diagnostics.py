@@ -65,6 +65,7 @@ class Code(enum.StrEnum):
     QUOTES_CURLED = "N051"
     ELLIPSIS_CONVERTED = "N052"
     NO_BREAK_SPACE_ADDED = "N053"
+    ELISION_READ = "N054"
     # manuscript problems
     UNCLOSED_QUOTE = "W101"
     UNBALANCED_TELEPATHY = "W102"
@@ -83,6 +84,7 @@ class Code(enum.StrEnum):
     UNKNOWN_FILE = "W115"
     MIXED_ENCODING = "W116"
     COVER_CONVERTED = "W120"
+    MARKUP_LEAKED = "W128"
     EDITION_ISBN = "W135"
     COVER_SMALL = "W136"
 
@@ -131,10 +133,16 @@ DOCS: dict[Code, str] = {
     Code.QUOTES_CURLED: "straight quotes curled in the book's language",
     Code.ELLIPSIS_CONVERTED: "three dots set as an ellipsis",
     Code.NO_BREAK_SPACE_ADDED: "no-break spaces after honorifics and between numbers and units",
+    Code.ELISION_READ: (
+        "a word-initial quote no closing quote answers, set as an apostrophe (’ad, ’Frisco)"
+    ),
     Code.UNCLOSED_QUOTE: (
         "a double quote opened and never closed (speech running over paragraphs is understood)"
     ),
     Code.UNBALANCED_TELEPATHY: "a telepathy delimiter (`{`, `<telepathic>`) without its partner",
+    Code.MARKUP_LEAKED: (
+        "markup left in the text (`**`, `__`, `<i>`, `&nbsp;`, `](http…`): it would print as typed"
+    ),
     Code.DOUBLED_WORD: (
         "a doubled word (`and and`); deliberate doublings (`very very`, `no no`) are left alone"
     ),

@@ -12,6 +12,7 @@ lint diagnostics and front matter.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,10 +22,11 @@ from .assemble import assemble
 from .backmatter import back_files
 from .config import BookConfig
 from .errors import InputError
-from .events import FileEvents
+from .events import BookMeta, FileEvents
 from .nodes import Book, Image
 from .output import build_time
 from .readers import Options, ReaderCache, read
+from .silence import silence
 
 
 class CompileCache(ReaderCache):
@@ -72,6 +74,31 @@ def compile_sources(
             gc.enable()
 
 
+def _read(
+    src: ManuscriptSource, index: int, config: BookConfig, cache: ReaderCache | None
+) -> FileEvents:
+    options = Options(
+        first=index == 0,
+        title=config.title,
+        language=config.language,
+        author_notes=config.reading.author_notes,
+    )
+    if cache is not None:
+        return cache.read(src.name, src.data, options)
+    return read(src.name, src.data, options)
+
+
+def _declared_language(found: FileEvents, config: BookConfig) -> str | None:
+    """The language the first file's front matter declares (``lang: de``), when
+    ``book.toml`` sets none and it differs from the default; else ``None``."""
+    if "language" in config.model_fields_set:
+        return None
+    for event in found.events:
+        if isinstance(event, BookMeta) and event.key == "language":
+            return event.value if event.value != config.language else None
+    return None
+
+
 def _compile(
     sources: Sequence[ManuscriptSource],
     config: BookConfig,
@@ -82,20 +109,22 @@ def _compile(
     files: list[FileEvents] = []
     back: list[FileEvents] = []
     for index, src in enumerate(sources):
-        options = Options(
-            first=index == 0,
-            title=config.title,
-            language=config.language,
-            author_notes=config.reading.author_notes,
-        )
-        if cache is not None:
-            found = cache.read(src.name, src.data, options)
-        else:
-            found = read(src.name, src.data, options)
+        found = _read(src, index, config, cache)
+        declared = _declared_language(found, config) if index == 0 else None
+        if declared is not None:
+            # The whole book is in the language the first file declares: read that
+            # file again with its headings, quotes and words, and the rest likewise.
+            config = config.model_copy(update={"language": declared})
+            found = _read(src, index, config, cache)
         (back if src.back and index else files).append(found)
     if cache is not None:
         cache.prune()
     back = back_files(back, files, config, photo)
     book = assemble(files, config, name_hint or sources[0].name, back)
     memo = cache.memo if isinstance(cache, CompileCache) else None
-    return transforms.apply(book, config, build_time(), memo)
+    book = transforms.apply(book, config, build_time(), memo)
+    texts = [(src.name, src.data) for src in sources if src.name.endswith((".txt", ".md"))]
+    kept = silence(book.diagnostics, texts, config.lint.ignore)
+    if len(kept) == len(book.diagnostics):
+        return book
+    return dataclasses.replace(book, diagnostics=kept)

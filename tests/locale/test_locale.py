@@ -10,7 +10,7 @@ import pytest
 
 from compile_book.locale import HEADING_KINDS, Locale, Quotes, get_locale, roman
 
-LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt"]
+LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ru"]
 
 QUOTES = {
     "en": ("“", "”", "‘", "’"),
@@ -24,6 +24,9 @@ QUOTES = {
     "nl": ("“", "”", "‘", "’"),
     "pt": ("«", "»", "“", "”"),
     "pt-BR": ("“", "”", "‘", "’"),
+    "pl": ("„", "”", "«", "»"),
+    "sv": ("”", "”", "’", "’"),
+    "ru": ("«", "»", "„", "“"),
 }
 
 HEADING_WORDS = {
@@ -34,6 +37,9 @@ HEADING_WORDS = {
     "it": ("capitolo", "parte", "libro", "prologo", "epilogo", "interludio"),
     "nl": ("hoofdstuk", "deel", "boek", "proloog", "epiloog", "intermezzo"),
     "pt": ("capítulo", "parte", "livro", "prólogo", "epílogo", "interlúdio"),
+    "pl": ("rozdział", "część", "prolog", "epilog"),
+    "sv": ("kapitel", "del", "prolog", "epilog"),
+    "ru": ("глава", "часть", "пролог", "эпилог"),
 }
 
 # Words that appear in books built today: they must never change.
@@ -68,7 +74,9 @@ TEMPLATES = {
     "published_by": {"publisher"},
     "copyright_line": {"year", "holders"},
 }
-CONJUNCTIONS = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e"}
+CONJUNCTIONS = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e",
+    "pl": "i", "sv": "och", "ru": "и",
+}  # fmt: skip
 TWENTY_ONE = {
     "de": "Einundzwanzig",
     "fr": "Vingt et un",
@@ -76,6 +84,9 @@ TWENTY_ONE = {
     "it": "Ventuno",
     "nl": "Eenentwintig",
     "pt": "Vinte e um",
+    "pl": "Dwadzieścia jeden",
+    "sv": "Tjugoett",
+    "ru": "Двадцать один",
 }
 MARCH = {
     "en": ("March 2026", "March 2, 2026"),
@@ -166,6 +177,9 @@ def test_spacing_and_dialogue(language: str) -> None:
     assert locale.quote_space == ("\u00a0" if language == "fr" else "")
     assert locale.punctuation_space == ("\u202f" if language == "fr" else "")
     assert locale.dialogue == ("dash" if language in ("es", "pt") else "quotes")
+    assert locale.raya == (language in ("es", "pt", "it"))
+    assert locale.dash_space == (language in ("fr", "pl", "sv", "ru"))
+    assert locale.dash == ("–" if language == "sv" else "—")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -317,6 +331,9 @@ def test_number_words_round_trip(tag: str) -> None:
         ("it", "centuno", 101),
         ("nl", "een", 1),
         ("pt", "vinte e um", 21),
+        ("pl", "dwadzieścia jeden", 21),
+        ("sv", "en", 1),
+        ("ru", "двадцать один", 21),
     ],
 )
 def test_number_value(tag: str, text: str, value: int) -> None:
@@ -397,3 +414,18 @@ def test_format_date_falls_back_to_the_iso_string() -> None:
     assert get_locale("de-ZZ").format_date("2026-03-02") == "2. März 2026"
     assert get_locale("en").format_date("2026-02-30") == "2026-02-30"
     assert get_locale("en").format_date("March 2026") == "March 2026"
+
+
+@pytest.mark.parametrize(
+    ("tag", "text", "value"),
+    [
+        ("pl", "drugi", 2),
+        ("pl", "druga", 2),
+        ("pl", "dwudziesty pierwszy", 21),
+        ("ru", "вторая", 2),
+        ("ru", "первый", 1),
+        ("ru", "двадцать первая", 21),
+    ],
+)
+def test_ordinal_heading_numbers(tag: str, text: str, value: int) -> None:
+    assert get_locale(tag).number_value(text) == value

@@ -85,3 +85,45 @@ def test_german_unclosed_quote_is_found_with_german_marks() -> None:
     assert [d.code for d in book.diagnostics if d.code == "W101"] == ["W101"]
     closed = parse_text('"Komm her", sagte er.\nEr ging.', config)
     assert not [d for d in closed.diagnostics if d.code == "W101"]
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("es", "--Ya voy --dijo él--. Vamos.", "—Ya voy —dijo él—. Vamos."),
+        ("es", "-Ya voy -dijo él-. Vamos.", "—Ya voy —dijo él—. Vamos."),
+        ("it", "--Vieni qui --disse lui--. Adesso.", "—Vieni qui —disse lui—. Adesso."),
+        ("fr", "type -- un gars -- bizarre.", "type\u00a0— un gars\u00a0— bizarre."),
+        ("fr", "type — un gars — bizarre.", "type\u00a0— un gars\u00a0— bizarre."),
+        ("fr", "- Bonjour, dit-il.", "— Bonjour, dit-il."),
+        ("ru", "-- Привет, -- сказал он.", "— Привет,\u00a0— сказал он."),
+        ("sv", "-- Hej, sa han.", "– Hej, sa han."),
+    ],
+)
+def test_dialogue_dashes_follow_the_language(language: str, typed: str, expected: str) -> None:
+    assert typeset(typed, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("pl", "\"Powiedział 'nie'\", rzekła.", "„Powiedział «nie»”, rzekła."),
+        ("sv", "\"Han sa 'nej'\", sa hon.", "”Han sa ’nej’”, sa hon."),
+        ("ru", "\"Он сказал 'нет'\", сказала она.", "«Он сказал „нет“», сказала она."),
+        ("de", "\"Er sagte 'nein'\", sagte sie.", "„Er sagte ‚nein‘“, sagte sie."),
+    ],
+)
+def test_quotes_nest_as_the_language_sets_them(language: str, typed: str, expected: str) -> None:
+    assert typeset(typed, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Ella dijo: --Ya voy.", "Ella dijo: —Ya voy."),
+        ("Y él --pensó-- no vino.", "Y él —pensó— no vino."),
+        ("Era el fin-- y lo sabía.", "Era el fin—y lo sabía."),
+    ],
+)
+def test_spanish_asides_open_and_close_glued_to_their_words(typed: str, expected: str) -> None:
+    assert typeset(typed, "es") == expected

@@ -87,3 +87,64 @@ def test_w104_reports_the_first_quote_of_the_minority_kind_once_per_file() -> No
     diagnostics = _lint('He said "hi" and then “bye” and "x" and "y".\n')
     assert found(diagnostics, Code.MIXED_QUOTES) == [("a.txt", 1, 23)]
     assert found(_lint('He said "hi" and "bye".\n'), Code.MIXED_QUOTES) == []
+
+
+FRENCH_EXCHANGE = (
+    "« Vous venez du golf ? lui demanda-t-elle.\n\n"
+    "— Oh ! ça me dégoûte, répondit-il.\n\n"
+    "— Est-ce qu’Andrée y était ?\n\n"
+    "— Oui, elle a fait soixante-dix-sept. »\n\n"
+    "Il était le fils d’un industriel.\n"
+)
+
+
+def test_w101_understands_a_french_exchange_closed_after_its_dashed_turns() -> None:
+    assert found(_lint(FRENCH_EXCHANGE, language("fr")), Code.UNCLOSED_QUOTE) == []
+
+
+def test_w101_reports_a_french_exchange_never_closed() -> None:
+    text = FRENCH_EXCHANGE.replace("sept. »", "sept.")
+    assert found(_lint(text, language("fr")), Code.UNCLOSED_QUOTE) == [("a.txt", 1, 1)]
+
+
+def test_w101_judges_swedish_quotes_that_open_and_close_alike() -> None:
+    assert _lint('"Hej, sa han.\n\nSlut.\n', language("sv"))[0].code is Code.UNCLOSED_QUOTE
+    assert _lint('"Hej", sa han. "Och du?"\n', language("sv")) == []
+
+
+def test_w103_leaves_phrase_doublings_and_recurring_names_alone() -> None:
+    text = "I tell you you are wrong. Give her her coat. Isaac Isaac came.\n\n" * 3
+    assert found(_lint(text), Code.DOUBLED_WORD) == []
+
+
+def test_w103_flags_slips_a_writer_would_fix() -> None:
+    text = "And you you know it. She wrote to her her? Then Jimmy Jimmy left.\n"
+    assert [d.message for d in _lint(text) if d.code is Code.DOUBLED_WORD] == [
+        "doubled word 'you you'; delete one",
+        "doubled word 'her her'; delete one",
+        "doubled word 'Jimmy Jimmy'; delete one",
+    ]
+
+
+def test_w128_reports_markup_left_in_the_text() -> None:
+    text = "He said **bold and <i>it</i> &nbsp; [x](http://a.b) ok.\n"
+    assert [(d.col, d.message.split(" ")[0]) for d in _lint(text)] == [
+        (9, "'**'"),
+        (20, "'<i>'"),
+        (25, "'</i>'"),
+        (30, "'&nbsp;'"),
+        (39, "'](http:'"),
+    ]
+
+
+def test_w128_leaves_escapes_comparisons_and_snake_case_alone() -> None:
+    assert _lint("He typed \\*\\* and 3 < 4 > 2 and x<y and snake_case.\n") == []
+
+
+def test_w103_across_a_soft_wrap_but_not_across_verse_lines() -> None:
+    import compile_book
+
+    wrapped = compile_book.parse_text("# One\n\nHe sang, and the\nthe end came.\n", filename="x.md")
+    assert [d.line for d in wrapped.diagnostics if d.code is Code.DOUBLED_WORD] == [4]
+    verse = compile_book.parse_text("# One\n\nRow, row, row your\\\nrow boat.\n", filename="x.md")
+    assert [d for d in verse.diagnostics if d.code is Code.DOUBLED_WORD] == []

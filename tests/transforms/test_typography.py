@@ -131,3 +131,13 @@ def test_dash_in_a_markdown_subtitle_is_reported_on_the_subtitle_line() -> None:
     typography.run(book, ctx)
     col = "## The Long -- Night".index(" --") + 1
     assert found(ctx.reporter.items, Code.DASH_CONVERTED) == [("a.md", 3, col)]
+
+
+def test_n054_reports_each_elision_read_by_context_at_its_quote() -> None:
+    book, diagnostics = _set("\"'E said 'e was in 'Frisco, 'earty as ever.\"\n")
+    assert plain_text(paragraphs(book)[0].inlines) == "“’E said ’e was in ’Frisco, ’earty as ever.”"
+    assert found(diagnostics, Code.ELISION_READ) == [("a.txt", 1, 20), ("a.txt", 1, 29)]
+    assert [d.message.split(" ")[0] for d in diagnostics if d.code is Code.ELISION_READ] == [
+        "'Frisco",
+        "'earty",
+    ]

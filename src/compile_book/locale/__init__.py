@@ -47,6 +47,9 @@ REGISTRY: dict[str, str] = {
     "it": "compile_book.locale.it",
     "nl": "compile_book.locale.nl",
     "pt": "compile_book.locale.pt",
+    "pl": "compile_book.locale.pl",
+    "sv": "compile_book.locale.sv",
+    "ru": "compile_book.locale.ru",
 }
 # Why English: a book in a language we know nothing about still needs some words.
 _FALLBACK = "en"
@@ -156,6 +159,13 @@ class LocaleData:
     """The interface words of a built book."""
     doubled_words: frozenset[str]
     """Lower-case words whose doubling is correct, so the linter must not flag it."""
+    phrase_doubles: frozenset[str] = frozenset()
+    """Lower-case words that double correctly when the first ends a phrase and the second
+    starts one ("tell you you're", "give her her coat", "put it in in time"): the linter
+    flags them only after a :attr:`joiners` word or at the start of a sentence."""
+    joiners: frozenset[str] = frozenset()
+    """Lower-case words after which a :attr:`phrase_doubles` doubling is a slip ("and
+    you you")."""
     honorifics: tuple[str, ...]
     """Abbreviations (without their dot) that a no-break space ties to the next name."""
     num2words_langs: tuple[str, ...]
@@ -167,8 +177,20 @@ class LocaleData:
     """Regex substitutions that correct num2words' output for this language."""
     number_variants: tuple[tuple[str, str], ...] = ()
     """Regex substitutions giving other spellings writers use, accepted when reading."""
+    ordinals: tuple[str, ...] = ()
+    """num2words genders ("m", "f", "n"; "" for none) whose ordinals are read back as
+    heading numbers too: Polish "Rozdział drugi", Russian "Глава вторая"."""
     conjunction_rules: tuple[tuple[str, str], ...] = ()
     """(regex on the last name, conjunction): Spanish "y" becomes "e" before an i sound."""
+    raya: bool = False
+    """A paragraph opening with a dash is dialogue whose narrator's tags open with a dash
+    glued to the next word and close with one glued to the word before (Spanish raya,
+    Portuguese travessão, Italian): "—Ya voy —dijo él—. Vamos."."""
+    dash_space: bool = False
+    """Dashes between words are set spaced (French, Russian, Polish, Swedish: "type — un
+    gars"), with a no-break space before so the dash never starts a line; else closed."""
+    dash: str = "—"
+    """The language's dash between words and in dialogue (Swedish and Polish "–")."""
     back_headings: tuple[tuple[str, str], ...] = ()
     """(lower-case heading, back-matter kind): "danksagung" is the acknowledgments, so a
     manuscript's own back matter is not swallowed by its last chapter. An ``also-by``
@@ -209,7 +231,9 @@ class Locale(LocaleData):
         # Words first: French "dix" is also the Roman numeral 509.
         key = _number_key(text)
         if key:
-            table = _number_table(self.num2words_langs, self.number_fixes, self.number_variants)
+            table = _number_table(
+                self.num2words_langs, self.number_fixes, self.number_variants, self.ordinals
+            )
             if key in table:
                 return table[key]
         return _roman_value(text)
@@ -356,9 +380,12 @@ def _number_table(
     langs: tuple[str, ...],
     fixes: tuple[tuple[str, str], ...],
     variants: tuple[tuple[str, str], ...],
+    ordinals: tuple[str, ...] = (),
 ) -> Mapping[str, int]:
-    """Folded words -> value for 0..999; the first language's spelling wins a clash."""
+    """Folded words -> value for 0..999; the first language's spelling wins a clash.
+    Ordinals (``ordinals``' genders) come after every cardinal."""
     spelt = [(_spell_uncached(n, lang, fixes), n) for lang in langs for n in range(1000)]
+    spelt += [(_ordinal(n, langs[0], gender), n) for gender in ordinals for n in range(1, 1000)]
     table: dict[str, int] = {}
     for text, n in spelt:
         table.setdefault(_number_key(text), n)
@@ -366,3 +393,11 @@ def _number_table(
         for text, n in spelt:
             table.setdefault(_number_key(re.sub(pattern, replacement, text)), n)
     return table
+
+
+def _ordinal(n: int, lang: str, gender: str) -> str:
+    from num2words import num2words
+
+    if gender:
+        return str(num2words(n, lang=lang, to="ordinal", gender=gender))
+    return str(num2words(n, lang=lang, to="ordinal"))

@@ -90,6 +90,13 @@ DATA = LocaleData(
         "come out bang boom la da dum pom tick tock fast far many much really round more away "
         "blah yada hush shh oh ah uh um hmm".split()
     ),
+    # An object ending one phrase and the same word starting the next: "I tell you you
+    # are wrong", "give her her head", "when I got to it it was gone", "put in in time".
+    phrase_doubles=frozenset("you it her him them us me in on up is do".split()),
+    # After these the doubling cannot be two phrases meeting: "and you you know".
+    joiners=frozenset(
+        "and but or nor so yet that if when then because while though as the a an of".split()
+    ),
     # The order is the historical one (it is the order of the no-break-space regex).
     honorifics=tuple("Mr Mrs Ms Mx Dr St Mt Prof Capt Sgt Lt Col Gen Rev Fr".split()),
     num2words_langs=("en",),

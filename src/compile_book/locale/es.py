@@ -13,6 +13,7 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="dash",
+    raya=True,
     heading_words=PerKind(
         chapter=("capítulo", "cap."),
         part=("parte", "libro"),
@@ -72,5 +73,8 @@ DATA = LocaleData(
     honorifics=("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña"),
     num2words_langs=("es",),
     number_case="sentence",
+    # "Capítulo primero", "Parte segunda": ordinals, and their feminine.
+    ordinals=("",),
+    number_variants=((r"o\b", "a"),),
     conjunction_rules=((r"(?i)h?[ií](?![aeiouáéíóú])", "e"),),
 )

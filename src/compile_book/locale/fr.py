@@ -14,6 +14,7 @@ DATA = LocaleData(
     quote_space="\u00a0",
     punctuation_space="\u202f",
     dialogue="quotes",
+    dash_space=True,
     heading_words=PerKind(
         chapter=("chapitre", "chap."),
         part=("partie", "livre"),
@@ -74,4 +75,7 @@ DATA = LocaleData(
     honorifics=("M", "Mme", "Mlle", "Dr", "Pr", "St"),
     num2words_langs=("fr", "fr_BE", "fr_CH"),
     number_case="sentence",
+    # "Chapitre premier", "Partie première": ordinals read back as heading numbers.
+    ordinals=("",),
+    number_variants=((r"ier\b", "ière"),),
 )

@@ -12,6 +12,8 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="quotes",
+    # Why: Italian novels mark dialogue with « » or with the Spanish-style dash.
+    raya=True,
     heading_words=PerKind(
         chapter=("capitolo", "cap."),
         part=("parte", "libro"),
@@ -69,7 +71,9 @@ DATA = LocaleData(
     honorifics=("Sig", "Sigg", "Dott", "Prof"),
     num2words_langs=("it",),
     number_case="sentence",
-    number_variants=((r"cento(?=u)", "cent"),),
+    # "Capitolo primo", "Parte seconda": ordinals, and their feminine.
+    ordinals=("",),
+    number_variants=((r"cento(?=u)", "cent"), (r"o\b", "a")),
     # "ed" before a name that starts with e ("Anna ed Elena"), as editors still ask.
     conjunction_rules=((r"(?i)[eé]", "ed"),),
 )

@@ -16,6 +16,7 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="dash",
+    raya=True,
     heading_words=PerKind(
         chapter=("capítulo", "cap."),
         part=("parte", "livro"),
@@ -71,6 +72,9 @@ DATA = LocaleData(
     honorifics=("Sr", "Sra", "Dr", "Dra"),
     num2words_langs=("pt", "pt_BR"),
     number_case="sentence",
+    # "Capítulo primeiro", "Parte segunda": ordinals, and their feminine.
+    ordinals=("",),
+    number_variants=((r"o\b", "a"),),
 )
 
 _BRAZIL = replace(

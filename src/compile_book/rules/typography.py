@@ -3,18 +3,25 @@
 Substitutions, in order (each a named regex below):
 
 1. **Quotes** (``[typography] quotes``), by context:
-   ``"`` -> “ or ”, ``'`` -> ‘ or ’. Leading elisions take ’ ('tis, 'twas,
-   'em, 'cause, 'n', '90s). A quote after a dash and before a space closes
-   (interrupted speech ends —”). Quotes the writer already curled are kept.
-   German turns these into „ “ ‚ ‘, French into « » (with no-break spaces).
-2. **Dashes** (``[typography] dashes``): ``--``/``---`` (spaced or not),
+   ``"`` -> “ or ”, ``'`` -> ‘ or ’. Single quotes are decided by context
+   (:mod:`compile_book.rules.singles`): a word-initial quote that no closing
+   quote answers is an elision ('ad, 'Frisco, '90s), with a list for the
+   ambiguous rest ('tis, 'em, 'cause, 'n'). A quote after a dash and before a
+   space closes (interrupted speech ends —”, —’). Quotes the writer already
+   curled are kept.
+   Other languages map these to their own (German „ “ ‚ ‘, French « » with
+   no-break spaces, Polish „ ” « », Swedish ” ” ’ ’, Russian « » „ “).
+2. **Dashes** (``[typography] dashes``, :mod:`compile_book.rules.dashes`): ``--``/``---``,
    `` - `` between words, ``word- word``, a spaced ``—`` and a word-final
    ``-`` before a closing quote or space all become a closed em dash (or a
-   spaced en dash as house style); ``1990-1995`` takes an en dash. Hyphens
-   inside words (``half-ducked``) and suspended hyphens (``pre- and
-   post-war``) are left alone.
+   spaced en dash as house style, or the language's spaced dash); number
+   ranges (``1990-1995``, ``5--7``) take an en dash, ``B----`` and ``----``
+   for an omitted name a 2-em or 3-em dash. Hyphens inside words
+   (``half-ducked``) and suspended hyphens (``pre- and post-war``) are left
+   alone. Dialogue dashes follow the language (``—Ya voy —dijo él—.``).
 3. Runs of spaces collapse to one.
-4. **Ellipses** (``[typography] ellipses``): ``...`` and ``. . .`` -> ``…``.
+4. **Ellipses** (``[typography] ellipses``): ``...``, ``. . .`` and longer runs
+   -> ``…`` (four dots: a full stop and an ellipsis).
 5. **No-break spaces** (``[typography] nbsp``): after Mr./Mrs./Dr./St. and
    similar, and between a number and its unit (``5 km``, ``10 pm``).
 
@@ -35,6 +42,8 @@ from dataclasses import dataclass, field
 from .. import markers
 from ..config import TypographyConfig
 from ..locale import Locale, get_locale
+from .dashes import DashSetter
+from .singles import curl_singles
 
 MARKERS = markers.RANGE
 
@@ -49,123 +58,29 @@ MARKERS = markers.RANGE
 _OPENERS = r"\s(\[{<\-—–" + markers.OPENING
 # Why: a " after a word/punctuation and before space/punctuation/end closes.
 DOUBLE_CLOSE_RE = re.compile(
-    rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…'’{MARKERS}]|$)"
+    rf"\"(?<=[\w.,!?;:…\-—–)\]’'%{MARKERS}]\")(?=[\s.,;:!?)\]\-—–…{MARKERS}]|['’](?!\w)|$)"
 )
+# Why: ':--"... So I said': after a dash, a quote before an ellipsis that leads into
+# words opens (speech picked up mid-way), though it stands where a closing one could.
+DOUBLE_RESUMES_RE = re.compile(r"\"(?<=[\-—–]\")(?=(?:…|\.\.\.) ?\w)")
+# Why: a quote that ends the paragraph opens nothing ("...the sea.' " typed with a
+# space between the nested quotes), and one standing alone after a closing single
+# quote ("'we pray,' " said Dan) closes the outer quotation.
+DOUBLE_SPACED_CLOSE_RE = re.compile(rf"\"(?=[\s{MARKERS}]*$)|\"(?<=['’] \")(?=\s)")
 # Why: "Go!"he said: a quote right after sentence punctuation closes, even glued.
 DOUBLE_AFTER_STOP_RE = re.compile(r"\"(?<=[.!?…]\")(?=\w)")
 # Why: a " at the start or after space/bracket/dash/other quote opens.
 DOUBLE_OPEN_RE = re.compile(rf"\"(?<=[{_OPENERS}'‘“]\")")
 # Why: a " glued to the word after it (he said,"Go) opens.
 DOUBLE_BEFORE_WORD_RE = re.compile(r"\"(?=[\w'‘])")
-# Why: leading elisions take an apostrophe, not an opening quote ('tis, '90s).
-ELISION_RE = re.compile(
-    rf"'(?<=[{_OPENERS}\"“]')(?=(?:tis|twas|twere|twill|twould|em|cause|cos|coz"
-    r"|til|bout|round|nother|n|un|neath|gainst|kay|sup|midst|ere|fraid|nuff|scuse|less)\b"
-    r"|\d\ds?\b)",
-    re.I,
-)
-APOSTROPHE_RE = re.compile(f"'(?<=[\\w{markers.CLOSE}]')(?=\\w)")
-SINGLE_OPEN_RE = re.compile(rf"'(?<=[{_OPENERS}\"“]')")
-
-# --- dashes: one pass over the dash characters, so every change has an exact offset.
-# The rules, tried in this order for each run of dashes:
-#   double    ``--``/``---``, spaced or not                    -> em dash, spaces removed
-#   spaced    `` - `` between two words                         -> em dash, spaces removed
-#   word      ``word- word`` (not before and/or/nor/to)         -> em dash, space removed
-#   final     ``word-`` before closing quotes and space or end  -> em dash (``—”``)
-#   trailing  `` -`` before closing quotes and the end          -> em dash, space removed
-#   em        `` — `` spaced by the writer                      -> closed em dash
-#             (all of these become a spaced en dash in the "en-spaced" house style)
-#   range     ``1990-1995`` (1-4 digits each side)              -> en dash
-# Why scan by hand: a regex whose alternatives begin with optional spaces or
-# look-behinds is tried at every position of every paragraph (the slowest step of
-# the whole parser); jumping to the dashes and reading their context is ~10x faster.
-DASH_RUN_RE = re.compile("-+|—")
-_CLOSERS = frozenset("”’\"'") | frozenset(chr(c) for c in range(0xE000, 0xE100))
-# Why: "pre- and post-war": a hyphen before these words is a suspended hyphen.
-_SUSPENDED_NEXT = re.compile(r"(?:and|or|nor|to)\b")
-_RANGE_SIDES = re.compile(r"\d{1,4}")
-
-
-def _ends_here(text: str, i: int) -> bool:
-    """Only closing quotes (or inline markers) stand between ``i`` and a space or the end."""
-    n = len(text)
-    while i < n and text[i] in _CLOSERS:
-        i += 1
-    return i == n or text[i].isspace()
-
-
-_Change = tuple[tuple[int, int], str, str]  # (span replaced, replacement, note)
-
-
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """A run of dashes and its surroundings: the spaces around it and the characters
-    beyond them (``before``/``after``, empty at the ends of the text)."""
-
-    text: str
-    start: int
-    end: int
-    left: int
-    right: int
-    before: str
-    after: str
-
-    @property
-    def spaced_left(self) -> bool:
-        return self.left < self.start
-
-    @property
-    def spaced_right(self) -> bool:
-        return self.right > self.end
-
-    @classmethod
-    def at(cls, text: str, m: re.Match[str], done: int) -> _Run:
-        start, end = m.span()
-        left = start
-        while left > done and text[left - 1].isspace():
-            left -= 1
-        right, n = end, len(text)
-        while right < n and text[right].isspace():
-            right += 1
-        before = text[left - 1] if left > 0 else ""
-        after = text[right] if right < n else ""
-        return cls(m.group(), start, end, left, right, before, after)
-
-
-def _number_range(text: str, start: int, end: int) -> bool:
-    """Exactly two numbers of up to four digits around a hyphen (``1990-1995``);
-    ``1-800-555-1234`` or an ISBN is not a range."""
-    digits = re.search(r"\d+$", text[max(0, start - 5) : start])
-    right_side = _RANGE_SIDES.match(text, end)
-    if digits is None or right_side is None or len(digits.group()) > 4:
-        return False
-    first = start - len(digits.group())
-    after = text[right_side.end() : right_side.end() + 1]
-    return text[first - 1 : first] != "-" and after != "-" and not after.isdigit()
-
-
-# Why: Spanish and Portuguese mark dialogue with a dash (raya, travessão) opening the
-# paragraph; the narrator's tags inside it open with a spaced dash glued to the next
-# word and close with a dash glued to the word before ("—Ya voy —dijo él—. Vamos.").
-_DIALOGUE_START = re.compile(f"[{MARKERS}]*" + r"(-{1,3}|—|–)[ \t]*(?=\S)")
-_TAG_PUNCTUATION = frozenset(".,;:!?…")
-
-
-def _dialogue(opening: re.Match[str], r: _Run, aside: bool) -> tuple[_Change, bool]:
-    """One dash of a dialogue paragraph: the change, and whether a tag is still open."""
-    if r.start == opening.start(1):
-        return ((r.start, opening.end()), "—", "dialogue dash"), False
-    closes = not r.spaced_left or (not r.after or r.after in _TAG_PUNCTUATION)
-    if (aside and r.spaced_left and r.spaced_right) or closes:
-        # Closing a tag: glued to the word before, whatever follows stays.
-        return ((r.left, r.end), "—", "dialogue tag closed"), False
-    return ((r.left, r.right), " —", "dialogue tag opened"), True
-
-
 SPACES_RE = re.compile(r" {2,}")
-# Why: four dots are a full stop and an ellipsis ("Yes. . . . Four" -> "Yes…. Four").
-ELLIPSIS_RE = re.compile(r"\.(?: ?\.){2}(?: ?(\.))?")
+# Why: four dots are a full stop and an ellipsis ("Yes. . . . Four" -> "Yes…. Four");
+# five or more are a writer's long pause, one ellipsis (no stray periods).
+ELLIPSIS_RE = re.compile(r"\.(?: ?\.){2,}")
+
+
+def _ellipsis(m: re.Match[str]) -> str:
+    return "…." if m.group().count(".") == 4 else "…"
 
 
 # Why: an honorific must not end a line apart from its name. The abbreviations
@@ -195,6 +110,7 @@ class Changes:
     """What one paragraph's typography changed (offsets into the incoming text)."""
 
     dashes: list[tuple[int, str]] = field(default_factory=list)
+    elisions: list[int] = field(default_factory=list)  # a quote read as ’ by context
     quotes: int = 0
     ellipses: int = 0
     nbsp: int = 0
@@ -209,28 +125,31 @@ class Typographer:
         quotes = tuple(self.locale.quotes)
         # Why: English curls need no mapping; other languages map each curl to theirs.
         self.quote_map = None if quotes == _ENGLISH_QUOTES else quotes
+        self.english = self.locale.language == "en"
         self.honorifics = honorific_re(self.locale.honorifics)
         self.spacing = bool(self.locale.quote_space or self.locale.punctuation_space)
-        self._remembered: dict[str, str] = {}
-        em = config.dashes == "em"
-        self.dash = "—" if em else "\u00a0– "
-        self.dash_close = "—" if em else "\u00a0–"
+        self._remembered: dict[str, tuple[str, tuple[int, ...]]] = {}
+        self.dashes = DashSetter(config.dashes, self.locale)
 
     def curl(self, text: str) -> str:
         """Curl straight quotes (English forms); the length never changes."""
+        return self._curl(text)[0]
+
+    def _curl(self, text: str) -> tuple[str, tuple[int, ...]]:
+        """English curls, and the offsets of quotes read as elisions by context."""
         text = " " + text
         if '"' in text:
+            text = DOUBLE_RESUMES_RE.sub("“", text)
             text = DOUBLE_CLOSE_RE.sub("”", text)
+            text = DOUBLE_SPACED_CLOSE_RE.sub("”", text)
             text = DOUBLE_AFTER_STOP_RE.sub("”", text)
             text = DOUBLE_OPEN_RE.sub("“", text)
             text = DOUBLE_BEFORE_WORD_RE.sub("“", text)
             text = text.replace('"', "”")
+        elisions: list[int] = []
         if "'" in text:
-            text = ELISION_RE.sub("’", text)
-            text = APOSTROPHE_RE.sub("’", text)
-            text = SINGLE_OPEN_RE.sub("‘", text)
-            text = text.replace("'", "’")
-        return text[1:]
+            text = curl_singles(text, self.english, elisions)
+        return text[1:], tuple(i - 1 for i in elisions)
 
     def curl_counted(self, text: str, changes: Changes) -> str:
         """Curl straight quotes in the book's language, counting them; length never changes.
@@ -242,7 +161,10 @@ class Typographer:
             return text
         # Every straight quote is curled, so counting them is counting the changes.
         changes.quotes += text.count('"') + text.count("'")
-        return self._remembered.pop(text, None) or self._curled(text)
+        remembered = self._remembered.pop(text, None)
+        result, elisions = remembered if remembered is not None else self._curled(text)
+        changes.elisions.extend(elisions)
+        return result
 
     def curled(self, text: str) -> str:
         """Straight quotes curled in the book's language, without counting; the result
@@ -252,11 +174,11 @@ class Typographer:
             return text
         result = self._curled(text)
         self._remembered[text] = result
-        return result
+        return result[0]
 
-    def _curled(self, text: str) -> str:
-        curled = self.curl(text)
-        return self._localise(text, curled) if self.quote_map else curled
+    def _curled(self, text: str) -> tuple[str, tuple[int, ...]]:
+        curled, elisions = self._curl(text)
+        return (self._localise(text, curled) if self.quote_map else curled), elisions
 
     @property
     def double_quotes(self) -> tuple[str, str]:
@@ -269,13 +191,13 @@ class Typographer:
         """Every enabled substitution after quote curling (call :meth:`curl_counted` first)."""
         cfg = self.config
         if cfg.dashes != "off" and ("-" in text or "—" in text):
-            text = self._dashes(text, changes)
+            text = self.dashes.set(text, changes.dashes)
         if "\t" in text:
             text = text.replace("\t", " ")
         if "  " in text:
             text = SPACES_RE.sub(" ", text)
         if cfg.ellipses and (".." in text or ". ." in text):
-            text, n = ELLIPSIS_RE.subn(lambda m: "…." if m.group(1) else "…", text)
+            text, n = ELLIPSIS_RE.subn(_ellipsis, text)
             changes.ellipses += n
         if cfg.nbsp and " " in text:
             text, n1 = self.honorifics.subn(".\u00a0", text)
@@ -286,65 +208,6 @@ class Typographer:
         if self.spacing and cfg.quotes:
             text = self._spacing(text)
         return text
-
-    def _dashes(self, text: str, changes: Changes) -> str:
-        """Apply the dash rules above; record each change at its offset in ``text``."""
-        out: list[str] = []
-        done = 0  # text[:done] is already in out
-        opening = _DIALOGUE_START.match(text) if self.locale.dialogue == "dash" else None
-        aside = False  # a dialogue tag ("—dijo él") is open
-        for m in DASH_RUN_RE.finditer(text):
-            if m.start() < done:
-                continue
-            run = _Run.at(text, m, done)
-            found: _Change | None
-            if opening is not None and (
-                run.spaced_left or run.spaced_right or run.start == opening.start(1)
-            ):
-                found, aside = _dialogue(opening, run, aside)
-            else:
-                found = self._dash_rule(text, run)
-            if found is None:
-                continue
-            span, new, what = found
-            changes.dashes.append((span[0], what))
-            out.append(text[done : span[0]])
-            out.append(new)
-            done = span[1]
-        if not out:
-            return text
-        out.append(text[done:])
-        return "".join(out)
-
-    def _dash_rule(self, text: str, r: _Run) -> _Change | None:
-        """The rule (of those listed above) that applies to one run of dashes, if any."""
-        if r.text == "—":
-            if not (r.spaced_left and r.spaced_right):
-                return None
-            if self.config.dashes == "em":
-                return (r.left, r.right), "—", "spaced em dash closed up"
-            return (r.left, r.right), self.dash, "spaced em dash -> spaced en dash"
-        if len(r.text) >= 2:
-            return (r.left, r.right), self.dash, f"{r.text!r} -> em dash"
-        if r.spaced_left and r.spaced_right and r.before and r.after:
-            return (r.left, r.right), self.dash, "'-' -> em dash"
-        if not r.spaced_left and r.spaced_right and r.before.isalnum() and r.after.isalnum():
-            if _SUSPENDED_NEXT.match(text, r.right):
-                return None
-            return (r.start, r.right), self.dash, "'-' -> em dash"
-        if (
-            not r.spaced_left
-            and r.before
-            and (r.before.isalnum() or r.before in ".,!?")
-            and _ends_here(text, r.end)
-        ):
-            return (r.start, r.end), self.dash_close, "'-' -> em dash"
-        if r.spaced_left and r.before and _ends_here(text, r.end):
-            return (r.left, r.end), self.dash_close, "'-' -> em dash"
-        digits = r.before.isdigit() and r.after.isdigit()
-        if digits and not (r.spaced_left or r.spaced_right) and _number_range(text, r.start, r.end):
-            return (r.start, r.end), "–", "number range: hyphen -> en dash"
-        return None
 
     def _spacing(self, text: str) -> str:
         """The locale's spaces inside double quotes and before high punctuation (French)."""

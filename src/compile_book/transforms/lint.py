@@ -4,18 +4,25 @@ Runs after ``inlines`` and before ``typography``, so every position it
 reports is where the writer typed the problem:
 
 * W103 doubled words (``and and``), except doublings the language uses on
-  purpose (the locale's list);
+  purpose (the locale's lists), a phrase ending where the next begins ("tell
+  you you're") and a capitalised doubling the book repeats (a name). Across a
+  soft line wrap a doubling is a slip the writer cannot see and is reported;
+  across the lines of verse (hard breaks) it is deliberate and is not;
 * W107 very long paragraphs (often a lost paragraph break);
 * W101 double quotes left open at the end of a paragraph, unless the next
-  paragraph reopens them (speech running over paragraphs); judged on the
-  quotes as typography will curl them, in the book's language;
-* W104 straight and curly quotes mixed in one file.
+  paragraph reopens them (speech running over paragraphs) or goes on with a
+  dialogue dash until a closing quote ends the exchange (French « … — … »);
+  judged on the quotes as typography will curl them, in the book's language;
+* W104 straight and curly quotes mixed in one file;
+* W128 markup left in the text (``**``, ``<i>``, ``&nbsp;``, ``](http``).
 
 The tree is returned unchanged.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostics import Code, Reporter
@@ -51,7 +58,10 @@ class _Linter:
     def __init__(self, context: Context) -> None:
         self.reporter = context.reporter
         self.typographer = context.typographer
-        self.deliberate = context.locale.doubled_words
+        locale = context.locale
+        self.doubles = (locale.doubled_words, locale.phrase_doubles, locale.joiners)
+        telepathy = context.config.telepathy.delimiters
+        self.delimiters = frozenset(d for pair in telepathy for d in pair)
 
     def chapter(self, chapter: Chapter) -> Chapter:
         quotes = _QuoteWatch(self.reporter)
@@ -75,10 +85,20 @@ class _Linter:
     def _words(self, flat: Flat) -> None:
         if not flat.nodes:
             return
-        for offset, words in lint.doubled_words(flat.text, self.deliberate):
+        for offset, words in lint.doubled_words(flat.text, *self.doubles):
             line, col = flat.source_at(offset)
             self.reporter.add(
                 Code.DOUBLED_WORD, f"doubled word {words!r}; delete one", flat.file, line, col
+            )
+        for offset, markup in lint.leaked_markup(flat.text, self.delimiters):
+            line, col = flat.source_at(offset)
+            self.reporter.add(
+                Code.MARKUP_LEAKED,
+                f"{markup!r} would print as typed; remove it, or escape it with a backslash "
+                "if it belongs to the text",
+                flat.file,
+                line,
+                col,
             )
         n_words = flat.text.count(" ") + 1
         if n_words > lint.LONG_PARAGRAPH_WORDS:
@@ -92,16 +112,48 @@ class _Linter:
             )
 
     def _quotes(self, flat: Flat, watch: _QuoteWatch) -> None:
-        curled = self.typographer.curled(flat.text)
         open_q, close_q = self.typographer.double_quotes
-        opens = curled.lstrip(OPEN).startswith(open_q)
-        if watch.open is not None and not opens:
+        if open_q == close_q and self.typographer.config.quotes:
+            # Swedish ” opens and closes: judge on the English forms curling chose.
+            curled, open_q, close_q = self.typographer.curl(flat.text), "“", "”"
+        else:
+            curled = self.typographer.curled(flat.text)
+        head = curled.lstrip(OPEN + " \t")
+        # A paragraph opening with the quote goes on with the speech (English); one
+        # opening with a dash is the next turn of an exchange one « opened (French).
+        opens = head.startswith(open_q)
+        turn = head[:1] in _TURN_DASHES
+        at, closes_earlier = lint.quote_balance(curled, open_q, close_q)
+        if watch.open is not None and not (opens or turn):
             watch.flush()
-        at = lint.unclosed_double_quote(curled, open_q, close_q)
-        watch.open = None
         if at is not None:
             line, col = flat.source_at(at)
             watch.open = (flat.file, line, col)
+        elif not turn or closes_earlier:
+            watch.open = None
+
+
+# Why: dialogue turns inside one quotation start with a dash (French, Italian, Russian).
+_TURN_DASHES = frozenset("—–-")
+
+
+def _drop_names(reporter: Reporter) -> None:
+    """Take back the capitalised doublings the book repeats: ``Isaac Isaac`` said again
+    and again is a character's name, said once it is a slip. (Done on the reported
+    findings, so chapters replayed from the memo count too.)"""
+    counts: Counter[str] = Counter()
+    names: list[tuple[int, str]] = []
+    for i, d in enumerate(reporter.items):
+        m = _DOUBLED_MESSAGE.match(d.message) if d.code is Code.DOUBLED_WORD else None
+        if m is not None and lint.is_name_double(m.group(1)):
+            counts[m.group(1).lower()] += 1
+            names.append((i, m.group(1).lower()))
+    drop = {i for i, words in names if counts[words] >= lint.NAME_DOUBLE_REPEATS}
+    if drop:
+        reporter.items[:] = [d for i, d in enumerate(reporter.items) if i not in drop]
+
+
+_DOUBLED_MESSAGE = re.compile(r"doubled word '(\w+ \w+)'")
 
 
 def _file_texts(book: Book) -> Iterator[tuple[str, list[Text]]]:
@@ -146,5 +198,6 @@ def _mixed_quotes(book: Book, reporter: Reporter) -> None:
 def run(book: Book, context: Context) -> Book:
     """Report the manuscript's problems; the tree is unchanged."""
     book = context.each_chapter("lint", book, _Linter(context).chapter)
+    _drop_names(context.reporter)
     _mixed_quotes(book, context.reporter)
     return book

@@ -11,6 +11,7 @@ spaces are counted per file.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 
 from ..diagnostics import Code
@@ -19,6 +20,8 @@ from ..rules.typography import Changes
 from ..sequences import map_blocks
 from . import Context, heading_inlines
 from .flat import flatten, map_texts, rebuild
+
+_WORD = re.compile(r"\w+")
 
 
 class _Typesetter:
@@ -51,17 +54,28 @@ class _Typesetter:
         if not flat.nodes:
             return inlines
         changes = self.counts[flat.file]
-        mark = len(changes.dashes)
+        mark, elided = len(changes.dashes), len(changes.elisions)
         if not flat.safe:
             # The text holds our marker characters: set each text node on its own.
             result = map_texts(inlines, lambda text: self._set(text, changes))
-            del changes.dashes[mark:]
+            del changes.dashes[mark:], changes.elisions[elided:]
             return result
         final = self._set(flat.text, changes)
         for offset, what in changes.dashes[mark:]:
             line, col = flat.source_at(offset)
             self.reporter.add(Code.DASH_CONVERTED, f"dash converted: {what}", flat.file, line, col)
-        del changes.dashes[mark:]
+        for offset in changes.elisions[elided:]:
+            line, col = flat.source_at(offset)
+            word = _WORD.match(flat.text, offset + 1)
+            self.reporter.add(
+                Code.ELISION_READ,
+                f"'{word.group() if word else ''} set as an elision (’): no closing quote "
+                "answers it in the paragraph",
+                flat.file,
+                line,
+                col,
+            )
+        del changes.dashes[mark:], changes.elisions[elided:]
         return rebuild(inlines, final)
 
     def _set(self, text: str, changes: Changes) -> str:

@@ -1,0 +1,70 @@
+"""Russian: « » outside, „ “ inside; dialogue with a spaced dash ("— Да, — сказал он.").
+
+Why spaced dashes: Russian sets the dash between words and in dialogue with a
+space on each side (a no-break space before it), never closed up.
+"""
+
+from __future__ import annotations
+
+from . import LocaleData, PerKind, Quotes, Words
+
+DATA = LocaleData(
+    quotes=Quotes("«", "»", "„", "“"),
+    quote_space="",
+    punctuation_space="",
+    dialogue="quotes",
+    dash_space=True,
+    heading_words=PerKind(
+        chapter=("глава",),
+        part=("часть", "книга"),
+        prologue=("пролог",),
+        epilogue=("эпилог",),
+        interlude=("интерлюдия",),
+    ),
+    label_words=PerKind(
+        chapter="Глава",
+        part="Часть",
+        prologue="Пролог",
+        epilogue="Эпилог",
+        interlude="Интерлюдия",
+    ),
+    words=Words(
+        contents="Содержание",
+        landmarks="Ориентиры",
+        cover="Обложка",
+        titlepage="Титульный лист",
+        copyright="Авторские права",
+        dedication="Посвящение",
+        epigraph="Эпиграф",
+        start="Начало текста",
+        chapter="Глава",
+        part="Часть",
+        rights="Все права защищены.",
+        cover_alt="Обложка книги «{title}»",
+        also_by="Другие книги автора: {author}",
+        about_author="Об авторе",
+        acknowledgments="Благодарности",
+        afterword="Послесловие",
+        discussion="Вопросы для обсуждения",
+        newsletter="Рассылка",
+        newsletter_link="Подписаться",
+        author_site="Подробнее: {url}",
+        published_by="Издательство {publisher}",
+        copyright_line="© {year} {holders}",
+        and_="и",
+    ),
+    back_headings=(
+        ("благодарности", "acknowledgments"),
+        ("об авторе", "about-author"),
+        ("послесловие", "afterword"),
+        ("от автора", "afterword"),
+        ("другие книги автора", "also-by"),
+    ),
+    # Dialogue answers ("да да", "нет нет") and "ну ну".
+    doubled_words=frozenset({"да", "нет", "ну"}),
+    honorifics=("г", "гр", "д-р", "проф"),
+    num2words_langs=("ru",),
+    number_case="sentence",
+    # "Глава вторая", "Часть первая": feminine ordinals, and the other genders.
+    ordinals=("f", "m", "n"),
+)

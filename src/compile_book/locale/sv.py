@@ -1,0 +1,71 @@
+"""Swedish: ” ” and ’ ’ (the same mark opens and closes); dialogue with a spaced
+en dash, the talstreck ("– Hej, sa han.").
+
+Why the same mark on both sides: Swedish typesetting uses the right double quote
+to open as well as to close.
+"""
+
+from __future__ import annotations
+
+from . import LocaleData, PerKind, Quotes, Words
+
+DATA = LocaleData(
+    quotes=Quotes("”", "”", "’", "’"),
+    quote_space="",
+    punctuation_space="",
+    dialogue="quotes",
+    dash_space=True,
+    dash="–",
+    heading_words=PerKind(
+        chapter=("kapitel", "kap."),
+        part=("del", "bok"),
+        prologue=("prolog",),
+        epilogue=("epilog",),
+        interlude=("mellanspel",),
+    ),
+    label_words=PerKind(
+        chapter="Kapitel",
+        part="Del",
+        prologue="Prolog",
+        epilogue="Epilog",
+        interlude="Mellanspel",
+    ),
+    words=Words(
+        contents="Innehåll",
+        landmarks="Orienteringspunkter",
+        cover="Omslag",
+        titlepage="Titelsida",
+        copyright="Upphovsrätt",
+        dedication="Tillägnan",
+        epigraph="Motto",
+        start="Textens början",
+        chapter="Kapitel",
+        part="Del",
+        rights="Alla rättigheter förbehållna.",
+        cover_alt="Omslaget till {title}",
+        also_by="Av samma författare: {author}",
+        about_author="Om författaren",
+        acknowledgments="Tack",
+        afterword="Efterord",
+        discussion="Frågor för bokcirklar",
+        newsletter="Nyhetsbrev",
+        newsletter_link="Prenumerera",
+        author_site="Mer på {url}",
+        published_by="Utgiven av {publisher}",
+        copyright_line="© {year} {holders}",
+        and_="och",
+    ),
+    back_headings=(
+        ("tack", "acknowledgments"),
+        ("om författaren", "about-author"),
+        ("efterord", "afterword"),
+        ("av samma författare", "also-by"),
+    ),
+    # Dialogue answers ("ja ja", "nej nej") and "så så" (there, there).
+    doubled_words=frozenset({"ja", "nej", "så"}),
+    honorifics=("dr", "Dr", "prof", "Prof", "St"),
+    num2words_langs=("sv",),
+    number_case="sentence",
+    # Writers say "kapitel ett" but also "en" for one.
+    number_variants=((r"^ett$", "en"),),
+)
