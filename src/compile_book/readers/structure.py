@@ -28,6 +28,7 @@ from ..rules.notes import excerpt, is_note, placeholders, split_notes
 from ..rules.paragraphs import Line, Unit, blank_line_breaks, build_units, split_lines
 from ..rules.scenebreaks import is_scene_break, looks_like_divider
 from ..rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
+from .outline import Item, demote_stray_numbers, story_levels
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +47,6 @@ class Options:
     has_title: bool = False
     language: str = "en"
     author_notes: bool = True
-
-
-@dataclass(slots=True)
-class _Item:
-    """A classified unit: ``kind`` is heading, break or prose."""
-
-    kind: str
-    unit: Unit
-    heading: HeadingMatch | None = None
 
 
 def unit_source(name: str, unit: Unit) -> Source:
@@ -97,7 +89,16 @@ class StructureReader:
             )
         if self.options.author_notes:
             units = self._leave_out_notes(units)
-        items = _demote_stray_numbers([self._classify(u) for u in units])
+        items = demote_stray_numbers([self._classify(u) for u in units])
+        items, stories = story_levels(items)
+        if stories:
+            report(
+                Code.STORY_LEVEL_RECOGNISED,
+                f"{stories} numbered, titled heading(s) with numbered sections inside read "
+                "as stories (parts), their sections as chapters",
+                self.name,
+                next(it.unit.line for it in items if it.heading and it.heading.is_part),
+            )
         self._emit_items(items)
         self._blank_line_breaks()
         return self.events
@@ -144,14 +145,14 @@ class StructureReader:
             out.append(event)
         self.events = out
 
-    def _classify(self, unit: Unit) -> _Item:
+    def _classify(self, unit: Unit) -> Item:
         if len(unit.lines) == 1:
             text = unit.text
             if is_scene_break(text):
-                return _Item("break", unit)
+                return Item("break", unit)
             found = match_heading(text, self.locale)
             if found is not None:
-                return _Item("heading", unit, found)
+                return Item("heading", unit, found)
             line, col = unit.line, unit.cols[0]
             if looks_like_divider(text):
                 self.reporter.add(
@@ -171,9 +172,9 @@ class StructureReader:
                     line,
                     col,
                 )
-        return _Item("prose", unit)
+        return Item("prose", unit)
 
-    def _emit_items(self, items: list[_Item]) -> None:
+    def _emit_items(self, items: list[Item]) -> None:
         i = 0
         opts = self.options
         if opts.first and not opts.has_title:
@@ -227,7 +228,7 @@ class StructureReader:
                 col,
             )
 
-    def _heading(self, items: list[_Item], i: int, found: HeadingMatch, src: Source) -> int:
+    def _heading(self, items: list[Item], i: int, found: HeadingMatch, src: Source) -> int:
         what = "part" if found.is_part else str(found.kind)
         self.reporter.add(
             Code.HEADING_RECOGNISED,
@@ -272,7 +273,7 @@ class StructureReader:
         return i + used
 
     @staticmethod
-    def _title_line(items: list[_Item], i: int, found: HeadingMatch) -> Unit | None:
+    def _title_line(items: list[Item], i: int, found: HeadingMatch) -> Unit | None:
         """The unit after a heading that is its title line, if there is one."""
         nxt = items[i + 1] if i + 1 < len(items) else None
         if found.title is not None or nxt is None or nxt.kind != "prose":
@@ -295,7 +296,7 @@ class StructureReader:
             return nxt.unit
         return None
 
-    def _book_title(self, items: list[_Item]) -> int:
+    def _book_title(self, items: list[Item]) -> int:
         """Take a title line (and ``by`` line) at the very top of the book; return items used."""
         if len(items) < 2:
             return 0
@@ -333,7 +334,7 @@ class StructureReader:
             return 2
         return 1
 
-    def _headingless_title(self, items: list[_Item], i: int) -> int:
+    def _headingless_title(self, items: list[Item], i: int) -> int:
         """A short title-case first line of a file without headings titles its chapter."""
         if i + 1 >= len(items) or items[i].kind != "prose" or items[i + 1].kind != "prose":
             return i
@@ -358,28 +359,6 @@ def _within(unit: Unit, part: str | None, source: Source) -> Source:
         return source
     at = unit.text.rfind(part)
     return Source(source.file, unit.line, unit.cols[0] + max(at, 0))
-
-
-def _demote_stray_numbers(items: list[_Item]) -> list[_Item]:
-    """Keep a bare number line ("17", "IV") as a heading only where it can be one.
-
-    It must stand between blank lines (or open the file), be followed by prose,
-    count from 1, and the file must not use labelled headings ("Chapter 3"): a
-    countdown "3 / 2 / 1" inside a scene, or a "0", is prose.
-    """
-    labelled = any(it.heading is not None and it.heading.label for it in items)
-    out: list[_Item] = []
-    for k, it in enumerate(items):
-        h = it.heading
-        if h is not None and h.label is None and h.markdown_level == 0 and h.number is not None:
-            nxt = items[k + 1] if k + 1 < len(items) else None
-            isolated = (it.unit.blank_before or k == 0) and (
-                nxt is not None and nxt.unit.blank_before
-            )
-            if labelled or h.number < 1 or not isolated or nxt is None or nxt.kind != "prose":
-                it = _Item("prose", it.unit)
-        out.append(it)
-    return out
 
 
 def _mark_title_lines(lines: list[Line]) -> None:

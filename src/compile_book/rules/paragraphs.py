@@ -273,6 +273,8 @@ def _blocks(
             blank = 0
         elif ln.text:
             ln.alone = ln.alone or standalone(ln.text)
+            if ln.alone and current and _ends_a_sentence_here(current[-1].text, ln.text):
+                ln.alone = False
             if not current:
                 gaps.append((blank, start) if blank > widest else (widest, widest_start))
             current.append(ln)
@@ -287,6 +289,15 @@ def _blocks(
     if current:
         blocks.append(current)
     return blocks, gaps
+
+
+# Why: "said\nI." in wrapped prose is the end of a sentence, not a section number.
+_BARE_NUMBER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})\.?")
+
+
+def _ends_a_sentence_here(previous: str, line: str) -> bool:
+    """A number line right under a line that stops mid-sentence finishes that sentence."""
+    return bool(_BARE_NUMBER.fullmatch(line)) and previous[-1:].isalpha()
 
 
 def _ends_paragraph(unit_end: str, last_line: str, width: int) -> bool:
