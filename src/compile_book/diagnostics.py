@@ -139,7 +139,9 @@ DOCS: dict[Code, str] = {
         "makes its own)"
     ),
     Code.END_MARK_RECOGNISED: "'The End' closing the text, set as the book's end mark",
-    Code.DEDICATION_RECOGNISED: "a short 'To ...' block before the first chapter read as the dedication",
+    Code.DEDICATION_RECOGNISED: (
+        "a short 'To ...' block before the first chapter read as the dedication"
+    ),
     Code.INDENTED_BLOCK_RECOGNISED: "an indented group of lines read as verse or a quoted letter",
     Code.STORY_LEVEL_RECOGNISED: (
         "numbered, titled headings with numbered sections inside read as stories (parts)"

@@ -27,7 +27,14 @@ from ..rules.markdown import restore
 from ..rules.notes import excerpt, is_note, placeholders, split_notes
 from ..rules.paragraphs import Line, Unit, blank_line_breaks, build_units, split_lines
 from ..rules.scenebreaks import is_scene_break, looks_like_divider
-from ..rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
+from ..rules.titles import (
+    book_title_like,
+    broken,
+    by_line,
+    chapter_title_like,
+    fold,
+    title_cased,
+)
 from .outline import Item, demote_stray_numbers, story_levels
 
 
@@ -236,14 +243,14 @@ class StructureReader:
             src.file,
             src.line,
         )
-        title = raw_inlines(found.title, _within(items[i].unit, found.title, src))
+        title = raw_inlines(self._cased(found.title, src), _within(items[i].unit, found.title, src))
         subtitle: tuple[Inline, ...] = ()
         nxt = items[i + 1] if i + 1 < len(items) else None
         used = 1
         title_line = self._title_line(items, i, found)
         if title_line is not None:
             tsrc = Source(src.file, title_line.line, title_line.cols[0])
-            title = raw_inlines(title_line.text, tsrc)
+            title = raw_inlines(self._cased(title_line.text, tsrc), tsrc)
             what = "part" if found.is_part else "chapter"
             self.reporter.add(
                 Code.CHAPTER_TITLE_RECOGNISED,
@@ -296,6 +303,20 @@ class StructureReader:
             return nxt.unit
         return None
 
+    def _cased(self, text: str | None, src: Source) -> str | None:
+        """An ALL-CAPS English title in title case, with a note of the change."""
+        cased = title_cased(text) if text and self.options.language.startswith("en") else None
+        if cased is None:
+            return text
+        self.reporter.add(
+            Code.TITLE_CASED,
+            f"{text!r} set in title case as {cased!r}; type it as you want it printed "
+            "to keep your own capitals",
+            src.file,
+            src.line,
+        )
+        return cased
+
     def _book_title(self, items: list[Item]) -> int:
         """Take a title line (and ``by`` line) at the very top of the book; return items used."""
         if len(items) < 2:
@@ -319,7 +340,7 @@ class StructureReader:
         if not is_title:
             return 0
         src = Source(self.name, first.unit.line, first.unit.cols[0])
-        self.events.append(BookTitle(text, src))
+        self.events.append(BookTitle(self._cased(text, src) or text, src))
         self.reporter.add(
             Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
         )
