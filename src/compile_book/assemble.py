@@ -383,7 +383,7 @@ def sort_diagnostics(items: Sequence[Diagnostic], order: dict[str, int]) -> list
 
 
 #: Metadata a manuscript may declare (``BookMeta``), and the book.toml key that wins.
-DECLARABLE = ("language", "subtitle", "date", "rights", "description")
+DECLARABLE = ("language", "subtitle", "date", "rights", "description", "dedication")
 
 
 def metadata(

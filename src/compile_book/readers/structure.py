@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Code, Reporter
-from ..events import BookAuthor, BookTitle, Break, Event, Para, StartChapter, StartPart
+from ..events import BookAuthor, BookMeta, BookTitle, Break, Event, Para, StartChapter, StartPart
 from ..locale import get_locale
 from ..nodes import ChapterKind, Heading, Inline, Source, Text
 from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
@@ -35,6 +35,7 @@ from ..rules.titles import (
     fold,
     title_cased,
 )
+from .apparatus import find_contents, find_dedication, is_end_mark
 from .outline import Item, demote_stray_numbers, story_levels
 
 
@@ -44,13 +45,15 @@ class Options:
 
     ``first``: the file opens the book (its top lines may be the book's title
     and author). ``title``: the title ``book.toml`` sets, if any (a first line
-    equal to it is the title line). ``has_title``: the reader already found the
+    equal to it is the title line). ``dedication``: ``book.toml`` sets one (a
+    dedication typed in the manuscript then stays text). ``has_title``: the reader already found the
     title (in Markdown front matter). ``author_notes``: notes to self are left
     out and reported (``[reading] author_notes``); when false they are prose.
     """
 
     first: bool = True
     title: str | None = None
+    dedication: bool = False
     has_title: bool = False
     language: str = "en"
     author_notes: bool = True
@@ -186,6 +189,7 @@ class StructureReader:
         opts = self.options
         if opts.first and not opts.has_title:
             i = self._book_title(items)
+        items = self._apparatus(items, i)
         has_heading = any(it.kind == "heading" for it in items[i:])
         if not has_heading and not opts.first:
             i = self._headingless_title(items, i)
@@ -219,6 +223,46 @@ class StructureReader:
             i = self._heading(items, i, item.heading, src)
         if pending is not None:
             self._para(pending)
+
+    def _apparatus(self, items: list[Item], i: int) -> list[Item]:
+        """Take out a typed contents list, a dedication and an end mark (reported)."""
+        out = list(items)
+        report = self.reporter.add
+        contents = find_contents(out, i)
+        if contents is not None:
+            unit = out[contents.start].unit
+            last = out[contents.end - 1].unit.lines[-1]
+            report(
+                Code.CONTENTS_LIST_LEFT_OUT,
+                f"contents list (lines {unit.line}-{last}) left out: each of its "
+                f"{contents.entries} entries matches a heading, and the book makes its own",
+                self.name,
+                unit.line,
+            )
+            del out[contents.start : contents.end]
+        dedication = find_dedication(out, i) if self.options.first else None
+        if dedication is not None and not self.options.dedication:
+            end, lines = dedication
+            src = Source(self.name, out[i].unit.line, out[i].unit.cols[0])
+            self.events.append(BookMeta("dedication", "\n".join(lines), src))
+            report(
+                Code.DEDICATION_RECOGNISED,
+                f"dedication recognised: {' / '.join(lines)!r} (set on its own page; "
+                "[book] dedication in book.toml overrides it)",
+                self.name,
+                src.line,
+            )
+            del out[i:end]
+        if len(out) > i + 1 and is_end_mark(out[-1]):
+            unit = out.pop().unit
+            report(
+                Code.END_MARK_RECOGNISED,
+                f"{unit.text!r} read as the end mark: left out of the text, as the "
+                "book's last page ends it",
+                self.name,
+                unit.line,
+            )
+        return out
 
     def _para(self, unit: Unit) -> None:
         self._units[len(self.events)] = unit
@@ -345,14 +389,25 @@ class StructureReader:
             Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
         )
         second = items[1]
+        used = 2
         by = by_line(second.unit.text) if second.kind == "prose" else None
-        if by and len(items) > 2 and len(second.unit.lines) == 1:
+        if (
+            # "by" alone, the name on the next line
+            by is None
+            and fold(second.unit.text) in ("by", "written by")
+            and len(items) > 3
+            and items[2].kind == "prose"
+            and len(items[2].unit.lines) == 1
+        ):
+            second, used = items[2], 3
+            by = by_line("by " + second.unit.text.rstrip(",."))
+        if by and len(items) > used and len(second.unit.lines) == 1:
             line = second.unit.line
             self.events.append(BookAuthor(by, Source(self.name, line, second.unit.cols[0])))
             self.reporter.add(
                 Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
             )
-            return 2
+            return used
         return 1
 
     def _headingless_title(self, items: list[Item], i: int) -> int:
