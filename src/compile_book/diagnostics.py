@@ -138,7 +138,7 @@ DOCS: dict[Code, str] = {
         "a typed contents list whose every entry matches a heading, left out (the book "
         "makes its own)"
     ),
-    Code.END_MARK_RECOGNISED: "'The End' under the last paragraph read as the end mark and left out",
+    Code.END_MARK_RECOGNISED: "'The End' under the last paragraph read as the end mark, left out",
     Code.DEDICATION_RECOGNISED: (
         "a short 'To ...' block before the first chapter read as the dedication"
     ),

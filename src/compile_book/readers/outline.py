@@ -72,7 +72,7 @@ def demote_stray_numbers(items: list[Item]) -> list[Item]:
             stray = bare and (labelled or h.number < 1)
             # a story's title may have its first section's number right under it
             followed = nxt is not None and (
-                nxt.kind == "prose" or (not bare and nxt.kind == "heading")
+                nxt.kind in ("prose", "indented") or (not bare and nxt.kind == "heading")
             )
             if stray or not isolated or not followed:
                 it = Item("prose", it.unit)

@@ -19,10 +19,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Code, Reporter
-from ..events import BookAuthor, BookMeta, BookTitle, Break, Event, Para, StartChapter, StartPart
+from ..events import (
+    BlockNode,
+    BookAuthor,
+    BookMeta,
+    BookTitle,
+    Break,
+    Event,
+    Para,
+    StartChapter,
+    StartPart,
+)
 from ..locale import get_locale
 from ..nodes import ChapterKind, Heading, Inline, Source, Text
 from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ..rules.indented import Group
 from ..rules.markdown import restore
 from ..rules.notes import excerpt, is_note, placeholders, split_notes
 from ..rules.paragraphs import Line, Unit, blank_line_breaks, build_units, split_lines
@@ -36,6 +47,7 @@ from ..rules.titles import (
     title_cased,
 )
 from .apparatus import find_contents, find_dedication, is_end_mark
+from .indented import block, set_aside
 from .outline import Item, demote_stray_numbers, story_levels
 
 
@@ -81,11 +93,14 @@ class StructureReader:
         self.locale = get_locale(options.language)
         # The unit each Para event came from, by event index (for blank-line breaks).
         self._units: dict[int, Unit] = {}
+        # Indented groups (verse, letters) set aside, by their first line's number.
+        self._groups: dict[int, Group] = {}
 
     def read(self, text: str) -> list[Event]:
         lines = split_lines(text)
         if self.options.first:
             _mark_title_lines(lines)
+        lines, self._groups = set_aside(lines, self._standalone)
         units, style, unwrapped = build_units(lines, self._standalone)
         report = self.reporter.add
         report(Code.PARAGRAPH_STYLE_DETECTED, f"paragraph style: {style.name}", self.name, 1)
@@ -156,6 +171,8 @@ class StructureReader:
         self.events = out
 
     def _classify(self, unit: Unit) -> Item:
+        if len(unit.lines) == 1 and unit.line in self._groups:
+            return Item("indented", unit)
         if len(unit.lines) == 1:
             text = unit.text
             if is_scene_break(text):
@@ -215,6 +232,10 @@ class StructureReader:
                 self._para(pending)
                 pending = None
             src = Source(self.name, item.unit.line, item.unit.cols[0])
+            if item.kind == "indented":
+                self._indented(item.unit)
+                i += 1
+                continue
             if item.kind == "break":
                 self.events.append(Break(src))
                 i += 1
@@ -223,6 +244,18 @@ class StructureReader:
             i = self._heading(items, i, item.heading, src)
         if pending is not None:
             self._para(pending)
+
+    def _indented(self, unit: Unit) -> None:
+        found = self._groups[unit.line]
+        node = block(self.name, found)
+        what = "a letter (block quote)" if found.letter else "verse"
+        self.reporter.add(
+            Code.INDENTED_BLOCK_RECOGNISED,
+            f"{sum(1 for ln in found.lines if ln.text)} indented line(s) read as {what}",
+            self.name,
+            unit.line,
+        )
+        self.events.append(BlockNode(node))
 
     def _apparatus(self, items: list[Item], i: int) -> list[Item]:
         """Take out a typed contents list, a dedication and an end mark (reported)."""
