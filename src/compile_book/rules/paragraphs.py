@@ -46,6 +46,9 @@ WRAPPED_SHARE = 0.7
 # Why: wrapping breaks lines at arbitrary words, so most wrapped lines end mid-sentence;
 # in one-paragraph-per-line text nearly every line ends a sentence.
 MAX_SENTENCE_END_SHARE = 0.45
+# Why: a line this much shorter than the wrap width may end a paragraph (a longer one
+# ending a sentence is wrapping that happened to fall there).
+SHORT_LINE_RATIO = 0.7
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = tuple('.!?"”’…:)')
 # Why: scene breaks are rare; where more than one paragraph boundary in four is
@@ -304,7 +307,7 @@ def _ends_paragraph(unit_end: str, last_line: str, next_line: str, width: int) -
     """A sentence ending on a line the next line's first word would have fitted on: the
     writer broke the line, not the wrapping (a short line that ends a sentence only
     because the next word was long is wrapping, and stays in its paragraph)."""
-    if not unit_end.endswith(_SENTENCE_END):
+    if not unit_end.endswith(_SENTENCE_END) or len(last_line) >= SHORT_LINE_RATIO * width:
         return False
     word = next_line.split(maxsplit=1)[0] if next_line else ""
     return len(last_line) + 1 + len(word) <= width
