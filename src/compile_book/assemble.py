@@ -240,6 +240,7 @@ def assemble(
             _dispatch(asm, event, None)
     files = [*files, *back]
     parts = asm.finish()
+    _report_untitled(parts, reporter)
     order = {f.name: k for k, f in enumerate(files)}
     diagnostics = sort_diagnostics(
         [*(d for f in files for d in f.diagnostics), *reporter.items], order
@@ -251,6 +252,25 @@ def assemble(
     book = Book(meta, parts, tuple(diagnostics))
     validate(book)
     return book
+
+
+def _report_untitled(parts: tuple[Part, ...], reporter: Reporter) -> None:
+    """Warn of a chapter with no heading in a book whose other chapters have one: text
+    before the first heading, or a file with none (a story alone under its part, as in
+    a collection, is the part's text and is not warned)."""
+    if not any(c.heading is not None for p in parts for c in p.chapters):
+        return
+    for part in parts:
+        for chapter in part.chapters:
+            if chapter.heading is None and (part.heading is None or len(part.chapters) > 1):
+                src = chapter.source
+                reporter.add(
+                    Code.UNTITLED_CHAPTER,
+                    "this text became a chapter with no heading (the other chapters have "
+                    "one); give it a heading such as 'Chapter 1: Title', or move it",
+                    src.file,
+                    src.line,
+                )
 
 
 @dataclass(slots=True)
