@@ -13,8 +13,8 @@ Read as prose, each line became a paragraph (and a letter's opening quote mark
 with no close on its line raised "quotation never closed"). Here such groups
 are found by their shape, before paragraphs are built:
 
-* the file's prose is flush left (most of its lines are not indented), so an
-  indent means something;
+* the file's prose is flush left (most of its lines are not indented, and it
+  does not indent first lines over flush ones), so an indent means something;
 * the group stands between blank lines, holds at least two lines, every one of
   them indented, none a heading or a divider, none long;
 * its lines are not centred (a title page's lines, each centred on its own, are
@@ -30,15 +30,18 @@ blank lines between stanzas.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .paragraphs import Line
 
-# Why: in flush-left prose a few lines in ten may be indented (verse, letters,
-# lists); a file indenting more than that indents its paragraphs.
-MAX_INDENTED_SHARE = 0.2
+# Why: a file indenting most of its lines, or indenting first lines with flush lines
+# under them, indents its paragraphs: there an indent says nothing more.
+MAX_INDENTED_SHARE = 0.5
+# (a caption or a quoted line here and there is indented over flush prose too)
+MAX_FIRST_LINE_SHARE = 0.05
 MIN_INDENT = 2
 MAX_LINE_CHARS = 100
 MIN_GROUP_LINES = 2
@@ -82,6 +85,11 @@ def find_groups(lines: list[Line], standalone: Callable[[str], bool]) -> list[tu
     """Index ranges ``[a, b)`` of ``lines`` that are indented groups (linear)."""
     text = [ln for ln in lines if ln.text]
     if not text or sum(1 for ln in text if ln.indent) > MAX_INDENTED_SHARE * len(text):
+        return []
+    first_lines = sum(
+        1 for a, b in itertools.pairwise(lines) if a.indent and b.text and not b.indent
+    )
+    if first_lines > max(1, MAX_FIRST_LINE_SHARE * len(text)):
         return []
     out: list[tuple[int, int]] = []
     k = 0
