@@ -117,7 +117,9 @@ def find_contents(items: Sequence[Item], start: int) -> Contents | None:
                 break
             lines += len(entry)
             b += 1
-        if lines >= (1 if titled else MIN_UNTITLED_ENTRIES):
+        # the list must end where its block ends: a line of it naming no heading keeps it all
+        whole = b == first or items[b].unit.blank_before
+        if whole and lines >= (1 if titled else MIN_UNTITLED_ENTRIES):
             return Contents(k, b, lines)
         k += 1
     return None
