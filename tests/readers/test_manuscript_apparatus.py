@@ -4,15 +4,23 @@ mark, story levels, indented blocks, each with its note."""
 from __future__ import annotations
 
 from compile_book.diagnostics import Code
-from compile_book.events import BlockNode, BookAuthor, BookMeta, Para, StartChapter, StartPart
+from compile_book.events import (
+    BlockNode,
+    BookAuthor,
+    BookMeta,
+    FileEvents,
+    Para,
+    StartChapter,
+    StartPart,
+)
 from compile_book.nodes import BlockQuote, Verse, plain_text
 from tests.trees_small import events
 
 BODY = "The hens were out again and nobody knew who had left the gate open.\n"
 
 
-def _codes(found: object) -> list[str]:
-    return [str(d.code) for d in getattr(found, "diagnostics")]
+def _codes(found: FileEvents) -> list[str]:
+    return [str(d.code) for d in found.diagnostics]
 
 
 def test_a_contents_list_matching_every_heading_is_left_out_with_a_note() -> None:
@@ -48,7 +56,7 @@ def test_title_by_and_name_on_separate_lines_and_a_dedication() -> None:
     assert authors == ["Jane Q. Writer"]
     assert meta == [("dedication", "TO MY FRIEND\nWILLIAM TOWNEND")]
     assert Code.DEDICATION_RECOGNISED in _codes(found)
-    assert not [e for e in found.events if isinstance(e, Para) and "by" == e.text]
+    assert not [e for e in found.events if isinstance(e, Para) and e.text == "by"]
 
 
 def test_a_sentence_starting_with_to_is_not_a_dedication() -> None:
