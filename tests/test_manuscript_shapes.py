@@ -11,7 +11,7 @@ from pathlib import Path
 from compile_book.backends.epub import write_epub
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
-from compile_book.nodes import Book, BlockQuote, Verse, heading_text
+from compile_book.nodes import BlockQuote, Book, Verse, heading_text
 from compile_book.parser import ManuscriptSource, parse_sources
 from tests.epubcheck import run_epubcheck
 
