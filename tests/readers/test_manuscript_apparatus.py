@@ -106,3 +106,9 @@ def test_indented_verse_and_letter_become_blocks() -> None:
     assert isinstance(blocks[1], BlockQuote)
     assert len(blocks[1].blocks) == 2
     assert _codes(found).count(Code.INDENTED_BLOCK_RECOGNISED) == 2
+
+
+def test_a_numbered_title_inside_a_block_is_prose_with_a_warning() -> None:
+    found = events(f"Chapter 1\n\n{BODY}IV. THE STORM BREAKS\n{BODY}", "a.txt")
+    assert Code.HEADING_LIKE_LINE in _codes(found)
+    assert len([e for e in found.events if isinstance(e, StartChapter)]) == 1

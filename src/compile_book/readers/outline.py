@@ -29,6 +29,8 @@ class Item:
     kind: str
     unit: Unit
     heading: HeadingMatch | None = None
+    demoted: bool = False
+    """A numbered title line kept as prose (worth a heading-like-line warning)."""
 
 
 def _bare(h: HeadingMatch | None) -> bool:
@@ -75,7 +77,7 @@ def demote_stray_numbers(items: list[Item]) -> list[Item]:
                 nxt.kind in ("prose", "indented") or (not bare and nxt.kind == "heading")
             )
             if stray or not isolated or not followed:
-                it = Item("prose", it.unit)
+                it = Item("prose", it.unit, demoted=not bare)
         out.append(it)
     return out
 

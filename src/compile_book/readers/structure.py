@@ -191,15 +191,17 @@ class StructureReader:
                     col,
                 )
             elif looks_like_heading(text):
-                self.reporter.add(
-                    Code.HEADING_LIKE_LINE,
-                    f"{text!r} looks like a heading but was kept as prose; "
-                    "write it as 'Chapter 3: Title' if it is one",
-                    self.name,
-                    line,
-                    col,
-                )
+                self._heading_like(unit, "write it as 'Chapter 3: Title' if it is one")
         return Item("prose", unit)
+
+    def _heading_like(self, unit: Unit, advice: str) -> None:
+        self.reporter.add(
+            Code.HEADING_LIKE_LINE,
+            f"{unit.text!r} looks like a heading but was kept as prose; {advice}",
+            self.name,
+            unit.line,
+            unit.cols[0],
+        )
 
     def _emit_items(self, items: list[Item]) -> None:
         i = 0
@@ -214,6 +216,10 @@ class StructureReader:
         while i < len(items):
             item = items[i]
             if item.kind == "prose":
+                if item.demoted:
+                    self._heading_like(
+                        item.unit, "put a blank line before and after it if it is one"
+                    )
                 if pending is not None and broken(pending, item.unit):
                     self.reporter.add(
                         Code.BROKEN_PARAGRAPH_REJOINED,
