@@ -8,6 +8,7 @@ from compile_book.events import (
     BlockNode,
     BookAuthor,
     BookMeta,
+    BookTitle,
     FileEvents,
     Para,
     StartChapter,
@@ -112,3 +113,13 @@ def test_a_numbered_title_inside_a_block_is_prose_with_a_warning() -> None:
     found = events(f"Chapter 1\n\n{BODY}IV. THE STORM BREAKS\n{BODY}", "a.txt")
     assert Code.HEADING_LIKE_LINE in _codes(found)
     assert len([e for e in found.events if isinstance(e, StartChapter)]) == 1
+
+
+def test_a_title_line_typed_right_over_a_wrapped_paragraph_is_the_title() -> None:
+    wrapped = (
+        "She walked out along the harbour wall and looked at the boats there,\n"
+        "and the wind was cold on her face, and the gulls cried over the water.\n"
+    )
+    found = events("Winter Orchard\n" + wrapped + "\n" + wrapped, "a.txt", first=True)
+    assert [e.text for e in found.events if isinstance(e, BookTitle)] == ["Winter Orchard"]
+    assert len([e for e in found.events if isinstance(e, Para)]) == 2

@@ -476,8 +476,22 @@ def _within(unit: Unit, part: str | None, source: Source) -> Source:
     return Source(source.file, unit.line, unit.cols[0] + max(at, 0))
 
 
+# Why: a wrapped paragraph's first line fills the width; a title line over one is short.
+TITLE_OVER_PROSE_RATIO = 0.5
+MIN_PROSE_LINE = 40
+
+
 def _mark_title_lines(lines: list[Line]) -> None:
-    """A title line with a ``by`` line right under it stand alone, whatever the style."""
+    """A title line with a ``by`` line right under it stand alone, whatever the style;
+    so does a short title line typed right over the first wrapped paragraph."""
     first = [ln for ln in lines[:40] if ln.text][:2]
-    if len(first) == 2 and first[1].no == first[0].no + 1 and by_line(first[1].text):
+    if len(first) < 2 or first[1].no != first[0].no + 1:
+        return
+    if by_line(first[1].text):
         first[0].alone = first[1].alone = True
+    elif (
+        book_title_like(first[0].text)
+        and len(first[1].text) >= MIN_PROSE_LINE
+        and len(first[0].text) <= TITLE_OVER_PROSE_RATIO * len(first[1].text)
+    ):
+        first[0].alone = True
