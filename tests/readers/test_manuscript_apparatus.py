@@ -123,3 +123,9 @@ def test_a_title_line_typed_right_over_a_wrapped_paragraph_is_the_title() -> Non
     found = events("Winter Orchard\n" + wrapped + "\n" + wrapped, "a.txt", first=True)
     assert [e.text for e in found.events if isinstance(e, BookTitle)] == ["Winter Orchard"]
     assert len([e for e in found.events if isinstance(e, Para)]) == 2
+
+
+def test_an_italic_dedication_line_is_a_dedication() -> None:
+    text = f"The Farm\n\nby Jane Writer\n\n_To my mother_\n\nChapter 1\n\n{BODY}"
+    found = events(text, "a.txt", first=True)
+    assert [e.value for e in found.events if isinstance(e, BookMeta)] == ["To my mother"]

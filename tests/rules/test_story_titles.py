@@ -78,3 +78,7 @@ def test_all_caps_titles_are_title_cased_letter_for_letter(typed: str, cased: st
 @pytest.mark.parametrize("text", ["The Long Road", "I", "1984", "iPhone Stories"])
 def test_titles_not_in_capitals_are_left_as_typed(text: str) -> None:
     assert title_cased(text) is None
+
+
+def test_a_chapter_label_with_only_punctuation_after_it_is_no_heading() -> None:
+    assert match_heading("Chapter I.]") is None

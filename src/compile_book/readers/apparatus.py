@@ -39,7 +39,7 @@ _ENTRY_RE = re.compile(
 )
 _PUNCT_RE = re.compile(r"[^\w\s]")
 END_MARKS = frozenset({"the end", "finis", "fin"})
-DEDICATION_START_RE = re.compile(r"(?:to|for|dedicated to|in memory of)\b", re.I)
+DEDICATION_START_RE = re.compile(r"[_*]*(?:to|for|dedicated to|in memory of)\b", re.I)
 DEDICATION_MAX_LINES = 8
 DEDICATION_MAX_CHARS = 70
 DEDICATION_MAX_WORDS = 60
@@ -158,4 +158,13 @@ def find_dedication(items: Sequence[Item], start: int) -> tuple[int, list[str]] 
     # unless they are set in capitals as a dedication page is.
     if len(lines) == 1 and lines[0].endswith((".", "!", "?")) and not all_caps(lines[0]):
         return None
-    return end, lines
+    return end, [_unemphasised(line) for line in lines]
+
+
+def _unemphasised(line: str) -> str:
+    """A dedication line set in italics (``_To my mother_``) without its markers: the
+    dedication page sets the whole in its own style."""
+    for mark in ("**", "__", "*", "_"):
+        if len(line) > 2 * len(mark) and line.startswith(mark) and line.endswith(mark):
+            return line[len(mark) : -len(mark)]
+    return line
