@@ -129,3 +129,8 @@ def test_an_italic_dedication_line_is_a_dedication() -> None:
     text = f"The Farm\n\nby Jane Writer\n\n_To my mother_\n\nChapter 1\n\n{BODY}"
     found = events(text, "a.txt", first=True)
     assert [e.value for e in found.events if isinstance(e, BookMeta)] == ["To my mother"]
+
+
+def test_a_numbered_list_between_blank_lines_is_not_a_run_of_chapters() -> None:
+    found = events(f"Chapter 1\n\n{BODY}\n1. Eggs\n\n2. Milk\n\n3. Bread\n\n{BODY}", "a.txt")
+    assert len([e for e in found.events if isinstance(e, StartChapter)]) == 1

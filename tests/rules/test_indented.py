@@ -51,3 +51,8 @@ def test_a_single_line_a_heading_or_centred_lines_are_not_groups() -> None:
 def test_a_group_running_into_prose_without_a_blank_line_is_not_one() -> None:
     text = PROSE * 6 + "\n    The hens are in the meadow,\n    The fox is in the wood;\n" + PROSE
     assert _groups(text) == []
+
+
+def test_single_indented_lines_between_blank_lines_are_not_a_group() -> None:
+    text = PROSE * 6 + "\n    “Yes,” she said.\n\n    “No,” he said.\n\n" + PROSE
+    assert _groups(text) == []

@@ -55,12 +55,19 @@ def demote_stray_numbers(items: list[Item]) -> list[Item]:
     bare number must also count from 1, in a file that does not use labelled headings
     ("Chapter 3"): a countdown "3 / 2 / 1" inside a scene, or a "0", is prose, and the
     lines of a typed contents list ("I. A Scandal in Bohemia" one under another) are
-    not headings.
+    not headings. A numbered title is not a heading in a file with ``Chapter 3``
+    headings either (there "3. Bread" is a list's line), and after the first one each
+    must count on from the one before.
     """
     labelled = any(
-        it.heading is not None and it.heading.label and it.heading.label not in STORY_LABELS
+        it.heading is not None
+        and it.heading.label
+        and it.heading.label not in STORY_LABELS
+        and not it.heading.is_part
         for it in items
     )
+    bare_labelled = labelled or any(it.heading is not None and it.heading.is_part for it in items)
+    last: int | None = None
     out: list[Item] = []
     for k, it in enumerate(items):
         h = it.heading
@@ -71,13 +78,19 @@ def demote_stray_numbers(items: list[Item]) -> list[Item]:
             isolated = (it.unit.blank_before or k == 0) and (
                 nxt is not None and nxt.unit.blank_before
             )
-            stray = bare and (labelled or h.number < 1)
+            if bare:
+                stray = bare_labelled or h.number < 1
+            else:
+                stray = labelled or (last is not None and h.number != last + 1)
             # a story's title may have its first section's number right under it
             followed = nxt is not None and (
-                nxt.kind in ("prose", "indented") or (not bare and nxt.kind == "heading")
+                nxt.kind in ("prose", "indented")
+                or (not bare and nxt.kind == "heading" and _bare(nxt.heading))
             )
             if stray or not isolated or not followed:
                 it = Item("prose", it.unit, demoted=not bare)
+            elif not bare:
+                last = h.number
         out.append(it)
     return out
 

@@ -116,6 +116,10 @@ def _is_group(run: list[Line], standalone: Callable[[str], bool]) -> bool:
     text = [ln for ln in run if ln.text]
     if len(text) < MIN_GROUP_LINES:
         return False
+    # lines one under another: single indented lines between blank lines are
+    # paragraphs a writer indented, not a poem
+    if not any(a.text and b.text for a, b in itertools.pairwise(run)):
+        return False
     if any(len(ln.text) > MAX_LINE_CHARS or standalone(ln.text) for ln in text):
         return False
     indents = {ln.indent for ln in text}
