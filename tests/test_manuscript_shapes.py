@@ -176,11 +176,17 @@ def test_a_novel_s_front_titles_verse_letter_and_end_mark() -> None:
     assert Code.UNCLOSED_QUOTE not in _codes(book)
 
 
-def test_a_novel_of_these_shapes_makes_a_clean_epub(tmp_path: Path) -> None:
-    out = tmp_path / "farm.epub"
-    write_epub(_book(NOVEL), out, BookConfig())
-    check = run_epubcheck(out)
-    assert check.clean, check.messages
+def test_books_of_these_shapes_make_clean_epubs(tmp_path: Path) -> None:
+    for name, text in (("novel", NOVEL), ("collection", COLLECTION)):
+        out = tmp_path / f"{name}.epub"
+        write_epub(_book(text), out, BookConfig())
+        check = run_epubcheck(out)
+        assert check.clean, (name, check.messages)
+
+
+def test_an_all_caps_title_after_the_chapter_number_is_title_cased() -> None:
+    book = _book(f"Chapter I: A LETTER WITH A POSTSCRIPT\n\n{BODY}\n")
+    assert heading_text(book.chapters[0].heading) == "Chapter I: A Letter With a Postscript"
 
 
 def test_gutenberg_wrapping_is_left_out_with_a_warning_naming_its_lines() -> None:
