@@ -215,14 +215,15 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
                 number = parse_number(raw)
             if number is None:
                 continue
-            if m.group("title") and not any(c.isalnum() for c in m.group("title")):
-                continue  # "Chapter I.]": a caption's tail, not a title
+            title = _title(m)
+            if title and not any(c.isalnum() for c in title):
+                title = None  # "Chapter I.]": a caption's closing bracket, not a title
             word = m.group("label").lower()
             label = p.labels.get(word) or m.group("label").rstrip(".").capitalize()
             if label in ("Chap", "Ch"):
                 label = "Chapter"
             return HeadingMatch(
-                is_part, ChapterKind.CHAPTER, label, number, _number_text(raw), _title(m)
+                is_part, ChapterKind.CHAPTER, label, number, _number_text(raw), title
             )
     m = p.special.fullmatch(line)
     if m:
