@@ -196,3 +196,16 @@ def test_gutenberg_wrapping_is_left_out_with_a_warning_naming_its_lines() -> Non
     assert (book.meta.title, book.meta.authors) == ("The Farm", ("Jane Writer",))
     assert len(book.chapters) == 1
     assert heading_text(book.chapters[0].heading) == "Chapter 1"
+
+
+def test_files_that_all_became_untitled_chapters_are_warned_once() -> None:
+    files = [ManuscriptSource(f"{k}.txt", f"{BODY}\n\n{BODY}\n".encode()) for k in (1, 2)]
+    book = parse_sources(files)
+    warned = [d for d in book.diagnostics if d.code == Code.UNTITLED_CHAPTER]
+    assert len(book.chapters) == 2 and len(warned) == 1
+
+
+def test_text_before_the_first_heading_is_warned_as_an_untitled_chapter() -> None:
+    book = _book(f"{BODY}\n\nChapter 1\n\n{BODY}\n")
+    warned = [d for d in book.diagnostics if d.code == Code.UNTITLED_CHAPTER]
+    assert [d.line for d in warned] == [1]

@@ -258,7 +258,17 @@ def _report_untitled(parts: tuple[Part, ...], reporter: Reporter) -> None:
     """Warn of a chapter with no heading in a book whose other chapters have one: text
     before the first heading, or a file with none (a story alone under its part, as in
     a collection, is the part's text and is not warned)."""
-    if not any(c.heading is not None for p in parts for c in p.chapters):
+    chapters = [c for p in parts for c in p.chapters]
+    if not any(c.heading is not None for c in chapters):
+        if len(chapters) > 1:
+            src = chapters[0].source
+            reporter.add(
+                Code.UNTITLED_CHAPTER,
+                f"none of the book's {len(chapters)} chapters has a heading (each file "
+                "became an untitled chapter); give each file a heading or a title line",
+                src.file,
+                src.line,
+            )
         return
     for part in parts:
         for chapter in part.chapters:
