@@ -121,7 +121,8 @@ def find_contents(items: Sequence[Item], start: int) -> Contents | None:
         whole = b == first or items[b].unit.blank_before
         if whole and lines >= (1 if titled else MIN_UNTITLED_ENTRIES):
             return Contents(k, b, lines)
-        k += 1
+        # a run starting inside this one ends where it did: go on past it (linear)
+        k = max(k + 1, b)
     return None
 
 
