@@ -272,6 +272,7 @@ def assemble(
             _dispatch(asm, event, None)
     files = [*files, *back]
     parts = asm.finish()
+    _report_untitled(parts, reporter)
     order = {f.name: k for k, f in enumerate(files)}
     diagnostics = sort_diagnostics(
         [*(d for f in files for d in f.diagnostics), *reporter.items], order
@@ -283,6 +284,35 @@ def assemble(
     book = Book(meta, parts, tuple(diagnostics))
     validate(book)
     return book
+
+
+def _report_untitled(parts: tuple[Part, ...], reporter: Reporter) -> None:
+    """Warn of a chapter with no heading in a book whose other chapters have one: text
+    before the first heading, or a file with none (a story alone under its part, as in
+    a collection, is the part's text and is not warned)."""
+    chapters = [c for p in parts for c in p.chapters]
+    if not any(c.heading is not None for c in chapters):
+        if len(chapters) > 1:
+            src = chapters[0].source
+            reporter.add(
+                Code.UNTITLED_CHAPTER,
+                f"none of the book's {len(chapters)} chapters has a heading (each file "
+                "became an untitled chapter); give each file a heading or a title line",
+                src.file,
+                src.line,
+            )
+        return
+    for part in parts:
+        for chapter in part.chapters:
+            if chapter.heading is None and (part.heading is None or len(part.chapters) > 1):
+                src = chapter.source
+                reporter.add(
+                    Code.UNTITLED_CHAPTER,
+                    "this text became a chapter with no heading (the other chapters have "
+                    "one); give it a heading such as 'Chapter 1: Title', or move it",
+                    src.file,
+                    src.line,
+                )
 
 
 @dataclass(slots=True)
@@ -415,7 +445,7 @@ def sort_diagnostics(items: Sequence[Diagnostic], order: dict[str, int]) -> list
 
 
 #: Metadata a manuscript may declare (``BookMeta``), and the book.toml key that wins.
-DECLARABLE = ("language", "subtitle", "date", "rights", "description")
+DECLARABLE = ("language", "subtitle", "date", "rights", "description", "dedication")
 
 
 def metadata(

@@ -58,6 +58,12 @@ class Code(enum.StrEnum):
     DOCUMENT_PARTS_LEFT_OUT = "N029"
     SCENE_BREAK_RECOGNISED = "N030"
     SCENE_BREAK_DROPPED = "N031"
+    TITLE_CASED = "N032"
+    CONTENTS_LIST_LEFT_OUT = "N033"
+    END_MARK_RECOGNISED = "N034"
+    DEDICATION_RECOGNISED = "N035"
+    INDENTED_BLOCK_RECOGNISED = "N036"
+    STORY_LEVEL_RECOGNISED = "N037"
     TELEPATHY_RECOGNISED = "N040"
     EMPHASIS_RECOGNISED = "N041"
     # normalisations: typography
@@ -84,6 +90,8 @@ class Code(enum.StrEnum):
     UNKNOWN_FILE = "W115"
     MIXED_ENCODING = "W116"
     COVER_CONVERTED = "W120"
+    BOILERPLATE_LEFT_OUT = "W121"
+    UNTITLED_CHAPTER = "W122"
     MARKUP_LEAKED = "W128"
     EDITION_ISBN = "W135"
     COVER_SMALL = "W136"
@@ -127,6 +135,19 @@ DOCS: dict[Code, str] = {
     ),
     Code.SCENE_BREAK_RECOGNISED: "a divider line became a scene break",
     Code.SCENE_BREAK_DROPPED: "a second scene break in a row was merged into the first",
+    Code.TITLE_CASED: "an ALL-CAPS book, part or chapter title set in title case (letters kept)",
+    Code.CONTENTS_LIST_LEFT_OUT: (
+        "a typed contents list whose every entry matches a heading, left out (the book "
+        "makes its own)"
+    ),
+    Code.END_MARK_RECOGNISED: "'The End' under the last paragraph read as the end mark, left out",
+    Code.DEDICATION_RECOGNISED: (
+        "a short 'To ...' block before the first chapter read as the dedication"
+    ),
+    Code.INDENTED_BLOCK_RECOGNISED: "an indented group of lines read as verse or a quoted letter",
+    Code.STORY_LEVEL_RECOGNISED: (
+        "numbered, titled headings with numbered sections inside read as stories (parts)"
+    ),
     Code.TELEPATHY_RECOGNISED: "mind-speech spans recognised (delimiters removed)",
     Code.EMPHASIS_RECOGNISED: "emphasis and strong spans recognised",
     Code.DASH_CONVERTED: "a hyphen or spaced dash set as an em or en dash",
@@ -172,6 +193,12 @@ DOCS: dict[Code, str] = {
     Code.COVER_CONVERTED: (
         "a cover that is CMYK, 16-bit, transparent or a palette PNG: the EPUB carries an RGB copy;"
         " upload an RGB file to the store too"
+    ),
+    Code.BOILERPLATE_LEFT_OUT: (
+        "a Project Gutenberg header or licence left out of the book; delete those lines"
+    ),
+    Code.UNTITLED_CHAPTER: (
+        "a file or stretch of text became a chapter with no heading; give it one"
     ),
     Code.EDITION_ISBN: (
         "two editions share one ISBN (an ISBN names one format), or a print edition has none"

@@ -19,15 +19,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Code, Reporter
-from ..events import BookAuthor, BookTitle, Break, Event, Para, StartChapter, StartPart
+from ..events import (
+    BlockNode,
+    BookMeta,
+    Break,
+    Event,
+    Para,
+    StartChapter,
+    StartPart,
+)
 from ..locale import get_locale
-from ..nodes import ChapterKind, Heading, Inline, Source, Text
+from ..nodes import Heading, Inline, Source
 from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ..rules.indented import Group
 from ..rules.markdown import restore
 from ..rules.notes import excerpt, is_note, placeholders, split_notes
-from ..rules.paragraphs import Line, Unit, blank_line_breaks, build_units, split_lines
+from ..rules.paragraphs import Unit, blank_line_breaks, build_units, split_lines
 from ..rules.scenebreaks import is_scene_break, looks_like_divider
-from ..rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
+from ..rules.titles import (
+    broken,
+)
+from .apparatus import find_contents, find_dedication, is_end_mark
+from .indented import block, set_aside
+from .outline import Item, demote_stray_numbers, story_levels
+from .titling import TitleLines, mark_title_lines, raw_inlines
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,25 +51,18 @@ class Options:
 
     ``first``: the file opens the book (its top lines may be the book's title
     and author). ``title``: the title ``book.toml`` sets, if any (a first line
-    equal to it is the title line). ``has_title``: the reader already found the
+    equal to it is the title line). ``dedication``: ``book.toml`` sets one (a
+    dedication typed in the manuscript then stays text). ``has_title``: the reader already found the
     title (in Markdown front matter). ``author_notes``: notes to self are left
     out and reported (``[reading] author_notes``); when false they are prose.
     """
 
     first: bool = True
     title: str | None = None
+    dedication: bool = False
     has_title: bool = False
     language: str = "en"
     author_notes: bool = True
-
-
-@dataclass(slots=True)
-class _Item:
-    """A classified unit: ``kind`` is heading, break or prose."""
-
-    kind: str
-    unit: Unit
-    heading: HeadingMatch | None = None
 
 
 def unit_source(name: str, unit: Unit) -> Source:
@@ -63,12 +71,7 @@ def unit_source(name: str, unit: Unit) -> Source:
     return Source(name, unit.lines[0], unit.cols[0], breaks)
 
 
-def raw_inlines(text: str | None, source: Source) -> tuple[Inline, ...]:
-    """Heading material as one raw text node (inline structure is parsed later)."""
-    return (Text(text, source),) if text else ()
-
-
-class StructureReader:
+class StructureReader(TitleLines):
     """Turns one file's lines into events; one instance per file."""
 
     def __init__(self, name: str, options: Options, reporter: Reporter) -> None:
@@ -79,11 +82,14 @@ class StructureReader:
         self.locale = get_locale(options.language)
         # The unit each Para event came from, by event index (for blank-line breaks).
         self._units: dict[int, Unit] = {}
+        # Indented groups (verse, letters) set aside, by their first line's number.
+        self._groups: dict[int, Group] = {}
 
     def read(self, text: str) -> list[Event]:
         lines = split_lines(text)
         if self.options.first:
-            _mark_title_lines(lines)
+            mark_title_lines(lines)
+        lines, self._groups = set_aside(lines, self._standalone)
         units, style, unwrapped = build_units(lines, self._standalone)
         report = self.reporter.add
         report(Code.PARAGRAPH_STYLE_DETECTED, f"paragraph style: {style.name}", self.name, 1)
@@ -97,7 +103,16 @@ class StructureReader:
             )
         if self.options.author_notes:
             units = self._leave_out_notes(units)
-        items = _demote_stray_numbers([self._classify(u) for u in units])
+        items = demote_stray_numbers([self._classify(u) for u in units])
+        items, stories = story_levels(items)
+        if stories:
+            report(
+                Code.STORY_LEVEL_RECOGNISED,
+                f"{stories} numbered, titled heading(s) with numbered sections inside read "
+                "as stories (parts), their sections as chapters",
+                self.name,
+                next(it.unit.line for it in items if it.heading and it.heading.is_part),
+            )
         self._emit_items(items)
         self._blank_line_breaks()
         return self.events
@@ -144,14 +159,16 @@ class StructureReader:
             out.append(event)
         self.events = out
 
-    def _classify(self, unit: Unit) -> _Item:
+    def _classify(self, unit: Unit) -> Item:
+        if len(unit.lines) == 1 and unit.line in self._groups:
+            return Item("indented", unit)
         if len(unit.lines) == 1:
             text = unit.text
             if is_scene_break(text):
-                return _Item("break", unit)
+                return Item("break", unit)
             found = match_heading(text, self.locale)
             if found is not None:
-                return _Item("heading", unit, found)
+                return Item("heading", unit, found)
             line, col = unit.line, unit.cols[0]
             if looks_like_divider(text):
                 self.reporter.add(
@@ -163,21 +180,24 @@ class StructureReader:
                     col,
                 )
             elif looks_like_heading(text):
-                self.reporter.add(
-                    Code.HEADING_LIKE_LINE,
-                    f"{text!r} looks like a heading but was kept as prose; "
-                    "write it as 'Chapter 3: Title' if it is one",
-                    self.name,
-                    line,
-                    col,
-                )
-        return _Item("prose", unit)
+                self._heading_like(unit, "write it as 'Chapter 3: Title' if it is one")
+        return Item("prose", unit)
 
-    def _emit_items(self, items: list[_Item]) -> None:
+    def _heading_like(self, unit: Unit, advice: str) -> None:
+        self.reporter.add(
+            Code.HEADING_LIKE_LINE,
+            f"{unit.text!r} looks like a heading but was kept as prose; {advice}",
+            self.name,
+            unit.line,
+            unit.cols[0],
+        )
+
+    def _emit_items(self, items: list[Item]) -> None:
         i = 0
         opts = self.options
         if opts.first and not opts.has_title:
             i = self._book_title(items)
+        items = self._apparatus(items, i)
         has_heading = any(it.kind == "heading" for it in items[i:])
         if not has_heading and not opts.first:
             i = self._headingless_title(items, i)
@@ -185,6 +205,10 @@ class StructureReader:
         while i < len(items):
             item = items[i]
             if item.kind == "prose":
+                if item.demoted:
+                    self._heading_like(
+                        item.unit, "put a blank line before and after it if it is one"
+                    )
                 if pending is not None and broken(pending, item.unit):
                     self.reporter.add(
                         Code.BROKEN_PARAGRAPH_REJOINED,
@@ -203,6 +227,10 @@ class StructureReader:
                 self._para(pending)
                 pending = None
             src = Source(self.name, item.unit.line, item.unit.cols[0])
+            if item.kind == "indented":
+                self._indented(item.unit)
+                i += 1
+                continue
             if item.kind == "break":
                 self.events.append(Break(src))
                 i += 1
@@ -211,6 +239,58 @@ class StructureReader:
             i = self._heading(items, i, item.heading, src)
         if pending is not None:
             self._para(pending)
+
+    def _indented(self, unit: Unit) -> None:
+        found = self._groups[unit.line]
+        node = block(self.name, found)
+        what = "a letter (block quote)" if found.letter else "verse"
+        self.reporter.add(
+            Code.INDENTED_BLOCK_RECOGNISED,
+            f"{sum(1 for ln in found.lines if ln.text)} indented line(s) read as {what}",
+            self.name,
+            unit.line,
+        )
+        self.events.append(BlockNode(node))
+
+    def _apparatus(self, items: list[Item], i: int) -> list[Item]:
+        """Take out a typed contents list, a dedication and an end mark (reported)."""
+        out = list(items)
+        report = self.reporter.add
+        contents = find_contents(out, i)
+        if contents is not None:
+            unit = out[contents.start].unit
+            last = out[contents.end - 1].unit.lines[-1]
+            report(
+                Code.CONTENTS_LIST_LEFT_OUT,
+                f"contents list (lines {unit.line}-{last}) left out: each of its "
+                f"{contents.entries} entries matches a heading, and the book makes its own",
+                self.name,
+                unit.line,
+            )
+            del out[contents.start : contents.end]
+        dedication = find_dedication(out, i) if self.options.first else None
+        if dedication is not None and not self.options.dedication:
+            end, lines = dedication
+            src = Source(self.name, out[i].unit.line, out[i].unit.cols[0])
+            self.events.append(BookMeta("dedication", "\n".join(lines), src))
+            report(
+                Code.DEDICATION_RECOGNISED,
+                f"dedication recognised: {' / '.join(lines)!r} (set on its own page; "
+                "[book] dedication in book.toml overrides it)",
+                self.name,
+                src.line,
+            )
+            del out[i:end]
+        if len(out) > i + 1 and is_end_mark(out[-1]):
+            unit = out.pop().unit
+            report(
+                Code.END_MARK_RECOGNISED,
+                f"{unit.text!r} read as the end mark: left out of the text, as the "
+                "book's last page ends it",
+                self.name,
+                unit.line,
+            )
+        return out
 
     def _para(self, unit: Unit) -> None:
         self._units[len(self.events)] = unit
@@ -227,7 +307,7 @@ class StructureReader:
                 col,
             )
 
-    def _heading(self, items: list[_Item], i: int, found: HeadingMatch, src: Source) -> int:
+    def _heading(self, items: list[Item], i: int, found: HeadingMatch, src: Source) -> int:
         what = "part" if found.is_part else str(found.kind)
         self.reporter.add(
             Code.HEADING_RECOGNISED,
@@ -235,14 +315,14 @@ class StructureReader:
             src.file,
             src.line,
         )
-        title = raw_inlines(found.title, _within(items[i].unit, found.title, src))
+        title = raw_inlines(self._cased(found.title, src), _within(items[i].unit, found.title, src))
         subtitle: tuple[Inline, ...] = ()
         nxt = items[i + 1] if i + 1 < len(items) else None
         used = 1
         title_line = self._title_line(items, i, found)
         if title_line is not None:
             tsrc = Source(src.file, title_line.line, title_line.cols[0])
-            title = raw_inlines(title_line.text, tsrc)
+            title = raw_inlines(self._cased(title_line.text, tsrc), tsrc)
             what = "part" if found.is_part else "chapter"
             self.reporter.add(
                 Code.CHAPTER_TITLE_RECOGNISED,
@@ -271,86 +351,6 @@ class StructureReader:
             self.events.append(StartChapter(found.kind, heading, src))
         return i + used
 
-    @staticmethod
-    def _title_line(items: list[_Item], i: int, found: HeadingMatch) -> Unit | None:
-        """The unit after a heading that is its title line, if there is one."""
-        nxt = items[i + 1] if i + 1 < len(items) else None
-        if found.title is not None or nxt is None or nxt.kind != "prose":
-            return None
-        if found.is_part:
-            # "Part One" then "The Early Years" on its own line: the part's title.
-            if len(nxt.unit.lines) == 1 and book_title_like(nxt.unit.text):
-                return nxt.unit
-            return None
-        # "Chapter 29" then "All for nothing." on its own line: a title line.
-        # Only under a *number*: after "Prologue" a short line is the opening sentence.
-        if (
-            found.number is not None
-            and i + 2 < len(items)
-            and items[i + 2].kind == "prose"
-            # a line opening a block that goes on is the start of the text, not a title
-            and not (nxt.unit.blank_before and not items[i + 2].unit.blank_before)
-            and chapter_title_like(nxt.unit.text)
-        ):
-            return nxt.unit
-        return None
-
-    def _book_title(self, items: list[_Item]) -> int:
-        """Take a title line (and ``by`` line) at the very top of the book; return items used."""
-        if len(items) < 2:
-            return 0
-        first = items[0]
-        text = first.unit.text
-        configured = self.options.title
-        is_title = False
-        if first.kind == "heading" and first.heading is not None:
-            h = first.heading
-            is_title = bool(
-                h.markdown_level == 1
-                and h.label is None
-                and h.title
-                and any(it.heading and it.heading.markdown_level > 1 for it in items[1:])
-            )
-            text = h.title or text
-        elif first.kind == "prose" and len(first.unit.lines) == 1:
-            same = configured is not None and fold(configured) == fold(text)
-            is_title = same or (configured is None and book_title_like(text))
-        if not is_title:
-            return 0
-        src = Source(self.name, first.unit.line, first.unit.cols[0])
-        self.events.append(BookTitle(text, src))
-        self.reporter.add(
-            Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
-        )
-        second = items[1]
-        by = by_line(second.unit.text) if second.kind == "prose" else None
-        if by and len(items) > 2 and len(second.unit.lines) == 1:
-            line = second.unit.line
-            self.events.append(BookAuthor(by, Source(self.name, line, second.unit.cols[0])))
-            self.reporter.add(
-                Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
-            )
-            return 2
-        return 1
-
-    def _headingless_title(self, items: list[_Item], i: int) -> int:
-        """A short title-case first line of a file without headings titles its chapter."""
-        if i + 1 >= len(items) or items[i].kind != "prose" or items[i + 1].kind != "prose":
-            return i
-        unit = items[i].unit
-        if len(unit.lines) != 1 or not book_title_like(unit.text):
-            return i
-        src = Source(self.name, unit.line, unit.cols[0])
-        heading = Heading(src, title=raw_inlines(unit.text, src))
-        self.events.append(StartChapter(ChapterKind.CHAPTER, heading, src))
-        self.reporter.add(
-            Code.CHAPTER_TITLE_RECOGNISED,
-            f"chapter title line recognised: {unit.text!r}",
-            self.name,
-            unit.line,
-        )
-        return i + 1
-
 
 def _within(unit: Unit, part: str | None, source: Source) -> Source:
     """The source of ``part``, the tail of a one-line unit (a heading's title)."""
@@ -358,32 +358,3 @@ def _within(unit: Unit, part: str | None, source: Source) -> Source:
         return source
     at = unit.text.rfind(part)
     return Source(source.file, unit.line, unit.cols[0] + max(at, 0))
-
-
-def _demote_stray_numbers(items: list[_Item]) -> list[_Item]:
-    """Keep a bare number line ("17", "IV") as a heading only where it can be one.
-
-    It must stand between blank lines (or open the file), be followed by prose,
-    count from 1, and the file must not use labelled headings ("Chapter 3"): a
-    countdown "3 / 2 / 1" inside a scene, or a "0", is prose.
-    """
-    labelled = any(it.heading is not None and it.heading.label for it in items)
-    out: list[_Item] = []
-    for k, it in enumerate(items):
-        h = it.heading
-        if h is not None and h.label is None and h.markdown_level == 0 and h.number is not None:
-            nxt = items[k + 1] if k + 1 < len(items) else None
-            isolated = (it.unit.blank_before or k == 0) and (
-                nxt is not None and nxt.unit.blank_before
-            )
-            if labelled or h.number < 1 or not isolated or nxt is None or nxt.kind != "prose":
-                it = _Item("prose", it.unit)
-        out.append(it)
-    return out
-
-
-def _mark_title_lines(lines: list[Line]) -> None:
-    """A title line with a ``by`` line right under it stand alone, whatever the style."""
-    first = [ln for ln in lines[:40] if ln.text][:2]
-    if len(first) == 2 and first[1].no == first[0].no + 1 and by_line(first[1].text):
-        first[0].alone = first[1].alone = True

@@ -23,6 +23,7 @@ from ..diagnostics import Code, Reporter
 from ..errors import InputError
 from ..events import FileEvents
 from ..rules.decode import decode
+from ..rules.gutenberg import find_boilerplate
 from ..rules.markdown import hide_escapes, prepare
 from ..rules.paragraphs import VOID
 from ..rules.whitespace import clean, first_c1_line, first_invisible_line, repair_c1
@@ -65,6 +66,7 @@ def leave_out(name: str, text: str, reporter: Reporter) -> str:
                 unclosed + 1,
                 lines[unclosed].index("<!--") + 1,
             )
+    lines = _leave_out_boilerplate(name, lines, reporter)
     backslashes = [k for k, line in enumerate(lines) if line.strip() == "\\"]
     if backslashes:
         for k in backslashes:
@@ -77,6 +79,28 @@ def leave_out(name: str, text: str, reporter: Reporter) -> str:
             backslashes[0] + 1,
         )
     return "\n".join(lines)
+
+
+def _leave_out_boilerplate(name: str, lines: list[str], reporter: Reporter) -> list[str]:
+    """Make Project Gutenberg's header and licence void, warning with their lines."""
+    found = find_boilerplate(lines)
+    spans = [s for s in (found.head, found.tail) if s is not None]
+    if not spans:
+        return lines
+    words = 0
+    for a, b in spans:
+        for k in range(a, b):
+            words += len(lines[k].split())
+            lines[k] = VOID
+    named = " and ".join(f"{a + 1}-{b}" for a, b in spans)
+    reporter.add(
+        Code.BOILERPLATE_LEFT_OUT,
+        f"lines {named} are Project Gutenberg's header and licence ({words} words): left "
+        "out of the book; delete them from the manuscript",
+        name,
+        spans[0][0] + 1,
+    )
+    return lines
 
 
 def decode_text(name: str, data: bytes, reporter: Reporter) -> str:

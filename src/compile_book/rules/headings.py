@@ -13,6 +13,8 @@ Recognised forms (case-insensitive, a whole line):
   ``back_headings``, English always), so a manuscript's own back matter is not
   read as the end of its last chapter;
 * a number alone on a line: ``29``, ``IV``, ``XII.``;
+* a number, a full stop and a title, as story collections head their pieces:
+  ``VII. THE BLUE CARBUNCLE``, ``Adventure I. A Scandal in Bohemia``;
 * Markdown ATX headings ``#`` .. ``######`` (their text is parsed by the
   rules above, so ``## Chapter 6: Title`` still yields label, number, title).
 
@@ -51,7 +53,16 @@ CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.)\s*{_NUMBER}{_TITLE}{_T
 PART_RE = re.compile(rf"(?P<label>part|book)\s+{_NUMBER}{_TITLE}{_TRAIL}", re.I)
 SPECIAL_RE = re.compile(rf"(?P<label>prologue|epilogue|interlude){_TITLE}{_TRAIL}", re.I)
 # Why: a bare number line is a chapter number in many manuscripts; a lone "I" is a word.
-NUMBER_ONLY_RE = re.compile(r"(?P<num>\d{1,3}|[IVXLC]{2,7})\.?")
+# "I." with its full stop is a section number (a story's first section), not the word.
+NUMBER_ONLY_RE = re.compile(r"(?P<num>\d{1,3}|[IVXLC]{2,7})\.?|(?P<one>I)\.")
+# Why: story collections and older novels head each piece "VII. THE BLUE CARBUNCLE" or
+# "ADVENTURE I. A SCANDAL IN BOHEMIA": a number, a full stop and a title. The title
+# must read as one (ALL CAPS or Title Case, see :func:`_titled`), so "1. Buy eggs" stays
+# a list item; the reader keeps it only where it stands between blank lines.
+NUMBERED_TITLE_RE = re.compile(
+    r"(?:(?P<label>(?i:adventure|story|tale))\s+)?(?P<num>\d{1,3}|[IVXLC]{1,7})\.\s+(?P<title>\S.{0,79})"
+)
+STORY_LABELS = frozenset({"Adventure", "Story", "Tale"})
 MARKDOWN_RE = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.+?)(?:\s+#+)?")
 # Why: lines that start like a heading but failed the strict forms deserve a warning.
 HEADING_LIKE_RE = re.compile(
@@ -204,12 +215,15 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
                 number = parse_number(raw)
             if number is None:
                 continue
+            title = _title(m)
+            if title and not any(c.isalnum() for c in title):
+                title = None  # "Chapter I.]": a caption's closing bracket, not a title
             word = m.group("label").lower()
             label = p.labels.get(word) or m.group("label").rstrip(".").capitalize()
             if label in ("Chap", "Ch"):
                 label = "Chapter"
             return HeadingMatch(
-                is_part, ChapterKind.CHAPTER, label, number, _number_text(raw), _title(m)
+                is_part, ChapterKind.CHAPTER, label, number, _number_text(raw), title
             )
     m = p.special.fullmatch(line)
     if m:
@@ -219,11 +233,14 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
     if back is not None:
         return back
     if allow_number_only:
+        titled = _numbered_title(line)
+        if titled is not None:
+            return titled
         m = NUMBER_ONLY_RE.fullmatch(line)
         if m:
-            number = parse_number(m.group("num"))
+            raw = m.group("num") or m.group("one")
+            number = parse_number(raw)
             if number is not None:
-                raw = m.group("num")
                 return HeadingMatch(False, ChapterKind.CHAPTER, None, number, raw, None)
     return None
 
@@ -264,6 +281,38 @@ def match_back(line: str, language: str = "en") -> HeadingMatch | None:
         return None
     title = line.rstrip(".: ")
     return HeadingMatch(False, kind, None, None, None, title)
+
+
+def _numbered_title(line: str) -> HeadingMatch | None:
+    """``VII. THE BLUE CARBUNCLE``, ``Adventure I. A Scandal in Bohemia``, or ``None``."""
+    m = NUMBERED_TITLE_RE.fullmatch(line)
+    if m is None or not _titled(m.group("title")):
+        return None
+    raw = m.group("num")
+    number = parse_number(raw)
+    if number is None:
+        return None
+    label = m.group("label")
+    return HeadingMatch(
+        False,
+        ChapterKind.CHAPTER,
+        label.capitalize() if label else None,
+        number,
+        _number_text(raw),
+        m.group("title").strip(),
+    )
+
+
+def _titled(text: str) -> bool:
+    """A title after a number: ALL CAPS, or Title Case, and not a sentence."""
+    from .titles import book_title_like
+
+    letters = [c for c in text if c.isalpha()]
+    if not letters or text.endswith((",", ";", ":")):
+        return False
+    if all(c.isupper() for c in letters):
+        return len(text.split()) <= 14
+    return book_title_like(text.rstrip("."))
 
 
 def _title(m: re.Match[str]) -> str | None:

@@ -43,11 +43,12 @@ MAX_WRAP_WIDTH = 100
 # Why: in wrapped text nearly every inner line is filled close to the width.
 FILLED_LINE_RATIO = 0.6
 WRAPPED_SHARE = 0.7
-# Why: a line this much shorter than the wrap width that ends a sentence ends a paragraph.
-SHORT_LINE_RATIO = 0.7
 # Why: wrapping breaks lines at arbitrary words, so most wrapped lines end mid-sentence;
 # in one-paragraph-per-line text nearly every line ends a sentence.
 MAX_SENTENCE_END_SHARE = 0.45
+# Why: a line this much shorter than the wrap width may end a paragraph (a longer one
+# ending a sentence is wrapping that happened to fall there).
+SHORT_LINE_RATIO = 0.7
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = tuple('.!?"”’…:)')
 # Why: scene breaks are rare; where more than one paragraph boundary in four is
@@ -241,7 +242,9 @@ def build_units(
                 and not alone
                 and style.wrap_width
                 and not (style.indented and ln.indent)
-                and not _ends_paragraph(open_unit.end(1), block[i - 1].text, style.wrap_width)
+                and not _ends_paragraph(
+                    open_unit.end(1), block[i - 1].text, ln.text, style.wrap_width
+                )
             ):
                 # A line broken after a hyphen ("half-" / "hidden") joins without a space.
                 prev = open_unit.end(2)
@@ -273,6 +276,8 @@ def _blocks(
             blank = 0
         elif ln.text:
             ln.alone = ln.alone or standalone(ln.text)
+            if ln.alone and current and _ends_a_sentence_here(current[-1].text, ln.text):
+                ln.alone = False
             if not current:
                 gaps.append((blank, start) if blank > widest else (widest, widest_start))
             current.append(ln)
@@ -289,8 +294,23 @@ def _blocks(
     return blocks, gaps
 
 
-def _ends_paragraph(unit_end: str, last_line: str, width: int) -> bool:
-    return len(last_line) < SHORT_LINE_RATIO * width and unit_end.endswith(_SENTENCE_END)
+# Why: "said\nI." in wrapped prose is the end of a sentence, not a section number.
+_BARE_NUMBER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})\.?")
+
+
+def _ends_a_sentence_here(previous: str, line: str) -> bool:
+    """A number line right under a line that stops mid-sentence finishes that sentence."""
+    return bool(_BARE_NUMBER.fullmatch(line)) and previous[-1:].isalpha()
+
+
+def _ends_paragraph(unit_end: str, last_line: str, next_line: str, width: int) -> bool:
+    """A sentence ending on a line the next line's first word would have fitted on: the
+    writer broke the line, not the wrapping (a short line that ends a sentence only
+    because the next word was long is wrapping, and stays in its paragraph)."""
+    if not unit_end.endswith(_SENTENCE_END) or len(last_line) >= SHORT_LINE_RATIO * width:
+        return False
+    word = next_line.split(maxsplit=1)[0] if next_line else ""
+    return len(last_line) + 1 + len(word) <= width
 
 
 def blank_line_breaks(gaps: Sequence[int | None]) -> tuple[list[int], int]:

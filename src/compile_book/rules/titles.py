@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from titlecase import titlecase
+
 from .paragraphs import Unit
 
 # Why: a title line is short; longer lines are opening sentences.
@@ -19,6 +21,7 @@ CHAPTER_TITLE_MAX_WORDS = 9
 # Why: "All for nothing." is a title; past four words a sentence-case line is prose.
 SENTENCE_TITLE_MAX_WORDS = 4
 CHAPTER_TITLE_MAX_CHARS = 60
+CAPS_TITLE_MAX_WORDS = 16
 # Why: "by Jane Doe" under a title names the author; "By morning the snow had
 # stopped." is prose. A name is a few capitalised words (initials and particles
 # such as "de", "van" allowed) with no sentence punctuation.
@@ -63,6 +66,31 @@ def broken(first: Unit, second: Unit) -> bool:
     return (end.isalnum() or end in ",;") and start.islower()
 
 
+def all_caps(text: str) -> bool:
+    """Every letter a capital, and at least two letters ("THE END", not "I" or "2.")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# Why: titlecase capitalises a word after a full stop; after "Mr." it is not a new sentence.
+_AFTER_HONORIFIC = re.compile(r"\b((?:Mr|Mrs|Ms|Dr|St|Messrs)\.\s+)(And|Or|Of|The|A|An|In|On|To)\b")
+
+
+def title_cased(text: str) -> str | None:
+    """An ALL-CAPS title in English title case (``MR. AND MRS. S. F. UKRIDGE`` -> ``Mr.
+    and Mrs. S. F. Ukridge``), or ``None`` when the text is not all capitals.
+
+    The cased text has the same letters as the typed one, letter for letter (checked):
+    only their case changes, so nothing the writer typed is lost.
+    """
+    if not all_caps(text):
+        return None
+    cased = _AFTER_HONORIFIC.sub(lambda m: m.group(1) + m.group(2).lower(), titlecase(text))
+    if len(cased) != len(text) or cased.casefold() != text.casefold() or cased == text:
+        return None
+    return cased
+
+
 def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -92,6 +120,10 @@ def chapter_title_like(text: str) -> bool:
     had not stopped for days." is the chapter's first sentence.
     """
     words = text.split()
+    if all_caps(text):
+        # Why: an ALL-CAPS line under "CHAPTER II" is its title however long, with
+        # its full stops ("MR. AND MRS. S. F. UKRIDGE") or a closing dash.
+        return len(words) <= CAPS_TITLE_MAX_WORDS and not text.startswith(_OPENING_QUOTES)
     body = text.rstrip(".!?…")
     if not (
         0 < len(words) <= CHAPTER_TITLE_MAX_WORDS

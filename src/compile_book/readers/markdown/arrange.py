@@ -37,7 +37,8 @@ from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import Unit
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
-from ..structure import Options, raw_inlines
+from ..structure import Options
+from ..titling import raw_inlines
 from .inline import raw_shape
 from .items import Blk, Brk, Head, Item, Prose
 

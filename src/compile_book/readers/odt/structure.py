@@ -37,7 +37,8 @@ from ...nodes import (
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, chapter_title_like
-from ..structure import Options, raw_inlines
+from ..structure import Options
+from ..titling import raw_inlines
 from . import front, lines
 from .blocks import BlockItem, Item, ParaItem, RuleItem
 from .figures import with_caption

@@ -1,0 +1,171 @@
+"""The apparatus around a plain-text book's story: a typed contents list, a
+dedication, and an end mark.
+
+An editor preparing a typescript for print takes these out of the running text:
+
+* a **contents list** at the front (``Contents`` and one line per chapter) is
+  replaced by the book's own, generated one; it is left out only when *every*
+  entry names a heading found later in the file (:func:`find_contents`), so a
+  list that is really prose is never lost;
+* a **dedication** (``To my mother``, a few short lines before the first
+  chapter) belongs on its own page, not in chapter one (:func:`find_dedication`);
+* **The End** under the last paragraph is an end mark, not a paragraph of the
+  story (:func:`is_end_mark`).
+
+These are pure functions over classified items; the reader reports what it did.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..rules.headings import parse_number
+from ..rules.paragraphs import Unit
+from ..rules.titles import all_caps, fold
+from .outline import Item
+
+CONTENTS_TITLES = frozenset({"contents", "table of contents", "content"})
+# Why: without a "Contents" line above them, three matching lines are a list, not chance.
+MIN_UNTITLED_ENTRIES = 3
+# A list entry: an optional label and number ("Chapter IV.", "IV.", "4"), the title, then
+# dot leaders or a page number.
+_ENTRY_RE = re.compile(
+    r"(?:(?:chapter|part|book|adventure|story)\s+)?(?P<num>\d{1,3}|[ivxlc]{1,7})?[.:)]?\s*"
+    r"(?P<title>.*?)[\s.]*(?:\d{1,4})?",
+    re.I,
+)
+_PUNCT_RE = re.compile(r"[^\w\s]")
+END_MARKS = frozenset({"the end", "finis", "fin"})
+DEDICATION_START_RE = re.compile(r"[_*]*(?:to|for|dedicated to|in memory of)\b", re.I)
+DEDICATION_MAX_LINES = 8
+DEDICATION_MAX_CHARS = 70
+DEDICATION_MAX_WORDS = 60
+
+
+def unit_lines(unit: Unit) -> list[str]:
+    """The source lines a unit was joined from, each stripped."""
+    text = unit.text
+    bounds = [*unit.starts, len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+
+
+def _norm(text: str) -> str:
+    return " ".join(_PUNCT_RE.sub(" ", fold(text)).split())
+
+
+def _entry(line: str) -> tuple[int | None, str]:
+    m = _ENTRY_RE.fullmatch(line.strip())
+    assert m is not None  # every part of the pattern is optional
+    raw = m.group("num")
+    return (parse_number(raw) if raw else None), _norm(m.group("title"))
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """A contents list found: items ``start`` to ``end`` (exclusive), its entry count."""
+
+    start: int
+    end: int
+    entries: int
+
+
+def _keys(items: Sequence[Item], first: int) -> tuple[set[str], set[int]]:
+    """The titles and numbers of the headings from ``first`` on (with the line under each)."""
+    titles: set[str] = set()
+    numbers: set[int] = set()
+    for k in range(first, len(items)):
+        h = items[k].heading
+        if items[k].kind != "heading" or h is None:
+            continue
+        if h.title:
+            titles.add(_norm(h.title))
+            titles.add(_entry(h.title)[1])
+        if h.number is not None:
+            numbers.add(h.number)
+        if k + 1 < len(items) and items[k + 1].kind == "prose":
+            titles.add(_norm(items[k + 1].unit.text))
+    titles.discard("")
+    return titles, numbers
+
+
+def _matches(line: str, titles: set[str], numbers: set[int]) -> bool:
+    number, title = _entry(line)
+    if title:
+        return title in titles or _norm(line) in titles
+    return number is not None and number in numbers
+
+
+def find_contents(items: Sequence[Item], start: int) -> Contents | None:
+    """A typed contents list between ``start`` and the first heading whose every entry
+    line names a heading found later, or ``None``."""
+    first = next((k for k in range(start, len(items)) if items[k].kind == "heading"), None)
+    if first is None:
+        return None
+    titles, numbers = _keys(items, first)
+    k = start
+    while k < first:
+        titled = fold(items[k].unit.text).rstrip(".:") in CONTENTS_TITLES
+        a = k + 1 if titled else k
+        b = a
+        lines = 0
+        while b < first and items[b].kind == "prose":
+            entry = unit_lines(items[b].unit)
+            if not all(_matches(line, titles, numbers) for line in entry):
+                break
+            lines += len(entry)
+            b += 1
+        # the list must end where its block ends: a line of it naming no heading keeps it all
+        whole = b == first or items[b].unit.blank_before
+        if whole and lines >= (1 if titled else MIN_UNTITLED_ENTRIES):
+            return Contents(k, b, lines)
+        # a run starting inside this one ends where it did: go on past it (linear)
+        k = max(k + 1, b)
+    return None
+
+
+def is_end_mark(item: Item) -> bool:
+    """``THE END``, ``The End.``, ``Finis`` on a line of its own."""
+    return (
+        item.kind == "prose"
+        and len(item.unit.lines) == 1
+        and _norm(item.unit.text.strip("*_~ ")) in END_MARKS
+    )
+
+
+def find_dedication(items: Sequence[Item], start: int) -> tuple[int, list[str]] | None:
+    """A dedication at ``start``, before the first heading: a short block opening with
+    ``To``/``For``/``In memory of`` (or in capitals, as set on a page of its own).
+    Returns the items it fills from ``start`` and its lines."""
+    first = next((k for k in range(start, len(items)) if items[k].kind == "heading"), None)
+    if first is None or start >= first or items[start].kind != "prose":
+        return None
+    lines = unit_lines(items[start].unit)
+    if not DEDICATION_START_RE.match(lines[0]):
+        return None
+    end = start + 1
+    # one line per unit where paragraphs are one per line: the block goes on while no
+    # blank line separates it
+    while end < first and items[end].kind == "prose" and not items[end].unit.blank_before:
+        lines += unit_lines(items[end].unit)
+        end += 1
+    words = sum(len(line.split()) for line in lines)
+    short = all(len(line) <= DEDICATION_MAX_CHARS for line in lines)
+    if not (len(lines) <= DEDICATION_MAX_LINES and words <= DEDICATION_MAX_WORDS and short):
+        return None
+    # "To" opening a sentence of prose ends like one; a dedication's lines rarely do,
+    # unless they are set in capitals as a dedication page is.
+    if len(lines) == 1 and lines[0].endswith((".", "!", "?")) and not all_caps(lines[0]):
+        return None
+    return end, [_unemphasised(line) for line in lines]
+
+
+def _unemphasised(line: str) -> str:
+    """A dedication line set in italics (``_To my mother_``) without its markers: the
+    dedication page sets the whole in its own style."""
+    for mark in ("**", "__", "*", "_"):
+        if len(line) > 2 * len(mark) and line.startswith(mark) and line.endswith(mark):
+            return line[len(mark) : -len(mark)]
+    return line

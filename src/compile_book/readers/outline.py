@@ -1,0 +1,122 @@
+"""The outline of a plain-text file: which classified units are really headings.
+
+:mod:`~compile_book.readers.structure` classifies each unit on its own (a
+heading, a break, prose); whether a heading-shaped line *is* one depends on its
+neighbours, as an editor reading the whole file decides. The passes here take
+the list of classified items and settle that:
+
+* :func:`demote_stray_numbers`: a bare number (``17``, ``IV``) or a numbered
+  title (``VII. THE BLUE CARBUNCLE``) is a heading only where it stands
+  between blank lines and prose follows it;
+* :func:`story_levels`: in a story collection, titled numbered headings with
+  bare-numbered sections inside them (``I. A SCANDAL IN BOHEMIA`` then ``I.``,
+  ``II.``) are the stories: they become parts, the sections their chapters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from ..rules.headings import STORY_LABELS, HeadingMatch
+from ..rules.paragraphs import Unit
+
+
+@dataclass(slots=True)
+class Item:
+    """A classified unit: ``kind`` is heading, break, prose or indented."""
+
+    kind: str
+    unit: Unit
+    heading: HeadingMatch | None = None
+    demoted: bool = False
+    """A numbered title line kept as prose (worth a heading-like-line warning)."""
+
+
+def _bare(h: HeadingMatch | None) -> bool:
+    return h is not None and h.label is None and h.markdown_level == 0 and h.title is None
+
+
+def _numbered_title(h: HeadingMatch | None) -> bool:
+    return (
+        h is not None
+        and h.markdown_level == 0
+        and h.number is not None
+        and h.title is not None
+        and (h.label is None or h.label in STORY_LABELS)
+    )
+
+
+def demote_stray_numbers(items: list[Item]) -> list[Item]:
+    """Keep a bare number line ("17", "IV") or a numbered title line as a heading only
+    where it can be one.
+
+    It must stand between blank lines (or open the file) and be followed by prose; a
+    bare number must also count from 1, in a file that does not use labelled headings
+    ("Chapter 3"): a countdown "3 / 2 / 1" inside a scene, or a "0", is prose, and the
+    lines of a typed contents list ("I. A Scandal in Bohemia" one under another) are
+    not headings. A numbered title is not a heading in a file with ``Chapter 3``
+    headings either (there "3. Bread" is a list's line), and after the first one each
+    must count on from the one before.
+    """
+    labelled = any(
+        it.heading is not None
+        and it.heading.label
+        and it.heading.label not in STORY_LABELS
+        and not it.heading.is_part
+        for it in items
+    )
+    bare_labelled = labelled or any(it.heading is not None and it.heading.is_part for it in items)
+    last: int | None = None
+    out: list[Item] = []
+    for k, it in enumerate(items):
+        h = it.heading
+        bare = _bare(h) and h is not None and h.number is not None
+        if bare or _numbered_title(h):
+            assert h is not None and h.number is not None
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            isolated = (it.unit.blank_before or k == 0) and (
+                nxt is not None and nxt.unit.blank_before
+            )
+            if bare:
+                stray = bare_labelled or h.number < 1
+            else:
+                stray = labelled or (last is not None and h.number != last + 1)
+            # a story's title may have its first section's number right under it
+            followed = nxt is not None and (
+                nxt.kind in ("prose", "indented")
+                or (not bare and nxt.kind == "heading" and _bare(nxt.heading))
+            )
+            if stray or not isolated or not followed:
+                it = Item("prose", it.unit, demoted=not bare)
+            elif not bare:
+                last = h.number
+        out.append(it)
+    return out
+
+
+def story_levels(items: list[Item]) -> tuple[list[Item], int]:
+    """Stories above numbered sections: titled numbered headings become parts where
+    bare-numbered headings follow them; returns the items and how many were raised.
+
+    Only when at least one story holds sections: a novel whose chapters are all
+    ``IV. THE STORM`` keeps them as chapters.
+    """
+    titled = [
+        k for k, it in enumerate(items) if it.kind == "heading" and _numbered_title(it.heading)
+    ]
+    if not titled:
+        return items, 0
+    first = titled[0]
+    sections = any(
+        it.kind == "heading" and _bare(it.heading) and it.heading is not None
+        for it in items[first + 1 :]
+    )
+    if not sections:
+        return items, 0
+    out = list(items)
+    for k in titled:
+        h = out[k].heading
+        assert h is not None
+        out[k] = Item("heading", out[k].unit, dataclasses.replace(h, is_part=True))
+    return out, len(titled)

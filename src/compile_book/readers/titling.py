@@ -1,0 +1,168 @@
+"""Title lines of a plain-text file: the book's title and ``by`` line at the top of
+the first file, a chapter's or part's title line under its number, and the title
+line of a file without headings; ALL-CAPS titles set in title case.
+
+A mixin of :class:`~compile_book.readers.structure.StructureReader`, kept apart so
+each module reads in one sitting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Code, Reporter
+from ..events import BookAuthor, BookTitle, Event, StartChapter
+from ..nodes import ChapterKind, Heading, Inline, Source, Text
+from ..rules.headings import HeadingMatch
+from ..rules.paragraphs import Line, Unit
+from ..rules.titles import (
+    book_title_like,
+    by_line,
+    chapter_title_like,
+    fold,
+    title_cased,
+)
+from .outline import Item
+
+if TYPE_CHECKING:
+    from .structure import Options
+
+
+def raw_inlines(text: str | None, source: Source) -> tuple[Inline, ...]:
+    """Heading material as one raw text node (inline structure is parsed later)."""
+    return (Text(text, source),) if text else ()
+
+
+class TitleLines:
+    """Title-line decisions; the reader provides its file name, options, reporter and events."""
+
+    name: str
+    options: Options
+    reporter: Reporter
+    events: list[Event]
+
+    @staticmethod
+    def _title_line(items: list[Item], i: int, found: HeadingMatch) -> Unit | None:
+        """The unit after a heading that is its title line, if there is one."""
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if found.title is not None or nxt is None or nxt.kind != "prose":
+            return None
+        if found.is_part:
+            # "Part One" then "The Early Years" on its own line: the part's title.
+            if len(nxt.unit.lines) == 1 and book_title_like(nxt.unit.text):
+                return nxt.unit
+            return None
+        # "Chapter 29" then "All for nothing." on its own line: a title line.
+        # Only under a *number*: after "Prologue" a short line is the opening sentence.
+        if (
+            found.number is not None
+            and i + 2 < len(items)
+            and items[i + 2].kind == "prose"
+            # a line opening a block that goes on is the start of the text, not a title
+            and not (nxt.unit.blank_before and not items[i + 2].unit.blank_before)
+            and chapter_title_like(nxt.unit.text)
+        ):
+            return nxt.unit
+        return None
+
+    def _cased(self, text: str | None, src: Source) -> str | None:
+        """An ALL-CAPS English title in title case, with a note of the change."""
+        cased = title_cased(text) if text and self.options.language.startswith("en") else None
+        if cased is None:
+            return text
+        self.reporter.add(
+            Code.TITLE_CASED,
+            f"{text!r} set in title case as {cased!r}; type it as you want it printed "
+            "to keep your own capitals",
+            src.file,
+            src.line,
+        )
+        return cased
+
+    def _book_title(self, items: list[Item]) -> int:
+        """Take a title line (and ``by`` line) at the very top of the book; return items used."""
+        if len(items) < 2:
+            return 0
+        first = items[0]
+        text = first.unit.text
+        configured = self.options.title
+        is_title = False
+        if first.kind == "heading" and first.heading is not None:
+            h = first.heading
+            is_title = bool(
+                h.markdown_level == 1
+                and h.label is None
+                and h.title
+                and any(it.heading and it.heading.markdown_level > 1 for it in items[1:])
+            )
+            text = h.title or text
+        elif first.kind == "prose" and len(first.unit.lines) == 1:
+            same = configured is not None and fold(configured) == fold(text)
+            is_title = same or (configured is None and book_title_like(text))
+        if not is_title:
+            return 0
+        src = Source(self.name, first.unit.line, first.unit.cols[0])
+        self.events.append(BookTitle(self._cased(text, src) or text, src))
+        self.reporter.add(
+            Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
+        )
+        second = items[1]
+        used = 2
+        by = by_line(second.unit.text) if second.kind == "prose" else None
+        if (
+            # "by" alone, the name on the next line
+            by is None
+            and fold(second.unit.text) in ("by", "written by")
+            and len(items) > 3
+            and items[2].kind == "prose"
+            and len(items[2].unit.lines) == 1
+        ):
+            second, used = items[2], 3
+            by = by_line("by " + second.unit.text.rstrip(",."))
+        if by and len(items) > used and len(second.unit.lines) == 1:
+            line = second.unit.line
+            self.events.append(BookAuthor(by, Source(self.name, line, second.unit.cols[0])))
+            self.reporter.add(
+                Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
+            )
+            return used
+        return 1
+
+    def _headingless_title(self, items: list[Item], i: int) -> int:
+        """A short title-case first line of a file without headings titles its chapter."""
+        if i + 1 >= len(items) or items[i].kind != "prose" or items[i + 1].kind != "prose":
+            return i
+        unit = items[i].unit
+        if len(unit.lines) != 1 or not book_title_like(unit.text):
+            return i
+        src = Source(self.name, unit.line, unit.cols[0])
+        heading = Heading(src, title=raw_inlines(unit.text, src))
+        self.events.append(StartChapter(ChapterKind.CHAPTER, heading, src))
+        self.reporter.add(
+            Code.CHAPTER_TITLE_RECOGNISED,
+            f"chapter title line recognised: {unit.text!r}",
+            self.name,
+            unit.line,
+        )
+        return i + 1
+
+
+# Why: a wrapped paragraph's first line fills the width; a title line over one is short.
+TITLE_OVER_PROSE_RATIO = 0.5
+MIN_PROSE_LINE = 40
+
+
+def mark_title_lines(lines: list[Line]) -> None:
+    """A title line with a ``by`` line right under it stand alone, whatever the style;
+    so does a short title line typed right over the first wrapped paragraph."""
+    first = [ln for ln in lines[:40] if ln.text][:2]
+    if len(first) < 2 or first[1].no != first[0].no + 1:
+        return
+    if by_line(first[1].text):
+        first[0].alone = first[1].alone = True
+    elif (
+        book_title_like(first[0].text)
+        and len(first[1].text) >= MIN_PROSE_LINE
+        and len(first[0].text) <= TITLE_OVER_PROSE_RATIO * len(first[1].text)
+    ):
+        first[0].alone = True

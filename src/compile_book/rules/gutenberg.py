@@ -1,0 +1,67 @@
+"""Project Gutenberg's wrapping: the header above ``*** START OF ...***`` and the
+footer and licence from ``*** END OF ... ***`` on.
+
+A writer who starts from a Gutenberg text (an edition, an annotated reprint)
+often leaves them in; read as the book they would be its first chapter and a
+few thousand words of licence at its end. They are not the writer's prose, so
+they are found here by their markers and left out, and the reader warns with
+the lines so the writer deletes them. Without both a start marker and a text
+after it nothing is left out: a book *about* Gutenberg keeps every word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Why: the markers have been written "*** START OF THIS PROJECT GUTENBERG EBOOK",
+# "***START OF THE PROJECT GUTENBERG EBOOK", "*END*THE SMALL PRINT!" over the years.
+START_RE = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*", re.I)
+END_RE = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*", re.I)
+# Why: older files put the end marker after a line of their own, or only the licence.
+LICENCE_RE = re.compile(
+    r"(?:End of (?:the )?Project Gutenberg(?:'s|’s)? .*|\*?END\*?THE SMALL PRINT.*"
+    r"|START: FULL LICENSE|THE FULL PROJECT GUTENBERG LICENSE)",
+    re.I,
+)
+
+CREDIT_RE = re.compile(r"(?:Produced|Transcribed|Prepared|E-?text prepared) (?:by|from)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """Which lines (0-based, end exclusive) are Gutenberg's: ``head`` before the text,
+    ``tail`` after it (``None`` where there is none)."""
+
+    head: tuple[int, int] | None
+    tail: tuple[int, int] | None
+
+
+def find_boilerplate(lines: list[str]) -> Boilerplate:
+    """The Gutenberg header and footer of a text, found by their markers (linear)."""
+    start = next((k for k, ln in enumerate(lines) if START_RE.fullmatch(ln.strip())), None)
+    if start is None:
+        return Boilerplate(None, None)
+    end = next(
+        (k for k in range(start + 1, len(lines)) if END_RE.fullmatch(lines[k].strip())),
+        None,
+    )
+    if end is None:
+        end = next(
+            (k for k in range(start + 1, len(lines)) if LICENCE_RE.fullmatch(lines[k].strip())),
+            None,
+        )
+    if not any(ln.strip() for ln in lines[start + 1 : end]):
+        return Boilerplate(None, None)
+    tail = (end, len(lines)) if end is not None else None
+    return Boilerplate((0, _after_credit(lines, start + 1)), tail)
+
+
+def _after_credit(lines: list[str], k: int) -> int:
+    """Past a volunteer's credit right after the start marker ("Produced by ...")."""
+    first = next((j for j in range(k, min(len(lines), k + 20)) if lines[j].strip()), None)
+    if first is None or not CREDIT_RE.match(lines[first].strip()):
+        return k
+    while first < len(lines) and lines[first].strip():
+        first += 1
+    return first

@@ -1,0 +1,136 @@
+"""A plain-text book's apparatus and outline: contents list, dedication, by line, end
+mark, story levels, indented blocks, each with its note."""
+
+from __future__ import annotations
+
+from compile_book.diagnostics import Code
+from compile_book.events import (
+    BlockNode,
+    BookAuthor,
+    BookMeta,
+    BookTitle,
+    FileEvents,
+    Para,
+    StartChapter,
+    StartPart,
+)
+from compile_book.nodes import BlockQuote, Verse, plain_text
+from tests.trees_small import events
+
+BODY = "The hens were out again and nobody knew who had left the gate open.\n"
+
+
+def _codes(found: FileEvents) -> list[str]:
+    return [str(d.code) for d in found.diagnostics]
+
+
+def test_a_contents_list_matching_every_heading_is_left_out_with_a_note() -> None:
+    text = (
+        "Contents\n\nI. Debts and a Dog\nII. The Farm\n\n\n"
+        f"CHAPTER I\n\nDEBTS AND A DOG\n\n{BODY}\nCHAPTER II\n\nTHE FARM\n\n{BODY}"
+    )
+    found = events(text, "a.txt")
+    paras = [e.text for e in found.events if isinstance(e, Para)]
+    assert paras == [BODY.strip(), BODY.strip()]
+    assert Code.CONTENTS_LIST_LEFT_OUT in _codes(found)
+
+
+def test_a_list_with_one_entry_matching_no_heading_is_kept() -> None:
+    text = (
+        "Contents\n\nI. Debts and a Dog\nII. Something Else Entirely\n\n\n"
+        f"CHAPTER I\n\nDEBTS AND A DOG\n\n{BODY}\nCHAPTER II\n\nTHE FARM\n\n{BODY}"
+    )
+    found = events(text, "a.txt")
+    paras = " ".join(e.text for e in found.events if isinstance(e, Para))
+    assert "Something Else Entirely" in paras
+    assert Code.CONTENTS_LIST_LEFT_OUT not in _codes(found)
+
+
+def test_title_by_and_name_on_separate_lines_and_a_dedication() -> None:
+    text = (
+        "THE CHICKEN FARM\n\nby\n\nJane Q. Writer\n\n\nTO MY FRIEND\nWILLIAM TOWNEND\n\n\n"
+        f"Chapter 1\n\n{BODY}"
+    )
+    found = events(text, "a.txt", first=True)
+    authors = [e.name for e in found.events if isinstance(e, BookAuthor)]
+    meta = [(e.key, e.value) for e in found.events if isinstance(e, BookMeta)]
+    assert authors == ["Jane Q. Writer"]
+    assert meta == [("dedication", "TO MY FRIEND\nWILLIAM TOWNEND")]
+    assert Code.DEDICATION_RECOGNISED in _codes(found)
+    assert not [e for e in found.events if isinstance(e, Para) and e.text == "by"]
+
+
+def test_a_sentence_starting_with_to_is_not_a_dedication() -> None:
+    text = f"The Farm\n\nTo be honest, nobody wanted the hens.\n\nChapter 1\n\n{BODY}"
+    found = events(text, "a.txt", first=True)
+    assert not [e for e in found.events if isinstance(e, BookMeta)]
+
+
+def test_the_end_is_read_as_the_end_mark() -> None:
+    found = events(f"Chapter 1\n\n{BODY}\nTHE END\n", "a.txt")
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()]
+    assert Code.END_MARK_RECOGNISED in _codes(found)
+
+
+def test_stories_with_numbered_sections_become_parts() -> None:
+    text = (
+        f"I. A SCANDAL IN BOHEMIA\n\n\nI.\n\n{BODY}\nII.\n\n{BODY}\n"
+        f"II. THE RED-HEADED LEAGUE\n\n\n{BODY}"
+    )
+    found = events(text, "a.txt")
+    parts = [e.heading.number for e in found.events if isinstance(e, StartPart)]
+    chapters = [e.heading.number for e in found.events if isinstance(e, StartChapter) and e.heading]
+    assert parts == [1, 2]
+    assert chapters == [1, 2]
+    assert Code.STORY_LEVEL_RECOGNISED in _codes(found)
+
+
+def test_numbered_titles_without_sections_stay_chapters() -> None:
+    text = f"I. A SCANDAL IN BOHEMIA\n\n{BODY}\nII. THE RED-HEADED LEAGUE\n\n{BODY}"
+    found = events(text, "a.txt")
+    assert not [e for e in found.events if isinstance(e, StartPart)]
+    assert len([e for e in found.events if isinstance(e, StartChapter)]) == 2
+
+
+def test_indented_verse_and_letter_become_blocks() -> None:
+    text = (
+        f"Chapter 1\n\n{BODY * 6}\n    The hens are in the meadow,\n    The fox is in the wood;\n\n"
+        f"{BODY}\n    Dear Garnet,\n\n    Come down at once.\n    Yours,\n    S. F. U.\n\n{BODY}"
+    )
+    found = events(text, "a.txt")
+    blocks = [e.block for e in found.events if isinstance(e, BlockNode)]
+    assert isinstance(blocks[0], Verse)
+    assert [plain_text(line) for line in blocks[0].lines] == [
+        "The hens are in the meadow,",
+        "The fox is in the wood;",
+    ]
+    assert isinstance(blocks[1], BlockQuote)
+    assert len(blocks[1].blocks) == 2
+    assert _codes(found).count(Code.INDENTED_BLOCK_RECOGNISED) == 2
+
+
+def test_a_numbered_title_inside_a_block_is_prose_with_a_warning() -> None:
+    found = events(f"Chapter 1\n\n{BODY}IV. THE STORM BREAKS\n{BODY}", "a.txt")
+    assert Code.HEADING_LIKE_LINE in _codes(found)
+    assert len([e for e in found.events if isinstance(e, StartChapter)]) == 1
+
+
+def test_a_title_line_typed_right_over_a_wrapped_paragraph_is_the_title() -> None:
+    wrapped = (
+        "She walked out along the harbour wall and looked at the boats there,\n"
+        "and the wind was cold on her face, and the gulls cried over the water.\n"
+    )
+    found = events("Winter Orchard\n" + wrapped + "\n" + wrapped, "a.txt", first=True)
+    assert [e.text for e in found.events if isinstance(e, BookTitle)] == ["Winter Orchard"]
+    assert len([e for e in found.events if isinstance(e, Para)]) == 2
+
+
+def test_an_italic_dedication_line_is_a_dedication() -> None:
+    text = f"The Farm\n\nby Jane Writer\n\n_To my mother_\n\nChapter 1\n\n{BODY}"
+    found = events(text, "a.txt", first=True)
+    assert [e.value for e in found.events if isinstance(e, BookMeta)] == ["To my mother"]
+
+
+def test_a_numbered_list_between_blank_lines_is_not_a_run_of_chapters() -> None:
+    found = events(f"Chapter 1\n\n{BODY}\n1. Eggs\n\n2. Milk\n\n3. Bread\n\n{BODY}", "a.txt")
+    assert len([e for e in found.events if isinstance(e, StartChapter)]) == 1

@@ -1,0 +1,47 @@
+"""Project Gutenberg's header and licence are found by their markers, and only then."""
+
+from __future__ import annotations
+
+from compile_book.rules.gutenberg import Boilerplate, find_boilerplate
+
+WRAPPED = [
+    "The Project Gutenberg eBook of A Tale",  # 0
+    "",
+    "*** START OF THE PROJECT GUTENBERG EBOOK A TALE ***",  # 2
+    "",
+    "Produced by a volunteer",  # 4
+    "",
+    "CHAPTER I",  # 6
+    "",
+    "It began.",  # 8
+    "*** END OF THE PROJECT GUTENBERG EBOOK A TALE ***",  # 9
+    "Section 1. General Terms of Use",
+]
+
+
+def test_header_credit_and_footer_are_found() -> None:
+    assert find_boilerplate(WRAPPED) == Boilerplate((0, 5), (9, 11))
+
+
+def test_older_markers_and_a_licence_without_end_marker() -> None:
+    lines = [
+        "*** START OF THIS PROJECT GUTENBERG EBOOK A TALE ***",
+        "It began.",
+        "End of the Project Gutenberg EBook of A Tale",
+        "licence",
+    ]
+    assert find_boilerplate(lines) == Boilerplate((0, 1), (2, 4))
+
+
+def test_no_start_marker_leaves_everything() -> None:
+    lines = ["A book about Project Gutenberg.", "*** END OF THE PROJECT GUTENBERG EBOOK X ***"]
+    assert find_boilerplate(lines) == Boilerplate(None, None)
+
+
+def test_a_start_marker_with_no_text_after_it_leaves_everything() -> None:
+    lines = [
+        "*** START OF THE PROJECT GUTENBERG EBOOK X ***",
+        "",
+        "*** END OF THE PROJECT GUTENBERG EBOOK X ***",
+    ]
+    assert find_boilerplate(lines) == Boilerplate(None, None)
