@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from compile_book.locale import get_locale
 from compile_book.rules.headings import looks_like_heading, match_heading, parse_number
 from tests.fixtures import Case, fixture_params
 
@@ -68,3 +69,26 @@ def test_number_words() -> None:
         "One Hundred",
         "One Hundred and One",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "is_part", "number"),
+    [
+        ("1. Kapitel", False, 1),
+        ("Erstes Kapitel", False, 1),
+        ("Zweites Kapitel: Der Wald", False, 2),
+        ("Einundzwanzigstes Kapitel", False, 21),
+        ("Erster Teil", True, 1),
+        ("3. Teil", True, 3),
+    ],
+)
+def test_german_numbers_before_the_word(line: str, is_part: bool, number: int) -> None:
+    found = match_heading(line, get_locale("de"))
+    assert found is not None
+    assert (found.is_part, found.number, found.number_text) == (is_part, number, str(number))
+    assert found.label in ("Kapitel", "Teil")
+
+
+def test_a_german_sentence_is_no_heading() -> None:
+    assert match_heading("Das Kapitel", get_locale("de")) is None
+    assert match_heading("Viele Kapitel später.", get_locale("de")) is None

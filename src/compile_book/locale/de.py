@@ -75,7 +75,9 @@ DATA = LocaleData(
     num2words_langs=("de",),
     number_case="sentence",
     # Writers also leave out the "ein" of "einhundert".
-    number_variants=((r"^einhundert", "hundert"),),
+    # "Erstes Kapitel", "Zweiter Teil": ordinals, with the endings the noun asks for.
+    ordinals=("",),
+    number_variants=((r"^einhundert", "hundert"), (r"e$", "es"), (r"e$", "er")),
 )
 
 _SWISS = replace(

@@ -139,6 +139,8 @@ class _Patterns:
     labels: dict[str, str]
     value: Callable[[str], int | None]
     language: str = "en"
+    numbered_first: tuple[tuple[re.Pattern[str], bool], ...] = ()
+    """The number before the word (German "1. Kapitel", "Erstes Kapitel", "Zweiter Teil")."""
 
 
 def _words(words: Iterable[str]) -> str:
@@ -167,6 +169,14 @@ def _patterns(language: str) -> _Patterns:
     special = rf"(?P<label>{_words(kinds)}){_TITLE}{_TRAIL}"
     labels = {w: locale.label_words[k] for k, words in hw.items() for w in words if w.endswith(".")}
 
+    # Why: German (and writers in other languages) put the number first, as a
+    # numeral with its full stop or an ordinal word; the locale reads the word.
+    first = r"(?P<num>\d{1,3}\.|[^\W\d_]+)\s+"
+    numbered_first = tuple(
+        (re.compile(rf"{first}(?P<label>{_words(words)}){_TITLE}{_TRAIL}", re.I), is_part)
+        for words, is_part in ((hw.chapter, False), (hw.part, True))
+        if words
+    )
     return _Patterns(
         re.compile(chapter, re.I),
         re.compile(part, re.I),
@@ -175,6 +185,7 @@ def _patterns(language: str) -> _Patterns:
         labels,
         locale.number_value,
         language,
+        numbered_first,
     )
 
 
@@ -206,10 +217,10 @@ def match_heading(line: str, locale: Locale | None = None) -> HeadingMatch | Non
 
 
 def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> HeadingMatch | None:
-    for regex, is_part in ((p.chapter, False), (p.part, True)):
+    for regex, is_part in ((p.chapter, False), (p.part, True), *p.numbered_first):
         m = regex.fullmatch(line)
         if m:
-            raw = m.group("num")
+            raw = m.group("num").rstrip(".")
             number = p.value(raw)
             if number is None:
                 number = parse_number(raw)
@@ -222,9 +233,11 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             label = p.labels.get(word) or m.group("label").rstrip(".").capitalize()
             if label in ("Chap", "Ch"):
                 label = "Chapter"
-            return HeadingMatch(
-                is_part, ChapterKind.CHAPTER, label, number, _number_text(raw), title
-            )
+            # A number written before the word prints after it, as digits: "Erstes
+            # Kapitel" is "Kapitel 1" (labels print first in every style).
+            first = m.start("num") < m.start("label")
+            written = str(number) if first else _number_text(raw)
+            return HeadingMatch(is_part, ChapterKind.CHAPTER, label, number, written, title)
     m = p.special.fullmatch(line)
     if m:
         label = m.group("label").lower()
