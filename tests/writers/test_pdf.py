@@ -488,22 +488,23 @@ def opening(first: n.Paragraph, **settings: object) -> dict[str, Any]:
 def test_every_opener_gets_a_drop_cap_and_lead_in() -> None:
     short = opening(para("Nobody came."), drop_cap=True)
     assert short["initial"] == "N" and short["punct"] == ""
-    assert short["words"] == [[["obody", ["smallcaps"]]], [["came.", ["smallcaps"]]]]
+    lead = ["smallcaps", "nohyphen"]  # the lead-in is never hyphenated either
+    assert short["words"] == [[["obody", lead]], [["came.", lead]]]
     # Telepathy or italics first: the cap, and the lead-in in small caps inside the style.
     mind = opening(
         para(n.Telepathy((text("Nell, can you hear?"),), SRC), " she said."), drop_cap=True
     )
     assert mind["initial"] == "N"
     assert mind["words"][:2] == [
-        [["ell,", ["telepathy", "smallcaps"]]],
-        [["can", ["telepathy", "smallcaps"]]],
+        [["ell,", ["telepathy", "smallcaps", "nohyphen"]]],
+        [["can", ["telepathy", "smallcaps", "nohyphen"]]],
     ]
     assert mind["words"][3] == [["hear?", ["telepathy"]]]
     # Without a drop cap the lead-in is kept across styles (and spaces are not lost).
     plain = opening(para("The the ", n.Telepathy((text("The the."),), SRC)))
     assert "initial" not in plain
     assert [w[0][0] for w in plain["words"]] == ["The", "the", "The", "the."]
-    assert plain["words"][2] == [["The", ["telepathy", "smallcaps"]]]
+    assert plain["words"][2] == [["The", ["telepathy", "smallcaps", "nohyphen"]]]
 
 
 def test_drop_cap_leading_punctuation_and_abbreviations() -> None:
@@ -511,14 +512,15 @@ def test_drop_cap_leading_punctuation_and_abbreviations() -> None:
     assert (quote["punct"], quote["initial"], quote["words"][0]) == (
         "“",
         "W",
-        [["here", ["smallcaps"]]],
+        [["here", ["smallcaps", "nohyphen"]]],
     )
     elision = opening(para("’Tis the season."), drop_cap=True)
     assert (elision["punct"], elision["initial"]) == ("’", "T")
+    # An abbreviated title gets its cap like any other word: every chapter opens alike.
     for abbreviated in ("Mr.\u00a0Treloar came up the hill.", "Dr. Amesbury said so."):
         block = opening(para(abbreviated), drop_cap=True)
-        assert "initial" not in block
-        assert block["words"][0][0] == [abbreviated.split(" ")[0], ["smallcaps"]]
+        assert block["initial"] == abbreviated[0]
+        assert block["words"][0][0] == [abbreviated.split(" ")[0][1:], ["smallcaps", "nohyphen"]]
 
 
 def test_drop_caps_keep_every_word(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ carry: each figure's bytes are collected under a name made from their hash
 path from the manuscript never reaches Typst. Shapes (the template's header
 lists them too)::
 
-    blocks:  {type: "paragraph", inlines} | {type: "paragraph", words, punct?, initial?}
+    blocks:  {type: "paragraph", inlines}
+           | {type: "paragraph", words, punct?, initial?, then?}  (then: the next
+             paragraphs' words, which a drop cap may take beside it)
            | {type: "scene-break"} | {type: "quote", blocks}
            | {type: "verse", stanzas: [[inlines]]}  (a stanza is a list of lines)
            | {type: "figure", path, alt, caption: inlines}
@@ -31,6 +33,7 @@ from PIL import Image, UnidentifiedImageError
 from ... import nodes
 from ...errors import InputError
 from ..images import figure_raster
+from .opening import lead_in_length, mark_opening
 
 # Why: a line must never start with an em dash; a word joiner glues it to the word before.
 _EM_DASH = re.compile("(?<!\u2060)\u2014")
@@ -65,12 +68,9 @@ SVG = "image/svg+xml"
 # apostrophe of an elision such as ’Tis) is set at text size beside it.
 _INITIAL = re.compile(r"^([^\w\s]*)(\w[\u0300-\u036f]*)")
 
-# Why: "Mr." as a cap M with a small-caps "R." reads as broken; openers that
-# start with an abbreviated title get the small-caps lead-in without a cap.
-_ABBREVIATION = re.compile(
-    r"^[^\w\s]*(?:Mr|Mrs|Ms|Mx|Messrs|Dr|St|Mt|Ft|Jr|Sr|Fr|Prof|Rev|Hon|Capt|Col|Gen|Lt"
-    r"|Sgt|Cpl|Gov|Sen|Supt|Insp|Mme|Mlle)\.",
-)
+#: Paragraphs after a short opening that a drop cap may take beside it, so the cap
+#: is as deep in every chapter (the template uses as many as it needs).
+THEN_PARAGRAPHS = 2
 
 # A word of an opening paragraph: pieces, each ``[text, styles]`` or an inline node
 # that is not text (a note, inline code, a line break) as its own dict.
@@ -92,6 +92,8 @@ class Body:
 
     drop_cap: bool
     lead_words: int
+    function_words: frozenset[str] = frozenset()
+    """Words a small-caps lead-in must not end on (the locale's)."""
     images: dict[str, bytes] = field(default_factory=dict)
     print_urls: bool = False
     """Print each link's address after its text (back matter: paper cannot be clicked,
@@ -102,6 +104,14 @@ class Body:
         out = self.blocks(blocks)
         if blocks and isinstance(blocks[0], nodes.Paragraph):
             out[0] = self.opening(blocks[0])
+            if "initial" in out[0]:
+                # Paragraphs that may go on beside the cap when the opening is short.
+                then: list[list[Word]] = []
+                for block in blocks[1 : 1 + THEN_PARAGRAPHS]:
+                    if not isinstance(block, nodes.Paragraph):
+                        break
+                    then.append(self.words(block.inlines))
+                out[0]["then"] = then
         return out
 
     def blocks(self, blocks: tuple[nodes.Block, ...]) -> list[dict[str, Any]]:
@@ -214,7 +224,7 @@ class Body:
             return out
         first = words[0][0]
         match = _INITIAL.match(first[0]) if _is_prose(first) else None
-        if self.drop_cap and match is not None and not _ABBREVIATION.match(first[0]):
+        if self.drop_cap and match is not None:
             out["punct"] = match.group(1)
             out["initial"] = match.group(2)
             first[0] = first[0][match.end() :]
@@ -222,10 +232,7 @@ class Body:
                 words[0].pop(0)
                 if not words[0]:
                     words.pop(0)
-        for word in words[: self.lead_words]:
-            for piece in word:
-                if _is_prose(piece):
-                    piece[1].append("smallcaps")
+        mark_opening(words, lead_in_length(words, self.lead_words, self.function_words))
         return out
 
     def words(self, content: tuple[nodes.Inline, ...]) -> list[Word]:

@@ -83,7 +83,7 @@ def book_input(
     headings = Headings.of(book, options)
     layout = divisions(book, headings)
     entries = toc(layout)
-    body = Body(options.drop_cap, options.small_caps_words)
+    body = Body(options.drop_cap, options.small_caps_words, headings.locale.function_words)
     data = {
         "meta": _meta(book.meta, headings.locale, when),
         "layout": _layout(options),
