@@ -12,6 +12,7 @@ import pytest
 import compile_book
 from compile_book.config import PdfConfig
 from compile_book.locale import get_locale
+from compile_book.writers.pdf.data import without_full_stop
 from compile_book.writers.pdf.opening import lead_in_length
 from tests.paths import ROOT
 from tests.writers.pdfread import opener_pages, page_lines, text_runs, widows_and_orphans
@@ -82,3 +83,13 @@ def test_lead_in_does_not_end_on_a_function_word(text: str, count: int, lead: in
 def test_every_locale_names_its_function_words() -> None:
     for lang in ("en", "de", "fr", "es", "it", "nl", "pt"):
         assert len(get_locale(lang).function_words) > 20, lang
+
+
+def test_running_heads_and_contents_drop_a_title_full_stop(sample_pdf: pypdf.PdfReader) -> None:
+    text = "\n".join(page.extract_text() for page in sample_pdf.pages)
+    assert "Salt and Iron." in text  # the display heading keeps it
+    lines = [line.strip() for line in text.splitlines()]
+    assert not [line for line in lines if line.startswith("Chapter Five: Salt and Iron.")]
+    assert [line for line in lines if line.startswith("Chapter Five: Salt and Iron")]
+    assert without_full_stop("Wait…") == "Wait…" and without_full_stop("And so...") == "And so..."
+    assert without_full_stop("Salt and Iron.") == "Salt and Iron"
