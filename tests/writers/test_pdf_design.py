@@ -12,10 +12,14 @@ import pytest
 import compile_book
 from compile_book.config import PdfConfig
 from compile_book.locale import get_locale
+from compile_book.pagemodel import inside_margin
+from compile_book.writers import pdf
 from compile_book.writers.pdf.data import without_full_stop
 from compile_book.writers.pdf.opening import lead_in_length
 from tests.paths import ROOT
 from tests.writers.pdfread import opener_pages, page_lines, text_runs, widows_and_orphans
+from tests.writers.test_pdf import finished, novel
+from tests.writers.test_pdf import options as pdf_options
 
 #: The paragraph indent in points, as the template sets it (1.2 em).
 INDENT = 1.2 * PdfConfig().font_size
@@ -93,3 +97,35 @@ def test_running_heads_and_contents_drop_a_title_full_stop(sample_pdf: pypdf.Pdf
     assert [line for line in lines if line.startswith("Chapter Five: Salt and Iron")]
     assert without_full_stop("Wait…") == "Wait…" and without_full_stop("And so...") == "And so..."
     assert without_full_stop("Salt and Iron.") == "Salt and Iron"
+
+
+def _text_edges(reader: pypdf.PdfReader) -> tuple[float, float]:
+    """The left edge of the text block on rectos and on versos (points): where most
+    lines start on body pages."""
+    edges = []
+    for side in (0, 1):  # page index 0 is page 1, a recto
+        starts = [
+            round(line.x, 1)
+            for i in range(len(reader.pages))
+            if i % 2 == side
+            for line in page_lines(reader.pages[i])
+        ]
+        edges.append(max(set(starts), key=starts.count))
+    return edges[0], edges[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("words", "inside"), [(900, 0.625), (4200, 0.75)])
+def test_inside_margin_follows_the_real_page_count(
+    tmp_path: Path, words: int, inside: float
+) -> None:
+    # About 60 pages (KDP's 0.375 in, plus a quarter) and about 190 (0.5 in, plus a quarter).
+    tree = novel(chapters=12, words_per_chapter=words)
+    out = tmp_path / "book.pdf"
+    pdf.write(finished(tree), pdf_options(), out)
+    reader = pypdf.PdfReader(out)
+    pages = len(reader.pages)
+    assert inside == inside_margin(pages, outside=0.625)
+    recto, verso = _text_edges(reader)
+    assert recto == pytest.approx(inside * 72, abs=0.5), pages  # binding on the left
+    assert verso == pytest.approx(0.625 * 72, abs=0.5), pages
