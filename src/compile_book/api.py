@@ -93,6 +93,11 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
         # it stays a path, read (and checked) by the writers that print it.
         meta = dataclasses.replace(book.meta, cover=str(project.cover))
         book = dataclasses.replace(book, meta=meta)
+    from .writers.pdf.glyphs import missing_glyphs
+
+    # Checked for every build: the same prose goes to print, whatever is built now.
+    if unprintable := missing_glyphs(book):
+        book = dataclasses.replace(book, diagnostics=(*book.diagnostics, *unprintable))
     if project.diagnostics:
         # What discovery left out comes first: it was decided before any file was read.
         book = dataclasses.replace(book, diagnostics=(*project.diagnostics, *book.diagnostics))

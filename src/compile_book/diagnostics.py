@@ -85,6 +85,7 @@ class Code(enum.StrEnum):
     COVER_CONVERTED = "W120"
     EDITION_ISBN = "W135"
     COVER_SMALL = "W136"
+    NO_GLYPH = "W137"
 
     @property
     def severity(self) -> Severity:
@@ -170,6 +171,10 @@ DOCS: dict[Code, str] = {
     ),
     Code.COVER_SMALL: (
         "a cover under 1400 pixels on its short side: stores refuse or blur it; use 1600 x 2560"
+    ),
+    Code.NO_GLYPH: (
+        "a character no font of the print edition has (it would print as an empty box): "
+        "replace it, or install a font package that has it"
     ),
 }
 

@@ -17,8 +17,9 @@ from compile_book.writers import pdf
 from compile_book.writers.pdf.data import without_full_stop
 from compile_book.writers.pdf.opening import lead_in_length
 from tests.paths import ROOT
+from tests.writers import finished
 from tests.writers.pdfread import opener_pages, page_lines, text_runs, widows_and_orphans
-from tests.writers.test_pdf import finished, novel
+from tests.writers.test_pdf import novel
 from tests.writers.test_pdf import options as pdf_options
 
 #: The paragraph indent in points, as the template sets it (1.2 em).
