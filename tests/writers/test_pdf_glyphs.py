@@ -50,7 +50,7 @@ def test_fallback_faces_print_what_eb_garamond_lacks(tmp_path: Path) -> None:
     book = compile_book.parse_text(TEXT)
     out = tmp_path / "book.pdf"
     pdf.write(finished(book), pdf_options(), out)
-    names = set()
+    names: set[str] = set()
     for page in pypdf.PdfReader(out).pages:
         fonts = page.get("/Resources", {}).get("/Font", {})
         names.update(str(f.get_object().get("/BaseFont")) for f in fonts.values())
