@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import writers
+from .assemble import title_from_name
 from .config import BookConfig
-from .diagnostics import Diagnostic, problems
+from .diagnostics import Code, Diagnostic, problems
 from .errors import CompileBookError, OutputError, StrictError
 from .formats import format_for_extension
 from .nodes import Book, Figure
 from .output import Inputs, check_name, destination, is_stdout, protecting
+from .paths import display_path
 from .pipeline import ManuscriptSource, compile_sources
 from .project import Project, load_project
 from .readers import ReaderCache
@@ -95,13 +97,40 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
         book = dataclasses.replace(book, meta=meta)
     from .writers.pdf.glyphs import missing_glyphs
 
-    # Checked for every build: the same prose goes to print, whatever is built now.
-    if unprintable := missing_glyphs(book):
-        book = dataclasses.replace(book, diagnostics=(*book.diagnostics, *unprintable))
+    found = [*missing_glyphs(book), *_store_findings(project, book, sources[0].name)]
+    if found:
+        book = dataclasses.replace(book, diagnostics=(*book.diagnostics, *found))
     if project.diagnostics:
         # What discovery left out comes first: it was decided before any file was read.
         book = dataclasses.replace(book, diagnostics=(*project.diagnostics, *book.diagnostics))
     return book
+
+
+def _store_findings(project: Project, book: Book, first: str) -> list[Diagnostic]:
+    """What a store would refuse, found while building: no cover art (``NO_COVER``:
+    the ebook gets a typographic one), a title made from a file name
+    (``TITLE_FROM_NAME``, "000 423bec1f420a3f50"). Checked for every build: the
+    same book goes to every store, whatever is built now."""
+    where = display_path(project.config_path) if project.config_path else first
+    out: list[Diagnostic] = []
+    if book.meta.cover is None:
+        fix = (
+            "make a project (compile-book init) and put a 1600 x 2560 .jpg or .png in covers/"
+            if project.kind == "file"
+            else "put a 1600 x 2560 .jpg or .png in covers/"
+        )
+        message = (
+            "no cover image: the ebook gets a typographic cover made from the title, but "
+            f"stores need a real one: {fix}"
+        )
+        out.append(Diagnostic(Code.NO_COVER, message, where))
+    if not project.config.title and book.meta.title == title_from_name(project.name_hint or first):
+        message = (
+            f"the title {book.meta.title!r} was made from a file or folder name: put the "
+            'title on the first line of the first manuscript, or title = "…" in book.toml'
+        )
+        out.append(Diagnostic(Code.TITLE_FROM_NAME, message, where))
+    return out
 
 
 #: The longest default output name (before ``.epub``), in characters (all ASCII).

@@ -86,6 +86,8 @@ class Code(enum.StrEnum):
     EDITION_ISBN = "W135"
     COVER_SMALL = "W136"
     NO_GLYPH = "W137"
+    NO_COVER = "W138"
+    TITLE_FROM_NAME = "W139"
 
     @property
     def severity(self) -> Severity:
@@ -175,6 +177,14 @@ DOCS: dict[Code, str] = {
     Code.NO_GLYPH: (
         "a character no font of the print edition has (it would print as an empty box): "
         "replace it, or install a font package that has it"
+    ),
+    Code.NO_COVER: (
+        "no cover image: the ebook gets a typographic cover made from the title, but a "
+        "store needs a real one (1600 x 2560)"
+    ),
+    Code.TITLE_FROM_NAME: (
+        "the book's title was made from a file or folder name: give it a title line "
+        "or title in book.toml"
     ),
 }
 
