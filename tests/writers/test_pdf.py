@@ -532,9 +532,17 @@ def test_drop_caps_keep_every_word(tmp_path: Path) -> None:
         para("Nobody came."),
         para(n.Emphasis((text("Listening,"),), SRC), " Kit said, and then he flinched."),
     ]
-    tree = book(
-        [chapter(i + 1, f"Case {i}", [p, prose_paragraph(rng, 90)]) for i, p in enumerate(firsts)]
-    )
+    cases = [
+        chapter(i + 1, f"Case {i}", [p, prose_paragraph(rng, 90)]) for i, p in enumerate(firsts)
+    ]
+    # Short openings the cap takes the next paragraphs beside it for; a chapter
+    # shorter than the cap; a scene break where the cap would take more.
+    cases += [
+        chapter(10, "Short", [para("On the Monday."), para("Then."), para("And then.")]),
+        chapter(11, "Tiny", [para("Only this.")]),
+        chapter(12, "Break", [para("One."), n.SceneBreak(SRC), prose_paragraph(rng, 60)]),
+    ]
+    tree = book(cases)
     reader = build(tmp_path, tree, drop_cap=True)
     assert norm_words(body_text(reader, tree)) == book_words(tree)
 
