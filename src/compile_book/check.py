@@ -128,9 +128,7 @@ def check_book(
             f"unknown diagnostic code(s) {', '.join(sorted(unknown))}; see the README's list"
         )
     threshold = Severity.INFO if explain else Severity.WARNING
-    # The build's NO_COVER says what METADATA's "no cover image" says: once is enough.
-    parsed = [d for d in book.diagnostics if d.code is not Code.NO_COVER]
-    found = [*metadata_findings(project, book), *edition_findings(project), *parsed]
+    found = [*metadata_findings(project, book), *edition_findings(project), *book.diagnostics]
     kept = [d for d in found if d.severity >= threshold and d.code not in skip]
 
     files = [display_path(project.config_path)] if project.config_path else []
