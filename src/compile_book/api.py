@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import writers
+from .assemble import title_from_name
 from .config import BookConfig
-from .diagnostics import Diagnostic, problems
+from .diagnostics import Code, Diagnostic, problems
 from .errors import CompileBookError, OutputError, StrictError
 from .formats import format_for_extension
 from .nodes import Book, Figure
 from .output import Inputs, check_name, destination, is_stdout, protecting
+from .paths import display_path
 from .pipeline import ManuscriptSource, compile_sources
 from .project import Project, load_project
 from .readers import ReaderCache
@@ -94,11 +96,62 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
         # it stays a path, read (and checked) by the writers that print it.
         meta = dataclasses.replace(book.meta, cover=str(project.cover))
         book = dataclasses.replace(book, meta=meta)
+    from .writers.pdf.glyphs import missing_glyphs
+
+    found = [*missing_glyphs(book), *_title_findings(project, book, sources[0].name)]
+    if found:
+        book = dataclasses.replace(book, diagnostics=(*book.diagnostics, *found))
     if project.diagnostics:
         # What discovery left out comes first: it was decided before any file was read.
-        found = silence(project.diagnostics, (), project.config.lint.ignore)
-        book = dataclasses.replace(book, diagnostics=(*found, *book.diagnostics))
+        left_out = silence(project.diagnostics, (), project.config.lint.ignore)
+        book = dataclasses.replace(book, diagnostics=(*left_out, *book.diagnostics))
     return book
+
+
+def _where(project: Project, first: str) -> str:
+    """Where a finding about the whole book points: book.toml, else the manuscript."""
+    return display_path(project.config_path) if project.config_path else first
+
+
+def _title_findings(project: Project, book: Book, first: str) -> list[Diagnostic]:
+    """A title made from a file name ("000 423bec1f420a3f50"), which no store or
+    agent should see (``TITLE_FROM_NAME``)."""
+    if project.config.title or book.meta.title != title_from_name(project.name_hint or first):
+        return []
+    message = (
+        f"the title {book.meta.title!r} was made from a file or folder name: put the "
+        'title on the first line of the first manuscript, or title = "…" in book.toml'
+    )
+    return [Diagnostic(Code.TITLE_FROM_NAME, message, _where(project, first))]
+
+
+#: Formats a store lists with their cover (a manuscript for agents has none).
+EBOOK_FORMATS = frozenset({"epub", "kepub", "kindle", "azw3"})
+
+
+def with_cover_findings(project: Project, book: Book, formats: Iterable[str]) -> Book:
+    """`book` with a warning when an ebook among `formats` has no cover art."""
+    if uncovered := _cover_findings(project, book, list(formats)):
+        return dataclasses.replace(book, diagnostics=(*book.diagnostics, *uncovered))
+    return book
+
+
+def _cover_findings(project: Project, book: Book, formats: list[str]) -> list[Diagnostic]:
+    """No cover art for an ebook (``NO_COVER``): it gets a typographic cover, which
+    a store will not take."""
+    if book.meta.cover is not None or not EBOOK_FORMATS.intersection(formats):
+        return []
+    first = display_path(project.manuscripts[0]) if project.manuscripts else ""
+    fix = (
+        "make a project (compile-book init) and put a 1600 x 2560 .jpg or .png in covers/"
+        if project.kind == "file"
+        else "put a 1600 x 2560 .jpg or .png in covers/"
+    )
+    message = (
+        "no cover image: the ebook gets a typographic cover made from the title, but "
+        f"stores need a real one: {fix}"
+    )
+    return [Diagnostic(Code.NO_COVER, message, _where(project, first))]
 
 
 #: The longest default output name (before ``.epub``), in characters (all ASCII).
@@ -220,6 +273,7 @@ def write_project(
     config: BookConfig | None = None,
 ) -> BuildResult:
     """Write an already-parsed book (``build`` without the parse; used by ``--watch``)."""
+    book = with_cover_findings(project, book, formats)
     found = problems(book.diagnostics)
     if strict and found:
         raise StrictError(

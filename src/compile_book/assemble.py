@@ -462,7 +462,7 @@ def metadata(
     overrides = {k: v for k, v in given.items() if k not in cfg.model_fields_set}
     if overrides:
         cfg = cfg.model_copy(update=overrides)
-    title = cfg.title or title or _title_from_name(hint)
+    title = cfg.title or title or title_from_name(hint)
     found = (author,) if isinstance(author, str) else tuple(author or ())
     authors = tuple(cfg.authors) or found
     identifier = cfg.identifier or (
@@ -495,7 +495,7 @@ def _generated_identifier(title: str, authors: tuple[str, ...]) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
-def _title_from_name(name: str) -> str:
+def title_from_name(name: str) -> str:
     """``the-long-night_draft2.txt`` -> ``The Long Night Draft2``; a folder's name
     (``Mrs. Dalloway``) keeps its dots."""
     path = Path(name)

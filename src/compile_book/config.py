@@ -179,8 +179,8 @@ class PdfConfig(_Model):
     )
     drop_cap: StrictBool = Field(
         default=False,
-        description="A drop cap opens each chapter (three lines deep, two for a short "
-        "opening paragraph; none when it starts with an abbreviation such as 'Mr.').",
+        description="A drop cap opens each chapter, three lines deep in every chapter "
+        "(a short opening paragraph is followed beside it by the next).",
     )
     small_caps_words: int = Field(
         default=3, ge=0, le=12, description="Words of the first line set in small caps."

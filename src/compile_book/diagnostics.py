@@ -95,6 +95,9 @@ class Code(enum.StrEnum):
     MARKUP_LEAKED = "W128"
     EDITION_ISBN = "W135"
     COVER_SMALL = "W136"
+    NO_GLYPH = "W137"
+    NO_COVER = "W138"
+    TITLE_FROM_NAME = "W139"
 
     @property
     def severity(self) -> Severity:
@@ -205,6 +208,18 @@ DOCS: dict[Code, str] = {
     ),
     Code.COVER_SMALL: (
         "a cover under 1400 pixels on its short side: stores refuse or blur it; use 1600 x 2560"
+    ),
+    Code.NO_GLYPH: (
+        "a character no font of the print edition has (it would print as an empty box): "
+        "replace it, or install a font package that has it"
+    ),
+    Code.NO_COVER: (
+        "no cover image: the ebook gets a typographic cover made from the title, but a "
+        "store needs a real one (1600 x 2560)"
+    ),
+    Code.TITLE_FROM_NAME: (
+        "the book's title was made from a file or folder name: give it a title line "
+        "or title in book.toml"
     ),
 }
 

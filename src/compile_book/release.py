@@ -80,7 +80,7 @@ def build_editions(
     ``output`` is the folder the files go to (by default the project's output
     folder). With ``strict``, warnings stop the release before anything is written.
     """
-    from .api import parse_project, slug
+    from .api import parse_project, slug, with_cover_findings
 
     project = load_project(path)
     chosen = (
@@ -99,7 +99,11 @@ def build_editions(
                 f"choose from {', '.join(writers.FORMATS)}"
             )
     cache = ReaderCache()
-    books = [(e, parse_project(_edition_project(project, e), cache)) for e in chosen]
+    books = []
+    for e in chosen:
+        edition_project = _edition_project(project, e)
+        book = parse_project(edition_project, cache)
+        books.append((e, with_cover_findings(edition_project, book, [e.format])))
     found = problems(books[0][1].diagnostics)
     if strict and found:
         raise StrictError(

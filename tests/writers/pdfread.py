@@ -204,3 +204,73 @@ def body_pages(reader: pypdf.PdfReader) -> list[int]:
         for i in range(min(openers), len(reader.pages))
         if i not in openers and reader.pages[i].extract_text().strip()
     ]
+
+
+@dataclass(frozen=True)
+class BodyLine:
+    """A line of text as it starts on the page: baseline, left edge and its text."""
+
+    y: float
+    x: float
+    text: str
+
+
+def page_lines(page: Any) -> list[BodyLine]:
+    """The lines of a page, top first: runs sharing a baseline joined, left edge the least."""
+    by_y: dict[float, list[tuple[float, str]]] = {}
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip():
+            m = pypdf.mult(tm, cm)
+            by_y.setdefault(round(m[5], 1), []).append((m[4], text))
+
+    page.extract_text(visitor_text=visit)
+    return [
+        BodyLine(y, min(x for x, _ in runs), "".join(t for _, t in runs))
+        for y, runs in sorted(by_y.items(), key=lambda kv: -kv[0])
+    ]
+
+
+def widows_and_orphans(reader: pypdf.PdfReader, indent: float) -> tuple[list[str], list[str]]:
+    """Widows (a paragraph's last line alone at the top of a page) and orphans (its
+    first line alone at the foot), as "page: text" strings.
+
+    Paragraphs are read from where lines start: at the text block's left edge
+    (the most common start on pages of that side) a line goes on a paragraph,
+    one `indent` further in starts one. A page that begins flush goes on the
+    previous page's paragraph; if its second line is indented (or it has no
+    other), that paragraph ended on its first line: a widow. A page whose last
+    line is indented while the next page begins flush: an orphan. Opener pages
+    (a heading above the text) are skipped, and lines at any other start
+    (running heads, folios, centred ornaments) are not body lines.
+    """
+    pages = [page_lines(p) for p in reader.pages]
+    first = min(opener_pages(reader))
+    edge: dict[int, float] = {}
+    for side in (0, 1):
+        starts = [round(ln.x) for i, ls in enumerate(pages) if i % 2 == side for ln in ls]
+        edge[side] = max(set(starts), key=starts.count) if starts else 0.0
+
+    def body(i: int) -> list[tuple[str, BodyLine]]:
+        out = []
+        for ln in pages[i]:
+            if abs(ln.x - edge[i % 2]) < 3:
+                out.append(("flush", ln))
+            elif abs(ln.x - edge[i % 2] - indent) < 3:
+                out.append(("indent", ln))
+        return out
+
+    openers = set(opener_pages(reader))
+    widows: list[str] = []
+    orphans: list[str] = []
+    for i in range(first, len(pages) - 1):
+        if i + 1 in openers:
+            continue
+        here, there = body(i), body(i + 1)
+        if not here or not there or there[0][0] != "flush":
+            continue
+        if here[-1][0] == "indent":
+            orphans.append(f"{i + 1}: {here[-1][1].text}")
+        if len(there) == 1 or there[1][0] == "indent":
+            widows.append(f"{i + 2}: {there[0][1].text}")
+    return widows, orphans

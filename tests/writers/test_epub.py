@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import time
 import zipfile
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from compile_book.writers import epub, xhtml
 from compile_book.writers.common import TocEntry
 from compile_book.writers.epub import EpubOptions, options_from, package
 from compile_book.writers.epub.documents import build_documents
+from tests.epubcheck import run_epubcheck
 from tests.trees import (
     big_book,
     book,
@@ -351,13 +353,15 @@ def test_opf_metadata(tmp_path: Path) -> None:
     assert ep.spine()[0] == "cover.xhtml"
 
 
-def test_no_cover_means_no_alternative_text(tmp_path: Path) -> None:
+def test_no_cover_gets_a_typographic_one(tmp_path: Path) -> None:
     ep = write(tmp_path, simple_book())
-    assert ep.opf_xpath("//opf:item[@properties='cover-image']") == []
-    assert "cover.xhtml" not in ep.xhtml_names()
-    features = ep.opf_xpath("//opf:meta[@property='schema:accessibilityFeature']/text()")
-    assert "alternativeText" not in features
+    (item,) = ep.opf_xpath("//opf:item[@properties='cover-image']")
+    assert item.get("href") == "images/cover.png" and item.get("media-type") == "image/png"
+    with Image.open(io.BytesIO(ep.members["EPUB/images/cover.png"])) as made:
+        assert made.size == (1600, 2560) and made.mode == "RGB"
+    assert ep.spine()[0] == "cover.xhtml"
     assert ep.opf_xpath("//opf:meta[@property='belongs-to-collection']") == []
+    assert run_epubcheck(ep.path).clean
 
 
 def test_png_cover(tmp_path: Path) -> None:
@@ -403,6 +407,7 @@ def test_front_matter_pages(tmp_path: Path) -> None:
     assert ep.xpath("epigraph.xhtml", "//h:section[@epub:type='epigraph']//h:blockquote/h:p/text()")
     spine = ep.spine()
     assert spine[: spine.index("nav.xhtml") + 1] == [
+        "cover.xhtml",  # made from the title: the tree has no cover
         "titlepage.xhtml",
         "copyright.xhtml",
         "dedication.xhtml",
@@ -665,6 +670,6 @@ def test_a_tree_without_front_matter_still_has_its_navigation(tmp_path: Path) ->
     out = tmp_path / "bare.epub"
     epub.write(simple_book(), EpubOptions(), out)  # no matter transform: no front pages
     ep = Epub(out)
-    assert ep.spine()[0] == "nav.xhtml"
+    assert ep.spine()[:2] == ["cover.xhtml", "nav.xhtml"]  # the cover is made from the title
     assert ep.xpath("nav.xhtml", "//h:nav[@epub:type='toc']/h:h1/text()") == ["Contents"]
     assert ep.opf_xpath("//dc:rights") == []

@@ -285,9 +285,9 @@ def test_opening_with_new_inlines_keeps_its_drop_cap() -> None:
     assert opening["initial"] == "W"
     link = {"type": "link", "url": "mailto:a@b.org"}
     words = opening["words"]
-    assert words[0] == [["here", [link, "smallcaps"]]]
+    assert words[0] == [["here", [link, "smallcaps", "nohyphen"]]]
     assert words[2][0] == {"type": "code", "text": "x y", "styles": []}  # code stays code
-    assert words[2][1] == ["s", ["smallcaps"]]
+    assert words[2][1] == ["s", ["smallcaps", "nohyphen"]]
     assert words[2][2]["type"] == "note"  # the mark hangs on its word
     assert words[3] == [{"type": "linebreak"}]
     assert words[4][0][0] == "went"

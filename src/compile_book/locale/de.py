@@ -71,6 +71,14 @@ DATA = LocaleData(
     # ("die die Stadt kennen", "dass das das Ende ist", "wenn sie sie sieht"), and
     # dialogue ("ja ja", "nein nein", "so so").
     doubled_words=frozenset({"die", "der", "das", "sie", "ja", "nein", "so"}),
+    # Words a small-caps lead-in must not end on (it takes the next word too).
+    function_words=frozenset(
+        (
+            "der die das den dem des ein eine einen einem einer eines und oder aber zu im in "
+            "am an auf aus bei mit nach von vor für über unter um als wie er sie es ich wir "
+            "ihr war waren ist sind hatte nicht kein keine"
+        ).split()
+    ),
     honorifics=("Hr", "Fr", "Dr", "Prof", "St"),
     num2words_langs=("de",),
     number_case="sentence",

@@ -97,6 +97,14 @@ DATA = LocaleData(
     joiners=frozenset(
         "and but or nor so yet that if when then because while though as the a an of".split()
     ),
+    # Words a small-caps lead-in must not end on (it takes the next word too).
+    function_words=frozenset(
+        (
+            "a an the of to in on at by for from with into onto upon as and but or nor so yet "
+            "if than that this these those his her its their our my your we i he she it they "
+            "was were is are be had has have not no"
+        ).split()
+    ),
     # The order is the historical one (it is the order of the no-break-space regex).
     honorifics=tuple("Mr Mrs Ms Mx Dr St Mt Prof Capt Sgt Lt Col Gen Rev Fr".split()),
     num2words_langs=("en",),

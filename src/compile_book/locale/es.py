@@ -70,6 +70,13 @@ DATA = LocaleData(
     # Dialogue answers ("no no", "sí sí") and laughter ("ja ja").
     doubled_words=frozenset({"no", "sí", "ja"}),
     # Don/Doña abbreviate to "D." and "Dña." before a name.
+    # Words a small-caps lead-in must not end on (it takes the next word too).
+    function_words=frozenset(
+        (
+            "el la los las lo un una unos unas de del a al en con por para sin sobre y o pero "
+            "que se su sus él ella yo era es no"
+        ).split()
+    ),
     honorifics=("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña"),
     num2words_langs=("es",),
     number_case="sentence",

@@ -72,6 +72,14 @@ DATA = LocaleData(
     doubled_words=frozenset({"nous", "vous", "si", "non", "oui"}),
     # "M." is Monsieur. French typography writes "Mme"/"Mlle" without a dot; they are
     # listed for rules that tie an abbreviation to the name with or without one.
+    # Words a small-caps lead-in must not end on (it takes the next word too).
+    function_words=frozenset(
+        (
+            "le la les l un une des du de d à au aux en dans sur sous par pour avec sans et "
+            "ou mais que qui ce cette ces son sa ses il elle ils elles je nous on était est "
+            "ne n"
+        ).split()
+    ),
     honorifics=("M", "Mme", "Mlle", "Dr", "Pr", "St"),
     num2words_langs=("fr", "fr_BE", "fr_CH"),
     number_case="sentence",

@@ -68,6 +68,13 @@ DATA = LocaleData(
     # Idioms that double ("via via", "piano piano", "così così", "quasi quasi") and
     # dialogue answers ("no no", "sì sì").
     doubled_words=frozenset({"no", "sì", "via", "piano", "così", "quasi"}),
+    # Words a small-caps lead-in must not end on (it takes the next word too).
+    function_words=frozenset(
+        (
+            "il lo la i gli le l un uno una di del della dei a al alla da in nel nella con su "
+            "per tra fra e o ma che si suo sua era è non"
+        ).split()
+    ),
     honorifics=("Sig", "Sigg", "Dott", "Prof"),
     num2words_langs=("it",),
     number_case="sentence",

@@ -66,6 +66,13 @@ DATA = LocaleData(
     # Conjunction or relative pronoun before the same word as pronoun or article
     # ("ik denk dat dat klopt", "de man die die hond had"); dialogue ("ja ja", "nee nee").
     doubled_words=frozenset({"dat", "die", "ja", "nee"}),
+    # Words a small-caps lead-in must not end on (it takes the next word too).
+    function_words=frozenset(
+        (
+            "de het een van in op aan met voor naar bij uit om te tot en of maar dat die dit "
+            "hij zij ze ik wij we het was waren is niet geen"
+        ).split()
+    ),
     honorifics=("dhr", "mevr", "Dr", "Prof"),
     num2words_langs=("nl",),
     number_case="sentence",

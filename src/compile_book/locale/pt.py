@@ -69,6 +69,13 @@ DATA = LocaleData(
     ),
     # Dialogue answers ("sim sim", "não não") and Brazilian "já já" (right away).
     doubled_words=frozenset({"sim", "não", "já"}),
+    # Words a small-caps lead-in must not end on (it takes the next word too).
+    function_words=frozenset(
+        (
+            "o a os as um uma uns umas de do da dos das em no na nos nas por para com sem e "
+            "ou mas que se seu sua ele ela eu era é não"
+        ).split()
+    ),
     honorifics=("Sr", "Sra", "Dr", "Dra"),
     num2words_langs=("pt", "pt_BR"),
     number_case="sentence",

@@ -218,7 +218,7 @@ class Xhtml:
 
     def body(self) -> Body:
         """A renderer for one document's text: its own note numbers, the book's images."""
-        return Body(self.telepathic, self.images)
+        return Body(self.telepathic, self.images, self.headings.locale.function_words)
 
     def chapter(self, entry: Entry, title: str, tag: str) -> etree._Element:
         """A chapter document: its section, header (when it has one), blocks and footnotes."""

@@ -60,6 +60,7 @@ from ..nodes import (
 )
 from .common import safe_href
 from .images import Images
+from .leadin import lead_in_count
 
 # --------------------------------------------------------------------------- namespaces and tags
 
@@ -157,7 +158,13 @@ class Body:
     the book's registry, shared by all its documents.
     """
 
-    def __init__(self, telepathic: str, images: Images | None = None) -> None:
+    def __init__(
+        self,
+        telepathic: str,
+        images: Images | None = None,
+        function_words: frozenset[str] = frozenset(),
+    ) -> None:
+        self.function_words = function_words
         self.telepathic = telepathic
         self.images = images if images is not None else Images()
         self._notes: list[Note] = []
@@ -190,7 +197,7 @@ class Body:
                     first = False
                     content = block.inlines
                     if opening:
-                        content = _lead_in(p, content)
+                        content = _lead_in(p, content, self.function_words)
                         opening = False
                     self.inlines(p, content)
                 case BlockQuote():
@@ -367,8 +374,11 @@ def _backlink(aside: etree._Element, number: str) -> None:
     first.insert(0, a)
 
 
-def _lead_in(p: etree._Element, content: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Set a chapter's first words in small caps, as the print edition does.
+def _lead_in(
+    p: etree._Element, content: tuple[Inline, ...], function_words: frozenset[str]
+) -> tuple[Inline, ...]:
+    """Set a chapter's first words in small caps, as the print edition does (not
+    ending on a function word: :func:`~compile_book.writers.leadin.lead_in_count`).
 
     Only when the paragraph opens with plain text holding enough words; the
     span is placed in ``p`` and the rest of the inlines are returned.
@@ -377,9 +387,10 @@ def _lead_in(p: etree._Element, content: tuple[Inline, ...]) -> tuple[Inline, ..
         return content
     head = content[0]
     words = head.text.split(" ")
-    if len(words) <= LEAD_IN_WORDS:
+    lead = lead_in_count(words, LEAD_IN_WORDS, function_words)
+    if len(words) <= lead:
         return content
     span = _sub(p, SPAN, {"class": CLASS_LEAD})
-    span.text = " ".join(words[:LEAD_IN_WORDS])
-    rest = Text(" " + " ".join(words[LEAD_IN_WORDS:]), head.source)
+    span.text = " ".join(words[:lead])
+    rest = Text(" " + " ".join(words[lead:]), head.source)
     return (rest, *content[1:])

@@ -24,7 +24,7 @@ from ...nodes import Book
 from ...output import atomic_output, build_time
 from ..common import WriterOptions, shared_options
 from . import package
-from .documents import build_documents, read_cover
+from .documents import book_cover, build_documents
 
 __all__ = ["EXTENSION", "EpubOptions", "options_from", "write"]
 
@@ -48,7 +48,7 @@ def write(book: Book, options: EpubOptions, out: Path) -> None:
     if not book.chapters:
         raise BackendError("the book has no chapters; an EPUB needs at least one")
     when = build_time()
-    cover = read_cover(book.meta.cover)
+    cover = book_cover(book.meta)
     try:
         docs = build_documents(book, options, cover, cover_page=options.cover_page)
     except ValueError as exc:  # lxml refuses text XML cannot hold (chapters say where)

@@ -24,6 +24,7 @@ from ...nodes import (
     Epigraph,
     Image,
     Matter,
+    Metadata,
     TitlePage,
 )
 from ...rules.images import EXTENSIONS
@@ -103,6 +104,19 @@ class Documents:
     landmarks: tuple[Landmark, ...]
     images: tuple[ImageFile, ...] = ()
     figures: Figures = NO_FIGURES
+
+
+def book_cover(meta: Metadata) -> Cover:
+    """The book's cover (:func:`read_cover`), or, for a book without one, a
+    typographic cover made from its title and authors (the build warns that a
+    store needs a real one): a book with no cover shows as a blank in every
+    library."""
+    found = read_cover(meta.cover)
+    if found is not None:
+        return found
+    from ..cover.ebook import typographic_cover
+
+    return Cover(f"{IMAGES_FOLDER}cover.png", typographic_cover(meta))
 
 
 def read_cover(cover: Image | str | None) -> Cover | None:

@@ -32,7 +32,7 @@ from ...nodes import Book
 from ...output import atomic_output, build_time
 from ..common import WriterOptions, shared_options
 from ..epub import package
-from ..epub.documents import Documents, build_documents, read_cover
+from ..epub.documents import Documents, book_cover, build_documents
 from .markup import kobo_document
 
 __all__ = ["EXTENSION", "KepubOptions", "kobo_documents", "options_from", "write"]
@@ -62,7 +62,7 @@ def write(book: Book, options: KepubOptions, out: Path) -> None:
     if not book.chapters:
         raise BackendError("the book has no chapters; a kepub needs at least one")
     when = build_time()
-    cover = read_cover(book.meta.cover)
+    cover = book_cover(book.meta)
     try:
         docs = build_documents(book, options, cover)
     except ValueError as exc:  # lxml refuses text XML cannot hold (chapters say where)

@@ -8,7 +8,8 @@ path from the manuscript never reaches Typst. Shapes (the template's header
 lists them too)::
 
     blocks:  {type: "paragraph", inlines, simple?}
-           | {type: "paragraph", words, tail?, punct?, initial?, simple?}
+           | {type: "paragraph", words, tail?, punct?, initial?, then?, simple?}
+             (then: the next paragraphs' words, which a drop cap may take beside it)
            | {type: "scene-break"} | {type: "quote", blocks}
            | {type: "verse", stanzas: [[inlines]]}  (a stanza is a list of lines)
            | {type: "figure", path, alt, caption: inlines}
@@ -36,6 +37,7 @@ from ... import nodes
 from ...errors import InputError
 from ..images import figure_raster
 from .extremes import Word, head_and_tail, is_prose, mark_simple, prose
+from .opening import lead_in_length, mark_opening
 
 # Why: only web and mail addresses make sense as a link in a PDF; any other
 # scheme (javascript:, file:, a relative path) prints as plain text.
@@ -66,12 +68,13 @@ SVG = "image/svg+xml"
 # apostrophe of an elision such as ’Tis) is set at text size beside it.
 _INITIAL = re.compile(r"^([^\w\s]*)(\w[\u0300-\u036f]*)")
 
-# Why: "Mr." as a cap M with a small-caps "R." reads as broken; openers that
-# start with an abbreviated title get the small-caps lead-in without a cap.
-_ABBREVIATION = re.compile(
-    r"^[^\w\s]*(?:Mr|Mrs|Ms|Mx|Messrs|Dr|St|Mt|Ft|Jr|Sr|Fr|Prof|Rev|Hon|Capt|Col|Gen|Lt"
-    r"|Sgt|Cpl|Gov|Sen|Supt|Insp|Mme|Mlle)\.",
-)
+#: Paragraphs after a short opening that a drop cap may take beside it, so the cap
+#: is as deep in every chapter (the template uses as many as it needs).
+THEN_PARAGRAPHS = 2
+#: Only an opening shorter than this (in characters) can leave the cap's lines
+#: unfilled, and only paragraphs this short together go beside it: measuring more
+#: for the cap would cost time for nothing (a huge paragraph is ``extremes``' case).
+THEN_LIMIT = 2000
 
 
 @dataclass
@@ -84,6 +87,8 @@ class Body:
 
     drop_cap: bool
     lead_words: int
+    function_words: frozenset[str] = frozenset()
+    """Words a small-caps lead-in must not end on (the locale's)."""
     images: dict[str, bytes] = field(default_factory=dict)
     print_urls: bool = False
     """Print each link's address after its text (back matter: paper cannot be clicked,
@@ -94,6 +99,21 @@ class Body:
         out = self.blocks(blocks)
         if blocks and isinstance(blocks[0], nodes.Paragraph):
             out[0] = self.opening(blocks[0])
+            if "initial" in out[0]:
+                out[0]["then"] = self.then(blocks)
+        return out
+
+    def then(self, blocks: tuple[nodes.Block, ...]) -> list[list[Word]]:
+        """The paragraphs that may go on beside the cap when the opening is short."""
+        used = len(nodes.plain_text(blocks[0].inlines)) if blocks else 0  # type: ignore[union-attr]
+        out: list[list[Word]] = []
+        for block in blocks[1 : 1 + THEN_PARAGRAPHS]:
+            if not isinstance(block, nodes.Paragraph):
+                break
+            used += len(nodes.plain_text(block.inlines))
+            if used > THEN_LIMIT:
+                break
+            out.append(self.words(block.inlines))
         return out
 
     def blocks(self, blocks: tuple[nodes.Block, ...]) -> list[dict[str, Any]]:
@@ -209,7 +229,7 @@ class Body:
             return out
         first = words[0][0]
         match = _INITIAL.match(first[0]) if is_prose(first) else None
-        if self.drop_cap and match is not None and not _ABBREVIATION.match(first[0]):
+        if self.drop_cap and match is not None:
             out["punct"] = match.group(1)
             out["initial"] = match.group(2)
             first[0] = first[0][match.end() :]
@@ -217,10 +237,7 @@ class Body:
                 words[0].pop(0)
                 if not words[0]:
                     words.pop(0)
-        for word in words[: self.lead_words]:
-            for piece in word:
-                if is_prose(piece):
-                    piece[1].append("smallcaps")
+        mark_opening(words, lead_in_length(words, self.lead_words, self.function_words))
         if mark_simple(out, paragraph).get("simple"):
             out["words"], out["tail"] = head_and_tail(words)
         return out

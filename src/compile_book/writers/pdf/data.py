@@ -21,6 +21,7 @@ and the PDF outline say what the EPUB says.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, assert_never
 
@@ -83,7 +84,7 @@ def book_input(
     headings = Headings.of(book, options)
     layout = divisions(book, headings)
     entries = toc(layout)
-    body = Body(options.drop_cap, options.small_caps_words)
+    body = Body(options.drop_cap, options.small_caps_words, headings.locale.function_words)
     data = {
         "meta": _meta(book.meta, headings.locale, when),
         "layout": _layout(options),
@@ -208,10 +209,21 @@ def matter_data(node: TitlePage | CopyrightPage | Dedication | Epigraph) -> dict
             assert_never(node)
 
 
+# Why: a title's closing full stop ("Salt and Iron.") belongs to the display
+# heading; in a running head or a contents line it reads as a stray dot. An
+# ellipsis is kept: it is part of the title's voice.
+_FULL_STOP = re.compile(r"(?<![.…])\.\s*$")
+
+
+def without_full_stop(label: str) -> str:
+    """A title as a running head or the contents print it: no closing full stop."""
+    return _FULL_STOP.sub("", label)
+
+
 def _toc_entry(entry: TocEntry) -> dict[str, Any]:
     return {
         "uid": entry.uid,
-        "label": entry.label,
+        "label": without_full_stop(entry.label),
         "children": [_toc_entry(child) for child in entry.children],
     }
 
@@ -264,7 +276,7 @@ def _chapter(entry: Entry, headings: Headings, body: Body) -> dict[str, Any]:
     return {
         "uid": entry.uid,
         "name": entry.name,
-        "head": head or entry.name,
+        "head": without_full_stop(head or entry.name),
         "heading": _heading(printed),
         "blocks": blocks,
         "listing": listing,

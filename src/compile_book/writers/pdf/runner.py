@@ -36,9 +36,15 @@ class _Child:
     owner: int = 0
 
 
-def compile_pdf(scratch: Path, timestamp: int, fonts: tuple[str, ...]) -> bytes:
-    """Typeset the book in ``scratch`` (see :mod:`.typst_child`) and return the PDF."""
-    request = json.dumps({"scratch": str(scratch), "timestamp": timestamp, "fonts": fonts})
+def compile_pdf(
+    scratch: Path, timestamp: int, fonts: tuple[str, ...], ppi: float | None = None
+) -> bytes:
+    """Typeset the book in ``scratch`` (see :mod:`.typst_child`) and return the PDF (with
+    `ppi`: its one page as a PNG at that resolution)."""
+    asked: dict[str, object] = {"scratch": str(scratch), "timestamp": timestamp, "fonts": fonts}
+    if ppi is not None:
+        asked["ppi"] = ppi
+    request = json.dumps(asked)
     with _lock:
         process = _child()
         stdin, stdout = _pipes(process)

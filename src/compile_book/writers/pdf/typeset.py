@@ -117,9 +117,11 @@ def run_typst(
     when: datetime,
     images: Mapping[str, bytes] | None = None,
     fonts: tuple[str, ...] | None = None,
+    ppi: float | None = None,
 ) -> bytes:
     """Typeset ``template`` over ``data`` (read by the template as ``book.json``) in the
-    interruptible Typst child; every Typst writer (book, cover, manuscript) goes through here."""
+    interruptible Typst child; every Typst writer (book, cover, manuscript) goes through here.
+    With `ppi`, the one page comes back as a PNG at that resolution (an ebook cover)."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with parts.scratch_dir("typst") as name:
         scratch = Path(name)
@@ -130,7 +132,8 @@ def run_typst(
             (root / image_name).write_bytes(image)
         (scratch / typst_child.MAIN_FILE).write_bytes(template)
         (scratch / typst_child.DATA_FILE).write_bytes(payload)
-        return compile_pdf(scratch, int(when.timestamp()), font_paths() if fonts is None else fonts)
+        chosen = font_paths() if fonts is None else fonts
+        return compile_pdf(scratch, int(when.timestamp()), chosen, ppi)
 
 
 _PAGE_COUNT = re.compile(

@@ -15,8 +15,9 @@ Started by :mod:`.typeset` as ``python -P typst_child.py`` (``-P``: this
 script's folder is not put on ``sys.path``, so a file beside it can never
 shadow a module); it imports nothing of compile_book. Each request is one
 JSON line on standard input, ``{"scratch": folder, "timestamp": seconds,
-"fonts": [folders]}``: the child reads ``main.typ`` and ``book.json`` from
-the scratch folder, compiles with its ``root`` sub-folder as Typst's root
+"fonts": [folders], "ppi": number?}`` (``ppi``: a one-page PNG instead):
+the child reads ``main.typ`` and ``book.json`` from the scratch folder,
+compiles with its ``root`` sub-folder as Typst's root
 (the figures are there) and writes ``out.pdf``, or the error message to
 ``error.txt``; then it answers one line, ``0`` or ``1``. It ends when its
 standard input closes, and within a quarter of a second of its parent dying
@@ -55,6 +56,13 @@ def _parent_guard() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _output(request: dict[str, Any]) -> dict[str, Any]:
+    """PDF, or with ``ppi`` a PNG of the one page at that resolution (an ebook cover)."""
+    if request.get("ppi"):
+        return {"format": "png", "ppi": request["ppi"]}
+    return {"format": "pdf"}
+
+
 def compile_one(request: dict[str, Any]) -> int:
     """Compile one book as ``request`` says; 0 when ``out.pdf`` was written, else 1."""
     import typst
@@ -72,8 +80,13 @@ def compile_one(request: dict[str, Any]) -> int:
             root=str(folder / ROOT),
             font_paths=request["fonts"],
             ignore_system_fonts=True,
-            format="pdf",
             timestamp=request["timestamp"],
+            # A PNG (one page, at the given resolution) for a generated ebook cover.
+            **(
+                {"format": "png", "ppi": request["ppi"]}
+                if request.get("ppi")
+                else {"format": "pdf"}
+            ),
         )
     except typst.TypstError as exc:
         message = getattr(exc, "message", None) or (exc.args[0] if exc.args else "")

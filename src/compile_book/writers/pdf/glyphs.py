@@ -1,0 +1,114 @@
+"""Characters no font of the print edition can draw (``NO_GLYPH``, W137).
+
+Typst sets a character it has no glyph for as an empty box (a .notdef), and
+says nothing. The fonts the print edition may use (:mod:`.fonts`: EB Garamond
+and the Noto fallbacks from PyPI) are asked, through their character maps
+(fontTools), which characters of the book they cover; a character none of
+them has is warned once, at its first place in the manuscript.
+
+Why a fast path: almost every book is Latin prose the book face covers, and
+loading some thirty character maps (one of them CJK) costs a second. Letters
+below U+0250 and the General Punctuation block are taken as covered without
+opening a font (EB Garamond has them all); only a book with other characters
+pays for the maps, once a process. Typst's built-in fonts (Libertinus,
+New Computer Modern, DejaVu Sans Mono) ship inside the typst package, not as
+files, and are not asked: a character only they have is warned all the same.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from ...diagnostics import Code, Diagnostic
+from ...nodes import Book, Text
+from ...walk import walk
+from .fonts import font_paths
+
+# Why: EB Garamond covers Basic Latin to Latin Extended-B and General Punctuation;
+# a regex finds the rest at C speed, so a Latin novel costs a scan and nothing more.
+_OTHER = re.compile("[^\x00-\u024f\u2000-\u206f]")
+
+#: Characters that draw nothing and need no glyph (spaces, joiners, marks of format).
+_INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
+
+#: Font files fontTools reads.
+_FONT_FILES = (".ttf", ".otf", ".ttc", ".otc")
+
+
+def _font_files() -> list[Path]:
+    """The print edition's font files, smallest first: the big CJK collection is
+    opened only for a character no other font has."""
+    files = [
+        path
+        for folder in font_paths()
+        for path in Path(folder).rglob("*")
+        if path.name.casefold().endswith(_FONT_FILES)
+    ]
+    return sorted(files, key=lambda path: (path.stat().st_size, path.name))
+
+
+@functools.cache
+def _cmap(path: Path) -> frozenset[int]:
+    """The code points one font file maps (a collection: its first face, which shares
+    its character map with the others)."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    if path.name.casefold().endswith((".ttc", ".otc")):
+        font = TTCollection(path, lazy=True).fonts[0]
+    else:
+        font = TTFont(path, lazy=True)
+    return frozenset(font.getBestCmap() or ())
+
+
+def uncovered(codepoints: set[int]) -> set[int]:
+    """The code points of `codepoints` that no font of the print edition has."""
+    left = set(codepoints)
+    if importlib.util.find_spec("fontTools") is None:  # pragma: no cover - a dependency
+        return set()
+    for path in _font_files():
+        if not left:
+            break
+        left -= _cmap(path)
+    return left
+
+
+def _needs_font(ch: str) -> bool:
+    """A character that draws something (not a space, a joiner or a variation selector)."""
+    return unicodedata.category(ch) not in _INVISIBLE and not 0xFE00 <= ord(ch) <= 0xFE0F
+
+
+def _texts(book: Book) -> Iterator[Text]:
+    for node in walk(book):
+        if isinstance(node, Text):
+            yield node
+
+
+def missing_glyphs(book: Book) -> list[Diagnostic]:
+    """One warning for each character of the book that no print font has, at its
+    first place."""
+    first: dict[str, tuple[Text, int]] = {}
+    for node in _texts(book):
+        for m in _OTHER.finditer(node.text):
+            ch = m.group()
+            if ch not in first and _needs_font(ch):
+                first[ch] = (node, m.start())
+    if not first:
+        return []
+    missing = uncovered({ord(ch) for ch in first})
+    out: list[Diagnostic] = []
+    for ch, (node, offset) in first.items():
+        if ord(ch) not in missing:
+            continue
+        line, col = node.source.at(offset)
+        name = unicodedata.name(ch, "an unnamed character")
+        message = (
+            f"no font of the print edition has {ch!r} (U+{ord(ch):04X} {name}): it prints "
+            "as an empty box; replace it, or install a font package that has it"
+        )
+        out.append(Diagnostic(Code.NO_GLYPH, message, node.source.file, line, col))
+    return out
