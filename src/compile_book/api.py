@@ -29,6 +29,7 @@ from .config import BookConfig
 from .diagnostics import Code, Diagnostic, problems
 from .errors import CompileBookError, OutputError, StrictError
 from .formats import format_for_extension
+from .listing import key_line
 from .nodes import Book, Figure
 from .output import Inputs, check_name, destination, is_stdout, protecting
 from .paths import display_path
@@ -130,10 +131,28 @@ EBOOK_FORMATS = frozenset({"epub", "kepub", "kindle", "azw3"})
 
 
 def with_cover_findings(project: Project, book: Book, formats: Iterable[str]) -> Book:
-    """`book` with a warning when an ebook among `formats` has no cover art."""
-    if uncovered := _cover_findings(project, book, list(formats)):
-        return dataclasses.replace(book, diagnostics=(*book.diagnostics, *uncovered))
+    """`book` with a warning when an ebook among `formats` has no cover art, or a
+    print edition's font is nowhere to be found (``FONT_MISSING``)."""
+    chosen = list(formats)
+    found = [*_cover_findings(project, book, chosen), *_font_findings(project, chosen)]
+    if found:
+        return dataclasses.replace(book, diagnostics=(*book.diagnostics, *found))
     return book
+
+
+def _font_findings(project: Project, formats: list[str]) -> list[Diagnostic]:
+    """A print font neither bundled nor installed (the book falls back to EB Garamond)."""
+    if "pdf" not in formats:
+        return []
+    from .writers import pdf
+    from .writers.pdf.userfont import resolve_font
+
+    font = pdf.options_from(project.config).font
+    missing = resolve_font(font).missing
+    if missing is None:
+        return []
+    line = key_line(project.config_path, "font") if project.config_path else 0
+    return [Diagnostic(Code.FONT_MISSING, missing, _where(project, font), line)]
 
 
 def _cover_findings(project: Project, book: Book, formats: list[str]) -> list[Diagnostic]:
@@ -303,6 +322,8 @@ def project_inputs(project: Project, book: Book, formats: Iterable[str] = ()) ->
         files[project.author_photo] = "the author photo"
     if project.config.css:
         files[Path(project.config.css)] = "the stylesheet"
+    if project.font_file is not None:
+        files[project.font_file] = "the font"
     return Inputs(files, _later_inputs(book, formats))
 
 

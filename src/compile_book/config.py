@@ -164,7 +164,9 @@ class PdfConfig(_Model):
     top: Length = Field(default="0.75in", description="Top margin.")
     bottom: Length = Field(default="0.75in", description="Bottom margin.")
     font: Text = Field(
-        default="EB Garamond", description="Body font family (by default the theme's)."
+        default="EB Garamond",
+        description="Body font (by default the theme's): a family, bundled or installed, "
+        "or a font file relative to book.toml ('fonts/Face.otf'), checked for embedding.",
     )
     heading_font: Text | None = Field(
         default=None, description="Font of chapter and part heads (by default the theme's)."

@@ -98,6 +98,7 @@ class Code(enum.StrEnum):
     NO_GLYPH = "W137"
     NO_COVER = "W138"
     TITLE_FROM_NAME = "W139"
+    FONT_MISSING = "W140"
 
     @property
     def severity(self) -> Severity:
@@ -220,6 +221,10 @@ DOCS: dict[Code, str] = {
     Code.TITLE_FROM_NAME: (
         "the book's title was made from a file or folder name: give it a title line "
         "or title in book.toml"
+    ),
+    Code.FONT_MISSING: (
+        "the print font book.toml names is neither bundled nor installed (the book falls "
+        "back to EB Garamond): give the font's file, or install it"
     ),
 }
 

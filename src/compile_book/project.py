@@ -35,6 +35,7 @@ from .covers import find_cover, read_photo
 from .diagnostics import Diagnostic
 from .discovery import Found, discover, resolved
 from .errors import InputError
+from .fontfiles import is_font_file
 from .infile import MAX_MANUSCRIPT_BYTES, read_input
 from .listing import expand, key_line
 from .nodes import Book, Image
@@ -83,6 +84,12 @@ class Project:
         """Every input file a rebuild depends on."""
         extra = [p for p in (self.config_path, self.cover, self.author_photo) if p is not None]
         return (*self.manuscripts, *self.back, *extra)
+
+    @property
+    def font_file(self) -> Path | None:
+        """The print font's file, when ``[pdf] font`` names one (resolved on loading)."""
+        font = self.config.pdf.font
+        return Path(font) if is_font_file(font) else None
 
     @property
     def author_photo(self) -> Path | None:
@@ -156,6 +163,9 @@ def _configured(root: Path, config_path: Path, found_from: Path | None = None) -
     back = _back_files(root / "manuscripts", root / config.output, confinement)
     if config.css:
         config = config.model_copy(update={"css": str(_stylesheet(root, config, confinement))})
+    if is_font_file(config.pdf.font):
+        font = str(_listed_file(root, config.pdf.font, "font", "the font", confinement))
+        config = config.model_copy(update={"pdf": config.pdf.model_copy(update={"font": font})})
     return Project(
         root,
         config,
@@ -173,15 +183,21 @@ def _configured(root: Path, config_path: Path, found_from: Path | None = None) -
 def _stylesheet(root: Path, config: BookConfig, confinement: Confinement) -> Path:
     """The CSS file ``css`` names, inside the project; the error names book.toml's line."""
     assert config.css is not None
-    line = key_line(confinement.config_path, "css")
-    path = resolved(root / config.css)
+    return _listed_file(root, config.css, "css", "the stylesheet", confinement)
+
+
+def _listed_file(root: Path, value: str, key: str, what: str, confinement: Confinement) -> Path:
+    """A file book.toml names under ``key``, inside the project (else an error naming
+    book.toml's line): the stylesheet, the print font."""
+    line = key_line(confinement.config_path, key)
+    path = resolved(root / value)
     if not path.is_file():
         raise InputError(
-            f"css {config.css!r} is not a file; fix 'css' or add the stylesheet",
+            f"{key} {value!r} is not a file; fix '{key}' or add {what}",
             display_path(confinement.config_path or root),
             line,
         )
-    confinement.listed(path, "css", config.css, line)
+    confinement.listed(path, key, value, line)
     return path
 
 

@@ -403,10 +403,15 @@ def test_hanging_punctuation_kept_clear_of_kdps_minimum(monkeypatch: pytest.Monk
     real = typeset.typeset
 
     def spy(
-        template: bytes, made: dict[str, Any], margin: tuple[float, bool], when: Any, images: Any
+        template: bytes,
+        made: dict[str, Any],
+        margin: tuple[float, bool],
+        when: Any,
+        images: Any,
+        fonts: Any = None,
     ) -> bytes:
         seen.append(margin)
-        return real(template, made, margin, when, images)
+        return real(template, made, margin, when, images, fonts)
 
     monkeypatch.setattr(typeset, "typeset", spy)
     tree = finished(book([chapter(1, "One", [para("Body text.")])]))

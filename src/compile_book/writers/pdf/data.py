@@ -108,6 +108,18 @@ def _meta(meta: nodes.Metadata, locale: Locale, when: datetime) -> dict[str, Any
     }
 
 
+def book_fonts(font: str) -> list[str]:
+    """The body's font stack: the writer's font (a file, an installed family or a bundled
+    one) first, then the fallbacks (:mod:`.userfont`)."""
+    from .userfont import resolve_font
+
+    resolved = resolve_font(font)
+    stack = font_list(resolved.family)
+    if resolved.folders and resolved.family not in stack:
+        stack.insert(0, resolved.family)
+    return stack
+
+
 def _layout(options: PdfOptions) -> dict[str, Any]:
     width, height = page_size(options)
     top, bottom = to_points(options.top), to_points(options.bottom)
@@ -121,7 +133,7 @@ def _layout(options: PdfOptions) -> dict[str, Any]:
         "outside": to_points(options.outside),
         "top": top,
         "bottom": bottom,
-        "fonts": font_list(options.font),
+        "fonts": book_fonts(options.font),
         "size": options.font_size,
         "leading": options.leading,
         "indent": 1.2,

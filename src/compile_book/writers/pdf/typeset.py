@@ -39,6 +39,7 @@ from . import typst_child
 from .data import book_input
 from .fonts import font_paths
 from .runner import compile_pdf
+from .userfont import resolve_font
 
 if TYPE_CHECKING:
     from . import PdfOptions
@@ -76,13 +77,14 @@ def render(book: Book, options: PdfOptions) -> tuple[bytes, PdfStats]:
         return inside, inside - hang >= gutter_for_pages(pages)
 
     chosen = margins(estimate_pages(book, options))
-    pdf = typeset(template, data, chosen, when, images)
+    fonts = (*font_paths(), *resolve_font(options.font).folders)
+    pdf = typeset(template, data, chosen, when, images, fonts)
     pages = count_pages(pdf)
     runs = 1
     if margins(pages) != chosen:
         # The estimate fell in the wrong bracket: set again with the right gutter.
         chosen = margins(pages)
-        pdf = typeset(template, data, chosen, when, images)
+        pdf = typeset(template, data, chosen, when, images, fonts)
         pages = count_pages(pdf)
         runs = 2
     return pdf, PdfStats(pages, chosen[0], runs)
@@ -94,6 +96,7 @@ def typeset(
     margin: tuple[float, bool],
     when: datetime,
     images: Mapping[str, bytes] | None = None,
+    fonts: tuple[str, ...] | None = None,
 ) -> bytes:
     """One Typst run with the given inside margin (inches) and hanging punctuation.
 
@@ -108,7 +111,7 @@ def typeset(
     """
     data["layout"]["gutter"] = margin[0] * 72
     data["layout"]["overhang"] = margin[1]
-    return run_typst(template, data, when, images)
+    return run_typst(template, data, when, images, fonts)
 
 
 def run_typst(
