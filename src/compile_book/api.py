@@ -97,7 +97,7 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
         # it stays a path, read (and checked) by the writers that print it.
         meta = dataclasses.replace(book.meta, cover=str(project.cover))
         book = dataclasses.replace(book, meta=meta)
-    from .writers.pdf.glyphs import missing_glyphs
+    from .glyphs import missing_glyphs
 
     found = [*missing_glyphs(book), *_title_findings(project, book, sources[0].name)]
     if found:

@@ -9,9 +9,9 @@ import pypdf
 import pytest
 
 import compile_book
+from compile_book import glyphs
 from compile_book.diagnostics import Code
 from compile_book.writers import pdf
-from compile_book.writers.pdf import glyphs
 from tests.writers import finished
 from tests.writers.test_pdf import options as pdf_options
 

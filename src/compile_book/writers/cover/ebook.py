@@ -7,21 +7,27 @@ plain ground (``templates/ebook-cover.typ``), rendered by Typst as a
 recognisable. It is a stand-in: the build warns (``NO_COVER``) that a store
 needs a real cover. Words go to Typst as data, never as markup; the image is
 byte-identical from build to build (the fonts are the bundled ones).
+
+Why in this process, not in the Typst child the book goes through: the child
+is there so that Ctrl-C stops a long book at once, and a cover takes a tenth of
+a second; starting the child would cost a one-file ebook three times that. The
+PNG is stored as Typst wrote it: an opaque page (every pixel's alpha full), which
+readers show as they show RGB, and decoding it to encode it again cost more than
+the rendering.
 """
 
 from __future__ import annotations
 
-import io
 from importlib import resources
 from typing import Any
 
-from PIL import Image
-
+from ...errors import BackendError
 from ...locale import get_locale
 from ...nodes import Metadata
 from ...output import build_time
-from ..pdf.fonts import font_list
-from ..pdf.typeset import run_typst
+from ..pdf.fonts import font_list, font_paths
+from ..pdf.runner import one_line
+from ..pdf.typst_child import DATA_FILE, MAIN_FILE
 
 TEMPLATE = "ebook-cover.typ"
 #: The cover in pixels: the page is 800 x 1280 pt, rendered at 144 ppi.
@@ -63,7 +69,7 @@ def _render(key: tuple[tuple[str, str], ...], data: dict[str, Any]) -> bytes:
     found = _CACHE.get(key)
     if found is None:
         template = resources.files("compile_book").joinpath("templates", TEMPLATE).read_bytes()
-        found = _rgb(run_typst(template, data, build_time(), ppi=PPI))
+        found = _render_png(template, data)
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[key] = found
@@ -74,9 +80,32 @@ _CACHE: dict[tuple[tuple[str, str], ...], bytes] = {}
 _CACHE_SIZE = 8
 
 
-def _rgb(png: bytes) -> bytes:
-    """Typst's RGBA PNG as RGB (no reader or store needs the alpha of an opaque page)."""
-    with Image.open(io.BytesIO(png)) as image:
-        out = io.BytesIO()
-        image.convert("RGB").save(out, format="PNG", optimize=True)
-    return out.getvalue()
+def _render_png(template: bytes, data: dict[str, Any]) -> bytes:
+    """Typst's PNG of the cover page, rendered here, reading nothing but its data."""
+    import json
+    import tempfile
+
+    import typst
+
+    files = {
+        MAIN_FILE: template,
+        DATA_FILE: json.dumps(data, ensure_ascii=False).encode("utf-8"),
+    }
+    # typst-py takes an in-memory file set (path -> bytes), which its stubs do not declare.
+    compile_: Any = typst.compile
+    with tempfile.TemporaryDirectory(prefix="compile-book-cover-") as root:
+        try:
+            png = compile_(
+                files,
+                root=root,  # empty: the template can read nothing else
+                font_paths=list(font_paths()),
+                ignore_system_fonts=True,
+                timestamp=int(build_time().timestamp()),
+                format="png",
+                ppi=PPI,
+            )
+        except typst.TypstError as exc:
+            raise BackendError(f"Typst could not set the cover ({one_line(str(exc))})") from None
+    if not isinstance(png, bytes):
+        raise BackendError("Typst returned no cover image")
+    return png

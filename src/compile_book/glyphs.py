@@ -1,5 +1,8 @@
 """Characters no font of the print edition can draw (``NO_GLYPH``, W137).
 
+Kept outside the PDF writer so that the check of a Latin book (every book's
+common case) imports neither Typst nor the writer: an ebook build pays nothing.
+
 Typst sets a character it has no glyph for as an empty box (a .notdef), and
 says nothing. The fonts the print edition may use (:mod:`.fonts`: EB Garamond
 and the Noto fallbacks from PyPI) are asked, through their character maps
@@ -24,10 +27,9 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from ...diagnostics import Code, Diagnostic
-from ...nodes import Book, Text
-from ...walk import walk
-from .fonts import font_paths
+from .diagnostics import Code, Diagnostic
+from .nodes import Book, Text
+from .walk import walk
 
 # Why: EB Garamond covers Basic Latin to Latin Extended-B and General Punctuation;
 # a regex finds the rest at C speed, so a Latin novel costs a scan and nothing more.
@@ -43,6 +45,8 @@ _FONT_FILES = (".ttf", ".otf", ".ttc", ".otc")
 def _font_files() -> list[Path]:
     """The print edition's font files, smallest first: the big CJK collection is
     opened only for a character no other font has."""
+    from .writers.pdf.fonts import font_paths  # Typst and the PDF writer: only when needed
+
     files = [
         path
         for folder in font_paths()
