@@ -3,6 +3,7 @@ orphans, consistent chapter openers, clean running heads."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -130,3 +131,17 @@ def test_inside_margin_follows_the_real_page_count(
     recto, verso = _text_edges(reader)
     assert recto == pytest.approx(inside * 72, abs=0.5), pages  # binding on the left
     assert verso == pytest.approx(0.625 * 72, abs=0.5), pages
+
+
+@pytest.mark.parametrize("theme", ["modern", "romance", "plain"])
+def test_every_theme_sets_the_sample_without_widows_or_orphans(tmp_path: Path, theme: str) -> None:
+    if not (ROOT / "book.toml").is_file():
+        pytest.skip("the sample book is not in this checkout")
+    for name in ("manuscripts", "covers"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    toml = (ROOT / "book.toml").read_text(encoding="utf-8")
+    (tmp_path / "book.toml").write_text(f'theme = "{theme}"\n{toml}', encoding="utf-8")
+    result = compile_book.build(tmp_path, formats=["pdf"], output=tmp_path / "book.pdf")
+    size = pdf.options_from(result.project.config).font_size
+    widows, orphans = widows_and_orphans(pypdf.PdfReader(tmp_path / "book.pdf"), 1.2 * size)
+    assert (widows, orphans) == ([], [])
