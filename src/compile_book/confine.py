@@ -54,6 +54,26 @@ class Confinement:
                 f"{key} {value!r} is outside the project folder; {self.fix()}", where, line
             )
 
+    def listed_file(
+        self, root: Path, value: str, key: str, what: str, needle: str | None = None
+    ) -> Path:
+        """The real path of a file book.toml names under ``key`` (the stylesheet, the
+        print font, the author photo), which must exist and lie inside the project;
+        errors name book.toml's line (the one holding ``needle``, by default ``key``)."""
+        from .discovery import resolved
+        from .listing import key_line
+
+        line = key_line(self.config_path, needle or key)
+        path = resolved(root / value)
+        if not path.is_file():
+            raise InputError(
+                f"{key} {value!r} is not a file; fix '{key}' or add {what}",
+                display_path(self.config_path or root),
+                line,
+            )
+        self.listed(path, key, value, line)
+        return path
+
     def found(self, link: Path, path: Path, what: str) -> None:
         """A file found in a folder (``link``) whose real place is ``path``."""
         if not self.inside(path):

@@ -103,23 +103,16 @@ def _find(root: Path, config: BookConfig, confinement: Confinement) -> tuple[Pat
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 
 
-def read_photo(path: Path, confinement: Confinement, value: str) -> Image:
+def read_photo(root: Path, confinement: Confinement, value: str) -> Image:
     """The author photo ``[back] author_photo`` names, as an image node.
 
     Checked as the cover is: inside the project, a regular file, a JPEG, PNG or GIF
     that decodes (:func:`compile_book.rules.images.decoded`); the error names
     book.toml's line.
     """
-    config_path = confinement.config_path
-    line = key_line(config_path, "author_photo")
-    where = display_path(config_path) if config_path else display_path(path)
-    real = resolved(path)
-    if not real.exists():
-        raise InputError(
-            f"back.author_photo {value!r} does not exist; fix it or add the photo", where, line
-        )
-    confinement.listed(real, "back.author_photo", value, line)
-    shown = display_path(path)
+    key = "back.author_photo"
+    real = confinement.listed_file(root, value, key, "the author photo", "author_photo")
+    shown = display_path(root / value)
     data = read_input(real, MAX_PHOTO_BYTES, shown, "the author photo")
     media_type = media_type_of(data)
     if media_type not in _PHOTO_TYPES:

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .diagnostics import Code, Diagnostic
+from .fontfiles import FONT_SUFFIXES, open_font
 from .nodes import Book, Text
 from .walk import walk
 
@@ -37,9 +38,6 @@ _OTHER = re.compile("[^\x00-\u024f\u2000-\u206f]")
 
 #: Characters that draw nothing and need no glyph (spaces, joiners, marks of format).
 _INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
-
-#: Font files fontTools reads.
-_FONT_FILES = (".ttf", ".otf", ".ttc", ".otc")
 
 
 def _font_files() -> list[Path]:
@@ -51,7 +49,7 @@ def _font_files() -> list[Path]:
         path
         for folder in font_paths()
         for path in Path(folder).rglob("*")
-        if path.name.casefold().endswith(_FONT_FILES)
+        if path.name.casefold().endswith(FONT_SUFFIXES)
     ]
     return sorted(files, key=lambda path: (path.stat().st_size, path.name))
 
@@ -60,13 +58,7 @@ def _font_files() -> list[Path]:
 def _cmap(path: Path) -> frozenset[int]:
     """The code points one font file maps (a collection: its first face, which shares
     its character map with the others)."""
-    from fontTools.ttLib import TTCollection, TTFont
-
-    if path.name.casefold().endswith((".ttc", ".otc")):
-        font = TTCollection(path, lazy=True).fonts[0]
-    else:
-        font = TTFont(path, lazy=True)
-    return frozenset(font.getBestCmap() or ())
+    return frozenset(open_font(path).getBestCmap() or ())
 
 
 def uncovered(codepoints: set[int]) -> set[int]:

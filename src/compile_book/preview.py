@@ -18,7 +18,6 @@ written to ``preview/`` in the output folder.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import CompileBookError
+from .output import write_file
 
 if TYPE_CHECKING:
     from .config import BookConfig
@@ -89,38 +89,21 @@ def preview(
             result.images += _ebook_screens(book, config, folder / name, result.notes)
     if result.images:
         result.sheet = folder / "contact-sheet.png"
-        _write(result.sheet, contact_sheet(result.images))
+        write_file(result.sheet, contact_sheet(result.images))
     return result
-
-
-def _write(target: Path, data: bytes) -> None:
-    from .output import atomic_output
-
-    with atomic_output(target) as tmp:
-        tmp.write_bytes(data)
 
 
 def _print_pages(book: Book, config: BookConfig, stem: Path, pages: int) -> list[Path]:
     """``<edition>-1.png``...: the first chapter's opening page and those after it."""
-    import pypdfium2
-
-    from .theme_preview import PREVIEW_DPI, opening_page
+    from .theme_preview import opening_page, page_images, png_bytes
     from .writers import pdf
 
     data, _ = pdf.render(book, pdf.options_from(config))
-    first = opening_page(data, book)
-    document = pypdfium2.PdfDocument(data)
     out = []
-    try:
-        for k in range(first, min(first + pages, len(document))):
-            picture = document[k].render(scale=PREVIEW_DPI / 72).to_pil().convert("RGB")
-            target = stem.with_name(f"{stem.name}-{k - first + 1}.png")
-            buf = io.BytesIO()
-            picture.save(buf, "PNG")
-            _write(target, buf.getvalue())
-            out.append(target)
-    finally:
-        document.close()
+    for k, picture in enumerate(page_images(data, opening_page(data, book), pages), 1):
+        target = stem.with_name(f"{stem.name}-{k}.png")
+        write_file(target, png_bytes(picture))
+        out.append(target)
     return out
 
 
@@ -147,7 +130,7 @@ def _ebook_screens(book: Book, config: BookConfig, stem: Path, notes: list[str])
             target = stem.with_name(f"{stem.name}-{mode}.png")
             shot = root / f"{mode}.png"
             _screenshot(browser, page, shot)
-            _write(target, shot.read_bytes())
+            write_file(target, shot.read_bytes())
             out.append(target)
     return out
 
@@ -195,6 +178,8 @@ def contact_sheet(images: list[Path], height: int = 420) -> bytes:
     """Every picture scaled to one height, side by side in rows of four, as PNG bytes."""
     from PIL import Image
 
+    from .theme_preview import png_bytes
+
     scaled = []
     for path in images:
         with Image.open(path) as picture:
@@ -211,6 +196,4 @@ def contact_sheet(images: list[Path], height: int = 420) -> bytes:
             sheet.paste(tile, (x, y))
             x += tile.width + gap
         y += height + gap
-    buf = io.BytesIO()
-    sheet.save(buf, "PNG")
-    return buf.getvalue()
+    return png_bytes(sheet)

@@ -33,11 +33,11 @@ from .confine import Confinement
 from .covers import COVER_SUFFIXES as COVER_SUFFIXES
 from .covers import find_cover, read_photo
 from .diagnostics import Diagnostic
-from .discovery import Found, discover, resolved
+from .discovery import Found, discover
 from .errors import InputError
 from .fontfiles import is_font_file
 from .infile import MAX_MANUSCRIPT_BYTES, read_input
-from .listing import expand, key_line
+from .listing import expand
 from .nodes import Book, Image
 from .paths import display_path
 from .pipeline import ManuscriptSource
@@ -99,10 +99,8 @@ class Project:
 
     def read_photo(self) -> Image | None:
         """The author's photo as an image node, read inside the project like the cover."""
-        path = self.author_photo
-        if path is None:
-            return None
-        return read_photo(path, self.confinement, str(self.config.back.author_photo))
+        photo = self.config.back.author_photo
+        return read_photo(self.root, self.confinement, photo) if photo else None
 
     def display(self, path: Path) -> str:
         """A path as diagnostics print it: relative to the working folder when shorter."""
@@ -164,7 +162,7 @@ def _configured(root: Path, config_path: Path, found_from: Path | None = None) -
     if config.css:
         config = config.model_copy(update={"css": str(_stylesheet(root, config, confinement))})
     if is_font_file(config.pdf.font):
-        font = str(_listed_file(root, config.pdf.font, "font", "the font", confinement))
+        font = str(confinement.listed_file(root, config.pdf.font, "font", "the font"))
         config = config.model_copy(update={"pdf": config.pdf.model_copy(update={"font": font})})
     return Project(
         root,
@@ -183,22 +181,7 @@ def _configured(root: Path, config_path: Path, found_from: Path | None = None) -
 def _stylesheet(root: Path, config: BookConfig, confinement: Confinement) -> Path:
     """The CSS file ``css`` names, inside the project; the error names book.toml's line."""
     assert config.css is not None
-    return _listed_file(root, config.css, "css", "the stylesheet", confinement)
-
-
-def _listed_file(root: Path, value: str, key: str, what: str, confinement: Confinement) -> Path:
-    """A file book.toml names under ``key``, inside the project (else an error naming
-    book.toml's line): the stylesheet, the print font."""
-    line = key_line(confinement.config_path, key)
-    path = resolved(root / value)
-    if not path.is_file():
-        raise InputError(
-            f"{key} {value!r} is not a file; fix '{key}' or add {what}",
-            display_path(confinement.config_path or root),
-            line,
-        )
-    confinement.listed(path, key, value, line)
-    return path
+    return confinement.listed_file(root, config.css, "css", "the stylesheet")
 
 
 def _back_files(folder: Path, output: Path, confinement: Confinement) -> tuple[Path, ...]:

@@ -40,7 +40,7 @@ def preview_themes(
     """Set the book at ``path`` in every theme; write ``<theme>.png`` into ``out_dir``
     (by default ``themes/`` in the project's output folder)."""
     from .api import parse_project
-    from .output import atomic_output
+    from .output import write_file
     from .project import load_project
     from .writers import pdf
 
@@ -53,8 +53,7 @@ def preview_themes(
         config = project.config.model_copy(update={"theme": theme.name})
         data, stats = pdf.render(book, pdf.options_from(config))
         target = folder / f"{theme.name}.png"
-        with atomic_output(target) as tmp:
-            tmp.write_bytes(spread_png(data, opening_page(data, book)))
+        write_file(target, spread_png(data, opening_page(data, book)))
         out.append(ThemePreview(theme, target, stats.pages))
     return out
 
@@ -80,26 +79,38 @@ def opening_page(data: bytes, book: Book) -> int:
     return 0
 
 
-def spread_png(data: bytes, page: int) -> bytes:
-    """Pages ``page`` and ``page + 1`` side by side, as PNG bytes."""
+def page_images(data: bytes, first: int, count: int) -> list[Any]:
+    """Pages ``first`` .. ``first + count - 1`` of a PDF (those it has) as RGB
+    pictures at :data:`PREVIEW_DPI`."""
     import pypdfium2
-    from PIL import Image
 
     document = pypdfium2.PdfDocument(data)
     try:
-        last = min(page + 2, len(document))
-        images = [
+        last = min(first + count, len(document))
+        return [
             document[k].render(scale=PREVIEW_DPI / 72).to_pil().convert("RGB")
-            for k in range(page, last)
+            for k in range(first, last)
         ]
     finally:
         document.close()
+
+
+def png_bytes(picture: Any) -> bytes:
+    """A picture as PNG bytes (Pillow writes no timestamp: the same page, the same file)."""
+    buf = io.BytesIO()
+    picture.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def spread_png(data: bytes, page: int) -> bytes:
+    """Pages ``page`` and ``page + 1`` side by side, as PNG bytes."""
+    from PIL import Image
+
+    images = page_images(data, page, 2)
     width = sum(im.width for im in images)
     sheet = Image.new("RGB", (width, max(im.height for im in images)), "white")
     x = 0
     for im in images:
         sheet.paste(im, (x, 0))
         x += im.width
-    buf = io.BytesIO()
-    sheet.save(buf, "PNG", optimize=False)
-    return buf.getvalue()
+    return png_bytes(sheet)

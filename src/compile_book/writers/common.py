@@ -40,6 +40,7 @@ from ..nodes import (
 __all__ = [
     "LINK_SCHEMES",
     "Division",
+    "EbookOptions",
     "Entry",
     "Headings",
     "PrintedHeading",
@@ -49,6 +50,7 @@ __all__ = [
     "contents",
     "contents_title",
     "divisions",
+    "ebook_options",
     "rights_statement",
     "safe_href",
     "shared_options",
@@ -66,6 +68,12 @@ class WriterOptions(BaseModel):
     telepathy_style: TelepathyStyle = "italic"
     chapter_numbers: NumberStyle = "as-written"
     part_numbers: NumberStyle = "as-written"
+
+
+class EbookOptions(WriterOptions):
+    """The settings of the writers that package XHTML (EPUB, kepub, Kindle): the shared
+    ones and the stylesheet rules they add."""
+
     css: str = ""
     """Rules added after the ebook's stylesheet: the theme's, then the writer's own file."""
 
@@ -76,8 +84,13 @@ def shared_options(config: BookConfig) -> dict[str, str]:
         "telepathy_style": config.telepathy.style,
         "chapter_numbers": config.headings.chapter_numbers,
         "part_numbers": config.headings.part_numbers,
-        "css": extra_css(config),
     }
+
+
+def ebook_options(config: BookConfig) -> dict[str, str]:
+    """The :class:`EbookOptions` fields: the shared ones and the stylesheet rules (read
+    here, and only for a writer that uses them)."""
+    return {**shared_options(config), "css": extra_css(config)}
 
 
 #: The largest stylesheet a writer may add (a stylesheet is a few kilobytes).

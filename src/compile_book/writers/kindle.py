@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..config import BookConfig
 from ..nodes import Book
-from .common import shared_options
+from .common import ebook_options
 from .epub import EpubOptions
 from .epub import write as write_epub
 
@@ -35,7 +35,7 @@ EXTENSION = ".epub"
 
 def options_from(config: BookConfig) -> EpubOptions:
     """The EPUB options with the cover page left to Kindle."""
-    return EpubOptions.model_validate({**shared_options(config), "cover_page": False})
+    return EpubOptions.model_validate({**ebook_options(config), "cover_page": False})
 
 
 def write(book: Book, options: EpubOptions, out: Path) -> None:

@@ -22,7 +22,7 @@ from ...config import BookConfig
 from ...errors import BackendError
 from ...nodes import Book
 from ...output import atomic_output, build_time
-from ..common import WriterOptions, shared_options
+from ..common import EbookOptions, ebook_options
 from . import package
 from .documents import book_cover, build_documents
 
@@ -31,7 +31,7 @@ __all__ = ["EXTENSION", "EpubOptions", "options_from", "write"]
 EXTENSION = ".epub"
 
 
-class EpubOptions(WriterOptions):
+class EpubOptions(EbookOptions):
     """What the EPUB writer reads: mind-speech style, heading number styles, and
     whether the cover also gets a page of its own (every store but Kindle wants one)."""
 
@@ -40,7 +40,7 @@ class EpubOptions(WriterOptions):
 
 def options_from(config: BookConfig) -> EpubOptions:
     """The EPUB options ``book.toml`` asks for."""
-    return EpubOptions.model_validate(shared_options(config))
+    return EpubOptions.model_validate(ebook_options(config))
 
 
 def write(book: Book, options: EpubOptions, out: Path) -> None:

@@ -30,7 +30,7 @@ from ...config import BookConfig
 from ...errors import BackendError
 from ...nodes import Book
 from ...output import atomic_output, build_time
-from ..common import WriterOptions, shared_options
+from ..common import EbookOptions, ebook_options
 from ..epub import package
 from ..epub.documents import Documents, book_cover, build_documents
 from .markup import kobo_document
@@ -40,13 +40,13 @@ __all__ = ["EXTENSION", "KepubOptions", "kobo_documents", "options_from", "write
 EXTENSION = ".kepub.epub"
 
 
-class KepubOptions(WriterOptions):
+class KepubOptions(EbookOptions):
     """What the kepub writer reads: the EPUB's settings (mind-speech, heading numbers)."""
 
 
 def options_from(config: BookConfig) -> KepubOptions:
     """The kepub options ``book.toml`` asks for (the same keys as the EPUB's)."""
-    return KepubOptions.model_validate(shared_options(config))
+    return KepubOptions.model_validate(ebook_options(config))
 
 
 def kobo_documents(docs: Documents) -> Documents:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputError
-from ...fontfiles import FONT_SUFFIXES, is_font_file
+from ...fontfiles import FONT_SUFFIXES, is_font_file, open_font
 
 __all__ = ["FONT_SUFFIXES", "ResolvedFont", "is_font_file", "resolve_font"]
 
@@ -56,7 +56,20 @@ class ResolvedFont:
 
 def resolve_font(value: str) -> ResolvedFont:
     """What ``[pdf] font`` means here. Raises :class:`InputError` for a file that is
-    missing, unreadable or not embeddable."""
+    missing, unreadable or not embeddable.
+
+    A build asks three times (its warnings, the template's font stack, Typst's font
+    folders): the answer is kept while the file is unchanged (its size and time)."""
+    try:
+        stat = os.stat(value) if is_font_file(value) else None
+    except OSError:
+        stat = None  # _resolve says what is wrong with it
+    return _resolve(value, (stat.st_size, stat.st_mtime_ns) if stat else None)
+
+
+@functools.lru_cache(maxsize=16)
+def _resolve(value: str, stamp: tuple[int, int] | None) -> ResolvedFont:
+    """:func:`resolve_font`'s answer; ``stamp`` (the file's size and time) is only the key."""
     if is_font_file(value):
         path = Path(value)
         family = _checked(path, value)
@@ -78,13 +91,10 @@ def resolve_font(value: str) -> ResolvedFont:
 
 def _checked(path: Path, shown: str) -> str:
     """The family name of a font file that may be embedded (else an error)."""
-    from fontTools.ttLib import TTCollection, TTFont, TTLibError
+    from fontTools.ttLib import TTLibError
 
     try:
-        if path.suffix.casefold() in (".ttc", ".otc"):
-            font = TTCollection(str(path), lazy=True).fonts[0]
-        else:
-            font = TTFont(str(path), lazy=True)
+        font = open_font(path)
     except (OSError, TTLibError, IndexError) as exc:
         raise InputError(f"cannot read the font ({exc}); check the file", shown) from None
     fs_type = int(getattr(font.get("OS/2"), "fsType", 0))
