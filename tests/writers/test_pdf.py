@@ -409,9 +409,10 @@ def test_hanging_punctuation_kept_clear_of_kdps_minimum(monkeypatch: pytest.Monk
         when: Any,
         images: Any,
         fonts: Any = None,
+        piece_chars: int = 0,
     ) -> bytes:
         seen.append(margin)
-        return real(template, made, margin, when, images, fonts)
+        return real(template, made, margin, when, images, fonts, piece_chars)
 
     monkeypatch.setattr(typeset, "typeset", spy)
     tree = finished(book([chapter(1, "One", [para("Body text.")])]))

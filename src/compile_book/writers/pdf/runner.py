@@ -106,6 +106,24 @@ def _ended() -> int | None:
                 pipe.close()
 
 
+def child_memory_mb() -> float | None:
+    """What the kept Typst process holds now, in MB (None: no child, or not measurable here).
+
+    Typst keeps what it laid out for the next run; between the pieces of a long
+    book that is dropped by stopping the child (:mod:`.pieces`)."""
+    process = _Child.process
+    if process is None or process.poll() is not None:
+        return None
+    try:
+        with open(f"/proc/{process.pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
 def stop() -> None:
     """Kill the Typst child now, if there is one (the next compile starts another)."""
     process = _Child.process

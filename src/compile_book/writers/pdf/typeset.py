@@ -21,6 +21,7 @@ inside margin (only possible with a tight explicit gutter).
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Mapping
@@ -35,9 +36,10 @@ from ...errors import BackendError
 from ...nodes import Book
 from ...output import build_time
 from ...pagemodel import estimate_pages, gutter_for_pages, inside_margin, to_points
-from . import typst_child
+from . import pieces, typst_child
 from .data import book_input
 from .fonts import font_paths
+from .pieces import PIECE_CHARS
 from .runner import compile_pdf
 from .userfont import resolve_font
 
@@ -62,8 +64,13 @@ class PdfStats:
     runs: int
 
 
-def render(book: Book, options: PdfOptions) -> tuple[bytes, PdfStats]:
-    """Typeset `book` and return the PDF bytes with what the build measured."""
+def render(
+    book: Book, options: PdfOptions, piece_chars: int = PIECE_CHARS
+) -> tuple[bytes, PdfStats]:
+    """Typeset `book` and return the PDF bytes with what the build measured.
+
+    A book longer than `piece_chars` (characters of prose, as data) is set in
+    pieces of about that size (:mod:`.pieces`); 0 sets it in one Typst run."""
     when = build_time()
     data, images = book_input(book, options, when=when)
     template = resources.files("compile_book").joinpath("templates", TEMPLATE).read_bytes()
@@ -78,13 +85,13 @@ def render(book: Book, options: PdfOptions) -> tuple[bytes, PdfStats]:
 
     chosen = margins(estimate_pages(book, options))
     fonts = (*font_paths(), *resolve_font(options.font).folders)
-    pdf = typeset(template, data, chosen, when, images, fonts)
+    pdf = typeset(template, data, chosen, when, images, fonts, piece_chars)
     pages = count_pages(pdf)
     runs = 1
     if margins(pages) != chosen:
         # The estimate fell in the wrong bracket: set again with the right gutter.
         chosen = margins(pages)
-        pdf = typeset(template, data, chosen, when, images, fonts)
+        pdf = typeset(template, data, chosen, when, images, fonts, piece_chars)
         pages = count_pages(pdf)
         runs = 2
     return pdf, PdfStats(pages, chosen[0], runs)
@@ -97,8 +104,10 @@ def typeset(
     when: datetime,
     images: Mapping[str, bytes] | None = None,
     fonts: tuple[str, ...] | None = None,
+    piece_chars: int = 0,
 ) -> bytes:
-    """One Typst run with the given inside margin (inches) and hanging punctuation.
+    """The book set with the given inside margin (inches) and hanging punctuation:
+    one Typst run, or one per piece of about `piece_chars` characters (:mod:`.pieces`).
 
     `images` (name -> bytes) are the figures the data names. typst-py decodes
     every file of an in-memory file set as UTF-8 (0.15.2), so binary images
@@ -111,7 +120,16 @@ def typeset(
     """
     data["layout"]["gutter"] = margin[0] * 72
     data["layout"]["overhang"] = margin[1]
-    return run_typst(template, data, when, images, fonts)
+    chunks = pieces.split(data["parts"], piece_chars) if piece_chars else []
+    if len(chunks) < 2:
+        return run_typst(template, data, when, images, fonts)
+
+    def one(piece: dict[str, Any]) -> bytes:
+        return run_typst(template, piece, when, images, fonts)
+
+    # What else goes into a run besides its data (figures are named by their hash).
+    key = b"\0".join([template, json.dumps(fonts).encode(), str(when.timestamp()).encode()])
+    return pieces.set_in_pieces(data, chunks, one, key)
 
 
 def run_typst(
@@ -145,8 +163,15 @@ _PAGE_COUNT = re.compile(
 
 
 def count_pages(pdf: bytes) -> int:
-    """Pages in a PDF Typst wrote (its page tree root is a plain object)."""
+    """Pages in a PDF Typst wrote (its page tree root is a plain object) or joined."""
     counts = [int(a or b) for a, b in _PAGE_COUNT.findall(pdf)]
-    if not counts:
-        raise BackendError("cannot read the page count of the PDF Typst wrote")
-    return max(counts)
+    if counts:
+        return max(counts)
+    # A book joined from pieces keeps its page tree in a compressed object stream.
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            return len(doc.pages)
+    except pikepdf.PdfError as exc:
+        raise BackendError("cannot read the page count of the PDF Typst wrote") from exc

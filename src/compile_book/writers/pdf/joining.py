@@ -1,0 +1,347 @@
+"""Pieces of a book, each set by its own Typst run, joined into one PDF (pikepdf).
+
+What one Typst run of the whole book would have written, rebuilt across the
+pieces (:mod:`.pieces` says why a book is set in pieces):
+
+* the pages, in order, without a piece's throw-away first page, and with the
+  blank versos the whole book would have before a recto opener;
+* the page labels (i, ii, ... then 1, 2, ...), page by page as Typst writes
+  them, a blank page continuing its neighbour's;
+* the bookmarks: every part and chapter where its piece put it, a part's
+  chapters nested under it even when they were set in a later piece;
+* the contents links, which the front matter set to a stand-in place (its
+  first page's corner), pointed at the pages their lines print;
+* the tagged structure (headings, paragraphs, links) of every piece under
+  one document element, with the numbers that tie pages and links to it
+  shifted past the pieces before;
+* the front matter's document information, its XMP with the real page count.
+
+qpdf (through pikepdf) copies each piece's objects once, keeping what they
+point at, so a link to a later page of the same piece still finds it. The
+file's identifier is a hash of its content, so the same pieces give the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, NumberTree
+
+from ...errors import BackendError
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a bookmark of a piece points: its page and the corner Typst gave it."""
+
+    number: int  # the page's number as printed
+    index: int  # the page's index among the piece's real pages
+    left: float
+    top: float
+    title: str
+    closed: bool
+
+
+@dataclass
+class Body:
+    """A piece of the body as set, and where it stands in the book."""
+
+    pdf: bytes
+    pad: bool  # a throw-away first page, left out
+    blank_before: bool  # a blank verso goes before it
+    first: int  # its first page's number
+    targets: list[str]  # the uids of its bookmarks, in order
+    doc: pikepdf.Pdf = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.doc = pikepdf.open(io.BytesIO(self.pdf))
+
+    @property
+    def pages(self) -> int:
+        """Its real pages (the throw-away page not counted)."""
+        return len(self.doc.pages) - self.pad
+
+    @cached_property
+    def _places(self) -> dict[str, Place]:
+        items = list(_bookmarks(self.doc))
+        if len(items) != len(self.targets):
+            raise BackendError(
+                f"a piece of the book has {len(items)} bookmarks for {len(self.targets)} "
+                "parts and chapters; please report it"
+            )
+        places: dict[str, Place] = {}
+        for uid, (i, left, top, title, closed) in zip(self.targets, items, strict=True):
+            index = i - self.pad
+            places[uid] = Place(self.first + index, index, left, top, title, closed)
+        return places
+
+    def places(self) -> dict[str, Place]:
+        """Each bookmark's place, by uid."""
+        return self._places
+
+
+@dataclass
+class Front:
+    """The front matter as set, with the uids its contents lines link to, in order."""
+
+    pdf: bytes
+    entries: list[str]
+
+
+def _bookmarks(doc: pikepdf.Pdf) -> Iterator[tuple[int, float, float, str, bool]]:
+    """A piece's bookmarks in document order: (page index, left, top, title, closed)."""
+    index: dict[tuple[int, int], int] = {page.obj.objgen: i for i, page in enumerate(doc.pages)}
+    with doc.open_outline() as outline:
+
+        def walk(items: list[pikepdf.OutlineItem]) -> Iterator[tuple[int, float, float, str, bool]]:
+            for item in items:
+                dest = item.destination
+                if not isinstance(dest, Array) or len(dest) < 4:
+                    raise BackendError("a piece of the book has a bookmark Typst did not place")
+                yield (
+                    index[dest[0].objgen],
+                    float(dest[2]),
+                    float(dest[3]),
+                    item.title,
+                    item.is_closed,
+                )
+                yield from walk(item.children)
+
+        yield from walk(outline.root)
+
+
+def join(front: Front | None, bodies: list[Body], nesting: dict[str, list[str]]) -> bytes:
+    """One PDF of the front matter and the body pieces, as one Typst run would set it.
+
+    `nesting` maps each top-level bookmark's uid to its children's (a part's chapters).
+    """
+    out = pikepdf.new()
+    base = pikepdf.open(io.BytesIO(front.pdf)) if front is not None else bodies[0].doc
+    joiner = _Joiner(out, base)
+    if front is not None:
+        joiner.take(base, skip=0)
+        if len(out.pages) % 2:
+            joiner.blank()  # the body opens on a recto
+    body_start = len(out.pages)
+    places: dict[str, tuple[int, Place]] = {}
+    for body in bodies:
+        if body.blank_before:
+            joiner.blank()
+        at = len(out.pages)
+        joiner.take(body.doc, skip=int(body.pad))
+        places.update({uid: (at + place.index, place) for uid, place in body.places().items()})
+    if front is not None:
+        _point_contents(out, front, places, body_start)
+    _outline(out, places, nesting)
+    joiner.finish()
+    buffer = io.BytesIO()
+    out.save(
+        buffer,
+        deterministic_id=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        min_version=base.pdf_version,
+    )
+    return buffer.getvalue()
+
+
+class _Joiner:
+    """Copies pages, their labels and their tagged structure into `out`, piece by piece."""
+
+    def __init__(self, out: pikepdf.Pdf, base: pikepdf.Pdf) -> None:
+        self.out = out
+        self.base = base
+        self.labels: list[dict[str, Any]] = []
+        self.parent_tree: dict[int, pikepdf.Object] = {}
+        self.next_key = 0
+        self.document: pikepdf.Object | None = None
+        self.role_map = Dictionary()
+        root = base.Root
+        box = base.pages[0].mediabox
+        self.size = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
+        for key in ("/Lang", "/ViewerPreferences", "/MarkInfo"):
+            if key in root:
+                out.Root[key] = _copy(out, base, root[key])
+
+    def take(self, doc: pikepdf.Pdf, skip: int) -> None:
+        """Append `doc`'s pages after the first `skip`, with their labels and structure."""
+        offset = self.next_key
+        labels = _labels(doc)
+        first = len(self.out.pages)
+        self.out.pages.extend(doc.pages[skip:])
+        self.labels.extend(labels[skip:])
+        tree = doc.Root.get("/StructTreeRoot")
+        if tree is None:
+            return
+        # One copy of the whole tree: its page references meet the pages just copied
+        # (before they are changed: qpdf copies far slower after).
+        tree = _copy(self.out, doc, tree)
+        for page in self.out.pages[first:]:
+            _shift_struct_parents(page, offset)
+        for key, value in NumberTree(tree.ParentTree).items():
+            self.parent_tree[int(key) + offset] = value
+        self.next_key = offset + int(tree.get("/ParentTreeNextKey", 0))
+        for role, mapped in tree.get("/RoleMap", Dictionary()).items():
+            self.role_map[role] = mapped
+        self._graft(tree)
+
+    def _graft(self, tree: pikepdf.Object) -> None:
+        """Put the piece's structure elements (already copied) under the one document element."""
+        kids = tree.K if isinstance(tree.K, Array) else Array([tree.K])
+        if self.document is None and len(kids) == 1:
+            self.document = kids[0]
+            return
+        if self.document is None:
+            self.document = self.out.make_indirect(
+                Dictionary(Type=Name.StructElem, S=Name.Document, K=Array())
+            )
+        target = self.document
+        for kid in kids:
+            inner = kid.get("/K") if kid.get("/S") == Name.Document else None
+            if inner is None:
+                target.K.append(kid)
+                kid.P = target
+                continue
+            for element in inner if isinstance(inner, Array) else [inner]:
+                target.K.append(element)
+                if isinstance(element, Dictionary) and "/S" in element:
+                    element.P = target
+
+    def blank(self) -> None:
+        """A blank page of the book's size, labelled as its page number would be."""
+        self.out.add_blank_page(page_size=self.size)
+        previous = self.labels[-1]
+        self.labels.append({**previous, "/St": int(previous.get("/St", 1)) + 1})
+
+    def finish(self) -> None:
+        """The page labels, the structure tree and the document information."""
+        out = self.out
+        labels = NumberTree.new(out)
+        for i, label in enumerate(self.labels):
+            labels[i] = out.make_indirect(Dictionary(label))
+        out.Root.PageLabels = labels.obj
+        if self.document is not None:
+            parent_tree = NumberTree.new(out)
+            for key in sorted(self.parent_tree):
+                parent_tree[key] = self.parent_tree[key]
+            root = out.make_indirect(
+                Dictionary(
+                    Type=Name.StructTreeRoot,
+                    K=Array([self.document]),
+                    ParentTree=parent_tree.obj,
+                    ParentTreeNextKey=self.next_key,
+                    RoleMap=self.role_map,
+                )
+            )
+            self.document.P = root
+            out.Root.StructTreeRoot = root
+        info = self.base.trailer.get("/Info")
+        if info is not None:
+            out.trailer.Info = _copy(out, self.base, info)
+        metadata = self.base.Root.get("/Metadata")
+        if metadata is not None:
+            xmp = _with_page_count(metadata.read_bytes(), len(out.pages))
+            out.Root.Metadata = out.make_stream(xmp, Type=Name.Metadata, Subtype=Name.XML)
+
+
+def _copy(out: pikepdf.Pdf, source: pikepdf.Pdf, obj: pikepdf.Object) -> pikepdf.Object:
+    """`obj` of `source` copied into `out` (qpdf copies only objects that stand alone)."""
+    return out.copy_foreign(obj if obj.is_indirect else source.make_indirect(obj))
+
+
+def _labels(doc: pikepdf.Pdf) -> list[dict[str, Any]]:
+    """Each page's label (style, prefix, number), its start number counted on to that page."""
+    found = doc.Root.get("/PageLabels")
+    ranges = sorted((int(k), v) for k, v in NumberTree(found).items()) if found is not None else []
+    out: list[dict[str, Any]] = []
+    start: int = 0
+    label: dict[str, Any] = {"/S": Name.D}
+    upcoming = iter(ranges)
+    following = next(upcoming, None)
+    for i in range(len(doc.pages)):
+        while following is not None and following[0] <= i:
+            start, label = following[0], {str(k): v for k, v in following[1].items()}
+            following = next(upcoming, None)
+        out.append({**label, "/St": int(label.get("/St", 1)) + (i - start)})
+    return out
+
+
+def _shift_struct_parents(page: pikepdf.Page, offset: int) -> None:
+    """Move a copied page's (and its annotations') keys into the joined parent tree."""
+    if offset == 0:
+        return
+    obj = page.obj
+    if "/StructParents" in obj:
+        obj.StructParents = int(obj.StructParents) + offset
+    for annot in obj.get("/Annots", Array()):
+        if "/StructParent" in annot:
+            annot.StructParent = int(annot.StructParent) + offset
+
+
+def _point_contents(
+    out: pikepdf.Pdf, front: Front, places: dict[str, tuple[int, Place]], pages: int
+) -> None:
+    """Point each contents link (set to the front's first page corner) at its division."""
+    first = out.pages[0].obj.objgen
+    links = [
+        annot
+        for page in out.pages[:pages]
+        for annot in page.obj.get("/Annots", Array())
+        if annot.get("/Subtype") == Name.Link and _stand_in(annot, first)
+    ]
+    if len(links) != len(front.entries):
+        raise BackendError(
+            f"the contents has {len(links)} links for {len(front.entries)} lines; please report it"
+        )
+    for annot, uid in zip(links, front.entries, strict=True):
+        index, place = places[uid]
+        dest = Array([out.pages[index].obj, Name.XYZ, place.left, place.top, 0])
+        if "/Dest" in annot:
+            annot.Dest = dest
+        else:
+            annot.A.D = dest
+
+
+def _stand_in(annot: pikepdf.Object, first: tuple[int, int]) -> bool:
+    dest = annot.get("/Dest")
+    if dest is None and "/A" in annot:
+        dest = annot.A.get("/D")
+    return (
+        isinstance(dest, Array)
+        and len(dest) >= 3
+        and dest[0].objgen == first
+        and float(dest[2]) == 0.0
+    )
+
+
+def _outline(
+    out: pikepdf.Pdf, places: dict[str, tuple[int, Place]], nesting: dict[str, list[str]]
+) -> None:
+    """The bookmarks of every piece as one tree: parts over their chapters."""
+    with out.open_outline() as outline:
+        for uid, children in nesting.items():
+            item = _item(out, places[uid])
+            for child in children:
+                item.children.append(_item(out, places[child]))
+            item.is_closed = places[uid][1].closed
+            outline.root.append(item)
+
+
+def _item(out: pikepdf.Pdf, at: tuple[int, Place]) -> pikepdf.OutlineItem:
+    index, place = at
+    dest = Array([out.pages[index].obj, Name.XYZ, place.left, place.top, 0])
+    return pikepdf.OutlineItem(place.title, dest)
+
+
+_NPAGES = re.compile(rb"<xmpTPg:NPages>\d+</xmpTPg:NPages>")
+
+
+def _with_page_count(xmp: bytes, pages: int) -> bytes:
+    """The XMP packet with the joined book's page count."""
+    return _NPAGES.sub(b"<xmpTPg:NPages>%d</xmpTPg:NPages>" % pages, xmp)

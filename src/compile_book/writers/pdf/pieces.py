@@ -1,0 +1,184 @@
+"""A long book set in pieces: one Typst run per group of chapters, joined into one PDF.
+
+Why: Typst holds every laid-out page of a run until the run returns, so a
+single run's memory grows with the book (2.5 GB at a million words) and its
+time grows faster than the book does. Set a few chapters at a time, each run
+stays the size of its piece, and a rebuild after an edit sets again only the
+pieces whose data changed (:data:`_SET`, kept for the process's life).
+
+The pieces come out exactly as one run sets them, page for page:
+
+* a piece starts where the whole book would start a new page anyway (at a
+  chapter or a part), so no page is shared between two runs;
+* its first page carries the number it has in the book (``start``), so the
+  folios and running heads are Typst's own;
+* it starts on the side of the spread it has in the book: with chapters on
+  rectos that is always a recto; with ``chapter_start = "next"`` a piece
+  that starts on a verso is set after one throw-away page (``pad``);
+* the blank verso the whole book would insert before a recto opener is
+  added between the pieces by :mod:`.joining`;
+* the front matter is set last, when every chapter's page is known: its
+  contents lines print those pages and link to them.
+
+The pieces run one after another in the one Typst process (each needs the
+page count of the ones before it; Typst itself already keeps both cores of
+a small machine busy, at 1.8 times the wall time in processor time). That
+process is restarted when what Typst remembers between runs grows past
+:data:`KEEP_MB`, which bounds the memory of the whole process tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import runner
+from .joining import Body, Front, join
+
+#: Prose characters (as JSON) per piece: about 25,000 words, a few chapters.
+#: Smaller pieces bound memory tighter but embed the fonts once more each.
+PIECE_CHARS = 160_000
+
+#: Restart the Typst process between pieces once it holds more than this (MB).
+KEEP_MB = 320
+
+#: Pieces kept for rebuilds, most recently used last.
+_SET: OrderedDict[str, bytes] = OrderedDict()
+_SET_MAX = 64
+
+#: One Typst run of the template over the given data, returning the PDF.
+Typeset = Callable[[dict[str, Any]], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Some of the book's parts, as the template's ``parts`` data."""
+
+    parts: list[dict[str, Any]]
+
+    def opens_on_recto(self, recto_chapters: bool) -> bool:
+        """Whether the whole book would start this piece's first page on a recto."""
+        first = self.parts[0]
+        if not first.get("continued") and (first["uid"] is not None or first["front"]):
+            return True  # a part page, or a box-set book's own front pages
+        return recto_chapters
+
+    def targets(self) -> list[str]:
+        """The uids of the bookmarks the piece sets, in order (parts, then their chapters)."""
+        out: list[str] = []
+        for part in self.parts:
+            if part["uid"] is not None and not part.get("continued"):
+                out.append(part["uid"])
+            out.extend(chapter["uid"] for chapter in part["chapters"])
+        return out
+
+
+def split(parts: list[dict[str, Any]], size: int = PIECE_CHARS) -> list[Piece]:
+    """The book's parts cut into pieces of about `size` characters, between chapters.
+
+    A part cut in two goes on in the next piece as ``continued`` (no part
+    page, no part front matter, its chapters still nested under it). A cut
+    that would fall before a part's first chapter falls before the part.
+    """
+    pieces: list[Piece] = []
+    current: list[dict[str, Any]] = []
+    filled = 0
+    for part in parts:
+        taken: list[dict[str, Any]] = []
+        continued = False
+        for chapter in part["chapters"]:
+            weight = len(json.dumps(chapter, ensure_ascii=False))
+            if filled and filled + weight > size:
+                if taken:
+                    current.append(_portion(part, taken, continued))
+                    continued = True
+                pieces.append(Piece(current))
+                current, taken, filled = [], [], 0
+            taken.append(chapter)
+            filled += weight
+        current.append(_portion(part, taken, continued))
+    if current:
+        pieces.append(Piece(current))
+    return pieces
+
+
+def _portion(
+    part: dict[str, Any], chapters: list[dict[str, Any]], continued: bool
+) -> dict[str, Any]:
+    portion = {**part, "chapters": chapters}
+    if continued:
+        portion["continued"] = True
+    return portion
+
+
+def set_in_pieces(data: dict[str, Any], pieces: list[Piece], typeset: Typeset, key: bytes) -> bytes:
+    """The whole book's PDF from `pieces`, each set by `typeset` (one Typst run)."""
+    recto = data["layout"]["chapter-start"] == "recto"
+    bodies: list[Body] = []
+    page = 1
+    for piece in pieces:
+        blank = False
+        if piece.opens_on_recto(recto) and page % 2 == 0:
+            blank, page = True, page + 1  # the blank verso before a recto opener
+        pad = page % 2 == 0
+        setting = {"kind": "body", "start": page, "pad": pad}
+        pdf = _set(
+            typeset, {**data, "front": [], "contents": [], "parts": piece.parts}, setting, key
+        )
+        body = Body(pdf, pad=pad, blank_before=blank, first=page, targets=piece.targets())
+        bodies.append(body)
+        page += body.pages
+    pages = {uid: at.number for body in bodies for uid, at in body.places().items()}
+    nesting: dict[str, list[str]] = {}
+    for part in data["parts"]:
+        chapters = [chapter["uid"] for chapter in part["chapters"]]
+        if part["uid"] is not None:
+            nesting[part["uid"]] = chapters
+        else:
+            nesting.update((uid, []) for uid in chapters)
+    front = None
+    if data["front"] or data["layout"]["half-title"]:
+        contents = [_numbered(entry, pages) for entry in data["contents"]]
+        pdf = _set(typeset, {**data, "contents": contents, "parts": []}, {"kind": "front"}, key)
+        front = Front(pdf, entries=list(_flat(contents)))
+    return join(front, bodies, nesting)
+
+
+def _set(typeset: Typeset, data: dict[str, Any], setting: dict[str, Any], key: bytes) -> bytes:
+    """One piece, from the rebuild store when the same data was set before."""
+    payload = {**data, "piece": setting}
+    digest = hashlib.sha256(key)
+    digest.update(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    name = digest.hexdigest()
+    kept = _SET.get(name)
+    if kept is not None:
+        _SET.move_to_end(name)
+        return kept
+    pdf = typeset(payload)
+    _SET[name] = pdf
+    while len(_SET) > _SET_MAX:
+        _SET.popitem(last=False)
+    used = runner.child_memory_mb()
+    if used is None or used > KEEP_MB:
+        runner.stop()  # what Typst remembers of this piece goes with the process
+    return pdf
+
+
+def _numbered(entry: Mapping[str, Any], pages: Mapping[str, int]) -> dict[str, Any]:
+    """A contents entry with its page as printed (the template's ``page``)."""
+    return {
+        **entry,
+        "page": str(pages[entry["uid"]]),
+        "children": [_numbered(child, pages) for child in entry["children"]],
+    }
+
+
+def _flat(entries: list[dict[str, Any]]) -> Iterator[str]:
+    """The contents' uids in the order its lines are set."""
+    for entry in entries:
+        yield entry["uid"]
+        yield from _flat(entry["children"])
