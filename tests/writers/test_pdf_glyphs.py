@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 from pathlib import Path
 
 import pypdf
 import pytest
 
 import compile_book
-from compile_book import glyphs
+from compile_book import builtinfonts, glyphs
 from compile_book.diagnostics import Code
 from compile_book.writers import pdf
 from tests.writers import finished
@@ -56,3 +57,47 @@ def test_fallback_faces_print_what_eb_garamond_lacks(tmp_path: Path) -> None:
         names.update(str(f.get_object().get("/BaseFont")) for f in fonts.values())
     assert any("NotoSansKannada" in n for n in names), names
     assert any("NotoEmoji" in n for n in names), names
+
+
+#: ∀ is Libertinus Serif's, Ϣ (Coptic) New Computer Modern's, ↜ DejaVu Sans Mono's
+#: and New Computer Modern Math's: fonts built into Typst, in no font file here.
+BUILTIN_ONLY = "\u2200\u03e2\u219c"
+
+
+def test_the_fonts_built_into_typst_are_all_read() -> None:
+    import typst
+    from fontTools.ttLib import TTFont
+
+    path = builtinfonts._module_path()
+    assert path is not None
+    found = {
+        TTFont(io.BytesIO(blob), lazy=True)["name"].getBestFamilyName().replace(" ", "")
+        for blob in builtinfonts._embedded_fonts(path.read_bytes())
+    }
+    listed = typst.Fonts(include_system_fonts=False, font_paths=[]).families()
+    assert {name.replace(" ", "") for name in listed} <= found
+    assert {ord(ch) for ch in BUILTIN_ONLY} <= builtinfonts.builtin_cmap()
+
+
+@needs_fallbacks
+def test_a_character_only_typst_s_own_fonts_have_is_not_warned_and_prints(
+    tmp_path: Path,
+) -> None:
+    text = f"Chapter 1\n\nFor {' and '.join(BUILTIN_ONLY)} but \U000103a0 alone.\n"
+    book = compile_book.parse_text(text)
+    found = glyphs.missing_glyphs(book)
+    assert [d.message.split("(")[1][:7] for d in found] == ["U+103A0"]
+    out = tmp_path / "book.pdf"
+    pdf.write(finished(book), pdf_options(), out)
+    reader = pypdf.PdfReader(out)
+    printed = "".join(page.extract_text() for page in reader.pages)
+    # Read back: each is drawn from a real glyph; the Old Persian sign, from none, is
+    # an empty box that carries no text.
+    assert all(ch in printed for ch in BUILTIN_ONLY) and "\U000103a0" not in printed
+    names = {
+        str(font.get_object().get("/BaseFont"))
+        for page in reader.pages
+        for font in page.get("/Resources", {}).get("/Font", {}).values()
+    }
+    assert any("LibertinusSerif" in n for n in names), names
+    assert any("NewCM10" in n for n in names), names
