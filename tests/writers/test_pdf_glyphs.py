@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -12,6 +13,7 @@ import pytest
 import compile_book
 from compile_book import builtinfonts, glyphs
 from compile_book.diagnostics import Code
+from compile_book.fontfiles import open_font
 from compile_book.writers import pdf
 from tests.writers import finished
 from tests.writers.test_pdf import options as pdf_options
@@ -101,3 +103,63 @@ def test_a_character_only_typst_s_own_fonts_have_is_not_warned_and_prints(
     }
     assert any("LibertinusSerif" in n for n in names), names
     assert any("NewCM10" in n for n in names), names
+
+
+needs_cjk = pytest.mark.skipif(
+    importlib.util.find_spec("manimgx_fonts_cjk") is None,
+    reason="the CJK fonts (compile-book[cjk]) are not installed",
+)
+
+CJK = "灯塔守我们明天早上在见面"
+
+
+def _ink(font: Any, glyphs: list[str]) -> float:
+    """The area the outlines of `glyphs` cover: how dark a weight prints."""
+    from fontTools.pens.areaPen import AreaPen
+
+    shapes = font.getGlyphSet()
+    total = 0.0
+    for name in glyphs:
+        pen = AreaPen(shapes)
+        shapes[name].draw(pen)
+        total += abs(pen.value)
+    return total
+
+
+def _cjk_ink_at(weight: int) -> float:
+    """The ink of `CJK` in Noto Sans CJK JP set at `weight` (its variable font, instanced
+    by fontTools as Typst instances it)."""
+    from fontTools import subset
+    from fontTools.varLib import instancer
+
+    folder = Path(importlib.util.find_spec("manimgx_fonts_cjk").origin or "").parent  # type: ignore[union-attr]
+    font = open_font(next(folder.glob("*.ttc")))
+    subsetter = subset.Subsetter(subset.Options(layout_features=[], notdef_outline=False))
+    subsetter.populate(text=CJK)
+    subsetter.subset(font)
+    static = instancer.instantiateVariableFont(font, {"wght": weight})
+    cmap = static.getBestCmap()
+    return _ink(static, [cmap[ord(ch)] for ch in CJK])
+
+
+@needs_cjk
+def test_cjk_prints_in_the_regular_weight_not_the_variable_font_s_thin(tmp_path: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    book = compile_book.parse_text(f"Chapter 1\n\nShe read the sign: {CJK}, and went on.\n")
+    out = tmp_path / "book.pdf"
+    pdf.write(finished(book), pdf_options(), out)
+    embedded = [
+        font.get_object()
+        for page in pypdf.PdfReader(out).pages
+        for font in page.get("/Resources", {}).get("/Font", {}).values()
+        if "CJK" in str(font.get_object()["/BaseFont"])
+    ]
+    # The font keeps its default instance's name ("NotoSansCJKjp-Thin"); its outlines
+    # are what tell the weight. One glyph a character, .notdef first.
+    assert len(embedded) == 1
+    descriptor = embedded[0]["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+    program = TTFont(io.BytesIO(descriptor.get_object()["/FontFile2"].get_object().get_data()))
+    printed = _ink(program, program.getGlyphOrder()[1:])
+    thin, regular = _cjk_ink_at(100), _cjk_ink_at(400)
+    assert printed == pytest.approx(regular, rel=0.05), (printed, thin, regular)
