@@ -26,7 +26,7 @@ import struct
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["builtin_cmap"]
+__all__ = ["builtin_cmap", "builtin_fonts"]
 
 # Why two patterns, each with a literal prefix: one alternation scans the 84 MB
 # module six times slower. The fifth byte and the next bound the table count.
@@ -69,15 +69,22 @@ def _embedded_fonts(data: bytes) -> Iterator[bytes]:
 
 
 @functools.cache
-def builtin_cmap() -> frozenset[int]:
-    """The code points some font built into Typst has (empty when none is found)."""
+def builtin_fonts() -> tuple[bytes, ...]:
+    """Each font built into Typst, as its file's bytes (none when none is found): for the
+    glyph check, and for an ebook that embeds the plain theme's Libertinus Serif."""
     path = _module_path()
     if path is None:  # pragma: no cover - typst is a dependency
-        return frozenset()
+        return ()
+    return tuple(_embedded_fonts(path.read_bytes()))
+
+
+@functools.cache
+def builtin_cmap() -> frozenset[int]:
+    """The code points some font built into Typst has (empty when none is found)."""
     from fontTools.ttLib import TTFont, TTLibError
 
     covered: set[int] = set()
-    for blob in _embedded_fonts(path.read_bytes()):
+    for blob in builtin_fonts():
         try:
             covered.update(TTFont(io.BytesIO(blob), lazy=True).getBestCmap() or ())
         except (TTLibError, struct.error, KeyError, ValueError):  # pragma: no cover

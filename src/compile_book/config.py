@@ -220,6 +220,17 @@ class PdfConfig(_Model):
         return self
 
 
+class EpubConfig(_Model):
+    """The ebook editions (EPUB, kepub, Kindle)."""
+
+    embed_fonts: StrictBool = Field(
+        default=False,
+        description="Embed the print edition's faces (the theme's or [pdf] font and "
+        "heading_font) in the ebook, subset to the characters the book uses, where their "
+        "licence allows it; off by default, so readers' own font choice stays in charge.",
+    )
+
+
 NumberStyle = Literal["as-written", "words", "arabic", "roman"]
 
 
@@ -303,6 +314,7 @@ class BookConfig(_Model):
     lint: LintConfig = Field(default_factory=LintConfig)
     telepathy: TelepathyConfig = Field(default_factory=TelepathyConfig)
     pdf: PdfConfig = Field(default_factory=PdfConfig)
+    epub: EpubConfig = Field(default_factory=EpubConfig)
     cover_wrap: CoverWrapConfig = Field(default_factory=CoverWrapConfig)
     submission: SubmissionConfig = Field(default_factory=SubmissionConfig)
     back: BackMatterConfig = Field(
