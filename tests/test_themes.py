@@ -11,9 +11,9 @@ import pytest
 from PIL import Image
 
 from compile_book import build
-from compile_book.config import BookConfig
+from compile_book.config import BookConfig, PdfConfig
 from compile_book.errors import CompileBookError
-from compile_book.themes import THEMES
+from compile_book.themes import DEFAULT_THEME, THEMES
 from compile_book.writers import pdf
 from tests.epubcheck import run_epubcheck
 from tests.projects import make_project, run_module, write_files
@@ -173,3 +173,12 @@ def test_previews_want_a_folder(tmp_path: Path) -> None:
     root = make_project(tmp_path / "book", _toml("classic"))
     result = run_module("themes", str(root), "-o", str(root / "book.toml"))
     assert result.returncode == 2 and "not a folder" in result.stderr, result.stderr
+
+
+def test_the_pdf_defaults_are_the_default_theme_s() -> None:
+    # One source of truth: a book without a theme and without [pdf] settings is classic.
+    assert BookConfig().theme == DEFAULT_THEME.name == "classic"
+    defaults = PdfConfig().model_dump()
+    assert {key: defaults[key] for key in DEFAULT_THEME.pdf_defaults()} == (
+        DEFAULT_THEME.pdf_defaults()
+    )

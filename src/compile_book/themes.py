@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["THEMES", "Theme", "ThemeName", "get_theme"]
+__all__ = ["DEFAULT_THEME", "THEMES", "Theme", "ThemeName", "get_theme"]
 
 ThemeName = Literal["classic", "modern", "romance", "plain"]
 
@@ -161,6 +161,11 @@ THEMES: dict[str, Theme] = {
         css=_PLAIN_CSS,
     ),
 }
+
+#: The theme a book without ``theme = "…"`` gets. Its print values are also the
+#: ``[pdf]`` defaults (:class:`compile_book.config.PdfConfig` reads them here), so the
+#: two can never disagree.
+DEFAULT_THEME = THEMES["classic"]
 
 
 def get_theme(name: str) -> Theme:
