@@ -27,6 +27,7 @@ Why each step:
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -137,19 +138,39 @@ def book_characters(documents: Iterable[bytes], css: str) -> str:
     return "".join(sorted(set(text) | set(text.upper()) | set(text.lower()) | {" "}))
 
 
-def book_fonts(options: EbookOptions, documents: Iterable[bytes], css: str) -> list[FontFile]:
+def book_fonts(options: EbookOptions, documents: Iterable[bytes], css: str) -> tuple[FontFile, ...]:
     """The fonts an ebook embeds (none unless ``[epub] embed_fonts`` is on), subset to
     what its `documents` and stylesheet show."""
     if not options.embed_families:
-        return []
+        return ()
     characters = book_characters(documents, css)
-    return embedded_fonts(options.embed_families, options.font_folders, characters)
+    folders = options.font_folders
+    return embedded_fonts(options.embed_families, folders, characters, _stamp(folders))
 
 
+def _stamp(folders: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
+    """The writer's font files, sizes and times: a font changed under ``--watch`` is
+    embedded anew, not taken from the cache."""
+    found = []
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.name.casefold().endswith(FONT_SUFFIXES):
+                st = path.stat()
+                found.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(found)
+
+
+# Why a cache: a release writes the EPUB, the kepub and the Kindle file of one book,
+# which show the same characters; the faces are made once (seconds each).
+@functools.lru_cache(maxsize=4)
 def embedded_fonts(
-    families: Sequence[str], folders: Sequence[str], characters: str
-) -> list[FontFile]:
-    """The faces of `families`, each subset to `characters`, in the package's order."""
+    families: tuple[str, ...],
+    folders: tuple[str, ...],
+    characters: str,
+    stamp: tuple[tuple[str, int, int], ...] = (),
+) -> tuple[FontFile, ...]:
+    """The faces of `families`, each subset to `characters`, in the package's order
+    (``stamp``, the state of the writer's font files, is only the cache's key)."""
     out: list[FontFile] = []
     subsets: dict[_Source, bytes] = {}  # a variable font is subset once for both weights
     for family in dict.fromkeys(families):  # the body face may also be the heads'
@@ -165,7 +186,7 @@ def embedded_fonts(
             suffix, media = (".otf", "font/otf") if data[:4] == b"OTTO" else (".ttf", "font/ttf")
             href = f"{FONTS_FOLDER}font-{n}{suffix}"
             out.append(FontFile(f"font-{n}", href, media, data, family, weight, italic))
-    return out
+    return tuple(out)
 
 
 def _best(sources: Sequence[_Source], weight: int, italic: bool) -> _Source | None:
