@@ -14,6 +14,7 @@ from fontTools.ttLib import TTFont
 from lxml import etree
 
 from compile_book import build
+from compile_book.writers.ebookfonts import family_rules
 from tests.epubcheck import run_epubcheck
 from tests.projects import make_project, run_module
 
@@ -131,3 +132,9 @@ def test_a_writer_s_font_that_forbids_embedding_is_refused_for_the_ebook_too(
     assert result.returncode == 2
     assert "forbids embedding" in result.stderr and "Locked.ttf" in result.stderr
     assert not (tmp_path / "x.epub").exists()
+
+
+def test_a_family_name_cannot_break_out_of_its_css_string() -> None:
+    rule = family_rules('Odd "Face"\\\n}', None)
+    assert 'font-family: "Odd \\"Face\\"\\\\\\A }", serif;' in rule
+    assert rule.count("{") == rule.count("}") - 1  # the one } is inside the string

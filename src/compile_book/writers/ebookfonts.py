@@ -119,8 +119,9 @@ def font_face_rules(fonts: Sequence[FontFile], css_href: str) -> str:
 
 
 def _css_string(text: str) -> str:
-    """A family name as a CSS string (quotes and backslashes escaped)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A family name as a CSS string (quotes, backslashes and line ends escaped)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\A ").replace("\r", "\\D ") + '"'
 
 
 def book_characters(documents: Iterable[bytes], css: str) -> str:
