@@ -5,32 +5,21 @@ Only the generator is tested, on a small size; benchmarks are never timed tests.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-
-def _corpus_gen() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "bench" / "corpus_gen.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("corpus_gen", module)
-    spec.loader.exec_module(module)
-    return module
+from tests.paths import SEEDS
+from tests.paths import corpus_gen as load_corpus_gen
 
 
 @pytest.fixture(scope="module")
 def corpus_gen() -> ModuleType:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not beside this checkout")
-    return _corpus_gen()
+    return load_corpus_gen()
 
 
 def test_txt_and_md_carry_the_same_words(corpus_gen: ModuleType, tmp_path: Path) -> None:

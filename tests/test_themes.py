@@ -11,9 +11,9 @@ import pytest
 from PIL import Image
 
 from compile_book import build
-from compile_book.config import BookConfig
+from compile_book.config import BookConfig, PdfConfig
 from compile_book.errors import CompileBookError
-from compile_book.themes import THEMES
+from compile_book.themes import DEFAULT_THEME, THEMES
 from compile_book.writers import pdf
 from tests.epubcheck import run_epubcheck
 from tests.projects import make_project, run_module, write_files
@@ -133,3 +133,52 @@ def test_themes_command_shows_the_book_in_every_theme(tmp_path: Path) -> None:
         # Not a blank page: the text darkens it.
         low = picture.convert("L").getextrema()[0]
         assert isinstance(low, int) and low < 100
+
+
+def _cover_named(root: Path, name: str) -> bytes:
+    """Give the project a PNG cover called `name` (in covers/); its bytes."""
+    picture = io.BytesIO()
+    Image.new("RGB", (160, 256), "navy").save(picture, "PNG")
+    (root / "covers" / name).write_bytes(picture.getvalue())
+    toml = (root / "book.toml").read_text(encoding="utf-8")
+    (root / "book.toml").write_text(f'cover = "covers/{name}"\n{toml}', encoding="utf-8")
+    return picture.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("command", "name"), [("themes", "modern.png"), ("preview", "contact-sheet.png")]
+)
+def test_previews_never_overwrite_an_input(tmp_path: Path, command: str, name: str) -> None:
+    root = make_project(tmp_path / "book", _toml("classic"))
+    cover = _cover_named(root, name)
+    # The pictures' folder is the covers' folder, where a picture has the cover's name.
+    result = run_module(command, str(root), "-o", str(root / "covers"))
+    assert result.returncode == 2, result.stdout
+    assert "the cover" in result.stderr and name in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert (root / "covers" / name).read_bytes() == cover
+    assert sorted(p.name for p in (root / "covers").iterdir()) == sorted(["cover.jpg", name])
+    # A link to book.toml where a picture goes is refused too (same file, other name).
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "classic.png").symlink_to(root / "book.toml")
+    (out / "print-1.png").symlink_to(root / "book.toml")
+    before = (root / "book.toml").read_bytes()
+    result = run_module(command, str(root), "-o", str(out))
+    assert result.returncode == 2 and "book.toml" in result.stderr, result.stderr
+    assert (root / "book.toml").read_bytes() == before
+
+
+def test_previews_want_a_folder(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "book", _toml("classic"))
+    result = run_module("themes", str(root), "-o", str(root / "book.toml"))
+    assert result.returncode == 2 and "not a folder" in result.stderr, result.stderr
+
+
+def test_the_pdf_defaults_are_the_default_theme_s() -> None:
+    # One source of truth: a book without a theme and without [pdf] settings is classic.
+    assert BookConfig().theme == DEFAULT_THEME.name == "classic"
+    defaults = PdfConfig().model_dump()
+    assert {key: defaults[key] for key in DEFAULT_THEME.pdf_defaults()} == (
+        DEFAULT_THEME.pdf_defaults()
+    )

@@ -141,8 +141,10 @@ def with_cover_findings(project: Project, book: Book, formats: Iterable[str]) ->
 
 
 def _font_findings(project: Project, formats: list[str]) -> list[Diagnostic]:
-    """A print font neither bundled nor installed (the book falls back to EB Garamond)."""
-    if "pdf" not in formats:
+    """A print font neither bundled nor installed (the book falls back to EB Garamond),
+    for the PDF or for an ebook that embeds it (``[epub] embed_fonts``)."""
+    embeds = project.config.epub.embed_fonts and EBOOK_FORMATS.intersection(formats)
+    if "pdf" not in formats and not embeds:
         return []
     from .writers import pdf
     from .writers.pdf.userfont import resolve_font

@@ -39,7 +39,7 @@ from .paths import display_path
 from .printable import layout_problems, side_problem
 from .printspec import CoverWrapConfig
 from .submission import SubmissionConfig
-from .themes import ThemeName
+from .themes import DEFAULT_THEME, ThemeName
 
 CONFIG_NAME = "book.toml"
 
@@ -164,33 +164,42 @@ class PdfConfig(_Model):
     top: Length = Field(default="0.75in", description="Top margin.")
     bottom: Length = Field(default="0.75in", description="Bottom margin.")
     font: Text = Field(
-        default="EB Garamond",
+        default=DEFAULT_THEME.font,
         description="Body font (by default the theme's): a family, bundled or installed, "
         "or a font file relative to book.toml ('fonts/Face.otf'), checked for embedding.",
     )
     heading_font: Text | None = Field(
-        default=None, description="Font of chapter and part heads (by default the theme's)."
+        default=DEFAULT_THEME.heading_font,
+        description="Font of chapter and part heads (by default the theme's).",
     )
     drop_cap_lines: int = Field(
-        default=3, ge=2, le=5, description="How many lines deep a drop cap is."
+        default=DEFAULT_THEME.drop_cap_lines,
+        ge=2,
+        le=5,
+        description="How many lines deep a drop cap is.",
     )
-    font_size: float = Field(default=11.5, ge=6, le=24, description="Body size in points.")
+    font_size: float = Field(
+        default=DEFAULT_THEME.font_size, ge=6, le=24, description="Body size in points."
+    )
     leading: float = Field(default=0.62, ge=0.1, le=2.0, description="Space between lines, in em.")
     chapter_start: Literal["recto", "next"] = Field(
         default="recto", description="Start chapters on a right-hand page, or the next page."
     )
     drop_cap: StrictBool = Field(
-        default=False,
+        default=DEFAULT_THEME.drop_cap,
         description="A drop cap opens each chapter, three lines deep in every chapter "
         "(a short opening paragraph is followed beside it by the next).",
     )
     small_caps_words: int = Field(
-        default=3, ge=0, le=12, description="Words of the first line set in small caps."
+        default=DEFAULT_THEME.small_caps_words,
+        ge=0,
+        le=12,
+        description="Words of the first line set in small caps.",
     )
     toc: StrictBool = Field(default=True, description="Print a table of contents.")
     half_title: StrictBool = Field(default=True, description="Print a half-title page.")
     scene_break: Text = Field(
-        default="❦",
+        default=DEFAULT_THEME.scene_break,
         description="Ornament drawn at a scene break (the default fleuron is in EB Garamond; "
         "an asterism ⁂ is set from Libertinus Serif).",
     )
@@ -218,6 +227,17 @@ class PdfConfig(_Model):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+class EpubConfig(_Model):
+    """The ebook editions (EPUB, kepub, Kindle)."""
+
+    embed_fonts: StrictBool = Field(
+        default=False,
+        description="Embed the print edition's faces (the theme's or [pdf] font and "
+        "heading_font) in the ebook, subset to the characters the book uses, where their "
+        "licence allows it; off by default, so readers' own font choice stays in charge.",
+    )
 
 
 NumberStyle = Literal["as-written", "words", "arabic", "roman"]
@@ -303,6 +323,7 @@ class BookConfig(_Model):
     lint: LintConfig = Field(default_factory=LintConfig)
     telepathy: TelepathyConfig = Field(default_factory=TelepathyConfig)
     pdf: PdfConfig = Field(default_factory=PdfConfig)
+    epub: EpubConfig = Field(default_factory=EpubConfig)
     cover_wrap: CoverWrapConfig = Field(default_factory=CoverWrapConfig)
     submission: SubmissionConfig = Field(default_factory=SubmissionConfig)
     back: BackMatterConfig = Field(

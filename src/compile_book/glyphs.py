@@ -14,8 +14,8 @@ loading some thirty character maps (one of them CJK) costs a second. Letters
 below U+0250 and the General Punctuation block are taken as covered without
 opening a font (EB Garamond has them all); only a book with other characters
 pays for the maps, once a process. Typst's built-in fonts (Libertinus,
-New Computer Modern, DejaVu Sans Mono) ship inside the typst package, not as
-files, and are not asked: a character only they have is warned all the same.
+New Computer Modern, DejaVu Sans Mono), which Typst falls back to like any
+other, are asked last (:mod:`.builtinfonts`), only for what the files lack.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+from .builtinfonts import builtin_cmap
 from .diagnostics import Code, Diagnostic
 from .fontfiles import FONT_SUFFIXES, open_font
 from .nodes import Book, Text
@@ -70,6 +71,8 @@ def uncovered(codepoints: set[int]) -> set[int]:
         if not left:
             break
         left -= _cmap(path)
+    if left:
+        left -= builtin_cmap()
     return left
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import CompileBookError
-from .output import write_file
+from .output import protecting, write_file
 
 if TYPE_CHECKING:
     from .config import BookConfig
@@ -61,6 +61,10 @@ def find_chromium() -> str | None:
     return None
 
 
+#: The formats whose first chapter is pictured on a phone.
+EBOOK_FORMATS = ("epub", "kindle", "kepub")
+
+
 def preview(
     path: str | os.PathLike[str] = ".",
     out_dir: str | os.PathLike[str] | None = None,
@@ -68,28 +72,38 @@ def preview(
 ) -> Preview:
     """Picture the first ``pages`` pages of each print edition and the ebook's first
     chapter on a phone; write them and a contact sheet to ``out_dir``."""
-    from .api import parse_project
+    from .api import parse_project, project_inputs
     from .editions import editions
     from .project import load_project
+    from .theme_preview import make_folder
 
     project = load_project(path)
     folder = Path(out_dir) if out_dir is not None else project.output_dir() / "preview"
-    folder.mkdir(parents=True, exist_ok=True)
     chosen = [(e.name, e.format, e.config) for e in editions(project.config)]
     if not chosen:
         chosen = [("ebook", "epub", project.config), ("print", "pdf", project.config)]
     result = Preview()
     book = parse_project(project)
-    ebook_done = False
-    for name, fmt, config in chosen:
-        if fmt == "pdf":
-            result.images += _print_pages(book, config, folder / name, pages)
-        elif fmt in ("epub", "kindle", "kepub") and not ebook_done:
-            ebook_done = True
-            result.images += _ebook_screens(book, config, folder / name, result.notes)
-    if result.images:
-        result.sheet = folder / "contact-sheet.png"
-        write_file(result.sheet, contact_sheet(result.images))
+    ebook = next((name for name, fmt, _ in chosen if fmt in EBOOK_FORMATS), None)
+    targets = [folder / "contact-sheet.png"]
+    targets += [
+        folder / f"{name}-{k}.png"
+        for name, fmt, _ in chosen
+        if fmt == "pdf"
+        for k in range(1, pages + 1)
+    ]
+    targets += [folder / f"{ebook}-{mode}.png" for mode in ("light", "night") if ebook]
+    # Why: `-o` may name any folder, the manuscripts' too; no picture replaces an input.
+    with protecting(project_inputs(project, book, ["pdf", "epub"])):
+        make_folder(folder, targets)
+        for name, fmt, config in chosen:
+            if fmt == "pdf":
+                result.images += _print_pages(book, config, folder / name, pages)
+            elif name == ebook:
+                result.images += _ebook_screens(book, config, folder / name, result.notes)
+        if result.images:
+            result.sheet = folder / "contact-sheet.png"
+            write_file(result.sheet, contact_sheet(result.images))
     return result
 
 

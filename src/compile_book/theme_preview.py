@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,23 +40,39 @@ def preview_themes(
 ) -> list[ThemePreview]:
     """Set the book at ``path`` in every theme; write ``<theme>.png`` into ``out_dir``
     (by default ``themes/`` in the project's output folder)."""
-    from .api import parse_project
-    from .output import write_file
+    from .api import parse_project, project_inputs
+    from .output import protecting, write_file
     from .project import load_project
     from .writers import pdf
 
     project = load_project(path)
     book = parse_project(project)
     folder = Path(out_dir) if out_dir is not None else project.output_dir() / "themes"
-    folder.mkdir(parents=True, exist_ok=True)
+    targets = {theme.name: folder / f"{theme.name}.png" for theme in THEMES.values()}
     out = []
-    for theme in THEMES.values():
-        config = project.config.model_copy(update={"theme": theme.name})
-        data, stats = pdf.render(book, pdf.options_from(config))
-        target = folder / f"{theme.name}.png"
-        write_file(target, spread_png(data, opening_page(data, book)))
-        out.append(ThemePreview(theme, target, stats.pages))
+    # Why: `-o` may name any folder, the manuscripts' too; no picture replaces an input.
+    with protecting(project_inputs(project, book, ["pdf"])):
+        make_folder(folder, targets.values())
+        for theme in THEMES.values():
+            config = project.config.model_copy(update={"theme": theme.name})
+            data, stats = pdf.render(book, pdf.options_from(config))
+            write_file(targets[theme.name], spread_png(data, opening_page(data, book)))
+            out.append(ThemePreview(theme, targets[theme.name], stats.pages))
     return out
+
+
+def make_folder(folder: Path, targets: Iterable[Path]) -> None:
+    """Create `folder` for the pictures `targets`, once each was checked (none is an
+    input of the book, none a folder or device): all are refused before any is drawn."""
+    from .errors import OutputError
+    from .output import destination
+    from .paths import shown_path
+
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("is not a folder; give a folder for the pictures", shown_path(folder))
+    for target in targets:
+        destination(target)
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def opening_page(data: bytes, book: Book) -> int:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["THEMES", "Theme", "ThemeName", "get_theme"]
+__all__ = ["DEFAULT_THEME", "THEMES", "Theme", "ThemeName", "get_theme"]
 
 ThemeName = Literal["classic", "modern", "romance", "plain"]
 
@@ -66,14 +66,17 @@ class Theme:
 _MODERN_CSS = """
 /* theme: modern */
 body { font-family: "Source Serif 4", "Source Serif Pro", Georgia, serif; }
-section > header { text-align: left; }
+section > header, section > header h1, section > header h2 { text-align: left; }
 section > header h1, section > header h2 {
 	font-family: Oswald, "Helvetica Neue", Arial, sans-serif;
 	text-transform: uppercase;
 	letter-spacing: 0.06em;
 	font-weight: normal;
 }
-h1 span.label, h2 span.label { font-variant: normal; }
+h1 span.label, h2 span.label, h1 span.number, h2 span.number {
+	font-variant: normal;
+	text-transform: uppercase;
+}
 h1 span.title, h2 span.title { font-style: normal; }
 span.lead { font-variant: normal; }
 """
@@ -91,7 +94,11 @@ h1 span.title, h2 span.title { font-style: italic; }
 _PLAIN_CSS = """
 /* theme: plain */
 section > header h1, section > header h2 { font-weight: bold; }
-h1 span.label, h2 span.label { font-variant: normal; letter-spacing: 0; }
+h1 span.label, h2 span.label, h1 span.number, h2 span.number {
+	font-variant: normal;
+	text-transform: none;
+	letter-spacing: 0;
+}
 h1 span.title, h2 span.title { font-style: normal; }
 span.lead { font-variant: normal; }
 """
@@ -154,6 +161,11 @@ THEMES: dict[str, Theme] = {
         css=_PLAIN_CSS,
     ),
 }
+
+#: The theme a book without ``theme = "…"`` gets. Its print values are also the
+#: ``[pdf]`` defaults (:class:`compile_book.config.PdfConfig` reads them here), so the
+#: two can never disagree.
+DEFAULT_THEME = THEMES["classic"]
 
 
 def get_theme(name: str) -> Theme:

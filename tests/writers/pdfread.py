@@ -3,11 +3,14 @@ body pages, the outline, the positions of lines. Shared by the PDF tests."""
 
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass
 from typing import Any, assert_never
 
 import pypdf
+import pypdfium2
+import pypdfium2.raw as pdfium_raw
 
 from compile_book import nodes as n
 from compile_book.writers.common import Headings, WriterOptions
@@ -231,6 +234,33 @@ def page_lines(page: Any) -> list[BodyLine]:
     ]
 
 
+def all_page_lines(reader: pypdf.PdfReader) -> list[list[BodyLine]]:
+    """`page_lines` of every page, read by pdfium: the same lines (characters
+    sharing a baseline, left edge the least origin) seven times faster than pypdf,
+    which a 350-page novel needs."""
+    reader.stream.seek(0)
+    document = pypdfium2.PdfDocument(reader.stream.read())
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pages: list[list[BodyLine]] = []
+    try:
+        for page in document:
+            text = page.get_textpage()
+            by_y: dict[float, list[tuple[float, str]]] = {}
+            for i in range(text.count_chars()):
+                ch = chr(pdfium_raw.FPDFText_GetUnicode(text, i))
+                if ch not in "\r\n" and pdfium_raw.FPDFText_GetCharOrigin(text, i, x, y):
+                    by_y.setdefault(round(y.value, 1), []).append((x.value, ch))
+            lines = [
+                BodyLine(at, min(x for x, c in chars if c.strip()), "".join(c for _, c in chars))
+                for at, chars in sorted(by_y.items(), key=lambda kv: -kv[0])
+                if "".join(c for _, c in chars).strip()
+            ]
+            pages.append(lines)
+    finally:
+        document.close()
+    return pages
+
+
 def widows_and_orphans(reader: pypdf.PdfReader, indent: float) -> tuple[list[str], list[str]]:
     """Widows (a paragraph's last line alone at the top of a page) and orphans (its
     first line alone at the foot), as "page: text" strings.
@@ -242,9 +272,12 @@ def widows_and_orphans(reader: pypdf.PdfReader, indent: float) -> tuple[list[str
     other), that paragraph ended on its first line: a widow. A page whose last
     line is indented while the next page begins flush: an orphan. Opener pages
     (a heading above the text) are skipped, and lines at any other start
-    (running heads, folios, centred ornaments) are not body lines.
+    (running heads, folios, centred ornaments) are not body lines. A page whose
+    first body line stands below the text block's first baseline has something
+    above it (a scene-break ornament or space): a new paragraph starts there, so
+    neither the line before the break nor the one after is alone.
     """
-    pages = [page_lines(p) for p in reader.pages]
+    pages = all_page_lines(reader)
     first = min(opener_pages(reader))
     edge: dict[int, float] = {}
     for side in (0, 1):
@@ -261,13 +294,15 @@ def widows_and_orphans(reader: pypdf.PdfReader, indent: float) -> tuple[list[str
         return out
 
     openers = set(opener_pages(reader))
+    tops = [body(i)[0][1].y for i in range(first, len(pages)) if i not in openers and body(i)]
+    top = max(set(tops), key=tops.count) if tops else 0.0
     widows: list[str] = []
     orphans: list[str] = []
     for i in range(first, len(pages) - 1):
         if i + 1 in openers:
             continue
         here, there = body(i), body(i + 1)
-        if not here or not there or there[0][0] != "flush":
+        if not here or not there or there[0][0] != "flush" or there[0][1].y < top - 2:
             continue
         if here[-1][0] == "indent":
             orphans.append(f"{i + 1}: {here[-1][1].text}")

@@ -17,7 +17,7 @@ from compile_book.pagemodel import inside_margin
 from compile_book.writers import pdf
 from compile_book.writers.pdf.data import without_full_stop
 from compile_book.writers.pdf.opening import lead_in_length
-from tests.paths import ROOT
+from tests.paths import ROOT, SEEDS, corpus_gen
 from tests.writers import finished
 from tests.writers.pdfread import opener_pages, page_lines, text_runs, widows_and_orphans
 from tests.writers.test_pdf import novel
@@ -145,3 +145,32 @@ def test_every_theme_sets_the_sample_without_widows_or_orphans(tmp_path: Path, t
     size = pdf.options_from(result.project.config).font_size
     widows, orphans = widows_and_orphans(pypdf.PdfReader(tmp_path / "book.pdf"), 1.2 * size)
     assert (widows, orphans) == ([], [])
+
+
+@pytest.fixture(scope="module")
+def long_novel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmark's 100,000-word novel (26 chapters, scene breaks), generated
+    from the seed manuscripts: what a writer's real book asks of page breaking."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    corpus = corpus_gen().generate(100_000, tmp_path_factory.mktemp("corpus"), SEEDS)
+    return Path(corpus.txt)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("theme", ["classic", "modern", "romance", "plain"])
+def test_every_theme_sets_a_100k_novel_without_widows_or_orphans(
+    tmp_path: Path, long_novel: Path, theme: str
+) -> None:
+    # About 350 pages a theme: 4 to 15 s to set, 5 s to read back.
+    (tmp_path / "manuscripts").mkdir()
+    shutil.copy(long_novel, tmp_path / "manuscripts" / "novel.txt")
+    (tmp_path / "book.toml").write_text(
+        f'theme = "{theme}"\ntitle = "The Long Novel"\nauthors = ["A. Writer"]\n',
+        encoding="utf-8",
+    )
+    result = compile_book.build(tmp_path, formats=["pdf"], output=tmp_path / "book.pdf")
+    reader = pypdf.PdfReader(tmp_path / "book.pdf")
+    assert len(reader.pages) > 300
+    size = pdf.options_from(result.project.config).font_size
+    assert widows_and_orphans(reader, 1.2 * size) == ([], [])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import quote, urlsplit
 
 from pydantic import BaseModel, ConfigDict
@@ -76,6 +76,10 @@ class EbookOptions(WriterOptions):
 
     css: str = ""
     """Rules added after the ebook's stylesheet: the theme's, then the writer's own file."""
+    embed_families: tuple[str, ...] = ()
+    """Families whose faces go into the ebook (``[epub] embed_fonts``): text, then heads."""
+    font_folders: tuple[str, ...] = ()
+    """Where the writer's own fonts are (besides the bundled ones)."""
 
 
 def shared_options(config: BookConfig) -> dict[str, str]:
@@ -87,22 +91,38 @@ def shared_options(config: BookConfig) -> dict[str, str]:
     }
 
 
-def ebook_options(config: BookConfig) -> dict[str, str]:
-    """The :class:`EbookOptions` fields: the shared ones and the stylesheet rules (read
-    here, and only for a writer that uses them)."""
-    return {**shared_options(config), "css": extra_css(config)}
+def ebook_options(config: BookConfig) -> dict[str, Any]:
+    """The :class:`EbookOptions` fields: the shared ones, the stylesheet rules (read
+    here, and only for a writer that uses them) and the faces to embed."""
+    from .ebookfonts import chosen_faces, family_rules
+
+    body, heading = chosen_faces(config)
+    if body is None:
+        return {**shared_options(config), "css": extra_css(config)}
+    from .pdf.userfont import resolve_font  # the print edition's faces: only when asked
+
+    faces = [resolve_font(face) for face in (body, heading) if face]
+    families = tuple(face.family for face in faces)
+    rules = family_rules(families[0], families[1] if len(families) > 1 else None)
+    return {
+        **shared_options(config),
+        "css": extra_css(config, rules),
+        "embed_families": families,
+        "font_folders": tuple(folder for face in faces for folder in face.folders),
+    }
 
 
 #: The largest stylesheet a writer may add (a stylesheet is a few kilobytes).
 MAX_CSS_BYTES = 1024 * 1024
 
 
-def extra_css(config: BookConfig) -> str:
-    """The theme's rules and the file ``css`` names (resolved by the project loader)."""
+def extra_css(config: BookConfig, faces: str = "") -> str:
+    """The theme's rules, the rules that set the embedded `faces`, and the file ``css``
+    names (resolved by the project loader), which has the last word."""
     from ..infile import read_input
     from ..themes import get_theme
 
-    css = get_theme(config.theme).css
+    css = get_theme(config.theme).css + faces
     if config.css:
         path = Path(config.css)
         data = read_input(path, MAX_CSS_BYTES, config.css, "the stylesheet")

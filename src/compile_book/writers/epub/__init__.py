@@ -23,6 +23,7 @@ from ...errors import BackendError
 from ...nodes import Book
 from ...output import atomic_output, build_time
 from ..common import EbookOptions, ebook_options
+from ..ebookfonts import book_fonts
 from . import package
 from .documents import book_cover, build_documents
 
@@ -53,6 +54,8 @@ def write(book: Book, options: EpubOptions, out: Path) -> None:
         docs = build_documents(book, options, cover, cover_page=options.cover_page)
     except ValueError as exc:  # lxml refuses text XML cannot hold (chapters say where)
         raise BackendError(f"cannot write the book's metadata as XHTML ({exc})") from None
-    files = package.members(book, docs, cover, when, options.css)
+    css = package.stylesheet().decode() + options.css
+    fonts = book_fonts(options, (doc.content for doc in docs.spine), css)
+    files = package.members(book, docs, cover, when, options.css, fonts)
     with atomic_output(out) as tmp:
         package.build_zip(files, tmp, when)

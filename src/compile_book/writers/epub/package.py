@@ -27,6 +27,7 @@ from ...config import isbn_digits
 from ...errors import BackendError
 from ...nodes import Book
 from ..common import TocEntry, rights_statement
+from ..ebookfonts import FontFile, font_face_rules
 from ..images import NO_FIGURES, Figures
 from ..xhtml import TYPE_BODYMATTER, TYPE_COVER, TYPE_TITLEPAGE, TYPE_TOC, XML_LANG
 from .documents import CSS_HREF, DOC_SUFFIX, Cover, Documents
@@ -204,7 +205,13 @@ def _accessibility(md: etree._Element, has_cover: bool, figures: Figures) -> Non
 # --------------------------------------------------------------------------- package document
 
 
-def build_content(book: Book, docs: Documents, cover: Cover | None, when: datetime) -> bytes:
+def build_content(
+    book: Book,
+    docs: Documents,
+    cover: Cover | None,
+    when: datetime,
+    fonts: Sequence[FontFile] = (),
+) -> bytes:
     """The OPF package document: metadata, manifest, spine (with the NCX) and guide."""
     lang = book.meta.language
     attrs = {"version": "3.0", "unique-identifier": UNIQUE_ID, XML_LANG: lang}
@@ -223,6 +230,8 @@ def build_content(book: Book, docs: Documents, cover: Cover | None, when: dateti
         item(COVER_IMAGE_ID, cover.href, cover.media_type, "cover-image")
     for image in docs.images:
         item(image.uid, image.href, image.media_type)
+    for font in fonts:
+        item(font.uid, font.href, font.media_type)
     for doc in docs.spine:
         item(doc.uid, doc.href, XHTML_MEDIA_TYPE, "nav" if doc is docs.nav else None)
     item(NCX_ID, NCX_HREF, "application/x-dtbncx+xml")
@@ -280,19 +289,27 @@ def build_ncx(book: Book, entries: Sequence[TocEntry]) -> bytes:
 
 
 def members(
-    book: Book, docs: Documents, cover: Cover | None, when: datetime, css: str = ""
+    book: Book,
+    docs: Documents,
+    cover: Cover | None,
+    when: datetime,
+    css: str = "",
+    fonts: Sequence[FontFile] = (),
 ) -> list[tuple[str, bytes]]:
     """Every file of the EPUB, in the order it is zipped (``mimetype`` first); ``css``
-    is added after the stylesheet (the theme's rules, the writer's own file)."""
+    is added after the stylesheet (the theme's rules, the writer's own file), and the
+    `fonts` embedded (``[epub] embed_fonts``) with their ``@font-face`` rules."""
+    css += font_face_rules(fonts, CSS_HREF)
     files = [
         ("mimetype", build_mimetype()),
         ("META-INF/container.xml", build_container()),
-        (OPF_PATH, build_content(book, docs, cover, when)),
+        (OPF_PATH, build_content(book, docs, cover, when, fonts)),
         (f"{ROOT}/{CSS_HREF}", stylesheet() + css.encode("utf-8")),
     ]
     if cover is not None:
         files.append((f"{ROOT}/{cover.href}", cover.data))
     files.extend((f"{ROOT}/{image.href}", image.data) for image in docs.images)
+    files.extend((f"{ROOT}/{font.href}", font.data) for font in fonts)
     files.extend((f"{ROOT}/{doc.href}", doc.content) for doc in docs.spine)
     files.append((f"{ROOT}/{NCX_HREF}", build_ncx(book, docs.toc)))
     return files

@@ -31,6 +31,7 @@ from ...errors import BackendError
 from ...nodes import Book
 from ...output import atomic_output, build_time
 from ..common import EbookOptions, ebook_options
+from ..ebookfonts import book_fonts
 from ..epub import package
 from ..epub.documents import Documents, book_cover, build_documents
 from .markup import kobo_document
@@ -67,6 +68,8 @@ def write(book: Book, options: KepubOptions, out: Path) -> None:
         docs = build_documents(book, options, cover)
     except ValueError as exc:  # lxml refuses text XML cannot hold (chapters say where)
         raise BackendError(f"cannot write the book's metadata as XHTML ({exc})") from None
-    files = package.members(book, kobo_documents(docs), cover, when, options.css)
+    css = package.stylesheet().decode() + options.css
+    fonts = book_fonts(options, (doc.content for doc in docs.spine), css)
+    files = package.members(book, kobo_documents(docs), cover, when, options.css, fonts)
     with atomic_output(out) as tmp:
         package.build_zip(files, tmp, when)

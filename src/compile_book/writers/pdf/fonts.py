@@ -7,6 +7,11 @@ the scripts a Latin face lacks; with ``manimgx-fonts-cjk`` installed, Chinese,
 Japanese and Korean too) stand in, a character at a time, for what the book's
 face has no glyph for (ツ, ಠ, an emoji), which would otherwise print as an empty
 box. A build never depends on which system fonts happen to be installed.
+
+Noto Sans CJK comes as a variable font whose default instance is Thin: Typst
+sets it at the weight of the text around it (400 in the body, 700 in bold), so
+it prints regular beside the book face; only the name the PDF gives the font
+("NotoSansCJKjp-Thin", which pdffonts shows) still says Thin.
 """
 
 from __future__ import annotations
