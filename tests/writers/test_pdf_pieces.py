@@ -24,8 +24,8 @@ from compile_book.config import BookConfig
 from compile_book.nodes import Book
 from compile_book.project import load_project
 from compile_book.writers.pdf import options_from, pieces, typeset
-from tests.paths import ROOT
-from tests.test_bench import SEEDS, _corpus_gen
+from tests.paths import ROOT, SEEDS
+from tests.paths import corpus_gen as _corpus_gen
 from tests.test_boxset import _books
 
 EPOCH = "1767225600"
@@ -154,7 +154,7 @@ def test_a_box_set_keeps_each_books_own_pages(tmp_path: Path) -> None:
 def test_a_long_novel_set_in_pieces_is_the_novel_set_at_once(tmp_path: Path) -> None:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not beside this checkout")
-    corpus = _corpus_gen().generate(60_000, tmp_path)
+    corpus = _corpus_gen().generate(60_000, tmp_path, SEEDS)
     project = load_project(corpus.txt)
     book = api.parse_project(project)
     one, many = _both(book, project.config, size=pieces.PIECE_CHARS // 2)
