@@ -3,7 +3,8 @@ print-ready interior.
 
 Two steps: :mod:`.data` turns the tree into the JSON the static template
 (``templates/book.typ``) reads; :mod:`.typeset` runs Typst on the two,
-choosing the gutter for the page count. This module only holds the options
+choosing the gutter for the page count (a long book in pieces, :mod:`.pieces`,
+joined by :mod:`.joining`). This module only holds the options
 and writes the file. The writer produces Typst *data* only: prose is never
 spliced into Typst markup.
 """

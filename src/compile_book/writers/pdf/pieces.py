@@ -46,9 +46,10 @@ PIECE_CHARS = 160_000
 #: Restart the Typst process between pieces once it holds more than this (MB).
 KEEP_MB = 320
 
-#: Pieces kept for rebuilds, most recently used last.
+#: Pieces kept for rebuilds, most recently used last, up to this many bytes of PDF
+#: (a 100,000-word novel is about 2 MB; a longer book keeps its latest pieces).
 _SET: OrderedDict[str, bytes] = OrderedDict()
-_SET_MAX = 64
+_SET_MAX_BYTES = 24_000_000
 
 #: One Typst run of the template over the given data, returning the PDF.
 Typeset = Callable[[dict[str, Any]], bytes]
@@ -160,7 +161,7 @@ def _set(typeset: Typeset, data: dict[str, Any], setting: dict[str, Any], key: b
         return kept
     pdf = typeset(payload)
     _SET[name] = pdf
-    while len(_SET) > _SET_MAX:
+    while sum(map(len, _SET.values())) > _SET_MAX_BYTES:
         _SET.popitem(last=False)
     used = runner.child_memory_mb()
     if used is None or used > KEEP_MB:
