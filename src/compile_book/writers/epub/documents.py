@@ -114,7 +114,7 @@ def book_cover(meta: Metadata) -> Cover:
     found = read_cover(meta.cover)
     if found is not None:
         return found
-    from ..cover.ebook import typographic_cover
+    from ..ebookcover import typographic_cover
 
     return Cover(f"{IMAGES_FOLDER}cover.png", typographic_cover(meta))
 
