@@ -3,10 +3,10 @@
 Why: typer coerces every parameter through a pydantic ``TypeAdapter`` built on
 first use. Importing pydantic and building an adapter per parameter costs more
 processor time than compiling a short story, and most of compile-book's
-parameters are paths, strings and flags, whose conversion is ``Path(text)``, the
-text itself and the flag's own boolean. Those parameters get a converter of their own here, made from
-typer's own path helper so the result is the same; every other kind (choices,
-ranged numbers) keeps typer's coercion untouched.
+parameters are paths, strings and flags, whose conversion is ``Path(text)``,
+the text itself and the flag's own boolean. Those parameters get a converter of
+their own here, paths checked by typer's own helper so the result is the same;
+every other kind (choices, ranged numbers) keeps typer's coercion untouched.
 
 This leans on typer's internal ``_runtime_param`` slot. When a typer release
 renames it, :func:`install` changes nothing and typer coerces everything as
@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, get_args, get_origin
 
 try:  # typer's coercion layer (typer 0.20 and later)
-    from typer._coercion import RuntimeParam
     from typer._click.exceptions import BadParameter
+    from typer._coercion import RuntimeParam
     from typer._param_types import coerce_cli_path
 except ImportError:  # pragma: no cover - an older typer: nothing to speed up
     RuntimeParam = None  # type: ignore[assignment,misc]
@@ -98,7 +98,7 @@ if RuntimeParam is not None:
     from dataclasses import dataclass
 
     @dataclass(frozen=True)
-    class _Plain(RuntimeParam):  # type: ignore[misc]
+    class _Plain(RuntimeParam):
         """A typer runtime parameter whose conversion needs no pydantic."""
 
         convert: Convert

@@ -100,28 +100,30 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def _disk_key(template: bytes, words: tuple[tuple[str, str], ...]) -> str:
-    """The on-disk name of a cover: every input of the render, the fonts by their
-    files' identity (folder, size and time of each) rather than by loading them."""
-    import typst
+    """The on-disk name of a cover: every input of the render. The fonts and Typst
+    are known by their files (path, size and time of each) rather than by loading
+    them, which is what the cache saves."""
+    return diskcache.key(
+        f"ebook-cover {__version__} {SIZE} {PPI}".encode(),
+        template,
+        json.dumps(words, ensure_ascii=False).encode("utf-8"),
+        _files_identity((*FONT_PACKAGES, "typst")).encode("utf-8"),
+    )
 
-    fonts = []
-    for package in FONT_PACKAGES:
+
+def _files_identity(packages: tuple[str, ...]) -> str:
+    """Each installed package's files, by path, size and modification time."""
+    found = []
+    for package in packages:
         spec = importlib.util.find_spec(package)
         if spec is None or spec.origin is None:
             continue
-        folder = os.path.dirname(spec.origin)
-        for root, _dirs, files in sorted(os.walk(folder)):
+        for root, _dirs, files in sorted(os.walk(os.path.dirname(spec.origin))):
             for file in sorted(files):
-                if file.endswith((".ttf", ".otf", ".ttc")):
+                if file.endswith((".ttf", ".otf", ".ttc", ".so", ".pyd", ".py")):
                     st = os.stat(os.path.join(root, file))
-                    fonts.append(f"{root}/{file}:{st.st_size}:{st.st_mtime_ns}")
-    return diskcache.key(
-        f"ebook-cover {__version__} typst {getattr(typst, '__version__', '?')}".encode(),
-        f"{SIZE} {PPI}".encode(),  # not the date: the template reads none
-        template,
-        json.dumps(words, ensure_ascii=False).encode("utf-8"),
-        "\n".join(fonts).encode("utf-8"),
-    )
+                    found.append(f"{root}/{file}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(found)
 
 
 _CACHE: dict[tuple[tuple[str, str], ...], bytes] = {}
