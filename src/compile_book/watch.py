@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 __all__ = ["RebuildResult", "Rebuilder", "watch"]
 
 #: Milliseconds of quiet after a change before a rebuild starts (an editor's
-#: save can be several events), and the most a rebuild waits for quiet.
-STEP_MS = 100
+#: save can be several events, written within a millisecond or two of each
+#: other; every millisecond here is one more between save and new file), and
+#: the most a rebuild waits for quiet.
+STEP_MS = 20
 DEBOUNCE_MS = 1600
 
 
