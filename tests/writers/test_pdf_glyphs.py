@@ -39,6 +39,23 @@ def test_a_character_no_font_has_is_warned_at_its_line() -> None:
     assert not [d for d in found if "U+0CA0" in d.message or "U+1F600" in d.message]
 
 
+@needs_fallbacks
+def test_the_first_place_follows_the_book_when_chapters_are_kept() -> None:
+    """Chapters kept from the last check (``--watch``) still give the book's first place."""
+    two = "Chapter 1\n\nPlain words.\n\nChapter 2\n\nThen \U000103a0 came.\n"
+    book = compile_book.parse_text(two, filename="a.txt")
+    (first,) = [d for d in glyphs.missing_glyphs(book) if "U+103A0" in d.message]
+    assert first.line == 7
+    # A new chapter 1 with the character earlier, and the very same chapter 2
+    edited = compile_book.parse_text(two.replace("Plain", "\U000103a0 plain"), filename="a.txt")
+    part = edited.parts[0]
+    chapters = (part.chapters[0], book.parts[0].chapters[1])
+    changed = dataclasses.replace(edited, parts=(dataclasses.replace(part, chapters=chapters),))
+    (moved,) = [d for d in glyphs.missing_glyphs(changed) if "U+103A0" in d.message]
+    assert moved.line == 3
+    assert [d.line for d in glyphs.missing_glyphs(book) if "U+103A0" in d.message] == [7]
+
+
 def test_latin_prose_opens_no_font() -> None:
     glyphs._cmap.cache_clear()
     book = compile_book.parse_text("Chapter 1\n\nCafé—“naïve” Œuvre, 1½ … ok.\n")
