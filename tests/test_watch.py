@@ -250,3 +250,19 @@ def test_rebuilds_write_the_epub_a_fresh_build_writes(tmp_path: Path) -> None:
         fresh = tmp_path / f"fresh-{i}.epub"
         assert run_module("build", str(project), "-o", str(fresh), "-q").returncode == 0
         assert (tmp_path / "watch.epub").read_bytes() == fresh.read_bytes()
+
+
+def test_a_one_off_build_keeps_nothing_for_a_next(tmp_path: Path) -> None:
+    """Only repeated builds (``--watch``) keep chapters' work: a library call keeps
+    no finished book alive after it returns."""
+    from compile_book import api, glyphs
+    from compile_book.transforms.lint import _KeptQuotes
+    from compile_book.writers.epub import deflate
+    from compile_book.writers.epub.kept import KeptChapters
+
+    project = make_project(tmp_path / "b")
+    assert Rebuilder(project, ["epub"], tmp_path / "w.epub").rebuild().ok
+    assert KeptChapters._last and glyphs._Chapters.last and _KeptQuotes.last
+    api.build(project, ["epub"], tmp_path / "once.epub")
+    assert not KeptChapters._last and not glyphs._Chapters.last and not _KeptQuotes.last
+    assert not deflate._kept

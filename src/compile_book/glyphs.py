@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from . import keeping
 from .diagnostics import Code, Diagnostic
 from .fontfiles import FONT_SUFFIXES, open_font
 from .nodes import Book, Chapter, Text
@@ -98,7 +99,8 @@ class _Chapters:
 
     Why: the tree's unchanged chapters come back as the very same nodes after an
     edit, and scanning every text of a long book again was a tenth of a
-    one-chapter rebuild. Only the last book's chapters are kept.
+    one-chapter rebuild. Only the last book's chapters are kept, and only while
+    builds repeat (:mod:`compile_book.keeping`).
     """
 
     last: ClassVar[dict[int, tuple[Chapter, First]]] = {}
@@ -117,7 +119,7 @@ class _Chapters:
                 used[id(chapter)] = kept
                 for ch, at in kept[1].items():
                     first.setdefault(ch, at)
-        cls.last = used
+        cls.last = used if keeping.enabled() else {}
         return first
 
 

@@ -124,6 +124,7 @@ class Rebuilder:
         """Reload, parse (through the cache) and write; never raises for a user problem."""
         from .api import parse_project, write_project
         from .errors import CompileBookError
+        from .keeping import keeping
         from .project import load_project
 
         start = time.perf_counter()
@@ -131,8 +132,9 @@ class Rebuilder:
         try:
             project = load_project(self.path)
             self.project = project
-            book = parse_project(project, cache=self.cache)
-            result = write_project(book, project, self.formats, self.output, strict=self.strict)
+            with keeping():  # the next rebuild reuses each unchanged chapter's work
+                book = parse_project(project, cache=self.cache)
+                result = write_project(book, project, self.formats, self.output, strict=self.strict)
         except CompileBookError as exc:
             return RebuildResult(time.perf_counter() - start, changed=tuple(changed), error=exc)
         self.outputs = result.outputs

@@ -6,6 +6,7 @@ import dataclasses
 
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code, Diagnostic
+from compile_book.keeping import keeping
 from compile_book.transforms import inlines, lint
 from tests.trees_small import assembled, context, found, language
 
@@ -93,6 +94,11 @@ def test_w104_reports_the_first_quote_of_the_minority_kind_once_per_file() -> No
 
 def test_w104_with_a_chapter_kept_from_the_last_compile_counts_the_whole_file() -> None:
     """Chapters kept between compiles (``--watch``, the very same nodes) count as read."""
+    with keeping():
+        _kept_chapter_counts()
+
+
+def _kept_chapter_counts() -> None:
     text = 'Chapter 1\n\nShe said "hi" and "bye".\n\nChapter 2\n\nHe said “no.”\n'
     ctx = context()
     book = inlines.run(assembled(text), ctx)

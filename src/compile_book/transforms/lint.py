@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
+from .. import keeping
 from ..diagnostics import Code, Reporter
 from ..nodes import Book, Chapter, Paragraph, Text
 from ..rules import lint
@@ -198,6 +199,7 @@ class _KeptQuotes:
     Why: mixed quotes are judged per file, over every chapter; the unchanged
     chapters come back as the very same nodes after an edit, and counting the
     quotes of a whole long book again was a tenth of a one-chapter rebuild.
+    Kept only while builds repeat (:mod:`compile_book.keeping`).
     """
 
     last: ClassVar[dict[int, tuple[Chapter, _Quotes]]] = {}
@@ -216,7 +218,7 @@ class _KeptQuotes:
                 if not files or files[-1][0] != chapter.source.file:
                     files.append((chapter.source.file, []))
                 files[-1][1].append(kept[1])
-        cls.last = used
+        cls.last = used if keeping.enabled() else {}
         return files
 
 

@@ -4,7 +4,8 @@ Why: a rebuild after one chapter changed writes every member again, and deflatin
 a novel's XHTML was a quarter of a one-chapter rebuild. The deflated bytes of a
 member depend only on its bytes and the level, so they are kept (up to
 :data:`KEEP_BYTES`, oldest dropped first) and handed to ``zipfile`` in place of
-compressing again: the archive is byte for byte the one a fresh compression makes.
+compressing again: the archive is byte for byte the one a fresh compression makes. Bytes are kept
+only while builds repeat (:mod:`compile_book.keeping`).
 
 ``zipfile`` has no public way to take bytes already deflated; its writer's
 compressor is replaced for that one member. Should a Python release rename it,
@@ -16,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import zipfile
 import zlib
+
+from ... import keeping
 
 #: Deflated bytes kept between builds in one process, at most.
 KEEP_BYTES = 32 * 2**20
@@ -42,18 +45,26 @@ class _Replay:
 
 
 def deflated(data: bytes) -> bytes:
-    """``data`` deflated as ``zipfile`` deflates it (raw stream, ``LEVEL``), once per content."""
+    """``data`` deflated as ``zipfile`` deflates it (raw stream, ``LEVEL``); once per
+    content while builds repeat (:mod:`compile_book.keeping`)."""
     global _kept_size
+    if not keeping.enabled():
+        _kept.clear()
+        _kept_size = 0
+        return _deflate(data)
     digest = hashlib.sha1(data, usedforsecurity=False).digest()
     found = _kept.get(digest)
     if found is None:
-        packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
-        found = packer.compress(data) + packer.flush()
-        _kept[digest] = found
+        found = _kept[digest] = _deflate(data)
         _kept_size += len(found)
         while _kept_size > KEEP_BYTES and len(_kept) > 1:
             _kept_size -= len(_kept.pop(next(iter(_kept))))
     return found
+
+
+def _deflate(data: bytes) -> bytes:
+    packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
 
 
 def write_deflated(zf: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:

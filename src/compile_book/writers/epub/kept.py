@@ -9,13 +9,14 @@ class, heading number styles, locale), which together are the key.
 
 A chapter with figures is always set again: setting it registers its images,
 which name the image files of the package. Only the last build's chapters are
-kept, so memory holds one book's documents at most, the ones its EPUB holds anyway.
+kept, and only while builds repeat (:mod:`compile_book.keeping`).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from ... import keeping
 from ...nodes import Chapter
 from ..common import Entry
 from ..xhtml import Xhtml, serialise
@@ -55,5 +56,6 @@ class KeptChapters:
         return content
 
     def done(self) -> None:
-        """Keep this build's chapters (and only them) for the next build."""
-        KeptChapters._last = self.used
+        """Keep this build's chapters (and only them) for the next build, when builds
+        are being repeated (:mod:`compile_book.keeping`); else keep nothing."""
+        KeptChapters._last = self.used if keeping.enabled() else {}
