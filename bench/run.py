@@ -109,6 +109,8 @@ class Target:
     max_wall_s: float | None = None
     max_rss_mb: float | None = None
     min_speedup: float | None = None
+    # The issue asks for this speed-up in wall time (a tool using both cores is faster)
+    speedup_by_wall: bool = False
 
     def describe(self) -> str:
         parts = []
@@ -117,7 +119,8 @@ class Target:
         if self.max_rss_mb is not None:
             parts.append(f"< {self.max_rss_mb:g} MB")
         if self.min_speedup is not None:
-            parts.append(f">= {self.min_speedup:g}x pandoc")
+            wall = " (wall)" if self.speedup_by_wall else ""
+            parts.append(f">= {self.min_speedup:g}x pandoc{wall}")
         return ", ".join(parts) or "report"
 
 
@@ -128,9 +131,9 @@ TARGETS: dict[tuple[str, int], Target] = {
     ("epub", 100_000): Target(max_wall_s=0.2, min_speedup=10.0),
     ("epub", 1_000_000): Target(max_wall_s=1.0),
     ("epub", 3_000_000): Target(max_rss_mb=250.0),
-    ("pdf", 100_000): Target(min_speedup=2.5),
-    ("pdf", 1_000_000): Target(max_rss_mb=600.0, min_speedup=2.5),
-    ("pdf", 3_000_000): Target(max_rss_mb=700.0, min_speedup=2.5),
+    ("pdf", 100_000): Target(min_speedup=2.5, speedup_by_wall=True),
+    ("pdf", 1_000_000): Target(max_rss_mb=600.0, min_speedup=2.5, speedup_by_wall=True),
+    ("pdf", 3_000_000): Target(max_rss_mb=700.0, min_speedup=2.5, speedup_by_wall=True),
     ("rebuild epub", 100_000): Target(max_wall_s=0.1),
     ("rebuild pdf", 100_000): Target(max_wall_s=0.25),
 }
@@ -189,8 +192,9 @@ def measure(cmd: Sequence[str], *, cwd: Path, env: dict[str, str], timeout: floa
             wall = time.perf_counter() - start
             proc.returncode = os.waitstatus_to_exitcode(status)
         tail = err_path.read_text("utf-8", errors="replace").strip().splitlines()[-3:]
-        # user + system time of the child and everything it waited for (workers, typst)
-        cpu = usage.ru_utime + usage.ru_stime
+        # user + system time of the child and everything it waited for (workers, typst),
+        # or of every process the sampler saw in the tree when that is more
+        cpu = max(usage.ru_utime + usage.ru_stime, sampler.tree_cpu())
         single_mb = usage.ru_maxrss / 1024  # kilobytes on Linux: the largest one process
         rss = max(tree_mb or 0.0, single_mb)
         return Sample(wall, cpu, rss, proc.returncode, " | ".join(tail))
@@ -251,9 +255,9 @@ def _time(row: Row) -> float | None:
     return row.cpu_s if JUDGE["by"] == "cpu" else row.wall_s
 
 
-def set_speedup(ours: Row, peer: Row) -> None:
-    """pandoc's median over compile-book's, in the judged time."""
-    mine, theirs = _time(ours), _time(peer)
+def set_speedup(ours: Row, peer: Row, by_wall: bool = False) -> None:
+    """pandoc's median over compile-book's, in the judged time (or in wall time)."""
+    mine, theirs = (ours.wall_s, peer.wall_s) if by_wall else (_time(ours), _time(peer))
     if mine and theirs:
         ours.speedup = theirs / mine
 
@@ -411,7 +415,7 @@ def compare(
         row = Row(label, peer[0], words, target="peer", command=peer[1])
         fill(row, *done[peer[0]], "error")
         row.status = row.status or "-"
-        set_speedup(ours, row)
+        set_speedup(ours, row, by_wall=target is not None and target.speedup_by_wall)
         rows.append(row)
     elif target is not None and target.min_speedup is not None:
         rows.append(Row(label, PANDOC, words, target="peer", status=peer_missing))
@@ -716,9 +720,10 @@ def render_table(rows: list[Row]) -> str:
 
 FOOTNOTES = (
     "wall: end to end per child process (Python start-up included), median of the runs;"
-    " cpu: user + system seconds of the child and its children (steadier than wall time"
-    " on a busy machine); peak RSS: largest run, the sum over the process and its children"
-    " (sampled every 5 ms), never below the largest single process.",
+    " cpu: user + system seconds of the child and its children, workers it never waited"
+    " for included (steadier than wall time on a busy machine); peak RSS: largest run,"
+    " the sum over the process and its children (sampled every 5 ms), never below the"
+    " largest single process.",
     "runs interleaved: compile-book, pandoc, compile-book, pandoc, ... (medians).",
     "speed-up: pandoc's median / compile-book's median on the same words, in the judged"
     " time (rebuild rows: the warm full build's median / the rebuild's).",

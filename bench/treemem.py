@@ -9,7 +9,9 @@ the sampler reports nothing and the caller keeps the largest single process.
 
 A run shorter than one interval may be missed by the sampler; the caller takes
 the larger of the sampled sum and the largest single process, so the figure is
-never below what ``getrusage`` saw.
+never below what ``getrusage`` saw. Processor time is sampled the same way: a
+worker its parent never waits for (one ended with the parent) is missing from
+``getrusage``'s children's time.
 """
 
 from __future__ import annotations
@@ -50,12 +52,31 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants now."""
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu(pid: int) -> float | None:
+    """Processor seconds (user + system) ``pid`` has used so far, or None when gone."""
+    try:
+        stat = (PROC / str(pid) / "stat").read_bytes()
+    except OSError:
+        return None
+    # The command name (field 2) is in parentheses and may hold spaces.
+    fields = stat[stat.rfind(b")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def tree_rss(root: int, cpu: dict[int, float] | None = None) -> int:
+    """Resident bytes of ``root`` and all its descendants now; ``cpu`` gets each one's
+    processor seconds so far (by process id)."""
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
         total += _rss(pid)
+        if cpu is not None:
+            used = _cpu(pid)
+            if used is not None:
+                cpu[pid] = max(used, cpu.get(pid, 0.0))
         todo.extend(_children(pid))
     return total
 
@@ -66,6 +87,7 @@ class TreeSampler:
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.peak = 0
+        self.cpu: dict[int, float] = {}
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self.available = (PROC / str(os.getpid()) / "task").is_dir()
@@ -74,7 +96,7 @@ class TreeSampler:
 
     def _run(self) -> None:
         while not self._done.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
+            self.peak = max(self.peak, tree_rss(self.pid, self.cpu))
             self._done.wait(INTERVAL_S)
 
     def stop(self) -> float | None:
@@ -83,3 +105,8 @@ class TreeSampler:
         if self.available:
             self._thread.join()
         return self.peak / 2**20 if self.peak else None
+
+    def tree_cpu(self) -> float:
+        """Processor seconds of every process seen in the tree (children its parent never
+        waited for included, which ``getrusage`` misses), as last sampled."""
+        return sum(self.cpu.values())
