@@ -20,14 +20,18 @@ give byte-identical files.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-#: The seeds folder, beside the checkout (``../shared/seeds`` from the repository root).
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+#: The seeds folder: ``$BENCH_SEEDS`` when set, else beside the checkout
+#: (``../shared/seeds`` from the repository root).
+SEEDS_DIR = Path(
+    os.environ.get("BENCH_SEEDS") or Path(__file__).resolve().parents[2] / "shared" / "seeds"
+)
 
 # Chapter and scene lengths in words; the issue asks for chapters of 2.5k-5k words.
 CHAPTER_MIN_WORDS = 2_500

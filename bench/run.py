@@ -16,28 +16,42 @@ Corpora
     benchmark says so and exits 0.
 
 Workloads (each child process timed end to end, Python start-up included)
+    import   ``python -c "import compile_book"``. Target: < 30 ms.
+    tiny     a one-paragraph story, ``compile-book build tiny.txt --format epub``
+             against ``pandoc tiny.md -t epub3``. Targets: < 0.08 s and at least
+             as fast as pandoc.
     epub     ``compile-book build bench-N.txt --format epub -o OUT`` against
-             ``pandoc -f markdown -t epub3 bench-N.md -o OUT``.
-             Targets: 100k words < 0.5 s and at least 5x faster than pandoc;
-             1M words < 5 s and < 500 MB peak RSS.
+             ``pandoc -f markdown -t epub3 bench-N.md -o OUT``. Targets: 100k words
+             < 0.2 s and at least 10x faster than pandoc; 1M words < 1 s; 3M words
+             < 250 MB peak memory.
     pdf      ``compile-book build bench-N.txt --format pdf -o OUT`` against
              ``pandoc -f markdown bench-N.md -o OUT --pdf-engine=typst``. pandoc
              needs a ``typst`` executable; there is no Typst CLI on PyPI, so
              ``bench/out/bin/typst`` is a small shim (``typst_shim.py``) over the
              same PyPI ``typst`` package compile-book uses, put first on PATH for
-             pandoc's run only. Targets: 100k words < 3 s and faster than pandoc;
-             1M words: memory reported.
+             pandoc's run only. Targets: at least 2.5x faster than pandoc at every
+             size; peak memory of the process tree < 600 MB at 1M words and
+             < 700 MB at 3M. pandoc is not run above ``--peer-max-words`` (default
+             1M: pandoc -> Typst needs about 6 GB at 3M words).
     rebuild  In one process, on the per-chapter project: the first build, later
              full builds with nothing cached, then rebuilds after editing one
              chapter with the parse cache kept. It drives
              ``compile_book.watch.Rebuilder`` (what ``build --watch`` runs), else
              ``api.parse_project(project, cache)`` + ``api.write``; with neither,
-             a TODO row "watch rebuild: not yet available".
+             a TODO row "watch rebuild: not yet available". Then a real
+             ``compile-book build --watch`` on a copy of that project, timed from
+             outside from the save of a chapter to the new output file
+             (``watchlat.py``). Targets for save -> new file: EPUB < 0.1 s,
+             PDF < 0.25 s.
 
-Each figure is the median of ``--repeat`` runs (default 3) after ``--warmup``
-untimed runs for corpora of up to 200k words. Peak RSS is the largest of the
-runs, read from ``/usr/bin/time -v`` when present, else from ``os.wait4``; for
-a process tree it is the largest single process (pandoc or its typst child).
+Each figure is the median of ``--repeat`` runs (default 3), compile-book's and
+pandoc's runs interleaved so that a busy machine slows both alike, after
+``--warmup`` untimed runs for corpora of up to 200k words. Time is wall time by
+default; ``--judge cpu`` judges the targets on processor time (user + system of
+the whole tree) instead, steadier on a shared machine. Peak memory is the
+largest of the runs, each run's being the sum of the resident memory of the
+process and all its children, sampled every 5 ms (``treemem.py``), and never
+below the largest single process that ``getrusage`` reports.
 The table goes to stdout; every sample goes to ``bench/out/results.json``.
 """
 
@@ -49,7 +63,6 @@ import importlib.metadata
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -57,12 +70,14 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import watchlat
 from corpus_gen import SEEDS_DIR, Corpus, generate, parse_size, size_label
+from treemem import TreeSampler
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -70,9 +85,11 @@ CORPUS_DIR = BENCH_DIR / "corpus"
 OUT_DIR = BENCH_DIR / "out"
 SHIM_BIN = OUT_DIR / "bin"
 RESULTS_JSON = OUT_DIR / "results.json"
-TIME_BIN = Path("/usr/bin/time")
 
 DEFAULT_SIZES = "100k,1m"
+#: pandoc -> Typst needs about 6 GB at 3M words: no peer above this by default.
+PEER_MAX_WORDS = 1_000_000
+TINY_TEXT = "Tiny\n\nOnce upon a time.\n"
 DEFAULT_FORMATS = "epub,pdf"
 # Warm-up runs cost little below this size and steady the first timed run
 # (page cache, .pyc files); above it the first run is already a small share.
@@ -92,8 +109,8 @@ class Target:
     max_wall_s: float | None = None
     max_rss_mb: float | None = None
     min_speedup: float | None = None
-    # "faster than pandoc": a speed-up strictly above 1
-    faster_than_peer: bool = False
+    # The issue asks for this speed-up in wall time (a tool using both cores is faster)
+    speedup_by_wall: bool = False
 
     def describe(self) -> str:
         parts = []
@@ -102,18 +119,23 @@ class Target:
         if self.max_rss_mb is not None:
             parts.append(f"< {self.max_rss_mb:g} MB")
         if self.min_speedup is not None:
-            parts.append(f">= {self.min_speedup:g}x pandoc")
-        if self.faster_than_peer:
-            parts.append("faster than pandoc")
+            wall = " (wall)" if self.speedup_by_wall else ""
+            parts.append(f">= {self.min_speedup:g}x pandoc{wall}")
         return ", ".join(parts) or "report"
 
 
-#: (format, requested words) -> compile-book's target
+#: (workload, requested words) -> compile-book's target (issue 14's goals)
 TARGETS: dict[tuple[str, int], Target] = {
-    ("epub", 100_000): Target(max_wall_s=0.5, min_speedup=5.0),
-    ("epub", 1_000_000): Target(max_wall_s=5.0, max_rss_mb=500.0),
-    ("pdf", 100_000): Target(max_wall_s=3.0, faster_than_peer=True),
-    ("pdf", 1_000_000): Target(),
+    ("import", 0): Target(max_wall_s=0.03),
+    ("tiny", 0): Target(max_wall_s=0.08, min_speedup=1.0),
+    ("epub", 100_000): Target(max_wall_s=0.2, min_speedup=10.0),
+    ("epub", 1_000_000): Target(max_wall_s=1.0),
+    ("epub", 3_000_000): Target(max_rss_mb=250.0),
+    ("pdf", 100_000): Target(min_speedup=2.5, speedup_by_wall=True),
+    ("pdf", 1_000_000): Target(max_rss_mb=600.0, min_speedup=2.5, speedup_by_wall=True),
+    ("pdf", 3_000_000): Target(max_rss_mb=700.0, min_speedup=2.5, speedup_by_wall=True),
+    ("rebuild epub", 100_000): Target(max_wall_s=0.1),
+    ("rebuild pdf", 100_000): Target(max_wall_s=0.25),
 }
 
 
@@ -151,64 +173,65 @@ class Row:
 # ---------------------------------------------------------------- measuring
 
 
-def _maxrss_from_time(report: str) -> float | None:
-    m = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", report)
-    return int(m.group(1)) / 1024 if m else None
-
-
 def measure(cmd: Sequence[str], *, cwd: Path, env: dict[str, str], timeout: float) -> Sample:
-    """Run ``cmd`` once; wall time around the child, its peak RSS, its exit status."""
+    """Run ``cmd`` once: wall time around the child, processor time and peak memory
+    of its whole tree, its exit status."""
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         err_path = Path(tmp) / "stderr"
-        time_path = Path(tmp) / "time"
-        use_time = TIME_BIN.exists() and os.access(TIME_BIN, os.X_OK)
-        argv = [str(TIME_BIN), "-v", "-o", str(time_path), *cmd] if use_time else list(cmd)
         with open(err_path, "wb") as err:
             start = time.perf_counter()
-            proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+            proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+            sampler = TreeSampler(proc.pid)
             killer = threading.Timer(timeout, proc.kill)
             killer.start()
             try:
                 _, status, usage = os.wait4(proc.pid, 0)
             finally:
                 killer.cancel()
+                tree_mb = sampler.stop()
             wall = time.perf_counter() - start
             proc.returncode = os.waitstatus_to_exitcode(status)
         tail = err_path.read_text("utf-8", errors="replace").strip().splitlines()[-3:]
-        # user + system time of the child and everything it waited for (typst under pandoc)
-        cpu = usage.ru_utime + usage.ru_stime
-        rss: float | None
-        if use_time and time_path.exists():
-            rss = _maxrss_from_time(time_path.read_text("utf-8", errors="replace"))
-        else:
-            rss = usage.ru_maxrss / 1024  # kilobytes on Linux
+        # user + system time of the child and everything it waited for (workers, typst),
+        # or of every process the sampler saw in the tree when that is more
+        cpu = max(usage.ru_utime + usage.ru_stime, sampler.tree_cpu())
+        single_mb = usage.ru_maxrss / 1024  # kilobytes on Linux: the largest one process
+        rss = max(tree_mb or 0.0, single_mb)
         return Sample(wall, cpu, rss, proc.returncode, " | ".join(tail))
 
 
-def run_series(
-    cmd: Sequence[str],
+def run_interleaved(
+    cmds: Mapping[str, Sequence[str]],
     *,
     repeat: int,
     warmup: int,
     cwd: Path,
-    env: dict[str, str],
+    envs: dict[str, dict[str, str]],
     timeout: float,
     log: Callable[[str], None],
-) -> tuple[list[Sample], Sample | None]:
-    """Warm-up runs, then ``repeat`` timed runs; stops at the first failing run."""
-    samples: list[Sample] = []
+) -> dict[str, tuple[list[Sample], Sample | None]]:
+    """Warm-up runs, then ``repeat`` rounds running each command once in turn, so a
+    machine that gets busier slows every tool alike. A command stops at its first
+    failing run (its failure is returned beside its samples)."""
+    out: dict[str, tuple[list[Sample], Sample | None]] = {k: ([], None) for k in cmds}
     for _ in range(warmup):
-        s = measure(cmd, cwd=cwd, env=env, timeout=timeout)
-        if s.returncode != 0:
-            return samples, s
+        for key, cmd in cmds.items():
+            s = measure(cmd, cwd=cwd, env=envs[key], timeout=timeout)
+            if s.returncode != 0:
+                out[key] = ([], s)
     for i in range(repeat):
-        s = measure(cmd, cwd=cwd, env=env, timeout=timeout)
-        mb = _fmt_mb(s.rss_mb)
-        log(f"    run {i + 1}/{repeat}: {s.wall_s:.3f} s (cpu {s.cpu_s:.3f} s), {mb} MB")
-        if s.returncode != 0:
-            return samples, s
-        samples.append(s)
-    return samples, None
+        for key, cmd in cmds.items():
+            samples, failure = out[key]
+            if failure is not None:
+                continue
+            s = measure(cmd, cwd=cwd, env=envs[key], timeout=timeout)
+            mb = _fmt_mb(s.rss_mb)
+            log(f"    {key} run {i + 1}/{repeat}: {s.wall_s:.3f} s (cpu {s.cpu_s:.3f} s), {mb} MB")
+            if s.returncode != 0:
+                out[key] = (samples, s)
+            else:
+                samples.append(s)
+    return out
 
 
 def fill(row: Row, samples: list[Sample], failure: Sample | None, fail_label: str) -> Row:
@@ -224,23 +247,37 @@ def fill(row: Row, samples: list[Sample], failure: Sample | None, fail_label: st
     return row
 
 
+#: What the targets judge: "wall" (the issue's figures) or "cpu" (a shared machine).
+JUDGE = {"by": "wall"}
+
+
+def _time(row: Row) -> float | None:
+    return row.cpu_s if JUDGE["by"] == "cpu" else row.wall_s
+
+
+def set_speedup(ours: Row, peer: Row, by_wall: bool = False) -> None:
+    """pandoc's median over compile-book's, in the judged time (or in wall time)."""
+    mine, theirs = (ours.wall_s, peer.wall_s) if by_wall else (_time(ours), _time(peer))
+    if mine and theirs:
+        ours.speedup = theirs / mine
+
+
 def judge(row: Row, target: Target | None) -> None:
     """Set a compile-book row's target text and pass/fail from the issue's targets."""
     if target is None:
         row.target, row.status = "report", row.status or "-"
         return
     row.target = target.describe()
-    if row.wall_s is None:
+    measured = _time(row)
+    if measured is None:
         return
     checks: list[bool | None] = []
     if target.max_wall_s is not None:
-        checks.append(row.wall_s < target.max_wall_s)
+        checks.append(measured < target.max_wall_s)
     if target.max_rss_mb is not None:
         checks.append(None if row.rss_mb is None else row.rss_mb < target.max_rss_mb)
     if target.min_speedup is not None:
         checks.append(None if row.speedup is None else row.speedup >= target.min_speedup)
-    if target.faster_than_peer:
-        checks.append(None if row.speedup is None else row.speedup > 1.0)
     if not checks:
         row.status = "-"
     elif False in checks:
@@ -341,63 +378,122 @@ class Options:
             print(message, file=sys.stderr, flush=True)
 
 
+def compare(
+    label: str,
+    target: Target | None,
+    words: int,
+    ours_cmd: list[str] | None,
+    peer: tuple[str, list[str], dict[str, str]] | None,
+    opts: Options,
+    *,
+    warmup: int,
+    ours_missing: str = "n/a (compile-book not installed)",
+    peer_missing: str = "n/a (pandoc missing)",
+) -> list[Row]:
+    """compile-book's command and its peer's, run in turns; compile-book's row judged."""
+    work = OUT_DIR / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    cmds: dict[str, list[str]] = {}
+    envs: dict[str, dict[str, str]] = {}
+    if ours_cmd is not None:
+        cmds[COMPILE_BOOK], envs[COMPILE_BOOK] = ours_cmd, child_env()
+    if peer is not None:
+        cmds[peer[0]], envs[peer[0]] = peer[1], peer[2]
+    opts.log(f"  {label}: {', '.join(cmds)}")
+    done = run_interleaved(
+        cmds, repeat=opts.repeat, warmup=warmup, cwd=work, envs=envs,
+        timeout=opts.timeout, log=opts.log,
+    )  # fmt: skip
+    ours = Row(label, COMPILE_BOOK, words)
+    if ours_cmd is None:
+        ours.status = ours_missing
+    else:
+        ours.command = ours_cmd
+        fill(ours, *done[COMPILE_BOOK], "error")
+    rows = [ours]
+    if peer is not None:
+        row = Row(label, peer[0], words, target="peer", command=peer[1])
+        fill(row, *done[peer[0]], "error")
+        row.status = row.status or "-"
+        set_speedup(ours, row, by_wall=target is not None and target.speedup_by_wall)
+        rows.append(row)
+    elif target is not None and target.min_speedup is not None:
+        rows.append(Row(label, PANDOC, words, target="peer", status=peer_missing))
+    judge(ours, target)
+    return rows
+
+
+def import_workload(opts: Options) -> list[Row]:
+    """``import compile_book`` in a fresh interpreter (the library's start-up)."""
+    cmd = [sys.executable, "-c", "import compile_book"]
+    rows = compare("import", TARGETS[("import", 0)], 0, cmd, None, opts, warmup=opts.warmup)
+    rows[0].tool = "python -c 'import compile_book'"
+    return rows
+
+
+def tiny_workload(opts: Options, cb: str | None, pandoc: str | None) -> list[Row]:
+    """A one-paragraph story to EPUB: start-up and the fixed cost of a book."""
+    work = OUT_DIR / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    txt, md = work / "tiny.txt", work / "tiny.md"
+    txt.write_text(TINY_TEXT, "utf-8")
+    md.write_text(TINY_TEXT, "utf-8")
+    ours = (
+        None if cb is None else [cb, "build", str(txt), "-f", "epub", "-o", str(work / "tiny.epub")]
+    )
+    peer = None
+    if pandoc is not None:
+        out = str(work / "tiny-pandoc.epub")
+        meta = ["--metadata", "title=Tiny", "--metadata", "lang=en"]
+        peer = (
+            PANDOC,
+            [pandoc, "-f", "markdown", "-t", "epub3", str(md), "-o", out, *meta],
+            child_env(),
+        )
+    return compare("tiny epub", TARGETS[("tiny", 0)], 4, ours, peer, opts, warmup=opts.warmup)
+
+
 def convert_workload(
-    fmt: str, requested: int, corpus: Corpus, opts: Options, cb: str | None, pandoc: str | None
+    fmt: str,
+    requested: int,
+    corpus: Corpus,
+    opts: Options,
+    cb: str | None,
+    pandoc: str | None,
+    peer_max_words: int,
 ) -> list[Row]:
     """compile-book vs pandoc converting the same text to ``fmt``."""
     label = f"{fmt} {size_label(requested)}"
     work = OUT_DIR / "work"
-    work.mkdir(parents=True, exist_ok=True)
     warmup = opts.warmup if corpus.words <= WARMUP_MAX_WORDS else 0
-    target = TARGETS.get((fmt, requested))
     peer_tool = PANDOC_TYPST if fmt == "pdf" else PANDOC
-
-    # pandoc first: its figure is needed to judge compile-book's speed-up.
-    peer = Row(label, peer_tool, corpus.words, target="peer")
-    if pandoc is None:
-        peer.status = "n/a (pandoc missing)"
-    else:
+    peer = None
+    peer_missing = "n/a (pandoc missing)"
+    if pandoc is not None and requested > peer_max_words:
+        peer_missing = f"not run above {size_label(peer_max_words)} words (--peer-max-words)"
+    elif pandoc is not None:
         out = work / f"{corpus.name}-pandoc.{fmt}"
         meta = ["--metadata", f"title={corpus.title}", "--metadata", "lang=en"]
         if fmt == "epub":
             cmd = [pandoc, "-f", "markdown", "-t", "epub3", str(corpus.md), "-o", str(out), *meta]
-            env = child_env()
+            peer = (peer_tool, cmd, child_env())
         else:
             install_typst_shim()
             cmd = [pandoc, "-f", "markdown", str(corpus.md), "-o", str(out), "--pdf-engine=typst"]
-            cmd += meta
-            env = child_env(SHIM_BIN)
-        peer.command = cmd
-        opts.log(f"  {label}: {peer_tool}")
-        samples, failure = run_series(
-            cmd, repeat=opts.repeat, warmup=warmup, cwd=work, env=env,
-            timeout=opts.timeout, log=opts.log,
-        )  # fmt: skip
-        fill(peer, samples, failure, "error")
-        if peer.wall_s is not None:
-            peer.status = "-"
-
-    ours = Row(label, COMPILE_BOOK, corpus.words)
+            peer = (peer_tool, [*cmd, *meta], child_env(SHIM_BIN))
     problem = pdf_backend_problem() if fmt == "pdf" else None
-    if cb is None:
-        ours.status = "n/a (compile-book not installed)"
-    elif problem is not None:
-        ours.status = "n/a (backend missing)"
-        ours.note = problem
-    else:
+    ours = None
+    if cb is not None and problem is None:
         out = work / f"{corpus.name}-compile-book.{fmt}"
-        cmd = [cb, "build", str(corpus.txt), "--format", fmt, "-o", str(out)]
-        ours.command = cmd
-        opts.log(f"  {label}: {COMPILE_BOOK}")
-        samples, failure = run_series(
-            cmd, repeat=opts.repeat, warmup=warmup, cwd=work, env=child_env(),
-            timeout=opts.timeout, log=opts.log,
-        )  # fmt: skip
-        fill(ours, samples, failure, "n/a (backend failing)" if fmt == "pdf" else "error")
-        if ours.wall_s and peer.wall_s:
-            ours.speedup = peer.wall_s / ours.wall_s
-    judge(ours, target)
-    return [ours, peer]
+        ours = [cb, "build", str(corpus.txt), "--format", fmt, "-o", str(out)]
+    rows = compare(
+        label, TARGETS.get((fmt, requested)), corpus.words, ours, peer, opts, warmup=warmup,
+        ours_missing="n/a (backend missing)" if problem else "n/a (compile-book not installed)",
+        peer_missing=peer_missing,
+    )  # fmt: skip
+    if problem is not None:
+        rows[0].note = problem
+    return rows
 
 
 REBUILD_TODO = "watch rebuild: not yet available"
@@ -496,8 +592,11 @@ def _measured_row(label: str, tool: str, words: int, data: dict[str, Any], key: 
     return row
 
 
-def rebuild_workload(fmt: str, requested: int, corpus: Corpus, opts: Options) -> list[Row]:
-    """Full in-process build vs rebuild after editing one chapter (parse cache kept)."""
+def rebuild_workload(
+    fmt: str, requested: int, corpus: Corpus, opts: Options, cb: str | None
+) -> list[Row]:
+    """Full in-process build vs rebuild after editing one chapter (parse cache kept),
+    then a real ``build --watch``: save to new file, timed from outside."""
     label = f"rebuild {fmt} {size_label(requested)}"
     todo = Row(label, REBUILD_TODO, corpus.words, target="report", status="TODO")
     if fmt == "pdf" and pdf_backend_problem() is not None:
@@ -534,7 +633,41 @@ def rebuild_workload(fmt: str, requested: int, corpus: Corpus, opts: Options) ->
         f"via {data['how']}; edited {data['edited']}; parse cache hits/misses over the rebuilds "
         f"{data['cache_hits']}/{data['cache_misses']}; speed-up is vs the warm full build"
     )
-    return [cold, full, edit]
+    rows = [cold, full, edit]
+    if cb is not None:
+        rows.append(watch_row(label, fmt, requested, corpus, opts, cb))
+    return rows
+
+
+def watch_row(label: str, fmt: str, requested: int, corpus: Corpus, opts: Options, cb: str) -> Row:
+    """``build --watch`` on a copy of the per-chapter project: save -> new file."""
+    rounds = max(5, opts.repeat * 3)
+    opts.log(f"  {label}: build --watch, {rounds} saves")
+    row = Row(label, "build --watch: save -> new file", corpus.words)
+    samples, error = watchlat.save_to_file(cb, corpus.chapters_dir, fmt, rounds, child_env())
+    row.samples_s = samples
+    row.wall_s = watchlat.median(samples)
+    row.note = (
+        f"{len(samples)} saves of one chapter; includes the watcher's wait for quiet"
+        " after a save (STEP_MS) and its notice of the change"
+    )
+    if error is not None:
+        row.status = f"error: {error}"
+    judge_wall(row, TARGETS.get((f"rebuild {fmt}", requested)))
+    return row
+
+
+def judge_wall(row: Row, target: Target | None) -> None:
+    """Judge a row that has only a wall time (a latency: processor time means nothing)."""
+    was = JUDGE["by"]
+    JUDGE["by"] = "wall"
+    try:
+        if not row.status:
+            judge(row, target)
+        else:
+            row.target = target.describe() if target else "report"
+    finally:
+        JUDGE["by"] = was
 
 
 # ---------------------------------------------------------------- table
@@ -545,7 +678,7 @@ def _fmt_mb(value: float | None) -> str:
 
 
 HEADERS = (
-    "workload", "tool", "words", "median wall s", "cpu s", "peak RSS MB", "speed-up", "target",
+    "workload", "tool", "words", "median wall s", "cpu s", "peak tree MB", "speed-up", "target",
     "pass/fail",
 )  # fmt: skip
 
@@ -587,10 +720,13 @@ def render_table(rows: list[Row]) -> str:
 
 FOOTNOTES = (
     "wall: end to end per child process (Python start-up included), median of the runs;"
-    " cpu: user + system seconds of the child and its children (steadier than wall time"
-    " on a busy machine); peak RSS: largest run, largest single process of the tree.",
-    "speed-up: pandoc's median / compile-book's median on the same words (rebuild rows:"
-    " the warm full build's median / the rebuild's).",
+    " cpu: user + system seconds of the child and its children, workers it never waited"
+    " for included (steadier than wall time on a busy machine); peak RSS: largest run,"
+    " the sum over the process and its children (sampled every 5 ms), never below the"
+    " largest single process.",
+    "runs interleaved: compile-book, pandoc, compile-book, pandoc, ... (medians).",
+    "speed-up: pandoc's median / compile-book's median on the same words, in the judged"
+    " time (rebuild rows: the warm full build's median / the rebuild's).",
     "pdf peer: pandoc's Typst engine is the same PyPI `typst` library as compile-book's,"
     " run through a `typst` CLI shim (bench/out/bin/typst).",
     "pandoc reads the same text as Markdown (# Chapter N headings, * * * scene breaks).",
@@ -616,6 +752,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--warmup", type=int, default=None, help="untimed runs first (default 1)")
     p.add_argument("--quick", action="store_true", help="100k words, one run, no warm-up")
     p.add_argument("--no-rebuild", action="store_true", help="skip the rebuild workload")
+    p.add_argument("--no-small", action="store_true", help="skip the import and tiny rows")
+    p.add_argument(
+        "--peer-max-words",
+        type=parse_size,
+        default=PEER_MAX_WORDS,
+        help="run pandoc only up to this size (default 1m)",
+    )
+    p.add_argument(
+        "--judge",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="judge the time targets on wall time (default) or processor time",
+    )
+    p.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="seed manuscripts folder")
     p.add_argument("--timeout", type=float, default=900.0, help="seconds per child (default 900)")
     p.add_argument("--quiet", "-q", action="store_true", help="print only the table")
     p.add_argument("--json", type=Path, default=RESULTS_JSON, help="results file")
@@ -637,9 +787,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown or repeat < 1 or warmup < 0:
         print(f"bench: bad --formats/--repeat/--warmup ({', '.join(unknown)})", file=sys.stderr)
         return 2
-    if not SEEDS_DIR.is_dir() or not any(SEEDS_DIR.glob("*.txt")):
-        print(f"bench: skipped: no seed manuscripts in {SEEDS_DIR}", file=sys.stderr)
+    seeds: Path = args.seeds
+    if not seeds.is_dir() or not any(seeds.glob("*.txt")):
+        print(f"bench: skipped: no seed manuscripts in {seeds}", file=sys.stderr)
         return 0
+    JUDGE["by"] = args.judge
 
     opts = Options(repeat=repeat, warmup=warmup, timeout=args.timeout, verbose=not args.quiet)
     cb, pandoc = compile_book_exe(), pandoc_exe()
@@ -648,16 +800,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     load_start = os.getloadavg()[0]
     rows: list[Row] = []
+    if not args.no_small:
+        rows += import_workload(opts)
+        rows += tiny_workload(opts, cb, pandoc)
     corpora: dict[int, Corpus] = {}
     for words in sizes:
         opts.log(f"corpus {size_label(words)}: generating into {CORPUS_DIR}")
-        corpus = corpora[words] = generate(words, CORPUS_DIR)
+        corpus = corpora[words] = generate(words, CORPUS_DIR, seeds)
         opts.log(f"  {corpus.words:,} words, {corpus.chapters} chapters")
         for fmt in formats:
-            rows += convert_workload(fmt, words, corpus, opts, cb, pandoc)
+            rows += convert_workload(fmt, words, corpus, opts, cb, pandoc, args.peer_max_words)
     if not args.no_rebuild and 100_000 in corpora:
         for fmt in formats:
-            rows += rebuild_workload(fmt, 100_000, corpora[100_000], opts)
+            rows += rebuild_workload(fmt, 100_000, corpora[100_000], opts, cb)
     elif not args.no_rebuild:
         rows.append(Row("rebuild", "runs with --sizes including 100k", 0, status="skipped"))
 
@@ -690,7 +845,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "pandoc": tool_version([pandoc, "--version"]) if pandoc else None,
             "typst (PyPI)": typst_version,
         },
-        "settings": {"repeat": repeat, "warmup": warmup, "sizes": sizes, "formats": formats},
+        "settings": {
+            "repeat": repeat,
+            "warmup": warmup,
+            "sizes": sizes,
+            "formats": formats,
+            "judge": args.judge,
+        },
         "corpora": {
             size_label(w): {
                 "txt": str(c.txt),

@@ -8,6 +8,7 @@ test modules that still import them from here.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Reproducible builds in every test unless a test says otherwise.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+# The covers the tests render are cached in a folder of this run, not the user's.
+os.environ.setdefault("COMPILE_BOOK_CACHE_DIR", tempfile.mkdtemp(prefix="compile-book-cache-"))
 
 
 @pytest.fixture

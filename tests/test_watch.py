@@ -210,3 +210,59 @@ def test_cli_watch_subprocess_rebuilds_and_exits_0_on_ctrl_c(tmp_path: Path) -> 
             proc.wait(timeout=5)
     assert seen[0].startswith("watching ")
     assert any("(1 parsed, 1 reused)" in s for s in seen), seen
+
+
+def _red_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_rebuilds_write_the_epub_a_fresh_build_writes(tmp_path: Path) -> None:
+    """Chapters kept from the last build (and their deflated bytes) change nothing, even
+    when the first chapter showing a picture goes and a later one now names the file.
+    (The fresh build runs in its own process: nothing kept in this one.)"""
+    from tests.projects import run_module
+
+    pictured = "# Chapter {n}\n\nShe looked at the map.\n\n![The map](map.png)\n"
+    chapters = {
+        "01.md": pictured.format(n=1),
+        "02.txt": "Chapter 2\n\nIt was late and the the lamps were lit.\n",
+        "03.md": pictured.format(n=3),
+    }
+    project = make_project(tmp_path / "b", chapters=chapters)
+    (project / "manuscripts" / "map.png").write_bytes(_red_png())
+    rebuilder = Rebuilder(project, ["epub"], tmp_path / "watch.epub")
+    assert rebuilder.rebuild().ok
+    edits = [
+        ("02.txt", "Chapter 2\n\nIt was late and the lamps were lit.\n"),
+        ("01.md", "# Chapter 1\n\nShe had no map.\n"),
+        ("02.txt", "Chapter 2\n\nIt was late.\n"),
+    ]
+    for i, (name, text) in enumerate(edits):
+        changed = project / "manuscripts" / name
+        changed.write_text(text, encoding="utf-8")
+        assert rebuilder.rebuild([changed]).ok
+        fresh = tmp_path / f"fresh-{i}.epub"
+        assert run_module("build", str(project), "-o", str(fresh), "-q").returncode == 0
+        assert (tmp_path / "watch.epub").read_bytes() == fresh.read_bytes()
+
+
+def test_a_one_off_build_keeps_nothing_for_a_next(tmp_path: Path) -> None:
+    """Only repeated builds (``--watch``) keep chapters' work: a library call keeps
+    no finished book alive after it returns."""
+    from compile_book import api, glyphs
+    from compile_book.transforms.lint import _KeptQuotes
+    from compile_book.writers.epub import deflate
+    from compile_book.writers.epub.kept import KeptChapters
+
+    project = make_project(tmp_path / "b")
+    assert Rebuilder(project, ["epub"], tmp_path / "w.epub").rebuild().ok
+    assert KeptChapters._last and glyphs._Chapters.last and _KeptQuotes.last
+    api.build(project, ["epub"], tmp_path / "once.epub")
+    assert not KeptChapters._last and not glyphs._Chapters.last and not _KeptQuotes.last
+    assert not deflate._kept

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import __version__
+from . import __version__, clicoerce
 from .diagnostics import Diagnostic, Severity
 from .errors import CompileBookError, StrictError
 from .paths import printable
@@ -498,7 +498,8 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     install_signals()
     try:
-        app()
+        # typer's own call, with the plain parameters converted without pydantic
+        clicoerce.install(typer.main.get_command(app))()
     except SystemExit as done:
         _exit_now(done.code)
     except Interrupted as stop:

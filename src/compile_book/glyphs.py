@@ -24,14 +24,16 @@ import functools
 import importlib.util
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 
+from . import keeping
 from .builtinfonts import builtin_cmap
 from .diagnostics import Code, Diagnostic
 from .fontfiles import FONT_SUFFIXES, open_font
-from .nodes import Book, Text
-from .walk import walk
+from .nodes import Book, Chapter, Text
+from .walk import walk_chapter, walk_heading
 
 # Why: EB Garamond covers Basic Latin to Latin Extended-B and General Punctuation;
 # a regex finds the rest at C speed, so a Latin novel costs a scan and nothing more.
@@ -81,21 +83,53 @@ def _needs_font(ch: str) -> bool:
     return unicodedata.category(ch) not in _INVISIBLE and not 0xFE00 <= ord(ch) <= 0xFE0F
 
 
-def _texts(book: Book) -> Iterator[Text]:
-    for node in walk(book):
+First = dict[str, tuple[Text, int]]
+
+
+def _scan(nodes: Iterable[object], first: First) -> First:
+    """Each character that needs a font, at its first place among ``nodes``' texts."""
+    for node in nodes:
         if isinstance(node, Text):
-            yield node
+            for m in _OTHER.finditer(node.text):
+                ch = m.group()
+                if ch not in first and _needs_font(ch):
+                    first[ch] = (node, m.start())
+    return first
+
+
+class _Chapters:
+    """Each chapter's first places, kept from the last check (``build --watch``).
+
+    Why: the tree's unchanged chapters come back as the very same nodes after an
+    edit, and scanning every text of a long book again was a tenth of a
+    one-chapter rebuild. Only the last book's chapters are kept, and only while
+    builds repeat (:mod:`compile_book.keeping`).
+    """
+
+    last: ClassVar[dict[int, tuple[Chapter, First]]] = {}
+
+    @classmethod
+    def first(cls, book: Book) -> First:
+        used: dict[int, tuple[Chapter, First]] = {}
+        first: First = {}
+        for part in book.parts:
+            if part.heading is not None:
+                _scan(walk_heading(part.heading), first)
+            for chapter in part.chapters:
+                kept = cls.last.get(id(chapter))
+                if kept is None or kept[0] is not chapter:
+                    kept = (chapter, _scan(walk_chapter(chapter), {}))
+                used[id(chapter)] = kept
+                for ch, at in kept[1].items():
+                    first.setdefault(ch, at)
+        cls.last = used if keeping.enabled() else {}
+        return first
 
 
 def missing_glyphs(book: Book) -> list[Diagnostic]:
     """One warning for each character of the book that no print font has, at its
     first place."""
-    first: dict[str, tuple[Text, int]] = {}
-    for node in _texts(book):
-        for m in _OTHER.finditer(node.text):
-            ch = m.group()
-            if ch not in first and _needs_font(ch):
-                first[ch] = (node, m.start())
+    first = _Chapters.first(book)
     if not first:
         return []
     missing = uncovered({ord(ch) for ch in first})

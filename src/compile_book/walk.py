@@ -42,7 +42,7 @@ from .nodes import (
     Verse,
 )
 
-__all__ = ["Node", "query", "walk"]
+__all__ = ["Node", "query", "walk", "walk_chapter", "walk_heading"]
 
 Node: TypeAlias = Part | Chapter | Heading | Block | Inline | Matter
 N = TypeVar("N")
@@ -59,13 +59,18 @@ def walk(book: Book) -> Iterator[Node]:
     for part in book.parts:
         yield part
         if part.heading is not None:
-            yield from _heading(part.heading)
+            yield from walk_heading(part.heading)
         yield from part.front
         for chapter in part.chapters:
             yield chapter
-            if chapter.heading is not None:
-                yield from _heading(chapter.heading)
-            yield from _blocks(chapter.blocks)
+            yield from walk_chapter(chapter)
+
+
+def walk_chapter(chapter: Chapter) -> Iterator[Node]:
+    """The nodes inside one chapter (its heading, blocks and inlines), in document order."""
+    if chapter.heading is not None:
+        yield from walk_heading(chapter.heading)
+    yield from _blocks(chapter.blocks)
 
 
 def query(book: Book, kind: type[N]) -> list[N]:
@@ -73,7 +78,8 @@ def query(book: Book, kind: type[N]) -> list[N]:
     return [node for node in walk(book) if isinstance(node, kind)]
 
 
-def _heading(heading: Heading) -> Iterator[Node]:
+def walk_heading(heading: Heading) -> Iterator[Node]:
+    """A heading and the inlines of its title and subtitle."""
     yield heading
     yield from _inlines(heading.title)
     yield from _inlines(heading.subtitle)

@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 __all__ = ["RebuildResult", "Rebuilder", "watch"]
 
 #: Milliseconds of quiet after a change before a rebuild starts (an editor's
-#: save can be several events), and the most a rebuild waits for quiet.
-STEP_MS = 100
+#: save can be several events, written within a millisecond or two of each
+#: other; every millisecond here is one more between save and new file), and
+#: the most a rebuild waits for quiet.
+STEP_MS = 20
 DEBOUNCE_MS = 1600
 
 
@@ -122,6 +124,7 @@ class Rebuilder:
         """Reload, parse (through the cache) and write; never raises for a user problem."""
         from .api import parse_project, write_project
         from .errors import CompileBookError
+        from .keeping import keeping
         from .project import load_project
 
         start = time.perf_counter()
@@ -129,8 +132,9 @@ class Rebuilder:
         try:
             project = load_project(self.path)
             self.project = project
-            book = parse_project(project, cache=self.cache)
-            result = write_project(book, project, self.formats, self.output, strict=self.strict)
+            with keeping():  # the next rebuild reuses each unchanged chapter's work
+                book = parse_project(project, cache=self.cache)
+                result = write_project(book, project, self.formats, self.output, strict=self.strict)
         except CompileBookError as exc:
             return RebuildResult(time.perf_counter() - start, changed=tuple(changed), error=exc)
         self.outputs = result.outputs

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code, Diagnostic
+from compile_book.keeping import keeping
 from compile_book.transforms import inlines, lint
 from tests.trees_small import assembled, context, found, language
 
@@ -87,6 +90,29 @@ def test_w104_reports_the_first_quote_of_the_minority_kind_once_per_file() -> No
     diagnostics = _lint('He said "hi" and then “bye” and "x" and "y".\n')
     assert found(diagnostics, Code.MIXED_QUOTES) == [("a.txt", 1, 23)]
     assert found(_lint('He said "hi" and "bye".\n'), Code.MIXED_QUOTES) == []
+
+
+def test_w104_with_a_chapter_kept_from_the_last_compile_counts_the_whole_file() -> None:
+    """Chapters kept between compiles (``--watch``, the very same nodes) count as read."""
+    with keeping():
+        _kept_chapter_counts()
+
+
+def _kept_chapter_counts() -> None:
+    text = 'Chapter 1\n\nShe said "hi" and "bye".\n\nChapter 2\n\nHe said “no.”\n'
+    ctx = context()
+    book = inlines.run(assembled(text), ctx)
+    lint.run(book, ctx)
+    assert found(ctx.reporter.items, Code.MIXED_QUOTES) == [("a.txt", 7, 9)]
+    # Chapter 2 the very same node, chapter 1 mostly curly now: straight is the minority
+    curlier = text.replace('"hi" and "bye"', '“hi” and “bye” and "x"')
+    edited = inlines.run(assembled(curlier), ctx)
+    part = edited.parts[0]
+    chapters = (part.chapters[0], book.parts[0].chapters[1])
+    changed = dataclasses.replace(edited, parts=(dataclasses.replace(part, chapters=chapters),))
+    again = context()
+    lint.run(changed, again)
+    assert found(again.reporter.items, Code.MIXED_QUOTES) == [("a.txt", 3, 29)]
 
 
 FRENCH_EXCHANGE = (

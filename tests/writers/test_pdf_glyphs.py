@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import io
 from pathlib import Path
@@ -14,6 +15,8 @@ import compile_book
 from compile_book import builtinfonts, glyphs
 from compile_book.diagnostics import Code
 from compile_book.fontfiles import open_font
+from compile_book.keeping import keeping
+from compile_book.nodes import Book
 from compile_book.writers import pdf
 from tests.writers import finished
 from tests.writers.test_pdf import options as pdf_options
@@ -39,6 +42,28 @@ def test_a_character_no_font_has_is_warned_at_its_line() -> None:
     assert len(missing) == 1 and missing[0].code is Code.NO_GLYPH
     assert (missing[0].file, missing[0].line) == ("odd.txt", 5)
     assert not [d for d in found if "U+0CA0" in d.message or "U+1F600" in d.message]
+
+
+@needs_fallbacks
+def test_the_first_place_follows_the_book_when_chapters_are_kept() -> None:
+    """Chapters kept from the last check (``--watch``) still give the book's first place."""
+    two = "Chapter 1\n\nPlain words.\n\nChapter 2\n\nThen \U000103a0 came.\n"
+    book = compile_book.parse_text(two, filename="a.txt")
+    with keeping():
+        _the_first_place_follows(book, two)
+
+
+def _the_first_place_follows(book: Book, two: str) -> None:
+    (first,) = [d for d in glyphs.missing_glyphs(book) if "U+103A0" in d.message]
+    assert first.line == 7
+    # A new chapter 1 with the character earlier, and the very same chapter 2
+    edited = compile_book.parse_text(two.replace("Plain", "\U000103a0 plain"), filename="a.txt")
+    part = edited.parts[0]
+    chapters = (part.chapters[0], book.parts[0].chapters[1])
+    changed = dataclasses.replace(edited, parts=(dataclasses.replace(part, chapters=chapters),))
+    (moved,) = [d for d in glyphs.missing_glyphs(changed) if "U+103A0" in d.message]
+    assert moved.line == 3
+    assert [d.line for d in glyphs.missing_glyphs(book) if "U+103A0" in d.message] == [7]
 
 
 def test_latin_prose_opens_no_font() -> None:

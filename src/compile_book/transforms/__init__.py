@@ -46,24 +46,76 @@ class Memo:
     config, so an unchanged chapter's result, diagnostics and counts are
     replayed instead of recomputed; unchanged chapters come back as the very
     same nodes. Keyed by transform name and the chapter's value.
+
+    Why the keys keep their hash, and the very same chapter is found by
+    identity first: a tree's hash is computed afresh, node by node, on every
+    use; hashing every chapter of a long book for each transform was most of
+    a one-chapter rebuild. A chapter equal to a remembered one but another
+    object (its file was read again) is found by value, hashed once.
     """
 
     def __init__(self) -> None:
-        self._results: dict[tuple[str, Chapter], ChapterResult] = {}
-        self._live: set[tuple[str, Chapter]] = set()
+        self._results: dict[_Key, ChapterResult] = {}
+        self._same: dict[tuple[str, int], _Key] = {}
+        self._live: set[_Key] = set()
+        self._missed: _Key | None = None
 
-    def get(self, key: tuple[str, Chapter]) -> ChapterResult | None:
+    def _key(self, name: str, chapter: Chapter) -> _Key:
+        known = self._same.get((name, id(chapter)))
+        if known is not None and known.chapter is chapter:
+            return known
+        return _Key(name, chapter)
+
+    def get(self, name: str, chapter: Chapter) -> ChapterResult | None:
+        key = self._key(name, chapter)
+        found = self._results.get(key)
+        if found is None:
+            self._missed = key
+            return None
+        if key.chapter is not chapter or (name, id(chapter)) not in self._same:
+            # Equal, but another object: remember this one, found by identity next time.
+            del self._results[key]
+            key = _Key(name, chapter, key.hash)
+            self._results[key] = found
+            self._same[(name, id(chapter))] = key
         self._live.add(key)
-        return self._results.get(key)
+        return found
 
-    def put(self, key: tuple[str, Chapter], result: ChapterResult) -> None:
+    def put(self, name: str, chapter: Chapter, result: ChapterResult) -> None:
+        key = self._missed
+        if key is None or key.chapter is not chapter or key.name != name:
+            key = _Key(name, chapter)
+        self._missed = None
         self._live.add(key)
         self._results[key] = result
+        self._same[(name, id(chapter))] = key
 
     def prune(self) -> None:
         """Forget the chapters the last compile did not use."""
         self._results = {k: v for k, v in self._results.items() if k in self._live}
+        self._same = {(k.name, id(k.chapter)): k for k in self._results}
         self._live = set()
+
+
+class _Key:
+    """A transform's name and a chapter, hashed once (the chapter's own hash walks its tree)."""
+
+    __slots__ = ("chapter", "hash", "name")
+
+    def __init__(self, name: str, chapter: Chapter, hashed: int | None = None) -> None:
+        self.name = name
+        self.chapter = chapter
+        self.hash = hash((name, chapter)) if hashed is None else hashed
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Key):
+            return NotImplemented
+        return self.name == other.name and (
+            self.chapter is other.chapter or self.chapter == other.chapter
+        )
 
 
 @dataclass(slots=True)
@@ -99,8 +151,7 @@ class Context:
     ) -> Chapter:
         if self.memo is None:
             return change(chapter)
-        key = (name, chapter)
-        hit = self.memo.get(key)
+        hit = self.memo.get(name, chapter)
         if hit is not None:
             result, diagnostics, tally = hit
             self.reporter.items.extend(diagnostics)
@@ -111,7 +162,7 @@ class Context:
         result = change(chapter)
         tally, self.tally = self.tally, outer
         outer.update(tally)
-        self.memo.put(key, (result, tuple(self.reporter.items[mark:]), tally))
+        self.memo.put(name, chapter, (result, tuple(self.reporter.items[mark:]), tally))
         return result
 
     def summarise(self, code: Code, message: str) -> None:

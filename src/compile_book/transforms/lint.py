@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
 
+from .. import keeping
 from ..diagnostics import Code, Reporter
 from ..nodes import Book, Chapter, Paragraph, Text
 from ..rules import lint
@@ -156,41 +158,85 @@ def _drop_names(reporter: Reporter) -> None:
 _DOUBLED_MESSAGE = re.compile(r"doubled word '(\w+ \w+)'")
 
 
-def _file_texts(book: Book) -> Iterator[tuple[str, list[Text]]]:
-    """Each manuscript's text nodes in reading order (headings included)."""
-    current: str | None = None
+@dataclass(frozen=True, slots=True)
+class _Quotes:
+    """One chapter's double quotes: how many of each kind, and where each kind first is
+    (the line and column of the first text holding it)."""
+
+    straight: int
+    curly: int
+    first_straight: tuple[int, int] | None
+    first_curly: tuple[int, int] | None
+
+
+def _first_at(texts: list[Text], marks: tuple[str, ...]) -> tuple[int, int] | None:
+    for node in texts:
+        found = [i for i in (node.text.find(q) for q in marks) if i >= 0]
+        if found:
+            return node.source.at(min(found))
+    return None
+
+
+def _chapter_quotes(chapter: Chapter) -> _Quotes:
     texts: list[Text] = []
-    for part in book.parts:
-        for chapter in part.chapters:
-            if chapter.source.file != current:
-                if current is not None:
-                    yield current, texts
-                current, texts = chapter.source.file, []
-            if chapter.heading is not None:
-                texts.extend(flat_texts(chapter.heading.title))
-            for inlines in sequences(chapter.blocks):
-                texts.extend(flat_texts(inlines))
-    if current is not None:
-        yield current, texts
+    if chapter.heading is not None:
+        texts.extend(flat_texts(chapter.heading.title))
+    for inlines in sequences(chapter.blocks):
+        texts.extend(flat_texts(inlines))
+    straight = sum(t.text.count('"') for t in texts)
+    curly = sum(t.text.count("“") + t.text.count("”") for t in texts)
+    return _Quotes(
+        straight,
+        curly,
+        _first_at(texts, ('"',)) if straight else None,
+        _first_at(texts, ("“", "”")) if curly else None,
+    )
+
+
+class _KeptQuotes:
+    """Each chapter's quote counts, kept from the last compile (``build --watch``).
+
+    Why: mixed quotes are judged per file, over every chapter; the unchanged
+    chapters come back as the very same nodes after an edit, and counting the
+    quotes of a whole long book again was a tenth of a one-chapter rebuild.
+    Kept only while builds repeat (:mod:`compile_book.keeping`).
+    """
+
+    last: ClassVar[dict[int, tuple[Chapter, _Quotes]]] = {}
+
+    @classmethod
+    def by_file(cls, book: Book) -> list[tuple[str, list[_Quotes]]]:
+        """Each manuscript's chapters' counts, in reading order."""
+        used: dict[int, tuple[Chapter, _Quotes]] = {}
+        files: list[tuple[str, list[_Quotes]]] = []
+        for part in book.parts:
+            for chapter in part.chapters:
+                kept = cls.last.get(id(chapter))
+                if kept is None or kept[0] is not chapter:
+                    kept = (chapter, _chapter_quotes(chapter))
+                used[id(chapter)] = kept
+                if not files or files[-1][0] != chapter.source.file:
+                    files.append((chapter.source.file, []))
+                files[-1][1].append(kept[1])
+        cls.last = used if keeping.enabled() else {}
+        return files
 
 
 def _mixed_quotes(book: Book, reporter: Reporter) -> None:
-    for name, texts in _file_texts(book):
-        straight = sum(t.text.count('"') for t in texts)
-        curly = sum(t.text.count("“") + t.text.count("”") for t in texts)
+    for name, chapters in _KeptQuotes.by_file(book):
+        straight = sum(q.straight for q in chapters)
+        curly = sum(q.curly for q in chapters)
         if not straight or not curly:
             continue
-        minority = ("“", "”") if curly <= straight else ('"',)
-        for node in texts:
-            found = [i for i in (node.text.find(q) for q in minority) if i >= 0]
-            if found:
-                line, col = node.source.at(min(found))
+        minority_curly = curly <= straight
+        for q in chapters:
+            at = q.first_curly if minority_curly else q.first_straight
+            if at is not None:
                 reporter.add(
                     Code.MIXED_QUOTES,
                     "straight and curly quotes are mixed in this file; use one kind throughout",
                     name,
-                    line,
-                    col,
+                    *at,
                 )
                 break
 

@@ -53,6 +53,7 @@ from ..xhtml import (
     landmarks_nav,
     serialise,
 )
+from .kept import KeptChapters
 
 # --------------------------------------------------------------------------- package layout
 
@@ -114,7 +115,7 @@ def book_cover(meta: Metadata) -> Cover:
     found = read_cover(meta.cover)
     if found is not None:
         return found
-    from ..cover.ebook import typographic_cover
+    from ..ebookcover import typographic_cover
 
     return Cover(f"{IMAGES_FOLDER}cover.png", typographic_cover(meta))
 
@@ -195,6 +196,7 @@ def build_body(book: Book, xhtml: Xhtml, layout: tuple[Division, ...]) -> list[D
     # Chapters take h2 under part pages, h1 in a book without parts.
     tag = H2 if any(d.uid is not None for d in layout) else H1
     docs: list[Document] = []
+    kept = KeptChapters.begin()
     for division in layout:
         heading = division.part.heading
         if division.uid is not None and heading is not None:
@@ -209,7 +211,9 @@ def build_body(book: Book, xhtml: Xhtml, layout: tuple[Division, ...]) -> list[D
             heading = entry.chapter.heading
             printed_title = xhtml.headings.chapter(heading).line if heading else ""
             title = printed_title or book.meta.title
-            docs.append(_document(entry.uid, title, xhtml.chapter(entry, title, tag)))
+            content = kept.chapter(xhtml, entry, title, tag)
+            docs.append(Document(entry.uid, entry.uid + DOC_SUFFIX, title, content))
+    kept.done()
     return docs
 
 

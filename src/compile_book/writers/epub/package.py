@@ -30,6 +30,7 @@ from ..common import TocEntry, rights_statement
 from ..ebookfonts import FontFile, font_face_rules
 from ..images import NO_FIGURES, Figures
 from ..xhtml import TYPE_BODYMATTER, TYPE_COVER, TYPE_TITLEPAGE, TYPE_TOC, XML_LANG
+from .deflate import write_deflated
 from .documents import CSS_HREF, DOC_SUFFIX, Cover, Documents
 
 OPF_NS = "http://www.idpf.org/2007/opf"
@@ -341,5 +342,4 @@ def build_zip(files: Sequence[tuple[str, bytes]], target: Path, when: datetime) 
                 info.compress_type = zipfile.ZIP_STORED
                 dst.writestr(info, data)
             else:
-                info.compress_type = zipfile.ZIP_DEFLATED
-                dst.writestr(info, data, compresslevel=6)
+                write_deflated(dst, info, data)
