@@ -46,6 +46,11 @@ PIECE_CHARS = 160_000
 #: Restart the Typst process between pieces once it holds more than this (MB).
 KEEP_MB = 320
 
+#: Above this much PDF, the Typst process is stopped before the pieces are joined:
+#: joining a long book takes memory of its own (about 20 times the PDF's size), and
+#: the two together would pass what the book's pieces took.
+JOIN_ALONE_BYTES = 6_000_000
+
 #: Pieces kept for rebuilds, most recently used last, up to this many bytes of PDF
 #: (a 100,000-word novel is about 2 MB; a longer book keeps its latest pieces).
 _SET: OrderedDict[str, bytes] = OrderedDict()
@@ -146,6 +151,8 @@ def set_in_pieces(data: dict[str, Any], pieces: list[Piece], typeset: Typeset, k
         contents = [_numbered(entry, pages) for entry in data["contents"]]
         pdf = _set(typeset, {**data, "contents": contents, "parts": []}, {"kind": "front"}, key)
         front = Front(pdf, entries=list(_flat(contents)))
+    if sum(len(body.pdf) for body in bodies) > JOIN_ALONE_BYTES:
+        runner.stop()  # a long book: the join's memory, not Typst's memo, from here on
     return join(front, bodies, nesting)
 
 
