@@ -163,6 +163,7 @@ def join(front: Front | None, bodies: list[Body], nesting: dict[str, list[str]])
     if front is not None:
         _point_contents(out, front, places, body_start)
     _outline(out, places, nesting)
+    _hyphens_read_as_drawn(out)
     joiner.finish()
     buffer = io.BytesIO()
     out.save(
@@ -360,6 +361,38 @@ def _item(out: pikepdf.Pdf, at: tuple[int, Place]) -> pikepdf.OutlineItem:
     index, place = at
     dest = Array([out.pages[index].obj, Name.XYZ, place.left, place.top, 0])
     return pikepdf.OutlineItem(place.title, dest)
+
+
+# A character map line that reads a glyph as a soft hyphen (U+00AD).
+_SOFT_HYPHEN = re.compile(rb"(<[0-9A-Fa-f]+>\s*)<00[Aa][Dd]>")
+
+
+def _hyphens_read_as_drawn(out: pikepdf.Pdf) -> None:
+    """Read the hyphen glyph as "-" in every piece's fonts.
+
+    Typst writes one character for each glyph in a font's character map: the
+    one it met first. The hyphen glyph prints both a hyphen the writer typed
+    and the hyphen of a word broken at a line's end (a soft hyphen); a piece
+    that met the break first would have every typed hyphen read back (copied,
+    searched, spoken) as a soft hyphen, which most readers drop:
+    "pewter-coloured" would become "pewtercoloured". A whole-book run almost
+    always meets a typed hyphen first; this makes every piece read as it does.
+    """
+    seen: set[tuple[int, int]] = set()
+    for page in out.pages:
+        resources = page.obj.get("/Resources")
+        if resources is None or (resources.objgen in seen and resources.is_indirect):
+            continue
+        seen.add(resources.objgen)
+        for font in resources.get("/Font", Dictionary()).values():
+            cmap = font.get("/ToUnicode")
+            if cmap is None or cmap.objgen in seen:
+                continue
+            seen.add(cmap.objgen)
+            data = cmap.read_bytes()
+            fixed = _SOFT_HYPHEN.sub(rb"\1<002D>", data)
+            if fixed != data:
+                cmap.write(fixed)
 
 
 _NPAGES = re.compile(rb"<xmpTPg:NPages>\d+</xmpTPg:NPages>")
