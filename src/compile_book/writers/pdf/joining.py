@@ -367,17 +367,35 @@ def _item(out: pikepdf.Pdf, at: tuple[int, Place]) -> pikepdf.OutlineItem:
 _SOFT_HYPHEN = re.compile(rb"(<[0-9A-Fa-f]+>\s*)<00[Aa][Dd]>")
 
 
-def _hyphens_read_as_drawn(out: pikepdf.Pdf) -> None:
-    """Read the hyphen glyph as "-" in every piece's fonts.
+def hyphens_read_as_drawn(pdf: bytes) -> bytes:
+    """A PDF of one Typst run with its hyphens read as drawn (unchanged if they are)."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        if not _hyphens_read_as_drawn(doc):
+            return pdf
+        buffer = io.BytesIO()
+        doc.save(
+            buffer,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            min_version=doc.pdf_version,
+        )
+        return buffer.getvalue()
+
+
+def _hyphens_read_as_drawn(out: pikepdf.Pdf) -> bool:
+    """Read the hyphen glyph as "-" in every font of `out` (a piece's, or one run's).
 
     Typst writes one character for each glyph in a font's character map: the
     one it met first. The hyphen glyph prints both a hyphen the writer typed
     and the hyphen of a word broken at a line's end (a soft hyphen); a piece
     that met the break first would have every typed hyphen read back (copied,
     searched, spoken) as a soft hyphen, which most readers drop:
-    "pewter-coloured" would become "pewtercoloured". A whole-book run almost
-    always meets a typed hyphen first; this makes every piece read as it does.
+    "pewter-coloured" would become "pewtercoloured". A whole-book run
+    usually meets a typed hyphen first, but not in every font (a 1M-word book's
+    italic met a break first); this makes every font read as drawn. True when
+    a character map changed.
     """
+    changed = False
     seen: set[tuple[int, int]] = set()
     for page in out.pages:
         resources = page.obj.get("/Resources")
@@ -393,6 +411,8 @@ def _hyphens_read_as_drawn(out: pikepdf.Pdf) -> None:
             fixed = _SOFT_HYPHEN.sub(rb"\1<002D>", data)
             if fixed != data:
                 cmap.write(fixed)
+                changed = True
+    return changed
 
 
 _NPAGES = re.compile(rb"<xmpTPg:NPages>\d+</xmpTPg:NPages>")

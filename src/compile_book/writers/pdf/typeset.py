@@ -122,7 +122,9 @@ def typeset(
     data["layout"]["overhang"] = margin[1]
     chunks = pieces.split(data["parts"], piece_chars) if piece_chars else []
     if len(chunks) < 2:
-        return run_typst(template, data, when, images, fonts)
+        from .joining import hyphens_read_as_drawn
+
+        return hyphens_read_as_drawn(run_typst(template, data, when, images, fonts))
 
     def one(piece: dict[str, Any]) -> bytes:
         return run_typst(template, piece, when, images, fonts)
