@@ -165,12 +165,18 @@ def join(front: Front | None, bodies: list[Body], nesting: dict[str, list[str]])
     _outline(out, places, nesting)
     _hyphens_read_as_drawn(out)
     joiner.finish()
+    return _saved(out, base.pdf_version)
+
+
+def _saved(doc: pikepdf.Pdf, version: str) -> bytes:
+    """`doc` as bytes: compact (object streams) and named by a hash of its content, so
+    the same pages give the same file."""
     buffer = io.BytesIO()
-    out.save(
+    doc.save(
         buffer,
         deterministic_id=True,
         object_stream_mode=pikepdf.ObjectStreamMode.generate,
-        min_version=base.pdf_version,
+        min_version=version,
     )
     return buffer.getvalue()
 
@@ -372,14 +378,7 @@ def hyphens_read_as_drawn(pdf: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         if not _hyphens_read_as_drawn(doc):
             return pdf
-        buffer = io.BytesIO()
-        doc.save(
-            buffer,
-            deterministic_id=True,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            min_version=doc.pdf_version,
-        )
-        return buffer.getvalue()
+        return _saved(doc, doc.pdf_version)
 
 
 def _hyphens_read_as_drawn(out: pikepdf.Pdf) -> bool:
