@@ -9,6 +9,7 @@ renders every page (pypdfium2) to compare what a reader sees.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -191,13 +192,13 @@ def test_a_rebuild_sets_again_only_the_pieces_that_changed(
     options = options_from(project.config)
     typeset.render(book, options, piece_chars=1)
     runs: list[dict[str, Any]] = []
-    real = typeset.run_typst
+    real = typeset.run_encoded
 
-    def counted(template: bytes, data: dict[str, Any], *args: Any, **kwargs: Any) -> bytes:
-        runs.append(data)
-        return real(template, data, *args, **kwargs)
+    def counted(template: bytes, payload: bytes, *args: Any, **kwargs: Any) -> bytes:
+        runs.append(json.loads(payload))
+        return real(template, payload, *args, **kwargs)
 
-    monkeypatch.setattr(typeset, "run_typst", counted)
+    monkeypatch.setattr(typeset, "run_encoded", counted)
     again, _ = typeset.render(book, options, piece_chars=1)
     assert runs == []  # nothing changed: every piece comes from the store
     # The last paragraph of the book changed: its piece alone is set again (the

@@ -21,6 +21,7 @@ and the PDF outline say what the EPUB says.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, assert_never
@@ -93,6 +94,11 @@ def book_input(
         "parts": [_part(d, headings, body) for d in layout],
     }
     return data, body.images
+
+
+def encoded(data: dict[str, Any]) -> bytes:
+    """The data as the bytes of ``book.json`` (compact UTF-8 JSON, keys in the order built)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _meta(meta: nodes.Metadata, locale: Locale, when: datetime) -> dict[str, Any]:

@@ -71,7 +71,8 @@ class Body:
         return len(self.doc.pages) - self.pad
 
     @cached_property
-    def _places(self) -> dict[str, Place]:
+    def places(self) -> dict[str, Place]:
+        """Each bookmark's place, by uid."""
         items = list(_bookmarks(self.doc))
         if len(items) != len(self.targets):
             raise BackendError(
@@ -83,10 +84,6 @@ class Body:
             index = i - self.pad
             places[uid] = Place(self.first + index, index, left, top, title, closed)
         return places
-
-    def places(self) -> dict[str, Place]:
-        """Each bookmark's place, by uid."""
-        return self._places
 
 
 @dataclass
@@ -159,7 +156,7 @@ def join(front: Front | None, bodies: list[Body], nesting: dict[str, list[str]])
             joiner.blank()
         at = len(out.pages)
         joiner.take(body.doc, skip=int(body.pad))
-        places.update({uid: (at + place.index, place) for uid, place in body.places().items()})
+        places.update({uid: (at + place.index, place) for uid, place in body.places.items()})
     if front is not None:
         _point_contents(out, front, places, body_start)
     _outline(out, places, nesting)

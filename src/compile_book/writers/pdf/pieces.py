@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import runner
+from .data import encoded
 from .joining import Body, Front, join
 
 #: Prose characters (as JSON) per piece: about 25,000 words, a few chapters.
@@ -56,8 +57,8 @@ JOIN_ALONE_BYTES = 6_000_000
 _SET: OrderedDict[str, bytes] = OrderedDict()
 _SET_MAX_BYTES = 24_000_000
 
-#: One Typst run of the template over the given data, returning the PDF.
-Typeset = Callable[[dict[str, Any]], bytes]
+#: One Typst run of the template over the given data (encoded), returning the PDF.
+Typeset = Callable[[bytes], bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,7 @@ def set_in_pieces(data: dict[str, Any], pieces: list[Piece], typeset: Typeset, k
         body = Body(pdf, pad=pad, blank_before=blank, first=page, targets=piece.targets())
         bodies.append(body)
         page += body.pages
-    pages = {uid: at.number for body in bodies for uid, at in body.places().items()}
+    pages = {uid: at.number for body in bodies for uid, at in body.places.items()}
     nesting: dict[str, list[str]] = {}
     for part in data["parts"]:
         chapters = [chapter["uid"] for chapter in part["chapters"]]
@@ -158,22 +159,25 @@ def set_in_pieces(data: dict[str, Any], pieces: list[Piece], typeset: Typeset, k
 
 def _set(typeset: Typeset, data: dict[str, Any], setting: dict[str, Any], key: bytes) -> bytes:
     """One piece, from the rebuild store when the same data was set before."""
-    payload = {**data, "piece": setting}
-    digest = hashlib.sha256(key)
-    digest.update(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    name = digest.hexdigest()
+    payload = encoded({**data, "piece": setting})
+    name = hashlib.sha256(key + b"\0" + payload).hexdigest()
     kept = _SET.get(name)
     if kept is not None:
         _SET.move_to_end(name)
         return kept
     pdf = typeset(payload)
-    _SET[name] = pdf
-    while sum(map(len, _SET.values())) > _SET_MAX_BYTES:
-        _SET.popitem(last=False)
+    _store(name, pdf)
     used = runner.child_memory_mb()
     if used is None or used > KEEP_MB:
         runner.stop()  # what Typst remembers of this piece goes with the process
     return pdf
+
+
+def _store(name: str, pdf: bytes) -> None:
+    """Keep `pdf` for rebuilds, forgetting the least recently used past the size bound."""
+    _SET[name] = pdf
+    while sum(map(len, _SET.values())) > _SET_MAX_BYTES:
+        _SET.popitem(last=False)
 
 
 def _numbered(entry: Mapping[str, Any], pages: Mapping[str, int]) -> dict[str, Any]:

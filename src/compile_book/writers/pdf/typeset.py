@@ -31,14 +31,17 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pikepdf
+
 from ... import parts
 from ...errors import BackendError
 from ...nodes import Book
 from ...output import build_time
 from ...pagemodel import estimate_pages, gutter_for_pages, inside_margin, to_points
 from . import pieces, typst_child
-from .data import book_input
+from .data import book_input, encoded
 from .fonts import font_paths
+from .joining import hyphens_read_as_drawn
 from .pieces import PIECE_CHARS
 from .runner import compile_pdf
 from .userfont import resolve_font
@@ -122,12 +125,10 @@ def typeset(
     data["layout"]["overhang"] = margin[1]
     chunks = pieces.split(data["parts"], piece_chars) if piece_chars else []
     if len(chunks) < 2:
-        from .joining import hyphens_read_as_drawn
-
         return hyphens_read_as_drawn(run_typst(template, data, when, images, fonts))
 
-    def one(piece: dict[str, Any]) -> bytes:
-        return run_typst(template, piece, when, images, fonts)
+    def one(payload: bytes) -> bytes:
+        return run_encoded(template, payload, when, images, fonts)
 
     # What else goes into a run besides its data (figures are named by their hash).
     key = b"\0".join([template, json.dumps(fonts).encode(), str(when.timestamp()).encode()])
@@ -145,7 +146,19 @@ def run_typst(
     """Typeset ``template`` over ``data`` (read by the template as ``book.json``) in the
     interruptible Typst child; every Typst writer (book, cover, manuscript) goes through here.
     With `ppi`, the one page comes back as a PNG at that resolution (an ebook cover)."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return run_encoded(template, encoded(data), when, images, fonts, ppi)
+
+
+def run_encoded(
+    template: bytes,
+    payload: bytes,
+    when: datetime,
+    images: Mapping[str, bytes] | None = None,
+    fonts: tuple[str, ...] | None = None,
+    ppi: float | None = None,
+) -> bytes:
+    """:func:`run_typst` over data already encoded (:func:`.data.encoded`): a piece of a
+    long book is encoded once, for its store key and for Typst."""
     with parts.scratch_dir("typst") as name:
         scratch = Path(name)
         # A root of its own: the template reads nothing from disk but the figures put there.
@@ -170,8 +183,6 @@ def count_pages(pdf: bytes) -> int:
     if counts:
         return max(counts)
     # A book joined from pieces keeps its page tree in a compressed object stream.
-    import pikepdf
-
     try:
         with pikepdf.open(io.BytesIO(pdf)) as doc:
             return len(doc.pages)
