@@ -309,3 +309,31 @@ def widows_and_orphans(reader: pypdf.PdfReader, indent: float) -> tuple[list[str
         if len(there) == 1 or there[1][0] == "indent":
             widows.append(f"{i + 2}: {there[0][1].text}")
     return widows, orphans
+
+
+def uneven_spreads(reader: pypdf.PdfReader, pages: list[list[BodyLine]]) -> tuple[int, int]:
+    """(spreads, uneven ones): of the spreads inside a chapter (a verso that is not an
+    opener and the recto beside it, which is not its chapter's last page), how
+    many end on different lines. `pages` is :func:`all_page_lines` of `reader`."""
+    openers = set(opener_pages(reader))
+    labels = reader.page_labels
+
+    def last(i: int) -> float | None:
+        ys = [line.y for line in pages[i] if line.y > 60]  # the folio sits below 60 pt
+        return min(ys) if ys else None
+
+    spreads = uneven = 0
+    for verso in range(min(openers), len(pages) - 2):
+        recto = verso + 1
+        if not labels[verso].isdigit() or int(labels[verso]) % 2:
+            continue
+        if verso in openers or recto in openers or recto + 1 in openers:
+            continue
+        if recto + 2 in openers and not pages[recto + 1]:  # a blank verso before an opener
+            continue
+        a, b = last(verso), last(recto)
+        if a is None or b is None:
+            continue
+        spreads += 1
+        uneven += abs(a - b) > 1
+    return spreads, uneven

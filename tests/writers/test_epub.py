@@ -534,9 +534,10 @@ def test_epub_time_grows_linearly_with_the_book(tmp_path: Path) -> None:
         tree = finished(big_book(words, chapters=words // 2000))
         best = float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            # This process's processor time: other work on a busy machine does not count.
+            start = time.process_time()
             epub.write(tree, EpubOptions(), tmp_path / f"big-{words}.epub")
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
     small, large = seconds(50_000), seconds(200_000)

@@ -195,7 +195,8 @@ def test_a_rebuild_sets_again_only_the_pieces_that_changed(
     real = typeset.run_encoded
 
     def counted(template: bytes, payload: bytes, *args: Any, **kwargs: Any) -> bytes:
-        runs.append(json.loads(payload))
+        if not kwargs.get("query"):  # a measuring run (spreads) comes before each piece's own
+            runs.append(json.loads(payload))
         return real(template, payload, *args, **kwargs)
 
     monkeypatch.setattr(typeset, "run_encoded", counted)

@@ -37,13 +37,20 @@ class _Child:
 
 
 def compile_pdf(
-    scratch: Path, timestamp: int, fonts: tuple[str, ...], ppi: float | None = None
+    scratch: Path,
+    timestamp: int,
+    fonts: tuple[str, ...],
+    ppi: float | None = None,
+    query: str | None = None,
 ) -> bytes:
     """Typeset the book in ``scratch`` (see :mod:`.typst_child`) and return the PDF (with
-    `ppi`: its one page as a PNG at that resolution)."""
+    `ppi`: its one page as a PNG at that resolution; with `query`, the selected
+    element's value is left in the scratch folder's ``query.json``)."""
     asked: dict[str, object] = {"scratch": str(scratch), "timestamp": timestamp, "fonts": fonts}
     if ppi is not None:
         asked["ppi"] = ppi
+    if query is not None:
+        asked["query"] = query
     request = json.dumps(asked)
     with _lock:
         process = _child()

@@ -38,7 +38,7 @@ from ...errors import BackendError
 from ...nodes import Book
 from ...output import build_time
 from ...pagemodel import estimate_pages, gutter_for_pages, inside_margin, to_points
-from . import pieces, typst_child
+from . import pieces, spreads, typst_child
 from .data import book_input, encoded
 from .fonts import font_paths
 from .joining import hyphens_read_as_drawn
@@ -123,12 +123,20 @@ def typeset(
     """
     data["layout"]["gutter"] = margin[0] * 72
     data["layout"]["overhang"] = margin[1]
+    spreads.mark(data)
     chunks = pieces.split(data["parts"], piece_chars) if piece_chars else []
-    if len(chunks) < 2:
-        return hyphens_read_as_drawn(run_typst(template, data, when, images, fonts))
+
+    def measure(payload: bytes) -> bytes:
+        return run_encoded(template, payload, when, images, fonts, query=spreads.QUERY)
 
     def one(payload: bytes) -> bytes:
-        return run_encoded(template, payload, when, images, fonts)
+        # Set twice: once to measure, once with the spreads evened (:mod:`.spreads`).
+        return spreads.set_even(
+            payload, measure, lambda done: run_encoded(template, done, when, images, fonts)
+        )
+
+    if len(chunks) < 2:
+        return hyphens_read_as_drawn(one(encoded(data)))
 
     # What else goes into a run besides its data (figures are named by their hash).
     key = b"\0".join([template, json.dumps(fonts).encode(), str(when.timestamp()).encode()])
@@ -156,9 +164,11 @@ def run_encoded(
     images: Mapping[str, bytes] | None = None,
     fonts: tuple[str, ...] | None = None,
     ppi: float | None = None,
+    query: str | None = None,
 ) -> bytes:
     """:func:`run_typst` over data already encoded (:func:`.data.encoded`): a piece of a
-    long book is encoded once, for its store key and for Typst."""
+    long book is encoded once, for its store key and for Typst. With `query` (a
+    measuring run, :mod:`.spreads`), what that selector selects, as JSON, instead."""
     with parts.scratch_dir("typst") as name:
         scratch = Path(name)
         # A root of its own: the template reads nothing from disk but the figures put there.
@@ -169,7 +179,8 @@ def run_encoded(
         (scratch / typst_child.MAIN_FILE).write_bytes(template)
         (scratch / typst_child.DATA_FILE).write_bytes(payload)
         chosen = font_paths() if fonts is None else fonts
-        return compile_pdf(scratch, int(when.timestamp()), chosen, ppi)
+        made = compile_pdf(scratch, int(when.timestamp()), chosen, ppi, query)
+        return (scratch / typst_child.QUERY).read_bytes() if query else made
 
 
 _PAGE_COUNT = re.compile(

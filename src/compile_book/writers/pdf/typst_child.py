@@ -15,7 +15,9 @@ Started by :mod:`.typeset` as ``python -P typst_child.py`` (``-P``: this
 script's folder is not put on ``sys.path``, so a file beside it can never
 shadow a module); it imports nothing of compile_book. Each request is one
 JSON line on standard input, ``{"scratch": folder, "timestamp": seconds,
-"fonts": [folders], "ppi": number?}`` (``ppi``: a one-page PNG instead):
+"fonts": [folders], "ppi": number?, "query": selector?}`` (``ppi``: a one-page
+PNG instead; ``query``: also the value of the one element it selects, as JSON
+in ``query.json``):
 the child reads ``main.typ`` and ``book.json`` from the scratch folder,
 compiles with its ``root`` sub-folder as Typst's root
 (the figures are there) and writes ``out.pdf``, or the error message to
@@ -39,6 +41,7 @@ MAIN_FILE = "main.typ"
 DATA_FILE = "book.json"
 ROOT = "root"
 OUT = "out.pdf"
+QUERY = "query.json"
 ERROR = "error.txt"
 # How often the child checks that its parent is still there, in seconds.
 _PARENT_POLL_S = 0.25
@@ -99,6 +102,23 @@ def compile_one(request: dict[str, Any]) -> int:
         (folder / ERROR).write_text("Typst returned no PDF", encoding="utf-8")
         return 1
     (folder / OUT).write_bytes(result)
+    if request.get("query"):
+        # The same sources again: Typst remembers the layout, so this costs little.
+        query: Any = typst.query
+        try:
+            found = query(
+                files,
+                request["query"],
+                field="value",
+                one=True,
+                root=str(folder / ROOT),
+                font_paths=request["fonts"],
+                ignore_system_fonts=True,
+            )
+        except BaseException as exc:
+            (folder / ERROR).write_text(f"{type(exc).__name__}: {exc}", encoding="utf-8")
+            return 1
+        (folder / QUERY).write_text(str(found), encoding="utf-8")
     return 0
 
 
