@@ -192,14 +192,14 @@ def test_a_rebuild_sets_again_only_the_pieces_that_changed(
     options = options_from(project.config)
     typeset.render(book, options, piece_chars=1)
     runs: list[dict[str, Any]] = []
-    real = typeset.run_encoded
 
-    def counted(template: bytes, payload: bytes, *args: Any, **kwargs: Any) -> bytes:
-        if not kwargs.get("query"):  # a measuring run (spreads) comes before each piece's own
-            runs.append(json.loads(payload))
-        return real(template, payload, *args, **kwargs)
+    measure = typeset.measure_encoded
 
-    monkeypatch.setattr(typeset, "run_encoded", counted)
+    def measured(template: bytes, payload: bytes, *args: Any) -> tuple[bytes, bytes]:
+        runs.append(json.loads(payload))  # every piece is measured first (spreads)
+        return measure(template, payload, *args)
+
+    monkeypatch.setattr(typeset, "measure_encoded", measured)
     again, _ = typeset.render(book, options, piece_chars=1)
     assert runs == []  # nothing changed: every piece comes from the store
     # The last paragraph of the book changed: its piece alone is set again (the

@@ -1,22 +1,20 @@
-"""Facing pages evened (writers/pdf/spreads.py): the replay of Typst's page
-breaking on a chapter's lines, the choice of spread depths, the floats put in
-the data, and a real book set with and without them, read back page by page."""
+"""Facing pages evened (writers/pdf/spreads.py, pagebreaks.py, measured.py): a
+chapter's rows read from the markers, the replay of Typst's page breaking on
+them, the choice of spread depths, the floats put in the data, and a real book
+set with and without them, read back page by page."""
 
 from __future__ import annotations
 
 import itertools
 import shutil
 from collections import OrderedDict
-from typing import Any
 
 import pypdf
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import compile_book
-from compile_book.writers.pdf import pieces, spreads
-from compile_book.writers.pdf.spreads import Stream, Unit, balance, fill
+from compile_book.writers.pdf import measured, pagebreaks, pieces, spreads
+from compile_book.writers.pdf.pagebreaks import Stream, Unit, balance, fill
 from tests.paths import SEEDS, corpus_gen
 from tests.writers.pdfread import (
     all_page_lines,
@@ -74,7 +72,7 @@ def test_an_uneven_spread_is_run_short_on_both_pages() -> None:
     assert verso is not None and verso[1] == 30
     recto = fill(units, verso[0], 30)
     assert recto is not None and recto[1] == 29
-    first = spreads._spreads(units, 0, 30)[0]
+    first = pagebreaks.choose_spreads(units, 0, 30)[0]
     assert len(first) == 2
     assert depths(units, first) == [28, 28]  # 29 and 29 would leave a line alone
     caps = balance(Stream(units, [0, verso[0], recto[0]], 2), 30)
@@ -92,20 +90,20 @@ def uneven(units: list[Unit], chosen: list[list[tuple[int, int, int]]]) -> int:
 
 def test_the_spreads_are_chosen_together_and_stay_within_two_lines() -> None:
     units = stream(*([4, 3, 2, 5, 3, 3, 6, 2, 0, 3, 4, 3] * 12))
-    chosen = spreads._spreads(units, 0, 30)
+    chosen = pagebreaks.choose_spreads(units, 0, 30)
     greedy: list[list[tuple[int, int, int]]] = []
     at = 0
     while at < len(units):
         pages = []
         for _ in range(2):
             if at < len(units):
-                stop = spreads._end(units, at, 30)
+                stop = pagebreaks.end_of(units, at, 30)
                 pages.append((at, stop, 30))
                 at = stop
         greedy.append(pages)
     assert uneven(units, greedy) > 0
     for pages in chosen:  # a page is capped at most two lines short
-        assert all(30 - spreads.MOST_SHORT <= cap <= 30 for _, _, cap in pages)
+        assert all(30 - pagebreaks.MOST_SHORT <= cap <= 30 for _, _, cap in pages)
     # Every page follows on from the one before: no row is lost or set twice.
     flat = [page for pages in chosen for page in pages]
     assert flat[0][0] == 0 and flat[-1][1] == len(units)
@@ -115,8 +113,8 @@ def test_the_spreads_are_chosen_together_and_stay_within_two_lines() -> None:
 
 def test_nothing_is_changed_when_the_replay_differs_from_typst() -> None:
     units = stream(3, 2, 2, 8, 4, 4, 3, 4, 5, 4, 4, 5, 3, 3, 2, 5, 3, 2, 6, 3, 2, 3)
-    typst = [0, spreads._end(units, 0, 30)]
-    typst.append(spreads._end(units, typst[1], 30))
+    typst = [0, pagebreaks.end_of(units, 0, 30)]
+    typst.append(pagebreaks.end_of(units, typst[1], 30))
     assert balance(Stream(units, typst, 2), 30) != []
     typst[1] -= 1  # Typst broke elsewhere: the replay does not hold
     assert balance(Stream(units, typst, 2), 30) == []
@@ -124,48 +122,23 @@ def test_nothing_is_changed_when_the_replay_differs_from_typst() -> None:
 
 def test_a_recto_facing_the_opening_page_is_left_as_set() -> None:
     units = stream(3, 2, 2, 8, 4, 4, 3, 4, 5, 4, 4, 5, 3, 3, 2, 5, 3, 2, 6, 3, 2, 3)
-    typst = [0, spreads._end(units, 0, 30)]
-    typst.append(spreads._end(units, typst[1], 30))
+    typst = [0, pagebreaks.end_of(units, 0, 30)]
+    typst.append(pagebreaks.end_of(units, typst[1], 30))
     caps = balance(Stream(units, typst, 3), 30)  # the first page is a recto
     assert all(start >= typst[1] for start, _, _ in caps)
 
 
-def test_a_float_is_anchored_away_from_the_page_edges() -> None:
-    units = stream(2, 30, 3)
-    # The only paragraph starting on the page does so in its first rows: the
-    # float goes inside the long paragraph, at the page's middle.
-    block, fraction = spreads._anchor(units, 0, 20, 20)  # type: ignore[misc]
-    assert block == 1 and 0.2 < fraction < 0.5
-    middle = stream(8, 3, 9)
-    assert spreads._anchor(middle, 0, 20, 20) == (2, 0.0)  # the start nearest the middle
-    assert spreads._anchor(stream(earlier=20), 0, 20, 20) is None
-
-
-def texts(inlines: list[Any]) -> list[str]:
-    out: list[str] = []
-    for x in inlines:
-        out += [x] if isinstance(x, str) else texts(x.get("children", []))
-    return out
-
-
-@given(
-    st.lists(st.text(min_size=0, max_size=40), min_size=1, max_size=6),
-    st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=3),
-)
-def test_floats_go_between_words_and_take_no_text(runs: list[str], fractions: list[float]) -> None:
-    inlines: list[Any] = [
-        t if i % 2 == 0 else {"type": "emph", "children": [t]} for i, t in enumerate(runs)
-    ]
-    out = spreads._with_floats(inlines, [(f, 3.0) for f in fractions])
-    floats = [x for x in out if isinstance(x, dict) and x["type"] == "shorten"]
-    assert len(floats) == len(fractions)
-    kept = [x for x in out if not (isinstance(x, dict) and x["type"] == "shorten")]
-    assert "".join(texts(kept)) == "".join(texts(inlines))
-    assert [x for x in kept if isinstance(x, dict)] == [x for x in inlines if isinstance(x, dict)]
+def test_a_float_goes_before_a_paragraph_off_the_page_head() -> None:
+    middle = stream(8, 3, 9)  # paragraphs start on rows 0, 8 and 11
+    assert pagebreaks.anchor(middle, 0, 20, 20) == 2  # the start nearest the middle
+    # A paragraph starting at the page's head only, or none at all: no anchor.
+    assert pagebreaks.anchor(stream(30, 3), 0, 20, 20) is None
+    assert pagebreaks.anchor(stream(2, 30), 0, 20, 20) == 1
+    assert pagebreaks.anchor(stream(earlier=20), 0, 20, 20) is None
 
 
 def test_the_grid_comes_from_the_layout() -> None:
-    grid = spreads.Grid.of(
+    grid = measured.Grid.of(
         {
             "size": 11.5,
             "top-edge": 0.7,
@@ -205,7 +178,7 @@ def novel_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[pypdf.PdfReade
     (here / "book.toml").write_text('title = "Level"\nauthors = ["A. Writer"]\n', "utf-8")
     compile_book.build(here, formats=["pdf"], output=here / "even.pdf")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(spreads, "even", lambda data, report: 0)
+        patch.setattr(spreads, "even", lambda data, report, pdf: 0)
         patch.setattr(pieces, "_SET", OrderedDict())  # no piece kept from the first build
         compile_book.build(here, formats=["pdf"], output=here / "plain.pdf")
     return pypdf.PdfReader(here / "even.pdf"), pypdf.PdfReader(here / "plain.pdf")
@@ -230,3 +203,36 @@ def test_evening_moves_lines_between_pages_and_breaks_none(
     even, plain = novel_pair
     assert body_lines(even) == body_lines(plain)
     assert widows_and_orphans(even, 1.2 * 11.5) == ([], [])
+
+
+GRID = measured.Grid.of(
+    {"size": 10.0, "top-edge": 0.7, "leading": 0.3, "height": 200.0, "top": 10.0, "bottom": 10.0}
+)
+
+
+def baseline(row: int) -> float:
+    return GRID.first + row * GRID.pitch
+
+
+def test_a_paragraph_that_runs_on_fills_its_pages_to_their_depth() -> None:
+    depths = {3: 17, 4: 16, 5: 18}
+    assert measured._lines((3, baseline(5)), (3, baseline(7)), depths, GRID) == [
+        (3, 5),
+        (3, 6),
+        (3, 7),
+    ]
+    over = measured._lines((3, baseline(15)), (5, baseline(1)), depths, GRID)
+    assert over == [(3, 15), (3, 16)] + [(4, r) for r in range(16)] + [(5, 0), (5, 1)]
+    assert measured._lines((4, baseline(3)), (3, baseline(9)), depths, GRID) is None
+
+
+def test_the_rows_after_the_opening_page_must_follow_on() -> None:
+    one = Unit(block=1, line=0, lines=1)
+    # The opening paragraph (no markers) runs three rows onto the next page.
+    placed = [(2, 3, one), (2, 4, Unit(ornament=True)), (2, 6, Unit(block=2, line=0, lines=1))]
+    stream = measured._assemble([*placed, (3, 0, one)], 1, {2: 7}, 2)
+    assert stream is not None
+    assert [u.earlier for u in stream.units[:4]] == [True, True, True, False]
+    assert stream.page_starts == [0, 6]
+    gap = [(2, 3, one), (2, 5, one), (3, 0, one)]  # row 4 unaccounted for: a figure?
+    assert measured._assemble(gap, 1, {2: 7}, 2) is None

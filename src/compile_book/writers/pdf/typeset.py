@@ -21,10 +21,11 @@ inside margin (only possible with a tight explicit gutter).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -126,8 +127,8 @@ def typeset(
     spreads.mark(data)
     chunks = pieces.split(data["parts"], piece_chars) if piece_chars else []
 
-    def measure(payload: bytes) -> bytes:
-        return run_encoded(template, payload, when, images, fonts, query=spreads.QUERY)
+    def measure(payload: bytes) -> tuple[bytes, bytes]:
+        return measure_encoded(template, payload, when, images, fonts)
 
     def one(payload: bytes) -> bytes:
         # Set twice: once to measure, once with the spreads evened (:mod:`.spreads`).
@@ -164,11 +165,29 @@ def run_encoded(
     images: Mapping[str, bytes] | None = None,
     fonts: tuple[str, ...] | None = None,
     ppi: float | None = None,
-    query: str | None = None,
 ) -> bytes:
     """:func:`run_typst` over data already encoded (:func:`.data.encoded`): a piece of a
-    long book is encoded once, for its store key and for Typst. With `query` (a
-    measuring run, :mod:`.spreads`), what that selector selects, as JSON, instead."""
+    long book is encoded once, for its store key and for Typst."""
+    with _scratch(template, payload, images) as scratch:
+        return compile_pdf(scratch, int(when.timestamp()), _fonts(fonts), ppi)
+
+
+def measure_encoded(
+    template: bytes,
+    payload: bytes,
+    when: datetime,
+    images: Mapping[str, bytes] | None,
+    fonts: tuple[str, ...] | None,
+) -> tuple[bytes, bytes]:
+    """The measuring run (:mod:`.spreads`): the PDF, and where the markers fell (JSON)."""
+    with _scratch(template, payload, images) as scratch:
+        pdf = compile_pdf(scratch, int(when.timestamp()), _fonts(fonts), query=spreads.QUERY)
+        return pdf, (scratch / typst_child.QUERY).read_bytes()
+
+
+@contextlib.contextmanager
+def _scratch(template: bytes, payload: bytes, images: Mapping[str, bytes] | None) -> Iterator[Path]:
+    """A scratch folder holding one run's template, data and figures."""
     with parts.scratch_dir("typst") as name:
         scratch = Path(name)
         # A root of its own: the template reads nothing from disk but the figures put there.
@@ -178,9 +197,11 @@ def run_encoded(
             (root / image_name).write_bytes(image)
         (scratch / typst_child.MAIN_FILE).write_bytes(template)
         (scratch / typst_child.DATA_FILE).write_bytes(payload)
-        chosen = font_paths() if fonts is None else fonts
-        made = compile_pdf(scratch, int(when.timestamp()), chosen, ppi, query)
-        return (scratch / typst_child.QUERY).read_bytes() if query else made
+        yield scratch
+
+
+def _fonts(fonts: tuple[str, ...] | None) -> tuple[str, ...]:
+    return font_paths() if fonts is None else fonts
 
 
 _PAGE_COUNT = re.compile(

@@ -1,0 +1,194 @@
+"""A chapter's rows, read from the measuring run (:mod:`.spreads`).
+
+The template leaves an invisible marker at the start and at the end of every
+paragraph (both inline, so each sits in its first or last line), inside every
+scene-break ornament, and at every chapter opening with its folio; the
+measuring run reports where each fell. A paragraph that ends on the page it
+starts on has as many lines as rows between its markers. One that runs on
+fills its pages to their last line, which the PDF itself gives: the lowest
+body-size line Typst drew on the page (:func:`page_depths`).
+
+Anything off the baseline grid (a figure, a quotation, a footnote, a heading
+within the chapter) leaves rows unaccounted for, and that chapter is left as
+Typst set it.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pikepdf
+
+from .pagebreaks import Stream, Unit
+
+# A text run as Typst draws it: its origin (y up from the page foot) and its size.
+_TEXT_RUN = re.compile(
+    rb"1 0 0 -1 -?[\d.]+ (-?[\d.]+) cm[^B]{0,60}BT[^T]{0,12}Tr ?/f\d+ ([\d.]+) Tf"
+)
+# How far (in lines) a line may sit off the grid and still count as on it.
+_ON_GRID = 0.02
+_BODY_TYPES = frozenset({"paragraph", "scene-break"})
+
+Where = tuple[int, float]  # page (from 1), points from the page top
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """The text block's baseline grid, in points from the page top."""
+
+    pitch: float  # baseline to baseline
+    first: float  # the first line's baseline
+    rows: int  # lines on a full page
+    guard: float  # taken off a float's height so the lines left surely fit
+    above: float  # a line's height above its baseline
+    height: float  # the page's
+    size: float  # the body text's
+
+    @classmethod
+    def of(cls, layout: dict[str, Any]) -> Grid:
+        size = layout["size"]
+        pitch = (layout["top-edge"] + layout["leading"]) * size
+        above = layout["top-edge"] * size
+        height = layout["height"] - layout["top"] - layout["bottom"]
+        rows = math.floor((height - above) / pitch + 1e-6) + 1
+        slack = height - above - (rows - 1) * pitch
+        guard = min(0.25, (pitch - slack) / 2)
+        first = layout["top"] + above
+        return cls(pitch, first, rows, guard, above, layout["height"], size)
+
+    def row_of_line(self, y: float) -> int:
+        """The row of the line an inline marker sits on (at its baseline)."""
+        return round((y - self.first) / self.pitch)
+
+    def row_of_block(self, y: float) -> int:
+        """The first row a block takes, from a marker at its top (which is a line's top)."""
+        return round((y + self.above - self.first) / self.pitch)
+
+
+def page_depths(pdf: bytes, grid: Grid) -> dict[int, int]:
+    """Each page's depth in rows: its lowest line of body text on the grid, plus one."""
+    depths: dict[int, int] = {}
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for number, page in enumerate(doc.pages, start=1):
+            rows = [-1]
+            for y, size in _TEXT_RUN.findall(page.Contents.read_bytes()):
+                if abs(float(size) - grid.size) > 0.01:
+                    continue
+                row = (grid.height - float(y) - grid.first) / grid.pitch
+                if abs(row - round(row)) < _ON_GRID and 0 <= round(row) < grid.rows:
+                    rows.append(round(row))
+            depths[number] = max(rows) + 1
+    return depths
+
+
+def streams(
+    data: dict[str, Any], report: dict[str, Any], depths: dict[int, int], grid: Grid
+) -> Iterator[tuple[dict[str, Any], Stream]]:
+    """Every chapter that can be evened, with its stream of rows."""
+    chapters = {
+        chapter["serial"]: chapter
+        for part in data["parts"]
+        for chapter in part["chapters"]
+        if "serial" in chapter
+    }
+    found: dict[int, dict[int, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for key in ("pars", "ends", "breaks"):
+        for value, where in report[key]:
+            if value is not None:
+                found[value[0]][value[1]].append((key, where))
+    for serial, (open_page, _), folio in report["starts"]:
+        chapter = chapters.get(serial)
+        if chapter is None or chapter.get("listing"):
+            continue
+        if any(block["type"] not in _BODY_TYPES for block in chapter["blocks"]):
+            continue
+        marks = found.get(serial, {})
+        items = [(index, marks[index]) for index in sorted(marks)]
+        stream = _stream(items, open_page, depths, grid, folio + 1)
+        if stream is not None:
+            yield chapter, stream
+
+
+def _stream(
+    items: list[tuple[int, list[tuple[str, Where]]]],
+    open_page: int,
+    depths: dict[int, int],
+    grid: Grid,
+    first_folio: int,
+) -> Stream | None:
+    """The rows after the opening page, or None when they do not add up."""
+    placed: list[tuple[int, int, Unit]] = []
+    for block, item in items:
+        kinds = dict(item)
+        if set(kinds) == {"breaks"}:
+            page, y = kinds["breaks"]
+            placed.append((page, grid.row_of_block(y), Unit(ornament=True)))
+            continue
+        if set(kinds) != {"pars", "ends"} or len(item) != 2:
+            return None
+        lines = _lines(kinds["pars"], kinds["ends"], depths, grid)
+        if lines is None:
+            return None
+        placed += [
+            (page, row, Unit(block=block, line=k, lines=len(lines)))
+            for k, (page, row) in enumerate(lines)
+        ]
+    return _assemble(placed, open_page, depths, first_folio)
+
+
+def _lines(
+    start: Where, end: Where, depths: dict[int, int], grid: Grid
+) -> list[tuple[int, int]] | None:
+    """(page, row) of each line of a paragraph, from its first and last line's markers."""
+    (first_page, y0), (last_page, y1) = start, end
+    top, bottom = grid.row_of_line(y0), grid.row_of_line(y1)
+    if first_page == last_page:
+        return [(first_page, row) for row in range(top, bottom + 1)] if bottom >= top else None
+    if last_page < first_page:
+        return None
+    lines = [(first_page, row) for row in range(top, depths.get(first_page, 0))]
+    for page in range(first_page + 1, last_page):
+        lines += [(page, row) for row in range(depths.get(page, 0))]
+    return lines + [(last_page, row) for row in range(bottom + 1)]
+
+
+def _assemble(
+    placed: list[tuple[int, int, Unit]], open_page: int, depths: dict[int, int], first_folio: int
+) -> Stream | None:
+    """The rows after the opening page in order, checked to follow on row after row
+    from each page's head; the opening paragraph's lines (it has no markers: its
+    drop cap sets it apart) are the rows before the first marked one."""
+    after = sorted((p, r, i) for i, (p, r, _) in enumerate(placed) if p > open_page)
+    if not after:
+        return None
+    earlier: list[tuple[int, int]] = []
+    page = open_page + 1
+    while after[0][:2] != (page, 0) and page <= after[0][0]:
+        head = after[0][1] if after[0][0] == page else depths.get(page, 0)
+        earlier += [(page, row) for row in range(head)]
+        if after[0][0] == page:
+            break
+        page += 1
+    rows = [
+        (p, r, Unit(line=k, lines=len(earlier), earlier=True)) for k, (p, r) in enumerate(earlier)
+    ]
+    rows += [(p, r, placed[i][2]) for p, r, i in after]
+    page_starts: list[int] = []
+    page, expect = open_page, 0
+    for index, (at, row, unit) in enumerate(rows):
+        if at != page:
+            if at != page + 1:
+                return None
+            page, expect = at, 0
+            page_starts.append(index)
+        if row != expect:
+            return None
+        expect += unit.height
+    units = [unit for _, _, unit in rows]
+    return Stream(units, page_starts, first_folio) if len(page_starts) >= 2 else None
