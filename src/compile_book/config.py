@@ -196,6 +196,12 @@ class PdfConfig(_Model):
         le=12,
         description="Words of the first line set in small caps.",
     )
+    even_spreads: StrictBool = Field(
+        default=True,
+        description="End facing pages on the same line: a spread that widow and orphan "
+        "control left uneven runs one or two lines short on both pages. It costs a second, "
+        "shorter Typst run; false sets the pages as Typst breaks them.",
+    )
     toc: StrictBool = Field(default=True, description="Print a table of contents.")
     half_title: StrictBool = Field(default=True, description="Print a half-title page.")
     scene_break: Text = Field(

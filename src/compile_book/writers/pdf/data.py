@@ -157,6 +157,7 @@ def _layout(options: PdfOptions) -> dict[str, Any]:
         "after-head": round(options.font_size * 3.2, 2),
         "chapter-start": options.chapter_start,
         "drop-cap": options.drop_cap,
+        "even-spreads": options.even_spreads,
         "half-title": options.half_title,
         "scene-break": options.scene_break,
         "ornament-font": ornament[0],

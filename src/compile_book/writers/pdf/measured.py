@@ -1,12 +1,12 @@
 """A chapter's rows, read from the measuring run (:mod:`.spreads`).
 
-The template leaves an invisible marker at the start and at the end of every
-paragraph (both inline, so each sits in its first or last line), inside every
-scene-break ornament, and at every chapter opening with its folio; the
-measuring run reports where each fell. A paragraph that ends on the page it
-starts on has as many lines as rows between its markers. One that runs on
-fills its pages to their last line, which the PDF itself gives: the lowest
-body-size line Typst drew on the page (:func:`page_depths`).
+The template leaves an invisible marker in every paragraph's first line (after
+its first word), inside every scene-break ornament, and at every chapter
+opening with its folio; the measuring run reports where each fell, and the
+page every division opens on. A paragraph runs from its first line to the row
+before whatever comes next; one that runs on to another page fills the page
+to its last line, which the PDF itself gives: the lowest body-size line Typst
+drew there (:func:`page_depths`).
 
 Anything off the baseline grid (a figure, a quotation, a footnote, a heading
 within the chapter) leaves rows unaccounted for, and that chapter is left as
@@ -34,8 +34,6 @@ _TEXT_RUN = re.compile(
 # How far (in lines) a line may sit off the grid and still count as on it.
 _ON_GRID = 0.02
 _BODY_TYPES = frozenset({"paragraph", "scene-break"})
-
-Where = tuple[int, float]  # page (from 1), points from the page top
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,65 +95,70 @@ def streams(
         for chapter in part["chapters"]
         if "serial" in chapter
     }
-    found: dict[int, dict[int, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for key in ("pars", "ends", "breaks"):
-        for value, where in report[key]:
+    found: dict[int, dict[int, tuple[bool, int, int]]] = defaultdict(dict)
+    for key, row_of in (("pars", grid.row_of_line), ("breaks", grid.row_of_block)):
+        for value, (page, y) in report[key]:
             if value is not None:
-                found[value[0]][value[1]].append((key, where))
+                found[value[0]][value[1]] = (key == "breaks", page, row_of(y))
+    opens = [*sorted(set(report["opens"])), len(depths) + 1]
     for serial, (open_page, _), folio in report["starts"]:
         chapter = chapters.get(serial)
         if chapter is None or chapter.get("listing"):
             continue
         if any(block["type"] not in _BODY_TYPES for block in chapter["blocks"]):
             continue
+        # The chapter's last page: the last with text before the next division opens.
+        limit = next(page for page in opens if page > open_page)
+        pages = [page for page in range(open_page + 1, limit) if depths.get(page, 0) > 0]
         marks = found.get(serial, {})
-        items = [(index, marks[index]) for index in sorted(marks)]
-        stream = _stream(items, open_page, depths, grid, folio + 1)
-        if stream is not None:
-            yield chapter, stream
+        if pages and marks:
+            items = [(index, *marks[index]) for index in sorted(marks)]
+            stream = _stream(items, open_page, pages[-1], depths, folio + 1)
+            if stream is not None:
+                yield chapter, stream
 
 
 def _stream(
-    items: list[tuple[int, list[tuple[str, Where]]]],
+    items: list[tuple[int, bool, int, int]],
     open_page: int,
+    last_page: int,
     depths: dict[int, int],
-    grid: Grid,
     first_folio: int,
 ) -> Stream | None:
-    """The rows after the opening page, or None when they do not add up."""
+    """The rows after the opening page, or None when they do not add up.
+
+    Each paragraph runs from its first line to the row before whatever comes
+    next (the chapter's last line for the last one)."""
     placed: list[tuple[int, int, Unit]] = []
-    for block, item in items:
-        kinds = dict(item)
-        if set(kinds) == {"breaks"}:
-            page, y = kinds["breaks"]
-            placed.append((page, grid.row_of_block(y), Unit(ornament=True)))
+    ends = [(page, row) for _, _, page, row in items[1:]] + [(last_page, depths[last_page])]
+    for (block, ornament, page, row), end in zip(items, ends, strict=True):
+        if ornament:
+            placed.append((page, row, Unit(ornament=True)))
             continue
-        if set(kinds) != {"pars", "ends"} or len(item) != 2:
-            return None
-        lines = _lines(kinds["pars"], kinds["ends"], depths, grid)
-        if lines is None:
+        lines = _lines((page, row), end, depths)
+        if not lines:
             return None
         placed += [
-            (page, row, Unit(block=block, line=k, lines=len(lines)))
-            for k, (page, row) in enumerate(lines)
+            (at, line, Unit(block=block, line=k, lines=len(lines)))
+            for k, (at, line) in enumerate(lines)
         ]
     return _assemble(placed, open_page, depths, first_folio)
 
 
 def _lines(
-    start: Where, end: Where, depths: dict[int, int], grid: Grid
-) -> list[tuple[int, int]] | None:
-    """(page, row) of each line of a paragraph, from its first and last line's markers."""
-    (first_page, y0), (last_page, y1) = start, end
-    top, bottom = grid.row_of_line(y0), grid.row_of_line(y1)
-    if first_page == last_page:
-        return [(first_page, row) for row in range(top, bottom + 1)] if bottom >= top else None
-    if last_page < first_page:
-        return None
-    lines = [(first_page, row) for row in range(top, depths.get(first_page, 0))]
-    for page in range(first_page + 1, last_page):
-        lines += [(page, row) for row in range(depths.get(page, 0))]
-    return lines + [(last_page, row) for row in range(bottom + 1)]
+    start: tuple[int, int], end: tuple[int, int], depths: dict[int, int]
+) -> list[tuple[int, int]]:
+    """(page, row) of each line from `start` up to `end` (not included): a page that
+    the text runs on from is filled to its depth."""
+    (page, row), (last, stop) = start, end
+    if last == page:
+        return [(page, r) for r in range(row, stop)]
+    if last < page:
+        return []
+    lines = [(page, r) for r in range(row, depths.get(page, 0))]
+    for between in range(page + 1, last):
+        lines += [(between, r) for r in range(depths.get(between, 0))]
+    return lines + [(last, r) for r in range(stop)]
 
 
 def _assemble(

@@ -44,12 +44,38 @@ def mark(data: dict[str, Any]) -> bool:
     serial = 0
     for part in data["parts"]:
         for chapter in part["chapters"]:
+            if "serial" in chapter:  # marked already (the book set again, another gutter)
+                serial += 1
+                continue
             chapter["serial"] = serial
             for i, block in enumerate(chapter["blocks"]):
-                if block["type"] in ("paragraph", "scene-break"):
+                if block["type"] == "scene-break":
                     block["mark"] = [serial, i]
+                elif block["type"] == "paragraph" and "inlines" in block:
+                    _after_first_word(block["inlines"], {"type": "mark", "at": [serial, i]})
             serial += 1
     return serial > 0
+
+
+def _after_first_word(inlines: list[Any], node: dict[str, Any]) -> bool:
+    """Put `node` right after the first word of `inlines`; False when there is no text.
+
+    After the word, not before it: a marker at a line's start would keep an
+    opening quote from hanging in the margin, and the line could break
+    differently from the book set without markers."""
+    for i, item in enumerate(inlines):
+        if isinstance(item, str) and item:
+            cut = item.find(" ", 1)
+            cut = len(item) if cut < 0 else cut
+            inlines[i : i + 1] = [item[:cut], node, item[cut:]] if cut < len(item) else [item, node]
+            return True
+        # Into a style (italic, small caps), not into a link: a link around the
+        # marker would become one link per piece of its text.
+        styled = isinstance(item, dict) and item.get("type") != "link"
+        children = item.get("children") if styled else None
+        if isinstance(children, list) and _after_first_word(children, node):
+            return True
+    return False
 
 
 def set_even(payload: bytes, measure: Measure, run: Run) -> bytes:

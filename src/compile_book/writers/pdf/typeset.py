@@ -124,17 +124,20 @@ def typeset(
     """
     data["layout"]["gutter"] = margin[0] * 72
     data["layout"]["overhang"] = margin[1]
-    spreads.mark(data)
+    even = data["layout"].get("even-spreads", True)
+    if even:
+        spreads.mark(data)
     chunks = pieces.split(data["parts"], piece_chars) if piece_chars else []
 
     def measure(payload: bytes) -> tuple[bytes, bytes]:
         return measure_encoded(template, payload, when, images, fonts)
 
+    def plain(payload: bytes) -> bytes:
+        return run_encoded(template, payload, when, images, fonts)
+
     def one(payload: bytes) -> bytes:
         # Set twice: once to measure, once with the spreads evened (:mod:`.spreads`).
-        return spreads.set_even(
-            payload, measure, lambda done: run_encoded(template, done, when, images, fonts)
-        )
+        return spreads.set_even(payload, measure, plain) if even else plain(payload)
 
     if len(chunks) < 2:
         return hyphens_read_as_drawn(one(encoded(data)))
