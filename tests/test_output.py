@@ -18,6 +18,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ import compile_book
 from compile_book import api, parts
 from compile_book.cli import app
 from compile_book.errors import OutputError
-from compile_book.output import atomic_output
+from compile_book.output import atomic_output, build_time, same_time
 from compile_book.project import load_project
 from tests.projects import make_project, write_files
 
@@ -522,3 +523,16 @@ def test_a_part_name_is_cut_between_characters() -> None:
     lead = parts.lead("é" * 200 + ".epub")
     assert len(lead.encode("utf-8")) <= 202
     assert lead == "." + "é" * 100 + "."
+
+
+def test_a_session_shares_one_time_unless_source_date_epoch_is_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    when = datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    with same_time(when):
+        assert build_time() == when
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        assert build_time() == datetime(2026, 1, 1, tzinfo=UTC)  # the variable wins
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_time() != when

@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -52,6 +54,37 @@ def test_rebuild_reparses_only_the_changed_chapter(tmp_path: Path) -> None:
     before = first.book.chapters[0].blocks[0]
     assert second.book.chapters[0].blocks[0] is before
     assert "rebuilt" in second.status() and "(1 parsed, 4 reused)" in second.status()
+
+
+def test_every_rebuild_of_a_session_is_dated_when_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without SOURCE_DATE_EPOCH a date moving with each save made every piece of a
+    # long book's PDF look changed, so each save set the whole book again.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = make_project(tmp_path / "b", chapters=CHAPTERS)
+    rebuilder = Rebuilder(project)
+    first = rebuilder.rebuild()
+    assert first.ok and rebuilder.started is not None
+    dated = _modified(first.outputs["epub"])
+    time.sleep(1.1)  # a second later: another date, were it taken afresh
+    chapter = project / "manuscripts" / "03.txt"
+    chapter.write_text("Chapter 3\n\nThe tide turned.\n", encoding="utf-8")
+    second = rebuilder.rebuild([chapter])
+    assert second.ok
+    assert (
+        _modified(second.outputs["epub"])
+        == dated
+        == rebuilder.started.strftime("%Y-%m-%dT%H:%M:%SZ")
+    )
+
+
+def _modified(epub: Path) -> str:
+    with zipfile.ZipFile(epub) as z:
+        opf = next(n for n in z.namelist() if n.endswith(".opf"))
+        found = re.search(r'property="dcterms:modified">([^<]+)<', z.read(opf).decode())
+    assert found is not None
+    return found.group(1)
 
 
 def test_rebuild_picks_up_new_files_and_config(tmp_path: Path) -> None:

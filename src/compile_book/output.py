@@ -59,8 +59,30 @@ _SYSTEM = ("/proc/", "/sys/")
 _DEVICE_FOLDERS = ("/dev", "/dev/fd", "/dev/pts")
 
 
+#: The time a session of builds shares (:func:`same_time`); None: each build's own.
+_SESSION_TIME: contextvars.ContextVar[datetime | None] = contextvars.ContextVar(
+    "session_time", default=None
+)
+
+
+@contextlib.contextmanager
+def same_time(when: datetime) -> Iterator[None]:
+    """Every build inside gets `when` as its time unless ``SOURCE_DATE_EPOCH`` is set.
+
+    Why: ``build --watch`` keeps each piece of a long book's PDF for the next
+    rebuild, keyed by the piece's data, and the data holds the document's date;
+    a date that moved with every save made every piece look changed, so every
+    save set the whole book again."""
+    token = _SESSION_TIME.set(when)
+    try:
+        yield
+    finally:
+        _SESSION_TIME.reset(token)
+
+
 def build_time() -> datetime:
-    """The build's timestamp: ``SOURCE_DATE_EPOCH`` if set, else now (UTC, whole seconds).
+    """The build's timestamp: ``SOURCE_DATE_EPOCH`` if set, else the session's
+    (:func:`same_time`), else now (UTC, whole seconds).
 
     A value that is not a whole number of seconds, or a date a ZIP cannot hold
     (before 1980, after 2107), stops the build with a :class:`ConfigError`
@@ -68,7 +90,8 @@ def build_time() -> datetime:
     """
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
-        return datetime.now(tz=UTC).replace(microsecond=0)
+        session = _SESSION_TIME.get()
+        return session if session is not None else datetime.now(tz=UTC).replace(microsecond=0)
     shown = printable(raw[:40])
     if not _EPOCH.fullmatch(raw) or len(raw) > 20:
         raise ConfigError(

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from .diagnostics import problems
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .diagnostics import Diagnostic
     from .errors import CompileBookError
     from .nodes import Book
@@ -119,12 +121,14 @@ class Rebuilder:
         self.project: Project | None = None
         self.outputs: dict[str, Path] = {}
         self._written: set[Path] = set()
+        self.started: datetime | None = None  # every rebuild's date (see output.same_time)
 
     def rebuild(self, changed: Iterable[Path] = ()) -> RebuildResult:
         """Reload, parse (through the cache) and write; never raises for a user problem."""
         from .api import parse_project, write_project
         from .errors import CompileBookError
         from .keeping import keeping
+        from .output import build_time, same_time
         from .project import load_project
 
         start = time.perf_counter()
@@ -132,7 +136,11 @@ class Rebuilder:
         try:
             project = load_project(self.path)
             self.project = project
-            with keeping():  # the next rebuild reuses each unchanged chapter's work
+            if self.started is None:
+                self.started = build_time()
+            # The next rebuild reuses each unchanged chapter's work, and every
+            # rebuild is dated when the session started (its kept work holds the date).
+            with keeping(), same_time(self.started):
                 book = parse_project(project, cache=self.cache)
                 result = write_project(book, project, self.formats, self.output, strict=self.strict)
         except CompileBookError as exc:
