@@ -15,6 +15,7 @@ Typst set it.
 
 from __future__ import annotations
 
+import bisect
 import io
 import math
 import re
@@ -100,7 +101,7 @@ def streams(
         for value, (page, y) in report[key]:
             if value is not None:
                 found[value[0]][value[1]] = (key == "breaks", page, row_of(y))
-    opens = [*sorted(set(report["opens"])), len(depths) + 1]
+    opens = [*sorted(set(report["opens"])), len(depths) + 1]  # sorted: found by bisection
     for serial, (open_page, _), folio in report["starts"]:
         chapter = chapters.get(serial)
         if chapter is None or chapter.get("listing"):
@@ -108,7 +109,7 @@ def streams(
         if any(block["type"] not in _BODY_TYPES for block in chapter["blocks"]):
             continue
         # The chapter's last page: the last with text before the next division opens.
-        limit = next(page for page in opens if page > open_page)
+        limit = opens[bisect.bisect_right(opens, open_page)]
         pages = [page for page in range(open_page + 1, limit) if depths.get(page, 0) > 0]
         marks = found.get(serial, {})
         if pages and marks:
@@ -170,14 +171,9 @@ def _assemble(
     after = sorted((p, r, i) for i, (p, r, _) in enumerate(placed) if p > open_page)
     if not after:
         return None
-    earlier: list[tuple[int, int]] = []
-    page = open_page + 1
-    while after[0][:2] != (page, 0) and page <= after[0][0]:
-        head = after[0][1] if after[0][0] == page else depths.get(page, 0)
-        earlier += [(page, row) for row in range(head)]
-        if after[0][0] == page:
-            break
-        page += 1
+    first_page, first_row, _ = after[0]
+    earlier = [(p, r) for p in range(open_page + 1, first_page) for r in range(depths.get(p, 0))]
+    earlier += [(first_page, r) for r in range(first_row)]
     rows = [
         (p, r, Unit(line=k, lines=len(earlier), earlier=True)) for k, (p, r) in enumerate(earlier)
     ]

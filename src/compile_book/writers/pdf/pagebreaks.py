@@ -136,25 +136,26 @@ def _choices(units: list[Unit], at: int, rows: int) -> list[tuple[int, list[Page
     """The ways to set the spread from row `at`, each with its cost: both pages ending
     level at full depth or one or two lines short, or as Typst sets them (uneven)."""
     end = len(units)
+    # As Typst sets them (full depth); nothing fitting there, nothing fits shorter.
+    first = fill(units, at, rows)
+    if first is None:
+        return []
+    second = fill(units, first[0], rows) if first[0] < end else None
     found: list[tuple[int, list[Page]]] = []
     for depth in range(rows, rows - MOST_SHORT - 1, -1):
-        verso = fill(units, at, depth)
+        verso = first if depth == rows else fill(units, at, depth)
         if verso is None:
             continue
         if verso[0] == end:  # the chapter ends on the verso
             if depth == rows:
                 found.append((0, [(at, end, depth)]))
             continue
-        recto = fill(units, verso[0], depth)
+        recto = second if depth == rows else fill(units, verso[0], depth)
         if verso[1] != depth or recto is None or (recto[1] != depth and recto[0] != end):
             continue
         pages = [(at, verso[0], depth), (verso[0], recto[0], depth)]
         if all(anchor(units, a, b, d) is not None for a, b, d in pages if d < rows):
             found.append((2 * (rows - depth), pages))
-    first = fill(units, at, rows)
-    if first is None:
-        return found
-    second = fill(units, first[0], rows) if first[0] < end else None
     pages = [(at, first[0], rows)] + ([(first[0], second[0], rows)] if second else [])
     level = second is None or second[0] == end or second[1] == first[1]
     found.append((0 if level else UNEVEN, pages))

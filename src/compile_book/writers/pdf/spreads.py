@@ -5,8 +5,8 @@ page by page; the page facing it does not know, so half the spreads of a
 dialogue-heavy novel ended one or two lines apart. A book designer runs
 both pages of such a spread short by the same line instead.
 
-How: the book (or one piece of it) is set once with invisible markers at
-every paragraph's first and last line, every ornament and chapter opening
+How: the book (or one piece of it) is set once with invisible markers in
+every paragraph's first line, every ornament and chapter opening
 (:mod:`.measured` reads them into each chapter's stream of rows). The page
 breaking Typst did is replayed on that stream (:mod:`.pagebreaks`); a
 chapter whose replay differs from what Typst did (a footnote, a figure:
