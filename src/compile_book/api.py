@@ -20,7 +20,6 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import writers
@@ -36,6 +35,7 @@ from .paths import display_path
 from .pipeline import ManuscriptSource, compile_sources
 from .project import Project, load_project
 from .readers import ReaderCache
+from .record import record
 from .serialize import to_json
 from .silence import silence
 from .walk import query, walk
@@ -234,7 +234,7 @@ def output_paths(
     return {f: folder / writers.file_name(f, name) for f in fmts}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BuildResult:
     """What a build produced."""
 

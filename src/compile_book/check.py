@@ -24,10 +24,10 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import CODES, Code, Diagnostic, Severity, problems
+from .record import record
 
 if TYPE_CHECKING:
     from .nodes import Book
@@ -38,7 +38,7 @@ __all__ = ["CheckReport", "check", "check_book", "metadata_findings"]
 METADATA_CODE = Code.MISSING_METADATA
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckReport:
     """The findings for one project, grouped per file in book order."""
 

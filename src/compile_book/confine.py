@@ -12,18 +12,18 @@ rule for a writer who keeps chapters or pictures elsewhere on purpose.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
 from .nodes import Book, Figure
 from .paths import display_path
+from .record import record
 from .walk import query
 
 __all__ = ["Confinement"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Confinement:
     """The folder a project's inputs must lie in (``root``, resolved), or none (``free``)."""
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
+
+from .record import record
 
 
 class Severity(enum.IntEnum):
@@ -232,7 +233,7 @@ DOCS: dict[Code, str] = {
 CODES: dict[str, tuple[Severity, str]] = {code: (code.severity, code.slug) for code in Code}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Diagnostic:
     """One finding: ``file:line:col: severity code: message``."""
 

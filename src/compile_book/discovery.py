@@ -30,6 +30,7 @@ from pathlib import Path
 from .diagnostics import Code, Diagnostic
 from .paths import display_path
 from .readers import SUFFIXES
+from .record import record
 
 __all__ = [
     "Found",
@@ -222,7 +223,7 @@ _MANIFESTS = ("Book.txt", "manuscript/Book.txt", "SUMMARY.md", "src/SUMMARY.md")
 _SUMMARY_LINK = re.compile(r"\]\(\s*<?([^)>#\s]+\.(?:md|markdown|txt))")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Manifest:
     """A publishing tool's list of the book's files, in reading order."""
 

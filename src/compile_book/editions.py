@@ -18,12 +18,12 @@ setting the book could not.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .backmatter import Store as Store
+from .record import record
 
 if TYPE_CHECKING:
     from .config import BookConfig
@@ -87,7 +87,7 @@ class EditionConfig(BaseModel):
 SOLD = frozenset({"epub", "kepub", "kindle", "azw3", "pdf"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Preset:
     """What a well-known edition name means when ``book.toml`` says nothing more."""
 
@@ -132,7 +132,7 @@ PRESETS: Mapping[str, Preset] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Edition:
     """One edition, resolved: its name, writer, and the ``book.toml`` it is built from."""
 

@@ -15,14 +15,14 @@ later, on the tree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TypeAlias
 
 from .diagnostics import Diagnostic
 from .nodes import Block, ChapterKind, Heading, Source
+from .record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BookTitle:
     """The book's title, from a title line or front matter (first file only)."""
 
@@ -30,7 +30,7 @@ class BookTitle:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BookAuthor:
     """The book's author, from a ``by`` line or front matter (first file only)."""
 
@@ -38,7 +38,7 @@ class BookAuthor:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BookMeta:
     """Book-level metadata a manuscript declares (Markdown front matter ``lang:``,
     ``date:``, ``rights:``, ``subtitle:``, ``description:``), used from the first
@@ -50,14 +50,14 @@ class BookMeta:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StartPart:
     """A part heading: the chapters that follow belong to this part."""
 
     heading: Heading
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StartChapter:
     """A chapter-level heading (or a headingless file's implicit chapter)."""
 
@@ -66,7 +66,7 @@ class StartChapter:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Para:
     """One paragraph of raw prose."""
 
@@ -74,7 +74,7 @@ class Para:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Break:
     """A scene break: a divider line, or what else marked it (``how``, for the note
     assembly writes when it keeps the break)."""
@@ -83,7 +83,7 @@ class Break:
     how: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BlockNode:
     """A block a reader of a structured format built whole: a formatted paragraph, a
     block quote, verse, a figure, a list, a code block. Assembly adds it to the
@@ -98,7 +98,7 @@ Event: TypeAlias = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileEvents:
     """Everything a reader found in one file: its events and what it noticed on the way."""
 

@@ -27,13 +27,14 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TypeAlias, assert_never
 
 from .diagnostics import Diagnostic
+from .record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """Where a node came from: a manuscript path (as given), 1-based line and column.
 
@@ -95,7 +96,7 @@ def _break_offset(entry: tuple[int, int, int]) -> int:
 # --------------------------------------------------------------------------- inlines
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Text:
     """A run of prose, already typographically normalised (curly quotes, dashes)."""
 
@@ -103,7 +104,7 @@ class Text:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Emphasis:
     """Stressed text (``*x*`` or ``_x_`` in a manuscript): usually italic."""
 
@@ -111,7 +112,7 @@ class Emphasis:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Strong:
     """Strong importance (``**x**``): usually bold."""
 
@@ -119,7 +120,7 @@ class Strong:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Telepathy:
     """Mind-speech (``{...}`` or ``<telepathic>...</telepathic>``), delimiters removed.
 
@@ -132,7 +133,7 @@ class Telepathy:
     continued: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Strikeout:
     """Struck-through text (``~~x~~``, Word's strikethrough): a visible correction."""
 
@@ -140,7 +141,7 @@ class Strikeout:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CodeSpan:
     """Literal, monospaced text (inline code): a text message, a screen, a sign.
 
@@ -151,14 +152,14 @@ class CodeSpan:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LineBreak:
     """A line break inside a paragraph or a line of verse (a soft return the writer meant)."""
 
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Link:
     """A hyperlink around some text; ``url`` as the writer gave it."""
 
@@ -167,7 +168,7 @@ class Link:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Note:
     """A footnote or endnote (pandoc's ``Note [Block]``): it stands where its
     reference mark goes, and holds the note's own paragraphs."""
@@ -186,7 +187,7 @@ Span: TypeAlias = Emphasis | Strong | Telepathy | Strikeout | Link
 # --------------------------------------------------------------------------- blocks
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     """One paragraph of body prose."""
 
@@ -194,7 +195,7 @@ class Paragraph:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SceneBreak:
     """A change of scene inside a chapter (docutils' ``transition``).
 
@@ -205,7 +206,7 @@ class SceneBreak:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BlockQuote:
     """Quoted matter set off from the text: a letter, a sign, an epigraph inside a chapter."""
 
@@ -213,7 +214,7 @@ class BlockQuote:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Verse:
     """Lines whose breaks matter (a poem, a song, the lines of a letter's address).
 
@@ -224,7 +225,7 @@ class Verse:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Image:
     """An image's bytes as the reader found them (a file beside a Markdown manuscript,
     a picture inside a Word document). ``name`` is where it came from, ``media_type``
@@ -235,7 +236,7 @@ class Image:
     data: bytes = field(repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Figure:
     """An image on its own line: ``alt`` its text description for readers who cannot
     see it, ``caption`` optional inlines printed with it."""
@@ -246,7 +247,7 @@ class Figure:
     caption: tuple[Inline, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ListBlock:
     """A bulleted or numbered list; each item is a tuple of blocks."""
 
@@ -256,7 +257,7 @@ class ListBlock:
     start: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CodeBlock:
     """Literal, monospaced lines (a computer screen, a text-message log), kept as typed."""
 
@@ -324,7 +325,7 @@ _LISTING_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     """The heading material of a chapter or part, split into its meanings.
 
@@ -343,7 +344,7 @@ class Heading:
     subtitle: tuple[Inline, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Chapter:
     """A chapter (or prologue, epilogue, interlude): one XHTML document in an EPUB."""
 
@@ -353,7 +354,7 @@ class Chapter:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Part:
     """A part of the book. ``heading`` is ``None`` for the implicit part of a book
     that has no part divisions; backends print nothing for it.
@@ -368,7 +369,7 @@ class Part:
     front: tuple[PartMatter, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Series:
     """A series the book belongs to, and its place in it."""
 
@@ -376,7 +377,7 @@ class Series:
     number: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Metadata:
     """Everything about the book that is not its text.
 
@@ -425,7 +426,7 @@ class Chapters(tuple[Chapter, ...]):
 # the PDF say the same thing; each writer decides only how they look.
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TitlePage:
     """The title page: title, subtitle, authors (in order) and publisher."""
 
@@ -435,7 +436,7 @@ class TitlePage:
     publisher: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CopyrightPage:
     """The copyright block, one printed line per entry (rights, edition, ISBN, ...)."""
 
@@ -443,7 +444,7 @@ class CopyrightPage:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dedication:
     """The dedication, one printed line per entry."""
 
@@ -451,7 +452,7 @@ class Dedication:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Epigraph:
     """An epigraph and who said it (``attribution`` without the leading dash)."""
 
@@ -460,7 +461,7 @@ class Epigraph:
     attribution: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Contents:
     """Where the table of contents stands, and its title in the book's language.
 
@@ -474,7 +475,7 @@ Matter: TypeAlias = TitlePage | CopyrightPage | Dedication | Epigraph | Contents
 PartMatter: TypeAlias = Dedication | Epigraph
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Book:
     """The root: metadata, parts, the diagnostics of the compile, and the front matter.
 

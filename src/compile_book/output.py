@@ -45,6 +45,7 @@ from typing import BinaryIO, Literal
 from . import parts
 from .errors import ConfigError, OutputError
 from .paths import printable, shown_path
+from .record import record
 
 #: The ``-o`` value that means standard output.
 STDOUT = "-"
@@ -175,7 +176,7 @@ def protecting(inputs: Inputs) -> Iterator[None]:
 Kind = Literal["file", "stream", "stdout"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Destination:
     """Where an output goes: ``path`` after following symlinks, and how it is written."""
 

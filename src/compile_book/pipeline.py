@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from . import transforms
 from .assemble import assemble
@@ -26,6 +25,7 @@ from .events import BookMeta, FileEvents
 from .nodes import Book, Image
 from .output import build_time
 from .readers import Options, ReaderCache, read
+from .record import record
 from .silence import silence
 
 
@@ -38,7 +38,7 @@ class CompileCache(ReaderCache):
         self.memo = transforms.Memo()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ManuscriptSource:
     """One manuscript handed to the pipeline: the name diagnostics use, and its bytes."""
 

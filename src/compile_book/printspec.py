@@ -41,10 +41,11 @@ computed from the even count.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .record import record
 
 __all__ = [
     "BARCODE_HEIGHT_IN",
@@ -151,7 +152,7 @@ def spine_inches(pages: int, paper: Paper, printer: Printer, caliper: float | No
     return printed_pages(pages) * per_page
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Wrap:
     """The flat cover's geometry in points, origin at its top left (the bleed's corner).
 
@@ -235,7 +236,7 @@ class Wrap:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Box:
     """A rectangle in points: left, top, width, height."""
 

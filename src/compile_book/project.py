@@ -24,7 +24,6 @@ Problems are :class:`~compile_book.errors.InputError` naming the file (and the
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -42,6 +41,7 @@ from .nodes import Book, Image
 from .paths import display_path
 from .pipeline import ManuscriptSource
 from .readers import SUFFIXES
+from .record import record
 
 #: Every suffix a reader is registered for (``readers.REGISTRY``).
 MANUSCRIPT_SUFFIXES = SUFFIXES
@@ -51,7 +51,7 @@ _MARKDOWN = frozenset({".md", ".markdown"})
 BACK_FOLDER = "back"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Project:
     """A resolved book project: where it lives, its config, its inputs in order."""
 

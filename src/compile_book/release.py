@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import writers
@@ -21,11 +20,12 @@ from .errors import CompileBookError, StrictError
 from .nodes import Book
 from .project import Project, load_project
 from .readers import ReaderCache
+from .record import record
 
 __all__ = ["EditionOutput", "ReleaseResult", "build_editions", "edition_file_name"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EditionOutput:
     """One file of the release."""
 
@@ -34,7 +34,7 @@ class EditionOutput:
     book: Book
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReleaseResult:
     """What ``build --all-editions`` (or ``--edition``) wrote."""
 

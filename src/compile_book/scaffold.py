@@ -27,12 +27,12 @@ import json
 import os
 import re
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError, InputError
 from .output import create_files
 from .paths import printable, shown_path
+from .record import record
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -50,7 +50,7 @@ CHAPTER_NAME = "01-chapter-one.txt"
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Answers:
     """What ``init`` asks: an empty author leaves ``authors`` commented out."""
 
@@ -115,7 +115,7 @@ def _manuscripts(found: Existing | None) -> str:
     return "\n".join(lines)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Existing:
     """Manuscripts already in a folder, as ``book.toml`` names them (relative paths)."""
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from .diagnostics import Code, Diagnostic
+from .record import record
 
 # Why: the comment may name several codes, separated by spaces or commas.
 MARKER_RE = re.compile(
@@ -32,7 +32,7 @@ RULE_RE = re.compile(r"^(?:(?P<file>.+?):)?(?:(?P<line>\d+):)?(?P<code>[NWnw]\d{
 _ALL = "*"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """One ``[lint] ignore`` entry: a code, optionally limited to a file and a line."""
 

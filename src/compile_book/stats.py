@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,7 @@ from .nodes import (
     plain_text,
 )
 from .pagemodel import BASE_WORDS_PER_PAGE, count_words, paginate, word_count, words_per_page
+from .record import record
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -78,7 +79,7 @@ def dialogue_pattern(language: str) -> re.Pattern[str]:
     return re.compile(f"{re.escape(open_q)}([^{re.escape(close_q)}]*)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Counts:
     """Counts for a chapter or for the whole book."""
 
@@ -110,7 +111,7 @@ class Counts:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ChapterStats:
     """One chapter's counts, and where it starts."""
 
@@ -123,7 +124,7 @@ class ChapterStats:
         return {"title": self.title, "file": self.file, "line": self.line, **self.counts.to_json()}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BookStats:
     """Per-chapter counts and the totals (``chapters`` is the number of chapters)."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .nodes import Book, ChapterKind, chapter_label
+from .record import record
 from .themes import THEMES, Theme
 
 __all__ = ["ThemePreview", "opening_page", "preview_themes"]
@@ -26,7 +26,7 @@ __all__ = ["ThemePreview", "opening_page", "preview_themes"]
 PREVIEW_DPI = 80
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ThemePreview:
     """One theme and the picture of the book in it."""
 

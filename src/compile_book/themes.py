@@ -25,15 +25,16 @@ same size). Settings in ``[pdf]`` that the writer set explicitly (``font``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from .record import record
 
 __all__ = ["DEFAULT_THEME", "THEMES", "Theme", "ThemeName", "get_theme"]
 
 ThemeName = Literal["classic", "modern", "romance", "plain"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Theme:
     """One theme's settings (see the module docstring for what each looks like)."""
 

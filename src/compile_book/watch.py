@@ -21,11 +21,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .diagnostics import problems
+from .record import record
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -50,7 +51,7 @@ class StopEvent(Protocol):
     def is_set(self) -> bool: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RebuildResult:
     """One rebuild: what it wrote, how long it took, what it re-parsed."""
 

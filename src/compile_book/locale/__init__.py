@@ -20,8 +20,10 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import TYPE_CHECKING, Generic, Literal, NamedTuple, TypeVar
+
+from ..record import record
 
 if TYPE_CHECKING:
     from babel import Locale as BabelLocale
@@ -79,7 +81,7 @@ class Quotes(NamedTuple):
     close_single: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PerKind(Generic[T]):
     """One value per heading kind; attributes catch typos, ``[kind]`` serves a kind string."""
 
@@ -102,7 +104,7 @@ class PerKind(Generic[T]):
             yield kind, self[kind]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Words:
     """Words a built book prints around the text (navigation, front and back matter).
 
@@ -135,7 +137,7 @@ class Words:
     and_: str  # the conjunction that joins the last two names of a list
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class LocaleData:
     """What one language (or one region of it) knows; a language module's ``DATA``.
 
@@ -200,7 +202,7 @@ class LocaleData:
     lead-in must not end on ("THERE WERE A"): the lead-in takes the next word too."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Locale(LocaleData):
     """A language's knowledge bound to the tag a book declared; get one with :func:`get_locale`."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import itertools
 import math
-from dataclasses import dataclass
 from typing import assert_never
 
 from ..nodes import (
@@ -26,6 +25,7 @@ from ..nodes import (
     Verse,
     plain_text,
 )
+from ..record import record
 from ..sequences import notes
 from .geometry import Page
 from .template import (
@@ -45,7 +45,7 @@ from .template import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Run:
     """Text set off from the body: its characters, the indent it loses from the
     measure (body em), the advance of a character (em of its size), and
@@ -68,7 +68,7 @@ def _small_pitch(page: Page) -> float:
     return (TOP_EDGE_EM + SMALL_LEADING_EM) * SMALL_SIZE * page.font_size
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Figure:
     """An image's natural size in points (0 when unknown) and its caption's characters."""
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
+from ..record import record
 from .template import EM_PER_CHAR, LINE_CHARS_PER_WORD, TOP_EDGE_EM
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ _POINTS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 _LENGTH_RE = re.compile(r"^(\d+(?:\.\d+)?)(in|mm|cm|pt)$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Page:
     """What the model reads of ``[pdf]``, lengths in points (defaults: ``PdfConfig()``'s)."""
 

@@ -4,10 +4,10 @@ whole book's with its front matter, part pages and blank versos."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..nodes import Book, Chapter, Heading
+from ..record import record
 from .blocks import _Figure, _Room, _Run
 from .front import front_pages
 from .geometry import Page, _words_per_page
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..config import PdfConfig
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageCount:
     """A book's pages as the model counts them.
 
@@ -67,7 +67,7 @@ def paginate(book: Book, pdf: PdfConfig) -> PageCount:
     return count
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Text:
     """What of a chapter takes room: its heading, body paragraphs' characters,
     scene breaks, and the set-off text, fixed space and figures of other blocks."""

@@ -20,8 +20,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from ..record import record
 from ..rules.headings import parse_number
 from ..rules.paragraphs import Unit
 from ..rules.titles import all_caps, fold
@@ -63,7 +63,7 @@ def _entry(line: str) -> tuple[int | None, str]:
     return (parse_number(raw) if raw else None), _norm(m.group("title"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Contents:
     """A contents list found: items ``start`` to ``end`` (exclusive), its entry count."""
 

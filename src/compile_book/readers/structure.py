@@ -16,8 +16,6 @@ the event's :class:`~compile_book.nodes.Source` (``breaks``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..diagnostics import Code, Reporter
 from ..events import (
     BlockNode,
@@ -30,6 +28,7 @@ from ..events import (
 )
 from ..locale import get_locale
 from ..nodes import Heading, Inline, Source
+from ..record import record
 from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
 from ..rules.indented import Group
 from ..rules.markdown import restore
@@ -45,7 +44,7 @@ from .outline import Item, demote_stray_numbers, story_levels
 from .titling import TitleLines, mark_title_lines, raw_inlines
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Options:
     """What the structure of one file depends on besides its text.
 

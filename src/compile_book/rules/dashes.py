@@ -31,10 +31,10 @@ the whole parser); jumping to the dashes and reading their context is ~10x faste
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .. import markers
 from ..locale import Locale
+from ..record import record
 
 MARKERS = markers.RANGE
 DASH_RUN_RE = re.compile("-+|—+")
@@ -55,7 +55,7 @@ def _ends_here(text: str, i: int) -> bool:
     return i == n or text[i].isspace()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Run:
     """A run of dashes and its surroundings: the spaces around it and the characters
     beyond them (``before``/``after``, empty at the ends of the text)."""

@@ -29,9 +29,9 @@ from __future__ import annotations
 import codecs
 import re
 import threading
-from dataclasses import dataclass
 
 from ..errors import InputError
+from ..record import record
 from . import noncharacters
 
 # Why: these signatures mean the writer handed us a document, not text; say so.
@@ -54,7 +54,7 @@ _RESAVE = "the file is not UTF-8, UTF-16, UTF-32 or Windows-1252; re-save it as 
 _SNIFF_BYTES = 4096
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decoded:
     text: str
     encoding: str

@@ -12,7 +12,8 @@ after it nothing is left out: a book *about* Gutenberg keeps every word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..record import record
 
 # Why: the markers have been written "*** START OF THIS PROJECT GUTENBERG EBOOK",
 # "***START OF THE PROJECT GUTENBERG EBOOK", "*END*THE SMALL PRINT!" over the years.
@@ -28,7 +29,7 @@ LICENCE_RE = re.compile(
 CREDIT_RE = re.compile(r"(?:Produced|Transcribed|Prepared|E-?text prepared) (?:by|from)\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Boilerplate:
     """Which lines (0-based, end exclusive) are Gutenberg's: ``head`` before the text,
     ``tail`` after it (``None`` where there is none)."""

@@ -28,10 +28,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from ..locale import Locale
 from ..nodes import ChapterKind
+from ..record import record
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -77,7 +77,7 @@ _KINDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HeadingMatch:
     """What a heading line means, before it becomes a :class:`~compile_book.nodes.Heading`."""
 
@@ -128,7 +128,7 @@ def _number_text(raw: str) -> str:
     return "-".join(w.capitalize() for w in raw.split("-")).replace("  ", " ")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Patterns:
     """The heading patterns of one language (English words are always known too)."""
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import io
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from ..record import record
 
 #: Image types an EPUB may hold without a fallback (EPUB 3 core media types), by the
 #: bytes they start with.
@@ -70,7 +71,7 @@ class ImageProblem(ValueError):
     """What is wrong with an image's bytes, as a phrase ("cannot be decoded (...)")."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Raster:
     """An image ready for an output: its bytes (the original's, unless ``converted``
     says why they were remade) and its media type."""

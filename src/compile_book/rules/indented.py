@@ -33,8 +33,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from ..record import record
 from .paragraphs import Line
 
 # Why: a file indenting most of its lines, or indenting first lines with flush lines
@@ -56,7 +56,7 @@ PROSE_MIN_WIDTH = 50
 WRAPPED_LINE_SHARE = 0.75
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Group:
     """An indented group: its lines (blank ones included) and whether it is a letter
     (quoted prose) rather than verse."""

@@ -20,26 +20,27 @@ it and builds the nodes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from ..record import record
 
 Kind = Literal["telepathy", "strong", "emphasis"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Open:
     kind: Kind
     offset: int
     continued: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Close:
     kind: Kind
     offset: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Chunk:
     """Literal text: ``raw[start:end]``."""
 
@@ -58,7 +59,7 @@ _STAR_CLOSE = re.compile(r"(?<=[^\s*])\*(?![\w*])")
 _UNDER_CLOSE = re.compile(r"(?<=[^\s_])_(?!\w)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unbalanced:
     """A telepathy delimiter with no partner, at a raw offset."""
 

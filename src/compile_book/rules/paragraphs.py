@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .. import markers
+from ..record import record
 
 # Why: editors and mail clients wrap between 60 and 80 columns; 100 leaves room
 # for long words while excluding the long lines of one-paragraph-per-line files,
@@ -163,7 +164,7 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Style:
     name: str
     wrap_width: int = 0

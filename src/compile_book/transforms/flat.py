@@ -25,7 +25,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import assert_never
 
 from ..markers import ATOM, CLOSE, OPEN
@@ -42,6 +41,7 @@ from ..nodes import (
     Telepathy,
     Text,
 )
+from ..record import record
 from ..sequences import with_children
 
 __all__ = ["ATOM", "CLOSE", "OPEN", "Flat", "flatten", "map_texts", "rebuild", "texts"]
@@ -50,7 +50,7 @@ _MARKERS = (OPEN, CLOSE, ATOM)
 _MARKERS_RE = re.compile(f"[{OPEN}{CLOSE}{ATOM}]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Flat:
     """One string for some inlines; ``starts[k]`` is where text node ``nodes[k]`` begins."""
 

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import ClassVar
 
 from .. import keeping
 from ..diagnostics import Code, Reporter
 from ..nodes import Book, Chapter, Paragraph, Text
+from ..record import record
 from ..rules import lint
 from ..sequences import notes, sequences
 from . import Context
@@ -158,7 +158,7 @@ def _drop_names(reporter: Reporter) -> None:
 _DOUBLED_MESSAGE = re.compile(r"doubled word '(\w+ \w+)'")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Quotes:
     """One chapter's double quotes: how many of each kind, and where each kind first is
     (the line and column of the first text holding it)."""

@@ -15,7 +15,6 @@ part, a prologue or epilogue that stands outside the parts at the top level.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
@@ -36,6 +35,7 @@ from ..nodes import (
     chapter_label,
     plain_text,
 )
+from ..record import record
 
 __all__ = [
     "LINK_SCHEMES",
@@ -136,7 +136,7 @@ def extra_css(config: BookConfig, faces: str = "") -> str:
 # --------------------------------------------------------------------------- headings
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PrintedHeading:
     """A heading as it prints: label word, number in the book's style, title, subtitle."""
 
@@ -155,7 +155,7 @@ class PrintedHeading:
         return head or title
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Headings:
     """Prints headings in one book's language and number styles."""
 
@@ -195,7 +195,7 @@ class Headings:
 # --------------------------------------------------------------------------- divisions
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     """A chapter in reading order with its document id and its name in the contents."""
 
@@ -204,7 +204,7 @@ class Entry:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Division:
     """A part of the book as writers lay it out.
 
@@ -244,7 +244,7 @@ def divisions(book: Book, headings: Headings) -> tuple[Division, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TocEntry:
     """One line of the contents; ``children`` are the chapters of a part."""
 

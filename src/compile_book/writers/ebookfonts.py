@@ -31,13 +31,13 @@ import functools
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from ..fontfiles import FONT_SUFFIXES, open_font
+from ..record import record
 
 if TYPE_CHECKING:
     from ..config import BookConfig
@@ -62,7 +62,7 @@ FONTS_FOLDER = "fonts/"
 _CONTENT_RE = re.compile(r"""content\s*:\s*(["'])(.*?)\1""")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FontFile:
     """A font as the package stores it: manifest id, href, media type, bytes, and the
     family, weight and style its ``@font-face`` rule names."""
@@ -203,7 +203,7 @@ def _best(sources: Sequence[_Source], weight: int, italic: bool) -> _Source | No
     return min(near, key=lambda source: distance[source], default=None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Source:
     """One font of a family: its bytes, whether it is italic, its weight range."""
 

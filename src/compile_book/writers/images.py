@@ -11,13 +11,13 @@ must describe truthfully.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 from ..infile import read_input
 from ..nodes import Figure
 from ..paths import display_path
+from ..record import record
 from ..rules.images import (
     COVER_TYPES,
     EXTENSIONS,
@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImageFile:
     """An image as the package stores it: manifest id, href, media type, bytes."""
 
@@ -50,7 +50,7 @@ class ImageFile:
     data: bytes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Figures:
     """How many figures the book shows and how many have a text description (alt)."""
 

@@ -30,6 +30,7 @@ from lxml import etree
 
 from ...diagnostics import Reporter
 from ...nodes import Note, Paragraph, Source
+from ...record import record
 from .media import Media, symbol
 from .package import MC, WP, A, M, Package, R, V, w
 from .pieces import LINK, Chars, NoteMark, PageBreak, Picture, Piece, Rule, Soft, nest, tidy
@@ -61,7 +62,7 @@ class _Field:
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Run:
     marks: frozenset[str]
     bold: bool

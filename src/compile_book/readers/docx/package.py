@@ -30,6 +30,7 @@ from io import BytesIO
 from lxml import etree
 
 from ...errors import InputError
+from ...record import record
 from ...rules import noncharacters
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -87,7 +88,7 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Relationship:
     type: str  # the last segment of the type URI: "image", "hyperlink", "footnotes"
     target: str  # a part name inside the package, or an external URL

@@ -15,16 +15,16 @@ space is not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TypeAlias
 
 from ...nodes import Emphasis, Image, Inline, LineBreak, Link, Note, Source, Strikeout, Strong, Text
+from ...record import record
 from ...rules.whitespace import clean
 
 LINK = "link:"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Chars:
     """Text of one run (or part of one) and the marks it shows; ``bold``: bold to the eye."""
 
@@ -33,29 +33,29 @@ class Chars:
     bold: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Soft:
     """A manual line break (Shift+Enter) inside a paragraph."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageBreak:
     """A page break typed inside a paragraph's runs."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """A horizontal line drawn as a shape (VML ``o:hr``): a divider."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NoteMark:
     """A footnote or endnote reference, with the note it stands for."""
 
     note: Note
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Picture:
     """An image placed in the paragraph."""
 

@@ -18,10 +18,10 @@ formatting on the run is absolute. ``w:val`` may be ``0``/``false``/``off``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 
+from ...record import record
 from .package import w
 
 # Why: heading style names Word and LibreOffice write, in the languages writers use.
@@ -79,7 +79,7 @@ def twips(value: str | None) -> int | None:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RunProps:
     """Run toggles one style chain sets (``None``: it says nothing)."""
 
@@ -120,7 +120,7 @@ def run_props(rpr: etree._Element | None) -> RunProps:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParaStyle:
     """A paragraph style as the reader needs it, its ``basedOn`` chain resolved."""
 
@@ -137,7 +137,7 @@ class ParaStyle:
 BODY = ParaStyle("", "body", None, None, None, False, RunProps(), None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Raw:
     kind: str
     name: str

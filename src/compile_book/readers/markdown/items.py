@@ -9,14 +9,14 @@ patterns; a :class:`Brk` a scene break; a :class:`Blk` a block built whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import assert_never
 
 from ...nodes import Block, Inline, Paragraph, SceneBreak, Source, Strong, Text
+from ...record import record
 from ...rules.headings import HeadingMatch
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Prose:
     """A plain paragraph: raw text (escapes hidden), its source, its stripped lines."""
 
@@ -25,7 +25,7 @@ class Prose:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Head:
     """A heading: what it means, as typed (for messages), and its title's inlines."""
 
@@ -36,14 +36,14 @@ class Head:
     whole: tuple[Inline, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Brk:
     """A scene break."""
 
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Blk:
     """A finished block (a formatted paragraph, a quotation, verse, a figure...)."""
 

@@ -12,11 +12,11 @@ used is reported as ``W114`` with the reason and left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ...nodes import Image
+from ...record import record
 from ...rules.images import media_type_of
 
 # Why: a print-quality full-page image is a few MB; 50 MB is a mistake (a video, a
@@ -27,7 +27,7 @@ MAX_IMAGE_BYTES = 50 * 1024 * 1024
 _REMOTE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]+:|//)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Loaded:
     """An image found, or the reason it was not (``image`` is ``None`` then)."""
 

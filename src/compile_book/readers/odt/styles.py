@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 
+from ...record import record
 from .package import q
 
 # Why: heading styles are named "Heading 1" in English and by translated names in
@@ -76,7 +76,7 @@ class Role(enum.StrEnum):
     CAPTION = "caption"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextProps:
     """Three-valued character properties: ``None`` means inherited."""
 
@@ -110,7 +110,7 @@ class TextProps:
         return frozenset(out)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParaStyle:
     """What a paragraph style means: its role, heading level, alignment, rule border."""
 

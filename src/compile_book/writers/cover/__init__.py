@@ -25,7 +25,6 @@ data; dates come from ``SOURCE_DATE_EPOCH`` so rebuilds are byte-identical.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import Field
@@ -41,6 +40,7 @@ from ...printspec import (
     spine_inches,
     spine_text_allowed,
 )
+from ...record import record
 from ...rules.images import COVER_TYPES, EXTENSIONS, media_type_of
 from .. import pdf as pdf_writer
 from ..pdf.data import page_size
@@ -65,7 +65,7 @@ class CoverOptions(CoverWrapConfig):
     interior: pdf_writer.PdfOptions = Field(default_factory=pdf_writer.PdfOptions)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CoverStats:
     """What a cover build measured: the page count used, spine width and sheet size."""
 

@@ -10,7 +10,6 @@ when a tree has none).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import assert_never
 
@@ -27,6 +26,7 @@ from ...nodes import (
     Metadata,
     TitlePage,
 )
+from ...record import record
 from ...rules.images import EXTENSIONS
 from ..common import (
     Division,
@@ -65,7 +65,7 @@ DOC_SUFFIX = ".xhtml"
 _SECTION = "{http://www.w3.org/1999/xhtml}section"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """One XHTML content document, already serialised."""
 
@@ -75,7 +75,7 @@ class Document:
     content: bytes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cover:
     """The cover image as read from disk."""
 
@@ -91,7 +91,7 @@ class Cover:
 Landmark = tuple[str, str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Documents:
     """Everything :func:`build_documents` made; ``spine`` is in reading order, nav included.
 

@@ -32,12 +32,12 @@ its exact count, since rounding it would say "about 0 words".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ... import nodes
 from ...locale import get_locale
 from ...pagemodel.words import word_count
+from ...record import record
 from ..common import Headings, PrintedHeading
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def surname(name: str) -> str:
     return " ".join(words[start:])
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FrontPage:
     """Page one: the contact block, the word count, the title and the byline."""
 
@@ -129,7 +129,7 @@ class FrontPage:
     byline: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Section:
     """A part or a chapter as the manuscript sets it: a new page, its heading, its text.
 
@@ -150,7 +150,7 @@ class Section:
         return " ".join(x for x in (self.heading.label, self.heading.number) if x) or None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
     """The whole manuscript, decided once for both writers.
 

@@ -29,6 +29,7 @@ from lxml import etree
 from PIL import Image, UnidentifiedImageError
 
 from ... import nodes
+from ...record import record
 from .shunn import INDENT, SCENE_BREAK
 from .word_package import LINE, MONO, Footnotes, new_paragraph
 
@@ -53,7 +54,7 @@ _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 FIGURE_MAX = 4 * 72.0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Look:
     """How a run is set: the styles its enclosing spans have switched on."""
 
@@ -62,6 +63,10 @@ class Look:
     small_caps: bool = False
     strike: bool = False
     mono: bool = False
+
+
+#: A run with no style switched on.
+_PLAIN = Look()
 
 
 def clean(text: str) -> str:
@@ -183,7 +188,7 @@ class WordBody:
     # ------------------------------------------------------------------ inlines
 
     def inlines(
-        self, para: Paragraph, inlines: tuple[nodes.Inline, ...], look: Look = Look()
+        self, para: Paragraph, inlines: tuple[nodes.Inline, ...], look: Look = _PLAIN
     ) -> None:
         for node in inlines:
             self.inline(para, node, look)

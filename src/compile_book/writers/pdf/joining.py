@@ -37,9 +37,10 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, NumberTree
 
 from ...errors import BackendError
+from ...record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Place:
     """Where a bookmark of a piece points: its page and the corner Typst gave it."""
 

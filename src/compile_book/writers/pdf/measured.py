@@ -21,11 +21,11 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pikepdf
 
+from ...record import record
 from .pagebreaks import Stream, Unit
 
 # A text run as Typst draws it: its origin (y up from the page foot) and its size.
@@ -37,7 +37,7 @@ _ON_GRID = 0.02
 _BODY_TYPES = frozenset({"paragraph", "scene-break"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Grid:
     """The text block's baseline grid, in points from the page top."""
 

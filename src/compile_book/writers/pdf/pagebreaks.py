@@ -12,7 +12,8 @@ together (:func:`choose_spreads`).
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+
+from ...record import record
 
 # A spread runs at most this many lines short to end level.
 MOST_SHORT = 2
@@ -24,7 +25,7 @@ UNEVEN = 10
 Page = tuple[int, int, int]  # first row, end row, depth
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unit:
     """One row of a chapter's stream: a text line, or a scene-break ornament (two rows)."""
 
@@ -48,7 +49,7 @@ class Unit:
         return (self.earlier or before >= 2) and self.lines - before >= 2
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stream:
     """A chapter after its opening page: its rows, and where Typst began each page."""
 

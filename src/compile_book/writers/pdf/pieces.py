@@ -33,9 +33,9 @@ import hashlib
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from ...record import record
 from . import runner
 from .data import encoded
 from .joining import Body, Front, join
@@ -61,7 +61,7 @@ _SET_MAX_BYTES = 24_000_000
 Typeset = Callable[[bytes], bytes]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Piece:
     """Some of the book's parts, as the template's ``parts`` data."""
 

@@ -26,7 +26,6 @@ import io
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -39,6 +38,7 @@ from ...errors import BackendError
 from ...nodes import Book
 from ...output import build_time
 from ...pagemodel import estimate_pages, gutter_for_pages, inside_margin, to_points
+from ...record import record
 from . import pieces, spreads, typst_child
 from .data import book_input, encoded
 from .fonts import font_paths
@@ -59,7 +59,7 @@ MAIN_FILE = typst_child.MAIN_FILE
 HANG_EM = 0.5
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PdfStats:
     """What a build measured: pages, the gutter used, and how many Typst runs it took."""
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputError
 from ...fontfiles import FONT_SUFFIXES, is_font_file, open_font
+from ...record import record
 
 __all__ = ["FONT_SUFFIXES", "ResolvedFont", "is_font_file", "resolve_font"]
 
@@ -44,7 +44,7 @@ _SYSTEM_FOLDERS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResolvedFont:
     """The family to ask Typst for, the folders that hold it, and a warning if it was
     not found (then ``family`` is what the book falls back to)."""
