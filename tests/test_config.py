@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from compile_book.config import BookConfig, ConfigProblems, isbn_digits, load_config, parse_config
+from compile_book.config import (
+    BookConfig,
+    ConfigProblems,
+    PdfConfig,
+    isbn_digits,
+    load_config,
+    parse_config,
+)
 from compile_book.errors import ConfigError
+from compile_book.printable import layout_problems
 
 
 def test_every_problem_is_one_key_path_line_and_unknown_keys_say_so() -> None:
@@ -160,6 +168,11 @@ def test_printable_custom_pages_are_accepted() -> None:
     for width, height in [("3in", "17in"), ("4in", "6in"), ("216mm", "279mm"), ("612pt", "11in")]:
         pdf = parse_config({"pdf": {"trim": "custom", "width": width, "height": height}}).pdf
         assert (pdf.width, pdf.height) == (width, height)
+
+
+def test_the_default_layout_is_printable() -> None:
+    # The config skips the layout check when nothing in [pdf] is set: this is why it may.
+    assert layout_problems(PdfConfig()) == []
 
 
 def test_a_custom_trim_needs_both_sides() -> None:

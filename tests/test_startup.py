@@ -32,6 +32,8 @@ NOT_FOR_AN_EBOOK = (
     "fontTools",
     "pypdf",
     "docx",
+    "titlecase",
+    "compile_book.pagemodel",
 )
 
 

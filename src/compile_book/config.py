@@ -228,8 +228,9 @@ class PdfConfig(_Model):
     @model_validator(mode="after")
     def _printable(self) -> PdfConfig:
         # Why: a 0in or 99999in page, or margins that leave no room for text,
-        # make a PDF no printer takes; say so before anything is written.
-        problems = layout_problems(self)
+        # make a PDF no printer takes; say so before anything is written. The
+        # defaults are printable (tested), and checking them loads the page model.
+        problems = layout_problems(self) if self.model_fields_set else []
         if problems:
             raise ValueError("; ".join(problems))
         return self

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from titlecase import titlecase
-
 from .paragraphs import Unit
 
 # Why: a title line is short; longer lines are opening sentences.
@@ -85,6 +83,9 @@ def title_cased(text: str) -> str | None:
     """
     if not all_caps(text):
         return None
+    # Imported here: most books have no all-caps title, and the library costs 10 ms to load.
+    from titlecase import titlecase
+
     cased = _AFTER_HONORIFIC.sub(lambda m: m.group(1) + m.group(2).lower(), titlecase(text))
     if len(cased) != len(text) or cased.casefold() != text.casefold() or cased == text:
         return None
