@@ -29,6 +29,7 @@ from .diagnostics import Code, Diagnostic, problems
 from .errors import CompileBookError, OutputError, StrictError
 from .formats import format_for_extension
 from .listing import key_line
+from .locale import get_locale, has_module
 from .nodes import Book, Figure
 from .output import Inputs, check_name, destination, is_stdout, protecting
 from .paths import display_path
@@ -99,7 +100,12 @@ def parse_project(project: Project, cache: ReaderCache | None = None) -> Book:
         book = dataclasses.replace(book, meta=meta)
     from .glyphs import missing_glyphs
 
-    found = [*missing_glyphs(book), *_title_findings(project, book, sources[0].name)]
+    first = sources[0].name
+    found = [
+        *missing_glyphs(book),
+        *_title_findings(project, book, first),
+        *_language_findings(project, book, first),
+    ]
     if found:
         book = dataclasses.replace(book, diagnostics=(*book.diagnostics, *found))
     if project.diagnostics:
@@ -124,6 +130,21 @@ def _title_findings(project: Project, book: Book, first: str) -> list[Diagnostic
         'title on the first line of the first manuscript, or title = "…" in book.toml'
     )
     return [Diagnostic(Code.TITLE_FROM_NAME, message, _where(project, first))]
+
+
+def _language_findings(project: Project, book: Book, first: str) -> list[Diagnostic]:
+    """A language with no module here gets English quotes and words
+    (``LANGUAGE_WITHOUT_MODULE``): say so, naming what to check."""
+    language = get_locale(book.meta.language).language
+    if has_module(language):
+        return []
+    message = (
+        f"compile-book has no word list for the language {book.meta.language!r} yet: quotes "
+        "are curled the English way, the generated pages (contents, copyright) and spelt "
+        "numbers are in English, and chapters are found only from headings styled or "
+        "numbered in order; check them, or write the quotes as they should print"
+    )
+    return [Diagnostic(Code.LANGUAGE_WITHOUT_MODULE, message, _where(project, first))]
 
 
 #: Formats a store lists with their cover (a manuscript for agents has none).

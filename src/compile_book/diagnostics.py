@@ -65,6 +65,7 @@ class Code(enum.StrEnum):
     DEDICATION_RECOGNISED = "N035"
     INDENTED_BLOCK_RECOGNISED = "N036"
     STORY_LEVEL_RECOGNISED = "N037"
+    CHAPTER_WORD_LEARNT = "N038"
     TELEPATHY_RECOGNISED = "N040"
     EMPHASIS_RECOGNISED = "N041"
     # normalisations: typography
@@ -100,6 +101,7 @@ class Code(enum.StrEnum):
     NO_COVER = "W138"
     TITLE_FROM_NAME = "W139"
     FONT_MISSING = "W140"
+    LANGUAGE_WITHOUT_MODULE = "W141"
 
     @property
     def severity(self) -> Severity:
@@ -152,6 +154,10 @@ DOCS: dict[Code, str] = {
     Code.INDENTED_BLOCK_RECOGNISED: "an indented group of lines read as verse or a quoted letter",
     Code.STORY_LEVEL_RECOGNISED: (
         "numbered, titled headings with numbered sections inside read as stories (parts)"
+    ),
+    Code.CHAPTER_WORD_LEARNT: (
+        "a word the language's module lacks read as the file's chapter word, from standalone"
+        " lines numbered in order (`Kapitola 1`, `Kapitola 2`)"
     ),
     Code.TELEPATHY_RECOGNISED: "mind-speech spans recognised (delimiters removed)",
     Code.EMPHASIS_RECOGNISED: "emphasis and strong spans recognised",
@@ -226,6 +232,10 @@ DOCS: dict[Code, str] = {
     Code.FONT_MISSING: (
         "the print font book.toml names is neither bundled nor installed (the book falls "
         "back to EB Garamond): give the font's file, or install it"
+    ),
+    Code.LANGUAGE_WITHOUT_MODULE: (
+        "a language compile-book has no word list for: its quotes, generated pages and"
+        " spelt numbers are English; check them"
     ),
 }
 

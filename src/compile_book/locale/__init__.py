@@ -212,6 +212,9 @@ class Locale(LocaleData):
     """The primary subtag, lower-cased ("pt" for "pt-BR"); kept even when unknown."""
     region: str | None
     """The region subtag, upper-cased ("BR", "419"), or None."""
+    learned: tuple[str, ...] = ()
+    """Lower-case chapter words one file taught (:mod:`compile_book.rules.learned`):
+    "kapitola" in a Czech manuscript, a language with no module here."""
 
     def number_words(self, n: int) -> str:
         """``n`` in words as a heading prints it; digits outside 0..9999."""
@@ -302,6 +305,12 @@ class Locale(LocaleData):
             except (babel.UnknownLocaleError, ValueError):
                 continue
         return None
+
+
+def has_module(language: str) -> bool:
+    """Whether a language (a primary subtag, lower-case) has a module of its own here;
+    :func:`get_locale` gives any other the English data."""
+    return language in REGISTRY
 
 
 @functools.lru_cache(maxsize=128)

@@ -31,9 +31,10 @@ from ..nodes import Heading, Inline, Source
 from ..record import record
 from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
 from ..rules.indented import Group
+from ..rules.learned import learnt_message, teach
 from ..rules.markdown import restore
 from ..rules.notes import excerpt, is_note, placeholders, split_notes
-from ..rules.paragraphs import Unit, blank_line_breaks, build_units, split_lines
+from ..rules.paragraphs import Line, Unit, blank_line_breaks, build_units, split_lines
 from ..rules.scenebreaks import is_scene_break, looks_like_divider
 from ..rules.titles import (
     broken,
@@ -42,6 +43,9 @@ from .apparatus import find_contents, find_dedication, is_end_mark
 from .indented import block, set_aside
 from .outline import Item, demote_stray_numbers, story_levels
 from .titling import TitleLines, mark_title_lines, raw_inlines
+
+#: How many of a file's first lines may hold a chapter file's heading (after a title).
+_OPENING = 5
 
 
 @record
@@ -88,6 +92,7 @@ class StructureReader(TitleLines):
         lines = split_lines(text)
         if self.options.first:
             mark_title_lines(lines)
+        self._learn_chapter_words(lines)
         lines, self._groups = set_aside(lines, self._standalone)
         units, style, unwrapped = build_units(lines, self._standalone)
         report = self.reporter.add
@@ -115,6 +120,22 @@ class StructureReader(TitleLines):
         self._emit_items(items)
         self._blank_line_breaks()
         return self.events
+
+    def _learn_chapter_words(self, lines: list[Line]) -> None:
+        """Take the chapter word this file heads its chapters with, if the locale lacks it."""
+        texts = [
+            (
+                ln.no,
+                ln.text,
+                (k == 0 or not lines[k - 1].text)
+                and (k + 1 == len(lines) or not lines[k + 1].text),
+            )
+            for k, ln in enumerate(lines)
+            if ln.text
+        ]
+        self.locale, taught = teach(self.locale, texts, _OPENING, first_file=self.options.first)
+        for word, no, text in taught:
+            self.reporter.add(Code.CHAPTER_WORD_LEARNT, learnt_message(word, text), self.name, no)
 
     def _standalone(self, line: str) -> bool:
         # Why: headings and dividers are short; skip those checks for prose lines.

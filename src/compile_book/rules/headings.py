@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from ..locale import Locale
 from ..nodes import ChapterKind
@@ -149,15 +150,16 @@ def _words(words: Iterable[str]) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _patterns(language: str) -> _Patterns:
-    """Compiled once per language (keyed by the subtag: hashing a whole locale per line
-    would cost more than the match)."""
-    if language == "en":
+def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
+    """Compiled once per language and learned words (keyed by the subtag: hashing a
+    whole locale per line would cost more than the match)."""
+    if language == "en" and not learned:
         return _Patterns(CHAPTER_RE, PART_RE, SPECIAL_RE, _KINDS, {}, parse_number)
     from ..locale import get_locale
 
     locale = get_locale(language)
     hw = locale.heading_words
+    hw = replace(hw, chapter=hw.chapter + learned)
     # Why: number words of any language are read by the locale, so the pattern takes
     # up to four words and the locale decides whether they are a number.
     number = r"(?P<num>\d{1,4}|[^\W\d_]+(?:[- ][^\W\d_]+){0,3})"
@@ -196,7 +198,7 @@ def match_heading(line: str, locale: Locale | None = None) -> HeadingMatch | Non
     """
     if len(line) > 120:
         return None
-    patterns = _patterns(locale.language if locale is not None else "en")
+    patterns = _patterns(*((locale.language, locale.learned) if locale is not None else ("en",)))
     markdown = MARKDOWN_RE.fullmatch(line)
     if markdown:
         inner = markdown.group("text").strip()

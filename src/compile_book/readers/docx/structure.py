@@ -42,6 +42,7 @@ from ...events import (
 from ...locale import get_locale
 from ...nodes import ChapterKind, Figure, Heading, Paragraph, Source, Strong, Text
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ...rules.learned import learnt_message, teach
 from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import blank_line_breaks
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
@@ -57,6 +58,8 @@ from .titlepage import Item, headingless_title, is_set_apart, next_item, title_p
 # by at least that much more than the document's ordinary paragraphs.
 QUOTE_INDENT = 720
 _PROSE_KINDS = frozenset(("prose", "quote", "list"))
+#: How many of a file's first paragraphs may hold a chapter file's heading.
+_OPENING = 5
 
 
 class Structure:
@@ -72,6 +75,7 @@ class Structure:
         self.events: list[Event] = []
 
     def read(self, paras: list[WordPara]) -> list[Event]:
+        self._learn_chapter_words(paras)
         items = self._items(paras)
         self._demote_stray_numbers(items)
         if self.options.first and not self.options.has_title:
@@ -83,6 +87,13 @@ class Structure:
         self._gap_breaks(items)
         self._emit(items)
         return self.events
+
+    def _learn_chapter_words(self, paras: list[WordPara]) -> None:
+        """Take the chapter word this file heads its chapters with, if the locale lacks it."""
+        lines = [(p.n, p.text, p.kind == "body" and "\n" not in p.text) for p in paras if p.text]
+        self.locale, taught = teach(self.locale, lines, _OPENING, first_file=self.options.first)
+        for word, n, text in taught:
+            self._warn(Code.CHAPTER_WORD_LEARNT, learnt_message(word, text), n)
 
     # -- 1. kinds
 

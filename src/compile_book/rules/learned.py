@@ -1,0 +1,110 @@
+"""Chapter words a manuscript teaches: "Kapitola 1", "Kapitola 2" in a language we lack.
+
+Why: the locale modules know the heading words of ten languages. A Czech,
+Finnish or Turkish manuscript heads its chapters with a word none of them has,
+and without it the whole book reads as one untitled chapter. The manuscript
+itself says which word it is: a word alone on its line with the numbers 1, 2,
+3 ... (or I, II, III) after it, again and again, is how chapters are headed in
+every language written left to right. So within one file, a word that heads two
+or more standalone lines numbered one after another is a chapter word for that
+file; so is a word before a number among the first lines of a chapter file (a
+project kept one chapter per file).
+
+The number may come first, as Hungarian and Czech writers put it: "1. fejezet".
+A title may follow a separator, as with any heading: "Kapitola 3: Návrat".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..locale import Locale, has_module
+from .headings import match_heading, parse_number
+
+# Why 3 to 20 letters: "Ch" and "Sec" forms are known words already; a longer word
+# alone before a number is more likely a name ("Apollo 13") than a heading word.
+_WORD = r"(?P<label>[^\W\d_]{3,20})"
+_NUMBER = r"(?P<num>\d{1,3}|[IVXLC]{1,7})"
+_TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—])\s*\S.*)?"
+_WORD_FIRST = re.compile(rf"{_WORD}\s+{_NUMBER}\.?{_TITLE}")
+_NUMBER_FIRST = re.compile(rf"{_NUMBER}\.\s+{_WORD}{_TITLE}")
+# Why: a heading is short; a longer line is prose that happens to start this way.
+_LONGEST = 80
+
+
+def candidate(line: str) -> tuple[str, int] | None:
+    """The lower-cased word and the number of a line shaped like a heading, else None."""
+    if len(line) > _LONGEST:
+        return None
+    m = _WORD_FIRST.fullmatch(line) or _NUMBER_FIRST.fullmatch(line)
+    if m is None:
+        return None
+    number = parse_number(m.group("num"))
+    return None if number is None else (m.group("label").casefold(), number)
+
+
+def learn(lines: Sequence[tuple[str, bool]], opening: int, *, first_file: bool) -> tuple[str, ...]:
+    """The chapter words a file's `lines` teach, lower-cased, in the order first seen.
+
+    `lines` are the file's lines (or paragraphs) with text, in order, each with
+    whether it stands alone (a blank line or the file's edge on each side). A
+    heading is a standalone line that text follows, not another heading line
+    ("Paragraph 1.", "Paragraph 2." one under the other are a list). The first
+    `opening` lines may hold a chapter file's heading, where one sighting is
+    enough; in the book's first file only with the number 1, as the book's
+    title ("Catch 22") may stand there. Lines the locale reads as headings
+    already are left out by the caller.
+    """
+    found = [candidate(text) if alone else None for text, alone in lines]
+    numbers: dict[str, list[int]] = {}
+    heads: set[tuple[str, int]] = set()
+    for k, seen in enumerate(found):
+        if seen is None or k + 1 == len(found) or candidate(lines[k + 1][0]) is not None:
+            continue
+        numbers.setdefault(seen[0], []).append(seen[1])
+        if k < opening:
+            heads.add(seen)
+    learned = []
+    for word, seen_numbers in numbers.items():
+        in_order = all(b == a + 1 for a, b in itertools.pairwise(seen_numbers))
+        first = seen_numbers[0]
+        heads_file = (word, first) in heads and (first == 1 or not first_file)
+        if in_order and (len(seen_numbers) >= 2 or heads_file):
+            learned.append(word)
+    return tuple(learned)
+
+
+def teach(
+    locale: Locale, lines: Sequence[tuple[int, str, bool]], opening: int, *, first_file: bool
+) -> tuple[Locale, list[tuple[str, int, str]]]:
+    """`locale` with the chapter words a file's `lines` (line number, text, whether it
+    stands alone; see :func:`learn`) teach, and for each word its first heading
+    (word, line number, text) to report.
+
+    Only for a language with no module here: the words of the others are known,
+    and a list of numbered lines in an English book is not worth the risk.
+    """
+    if has_module(locale.language):
+        return locale, []
+    new = [(no, text, alone) for no, text, alone in lines if match_heading(text, locale) is None]
+    words = learn([(text, alone) for _, text, alone in new], opening, first_file=first_file)
+    if not words:
+        return locale, []
+    firsts = []
+    for word in words:
+        no, text = next(
+            (no, text) for no, text, alone in new if alone and (candidate(text) or ("",))[0] == word
+        )
+        firsts.append((word, no, text))
+    return replace(locale, learned=locale.learned + words), firsts
+
+
+def learnt_message(word: str, heading: str) -> str:
+    """The note that says which word a file taught, and from which heading."""
+    return (
+        f"{word.capitalize()!r} read as this file's chapter word: lines such as "
+        f"{heading!r} stand alone with their numbers in order"
+    )
