@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from compile_book.api import parse_text
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
 from compile_book.events import StartChapter
@@ -11,6 +12,7 @@ from compile_book.rules.learned import learn
 from tests.docx_fixtures import docx
 from tests.docx_fixtures import p as docx_p
 from tests.docx_fixtures import r as docx_r
+from tests.growth import MAX_RATIO, best_times
 from tests.odt_fixtures import odt
 from tests.odt_fixtures import p as odt_p
 from tests.trees_small import events
@@ -60,6 +62,12 @@ def test_numbers_out_of_order_or_a_lone_line_teach_nothing() -> None:
 def test_numbered_lines_one_under_another_are_a_list_not_headings() -> None:
     lines = [(f"Krok {k}.", True) for k in range(1, 7)]
     assert learn(lines, 0, first_file=False) == ()
+
+
+def test_many_numbered_words_are_a_record_not_headings() -> None:
+    assert _learn("Aaa 1", "Bbb 1", "Aaa 2", "Bbb 2") == ("aaa", "bbb")
+    words = [f"{w}{w}{w}" for w in "abcd"]
+    assert _learn(*(f"{w} {n}" for n in (1, 2) for w in words)) == ()
 
 
 def test_a_chapter_file_heading_teaches_its_word_on_one_sighting() -> None:
@@ -132,3 +140,15 @@ def test_word_processor_files_teach_their_words_too() -> None:
         )
         headings = [heading_text(c.heading) for c in book.chapters]
         assert headings == ["Kapitola 1", "Kapitola 2"], name
+
+
+def test_learning_grows_linearly_with_headings_and_numbered_words() -> None:
+    def book(n: int) -> str:
+        chapters = (
+            f"Kapitola {k}\n\nText {k}.\n\nSlovo{k % 50} {k}\n\nVíce.\n" for k in range(1, n)
+        )
+        return "\n".join(chapters)
+
+    texts = {n: book(n) for n in (300, 600, 1200)}
+    times = best_times(lambda n: parse_text(texts[n], language="cs"), [300, 600, 1200])
+    assert times[2] / times[0] < MAX_RATIO, times

@@ -33,6 +33,7 @@ _WORD_FIRST = re.compile(rf"{_WORD}\s+{_NUMBER}\.?{_TITLE}")
 _NUMBER_FIRST = re.compile(rf"{_NUMBER}\.\s+{_WORD}{_TITLE}")
 # Why: a heading is short; a longer line is prose that happens to start this way.
 _LONGEST = 80
+_MOST_WORDS = 3
 
 
 def candidate(line: str) -> tuple[str, int] | None:
@@ -74,7 +75,9 @@ def learn(lines: Sequence[tuple[str, bool]], opening: int, *, first_file: bool) 
         heads_file = (word, first) in heads and (first == 1 or not first_file)
         if in_order and (len(seen_numbers) >= 2 or heads_file):
             learned.append(word)
-    return tuple(learned)
+    # Why: a book heads its chapters with one word (two with parts); many numbered
+    # words are a record of something else (a log, a list), not headings.
+    return tuple(learned) if len(learned) <= _MOST_WORDS else ()
 
 
 def teach(
@@ -93,13 +96,12 @@ def teach(
     words = learn([(text, alone) for _, text, alone in new], opening, first_file=first_file)
     if not words:
         return locale, []
-    firsts = []
-    for word in words:
-        no, text = next(
-            (no, text) for no, text, alone in new if alone and (candidate(text) or ("",))[0] == word
-        )
-        firsts.append((word, no, text))
-    return replace(locale, learned=locale.learned + words), firsts
+    firsts: dict[str, tuple[str, int, str]] = {}
+    for no, text, alone in new:
+        seen = candidate(text) if alone else None
+        if seen is not None and seen[0] in words and seen[0] not in firsts:
+            firsts[seen[0]] = (seen[0], no, text)
+    return replace(locale, learned=locale.learned + words), list(firsts.values())
 
 
 def learnt_message(word: str, heading: str) -> str:
