@@ -34,8 +34,10 @@ A pokračuje.
 PROSE = "Byl to dlouhý den, a když se setmělo, šli všichni domů a spali až do rána."
 
 
-def _headings(text: str, name: str = "a.txt", *, first: bool = False) -> list[str]:
-    found = events(text, name, first=first, language="cs")
+def _headings(
+    text: str, name: str = "a.txt", *, first: bool = False, language: str = "cs"
+) -> list[str]:
+    found = events(text, name, first=first, language=language)
     return [heading_text(e.heading) for e in found.events if isinstance(e, StartChapter)]
 
 
@@ -68,6 +70,34 @@ def test_many_numbered_words_are_a_record_not_headings() -> None:
     assert _learn("Aaa 1", "Bbb 1", "Aaa 2", "Bbb 2") == ("aaa", "bbb")
     words = [f"{w}{w}{w}" for w in "abcd"]
     assert _learn(*(f"{w} {n}" for n in (1, 2) for w in words)) == ()
+
+
+def test_numbers_alone_however_written_head_chapters_in_any_language() -> None:
+    prose = "It was a dark night, and the wind blew hard over the moor."
+    for heads, printed in (
+        (("ONE", "TWO", "THREE"), ["One", "Two", "Three"]),
+        (("~ 1 ~", "~ 2 ~", "~ 3 ~"), ["1", "2", "3"]),
+        (("§ 1", "§ 2", "§ 3"), ["1", "2", "3"]),
+        (
+            ("1 - The Fall", "2 - The Rise", "3 - The End"),
+            ["1: The Fall", "2: The Rise", "3: The End"],
+        ),
+        (("One: Dawn", "Two: Noon", "Three: Dusk"), ["One: Dawn", "Two: Noon", "Three: Dusk"]),
+    ):
+        text = "The Book\n\nby Ann Writer\n\n" + "".join(f"{h}\n\n{prose}\n\n" for h in heads)
+        found = events(text, first=True)
+        assert [
+            heading_text(e.heading) for e in found.events if isinstance(e, StartChapter)
+        ] == printed
+        assert [d.line for d in found.diagnostics if d.code is Code.CHAPTER_WORD_LEARNT] == [5]
+    german = "Eins\n\nEs war spät.\n\nZwei\n\nEs war früh.\n\nDrei\n\nEs war Tag.\n"
+    assert _headings(german, name="a.txt", language="de") == ["Eins", "Zwei", "Drei"]
+
+
+def test_numbers_alone_seen_twice_or_opening_a_file_stay_prose() -> None:
+    assert _learn("One.", "Two.") == ()
+    assert _learn("One", opening=1) == ()
+    assert _headings("One.\n\nShe counted.\n\nTwo.\n\nThe end.\n") == []
 
 
 def test_a_chapter_file_heading_teaches_its_word_on_one_sighting() -> None:

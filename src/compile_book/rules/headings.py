@@ -69,6 +69,15 @@ MARKDOWN_RE = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.+?)(?:\s+#+)?")
 HEADING_LIKE_RE = re.compile(
     r"(?:chapter|part|prologue|epilogue|interlude)\b[^.!?\"“”]{0,60}", re.I
 )
+#: What :func:`bare_number` reads: a number (words, digits or Roman), a title after
+#: a separator. ``BARE`` in a locale's learned words switches it on.
+BARE_RE = re.compile(
+    r"(?P<num>\d{1,3}|[^\W\d_]+(?:[- ][^\W\d_]+){0,3})"
+    r"(?:\s*(?:[:.]|\s[-–—]{1,2})\s*(?P<title>\S.{0,78}))?\.?"
+)
+BARE = ""
+# Why: writers set a chapter number off with a dash, a tilde, a star or a section sign.
+_DECORATION = " -—–~*§#•·=_"
 _ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _KINDS = {
@@ -142,6 +151,9 @@ class _Patterns:
     language: str = "en"
     numbered_first: tuple[tuple[re.Pattern[str], bool], ...] = ()
     """The number before the word (German "1. Kapitel", "Erstes Kapitel", "Zweiter Teil")."""
+    bare: bool = False
+    """A number alone heads a chapter however it is written ("ONE", "~ 2 ~", "3 - Title"):
+    the file numbers its chapters so, in order (:mod:`.learned`)."""
 
 
 def _words(words: Iterable[str]) -> str:
@@ -153,8 +165,10 @@ def _words(words: Iterable[str]) -> str:
 def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
     """Compiled once per language and learned words (keyed by the subtag: hashing a
     whole locale per line would cost more than the match)."""
+    bare = BARE in learned
+    learned = tuple(word for word in learned if word != BARE)
     if language == "en" and not learned:
-        return _Patterns(CHAPTER_RE, PART_RE, SPECIAL_RE, _KINDS, {}, parse_number)
+        return _Patterns(CHAPTER_RE, PART_RE, SPECIAL_RE, _KINDS, {}, parse_number, bare=bare)
     from ..locale import get_locale
 
     locale = get_locale(language)
@@ -188,6 +202,7 @@ def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
         locale.number_value,
         language,
         numbered_first,
+        bare,
     )
 
 
@@ -257,7 +272,26 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             number = parse_number(raw)
             if number is not None:
                 return HeadingMatch(False, ChapterKind.CHAPTER, None, number, raw, None)
+        if p.bare:
+            return bare_number(line, p.value)
     return None
+
+
+def bare_number(line: str, value: Callable[[str], int | None]) -> HeadingMatch | None:
+    """A number alone, however written: ``ONE``, ``~ 2 ~``, ``§ 3``, ``4 - The Fall``,
+    ``Five: Title``; `value` reads the language's number words."""
+    inner = line.strip(_DECORATION)
+    m = BARE_RE.fullmatch(inner)
+    if m is None or (inner != line and m.group("title")):
+        return None  # "~ 2: Title ~" is no shape writers use
+    raw = m.group("num")
+    number = value(raw)
+    if number is None:
+        number = parse_number(raw)
+    if number is None:
+        return None
+    written = _number_text(raw)
+    return HeadingMatch(False, ChapterKind.CHAPTER, None, number, written, m.group("title"))
 
 
 @functools.lru_cache(maxsize=16)

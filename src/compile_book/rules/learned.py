@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..locale import Locale, has_module
-from .headings import match_heading, parse_number
+from .headings import BARE, bare_number, match_heading, parse_number
+
+#: Reads a number written in digits, Roman numerals or the language's words.
+Value = Callable[[str], int | None]
 
 # Why 3 to 20 letters: "Ch" and "Sec" forms are known words already; a longer word
 # alone before a number is more likely a name ("Apollo 13") than a heading word.
@@ -36,18 +39,26 @@ _LONGEST = 80
 _MOST_WORDS = 3
 
 
-def candidate(line: str) -> tuple[str, int] | None:
-    """The lower-cased word and the number of a line shaped like a heading, else None."""
+def candidate(line: str, value: Value = parse_number) -> tuple[str, int] | None:
+    """The lower-cased word and the number of a line shaped like a heading, else None;
+    :data:`BARE` for the word of a number alone however written ("ONE", "~ 2 ~")."""
     if len(line) > _LONGEST:
         return None
     m = _WORD_FIRST.fullmatch(line) or _NUMBER_FIRST.fullmatch(line)
     if m is None:
-        return None
+        bare = bare_number(line, value)
+        return None if bare is None or bare.number is None else (BARE, bare.number)
     number = parse_number(m.group("num"))
     return None if number is None else (m.group("label").casefold(), number)
 
 
-def learn(lines: Sequence[tuple[str, bool]], opening: int, *, first_file: bool) -> tuple[str, ...]:
+def learn(
+    lines: Sequence[tuple[str, bool]],
+    opening: int,
+    *,
+    first_file: bool,
+    value: Value = parse_number,
+) -> tuple[str, ...]:
     """The chapter words a file's `lines` teach, lower-cased, in the order first seen.
 
     `lines` are the file's lines (or paragraphs) with text, in order, each with
@@ -59,11 +70,11 @@ def learn(lines: Sequence[tuple[str, bool]], opening: int, *, first_file: bool) 
     title ("Catch 22") may stand there. Lines the locale reads as headings
     already are left out by the caller.
     """
-    found = [candidate(text) if alone else None for text, alone in lines]
+    found = [candidate(text, value) if alone else None for text, alone in lines]
     numbers: dict[str, list[int]] = {}
     heads: set[tuple[str, int]] = set()
     for k, seen in enumerate(found):
-        if seen is None or k + 1 == len(found) or candidate(lines[k + 1][0]) is not None:
+        if seen is None or k + 1 == len(found) or candidate(lines[k + 1][0], value) is not None:
             continue
         numbers.setdefault(seen[0], []).append(seen[1])
         if k < opening:
@@ -72,8 +83,11 @@ def learn(lines: Sequence[tuple[str, bool]], opening: int, *, first_file: bool) 
     for word, seen_numbers in numbers.items():
         in_order = all(b == a + 1 for a, b in itertools.pairwise(seen_numbers))
         first = seen_numbers[0]
-        heads_file = (word, first) in heads and (first == 1 or not first_file)
-        if in_order and (len(seen_numbers) >= 2 or heads_file):
+        # A chapter file's first line is its title anyway; "One." may open its prose.
+        heads_file = word != BARE and (word, first) in heads and (first == 1 or not first_file)
+        # A number alone is a heading only seen thrice: "One." may be a line of prose.
+        enough = len(seen_numbers) >= (3 if word == BARE else 2)
+        if in_order and (enough or heads_file):
             learned.append(word)
     # Why: a book heads its chapters with one word (two with parts); many numbered
     # words are a record of something else (a log, a list), not headings.
@@ -87,18 +101,23 @@ def teach(
     stands alone; see :func:`learn`) teach, and for each word its first heading
     (word, line number, text) to report.
 
-    Only for a language with no module here: the words of the others are known,
-    and a list of numbered lines in an English book is not worth the risk.
+    A word before the numbers is learnt only in a language with no module here:
+    the others' words are known, and numbered lines in an English book ("Step 1")
+    are not worth the risk. Numbers alone ("ONE", "TWO") are learnt in any language.
     """
-    if has_module(locale.language):
-        return locale, []
+    # English numbers are read by hand; a locale's reader loads num2words' tables.
+    value = parse_number if locale.language == "en" else locale.number_value
     new = [(no, text, alone) for no, text, alone in lines if match_heading(text, locale) is None]
-    words = learn([(text, alone) for _, text, alone in new], opening, first_file=first_file)
+    words = learn(
+        [(text, alone) for _, text, alone in new], opening, first_file=first_file, value=value
+    )
+    if has_module(locale.language):
+        words = tuple(word for word in words if word == BARE)
     if not words:
         return locale, []
     firsts: dict[str, tuple[str, int, str]] = {}
     for no, text, alone in new:
-        seen = candidate(text) if alone else None
+        seen = candidate(text, value) if alone else None
         if seen is not None and seen[0] in words and seen[0] not in firsts:
             firsts[seen[0]] = (seen[0], no, text)
     return replace(locale, learned=locale.learned + words), list(firsts.values())
@@ -106,6 +125,11 @@ def teach(
 
 def learnt_message(word: str, heading: str) -> str:
     """The note that says which word a file taught, and from which heading."""
+    if word == BARE:
+        return (
+            f"chapter numbers standing alone, such as {heading!r}, read as chapter headings: "
+            "they run in order, each with text under it"
+        )
     return (
         f"{word.capitalize()!r} read as this file's chapter word: lines such as "
         f"{heading!r} stand alone with their numbers in order"
