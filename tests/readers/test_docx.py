@@ -286,6 +286,33 @@ def test_title_subtitle_and_by_line_become_book_metadata() -> None:
     assert chapters(book) == [("Chapter 1", [("p", "It was late.")])]
 
 
+def test_author_style_paragraphs_under_the_title_are_the_books_authors() -> None:
+    """pandoc's reference document (and templates after it) put each author in an
+    Author-style paragraph under the title; they are the book's authors, not its text."""
+    data = docx(
+        p("Salt and Stone", style="Title"),
+        p("Ann Poe", style="Author"),
+        p("Bob Roe", style="Author"),
+        p("It was late."),
+        styles=WORD_STYLES + style("Author", "Author", based_on="Normal"),
+    )
+    book = compiled(data)
+    assert (book.meta.title, book.meta.authors) == ("Salt and Stone", ("Ann Poe", "Bob Roe"))
+    assert blocks(book) == [("p", "It was late.")]
+
+
+def test_an_author_style_paragraph_in_the_text_stays_text() -> None:
+    data = docx(
+        p("Chapter 1", style="Heading1"),
+        p("It was late."),
+        p("Ann Poe", style="Author"),
+        styles=WORD_STYLES + style("Author", "Author", based_on="Normal"),
+    )
+    book = compiled(data)
+    assert book.meta.authors != ("Ann Poe",)
+    assert blocks(book) == [("p", "It was late."), ("p", "Ann Poe")]
+
+
 def test_a_heading_2_under_a_numbered_chapter_is_its_title_and_elsewhere_a_bold_line() -> None:
     data = docx(
         p("Chapter 1", style="Heading1"),
