@@ -195,6 +195,18 @@ def test_pandoc_title_block() -> None:
     )
 
 
+def test_pandoc_title_block_fields_continue_on_indented_lines() -> None:
+    """pandoc lets a long title run on, and puts each further author on a line of its
+    own; those lines are the block's, not the chapter's text."""
+    text = "% The Long\n  Night\n% Ann Poe\n  Bob Roe; Cy Twombly\n\nText.\n"
+    book = parse_text(text, filename="x.md")
+    assert (book.meta.title, book.meta.authors) == (
+        "The Long Night",
+        ("Ann Poe", "Bob Roe", "Cy Twombly"),
+    )
+    assert [plain_text(b.inlines) for b in book.chapters[0].blocks] == ["Text."]  # type: ignore[union-attr]
+
+
 # ----------------------------------------------------------------------------- blocks
 
 
