@@ -435,6 +435,25 @@ def test_html_comments_blocks_and_tags() -> None:
     ]
 
 
+def test_a_comment_inside_a_code_block_is_the_codes_text() -> None:
+    """Comments are taken out before parsing; one in fenced or indented code is what
+    the code shows, so it stays (the comment in the prose still goes)."""
+    text = (
+        "She typed:\n\n    <!-- not a note -->\n\n```\n<!-- kept,\ntoo -->\n```\n\n"
+        "Then <!-- a note --> left.\n"
+    )
+    book = parse_text(text, filename="x.md")
+    blocks = book.chapters[0].blocks
+    assert [b.text for b in blocks if isinstance(b, CodeBlock)] == [
+        "<!-- not a note -->",
+        "<!-- kept,\ntoo -->",
+    ]
+    assert plain_text(blocks[-1].inlines) == "Then left."  # type: ignore[union-attr]
+    assert [m for _, _, m in diagnostics(book, Code.COMMENTS_LEFT_OUT)] == [
+        "1 comment(s) left out of the book"
+    ]
+
+
 def test_positions_point_into_the_file() -> None:
     book = parse_text("# Chapter 1\n\nA *b* line\nthat has the the word.\n", filename="x.md")
     assert [(d.line, d.col) for d in book.diagnostics if d.code == Code.DOUBLED_WORD] == [

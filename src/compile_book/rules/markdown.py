@@ -8,7 +8,8 @@
 * A pandoc title block (``% Title`` / ``% Author; Author`` / ``% Date`` as the
   first lines, each field continued on lines that open with a space) is read the
   same way, as ``title``, ``author`` and ``date``.
-* HTML comments (``<!-- TODO -->``) are the writer's notes, never published.
+* HTML comments (``<!-- TODO -->``) are the writer's notes, never published; one
+  inside a code block is the code's text and stays.
 * Backslash escapes (``\\*``, ``\\_``, ``\\{``, ``\\#``...) make a character literal:
   the backslash goes and the character is hidden from the inline parser
   (:func:`hide_escapes`, applied to every manuscript, not only Markdown). The
@@ -71,8 +72,12 @@ class Prepared:
     comments: int = 0
 
 
-def prepare(text: str) -> Prepared:
-    """Take front matter and comments out of a Markdown manuscript (lines kept)."""
+def prepare(text: str, code: frozenset[int] = frozenset()) -> Prepared:
+    """Take front matter and comments out of a Markdown manuscript (lines kept).
+
+    A comment opening on one of the ``code`` lines (0-based: a code block's) is the
+    code's text, shown as written, and stays.
+    """
     out = Prepared(text)
     m = _FRONT_MATTER_RE.match(text)
     if m:
@@ -85,9 +90,27 @@ def prepare(text: str) -> Prepared:
     elif text.startswith("%"):
         text = _pandoc_title_block(text, out)
     if "<!--" in text:
-        text, out.comments = _COMMENT_RE.subn(lambda c: "\n" * c.group().count("\n"), text)
+        text = _drop_comments(text, code, out)
     out.text = text
     return out
+
+
+def _drop_comments(text: str, code: frozenset[int], out: Prepared) -> str:
+    """The text without its comments (each leaves its line breaks), counted in ``out``."""
+    pieces: list[str] = []
+    done = line = 0
+    for m in _COMMENT_RE.finditer(text):
+        line += text.count("\n", done, m.start())
+        pieces.append(text[done : m.start()])
+        if line in code:
+            pieces.append(m.group())
+        else:
+            pieces.append("\n" * m.group().count("\n"))
+            out.comments += 1
+        line += m.group().count("\n")
+        done = m.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _pandoc_title_block(text: str, out: Prepared) -> str:
