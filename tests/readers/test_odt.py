@@ -46,6 +46,7 @@ from compile_book.rules.scenebreaks import is_scene_break
 from tests.epubcheck import run_epubcheck
 from tests.odt_fixtures import (
     FIXTURES,
+    NAMED_STYLES,
     NOVEL,
     PNG,
     content_xml,
@@ -54,6 +55,7 @@ from tests.odt_fixtures import (
     odt,
     p,
     package,
+    style,
     styles_xml,
 )
 
@@ -225,6 +227,16 @@ def test_title_subtitle_and_by_line_become_the_books_metadata() -> None:
         "A Novel",
         ("Mara Quill",),
     )
+    assert shapes(book) == [["One."]]
+
+
+def test_each_author_styled_paragraph_under_the_title_is_an_author() -> None:
+    """pandoc writes one Author-styled paragraph per author; the second is not the
+    opening of an untitled chapter."""
+    named = NAMED_STYLES + style("Author", "Standard")
+    body = p("Salt and Stone", "Title") + p("Ann Poe", "Author") + p("Bob Roe", "Author")
+    book = tree(body + h("Chapter 1") + p("One."), named=named)
+    assert (book.meta.title, book.meta.authors) == ("Salt and Stone", ("Ann Poe", "Bob Roe"))
     assert shapes(book) == [["One."]]
 
 
