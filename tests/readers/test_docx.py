@@ -301,6 +301,28 @@ def test_author_style_paragraphs_under_the_title_are_the_books_authors() -> None
     assert blocks(book) == [("p", "It was late.")]
 
 
+def test_a_date_style_calendar_date_under_the_authors_is_the_books_date() -> None:
+    """pandoc's Date line: a calendar date is the book's date (it read as a chapter
+    heading, ``2024``); a date in words stays text."""
+    extra = style("Author", "Author", based_on="Normal") + style("Date", "Date", based_on="Normal")
+    data = docx(
+        p("Salt and Stone", style="Title"),
+        p("Ann Poe", style="Author"),
+        p("2024-01-02", style="Date"),
+        p("It was late."),
+        styles=WORD_STYLES + extra,
+    )
+    book = compiled(data)
+    assert (book.meta.date, blocks(book)) == ("2024-01-02", [("p", "It was late.")])
+    words = docx(
+        p("Salt and Stone", style="Title"),
+        p("July 28, 2014", style="Date"),
+        p("It was late."),
+        styles=WORD_STYLES + extra,
+    )
+    assert blocks(compiled(words)) == [("p", "July 28, 2014"), ("p", "It was late.")]
+
+
 def test_an_author_style_paragraph_in_the_text_stays_text() -> None:
     data = docx(
         p("Chapter 1", style="Heading1"),

@@ -240,6 +240,14 @@ def test_each_author_styled_paragraph_under_the_title_is_an_author() -> None:
     assert shapes(book) == [["One."]]
 
 
+def test_a_date_styled_calendar_date_under_the_authors_is_the_books_date() -> None:
+    named = NAMED_STYLES + style("Author", "Standard") + style("Date", "Title")
+    body = p("Salt and Stone", "Title") + p("Ann Poe", "Author") + p("2024-01-02", "Date")
+    book = tree(body + h("Chapter 1") + p("One."), named=named)
+    assert (book.meta.authors, book.meta.date) == (("Ann Poe",), "2024-01-02")
+    assert shapes(book) == [["One."]]
+
+
 def test_a_document_without_styles_is_read_with_the_txt_rules() -> None:
     body = (
         p("Salt and Stone", "P2")

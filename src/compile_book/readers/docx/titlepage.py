@@ -9,7 +9,8 @@
   bold) that reads as a title and stands alone (a ``by`` line, a subtitle, a
   heading or a page break after it), or equals the title ``book.toml`` gives. A
   Subtitle-style paragraph under it is the subtitle; the Author-style
-  paragraphs under those (one name each), else a ``by Name`` line, the authors.
+  paragraphs under those (one name each), else a ``by Name`` line, the authors;
+  a Date-style line under them holding a calendar date, the book's date.
 * A later file without headings takes a set-apart, title-like first line (or a
   Title-style one) as its chapter's title, as a ``.txt`` file does.
 
@@ -25,7 +26,7 @@ from ...diagnostics import Code, Reporter
 from ...events import BookAuthor, BookMeta, BookTitle, Event
 from ...nodes import ChapterKind, Source
 from ...rules.headings import HeadingMatch
-from ...rules.titles import book_title_like, by_line, fold
+from ...rules.titles import book_title_like, by_line, date_line, fold
 from ..structure import Options
 from .body import WordPara
 from .content import Document
@@ -93,12 +94,21 @@ def title_page(
         events.append(
             BookMeta("subtitle", " ".join(sub.para.text.split()), Source(doc.file, sub.para.n))
         )
-    for it in _author_items(rest):
+    authors = _author_items(rest)
+    for it in authors:
         name = by_line(it.para.text) or " ".join(it.para.text.split())
         it.kind = "used"
         events.append(BookAuthor(name, Source(doc.file, it.para.n)))
         reporter.add(
             Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {name!r}", doc.file, it.para.n
+        )
+    rest = rest[len(authors) :]
+    date = date_line(rest[0].para.style.name, rest[0].para.text) if rest else None
+    if date is not None:
+        rest[0].kind = "used"
+        events.append(BookMeta("date", date, Source(doc.file, rest[0].para.n)))
+        reporter.add(
+            Code.BOOK_TITLE_RECOGNISED, f"book date recognised: {date!r}", doc.file, rest[0].para.n
         )
     return events
 

@@ -10,7 +10,8 @@ or heading paragraph) are left out, and reported.
 The **title block** of the first file is read like a ``.txt`` file's: a
 paragraph in the Title style (or a first short Title Case line, or the
 title ``book.toml`` names), then a Subtitle-styled paragraph, then a ``by``
-line or the Author-styled paragraphs (pandoc writes one per author).
+line or the Author-styled paragraphs (pandoc writes one per author), then a
+Date-styled calendar date (``2024-03-02``), the book's date.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable
 
 from ...events import BookAuthor, BookMeta, BookTitle, Event
 from ...nodes import Source
-from ...rules.titles import book_title_like, by_line, fold
+from ...rules.titles import book_title_like, by_line, date_line, fold
 from .blocks import Item, ParaItem
 from .styles import Role
 
@@ -115,4 +116,10 @@ def title_block(
         used += 1
         if not styled:
             break  # one "by" line names them all
+    nxt = items[used] if used + 1 < len(items) else None
+    date = date_line(nxt.style.name, nxt.text) if isinstance(nxt, ParaItem) else None
+    if isinstance(nxt, ParaItem) and date is not None:
+        events.append(BookMeta("date", date, Source(name, nxt.n)))
+        found.append(("date", date, nxt.n))
+        used += 1
     return used, found
