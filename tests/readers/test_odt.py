@@ -248,6 +248,15 @@ def test_a_date_styled_calendar_date_under_the_authors_is_the_books_date() -> No
     assert shapes(book) == [["One."]]
 
 
+def test_a_style_used_but_never_defined_is_known_by_its_name() -> None:
+    """pandoc's ODT writer names Title without defining it (the office program has
+    it built in); a lower-case title is a title only by its style."""
+    body = p("the salt and the stone", "Book_20_Title") + p("Ann Poe", "Author")
+    book = tree(body + h("Chapter 1") + p("One."))
+    assert (book.meta.title, book.meta.authors) == ("the salt and the stone", ("Ann Poe",))
+    assert shapes(book) == [["One."]]
+
+
 def test_a_document_without_styles_is_read_with_the_txt_rules() -> None:
     body = (
         p("Salt and Stone", "P2")
