@@ -1023,8 +1023,16 @@ def _entities() -> bytes:
         (_broken_xml(), r"damaged: word/document\.xml is not well-formed XML"),
         (_entities(), "declares entities"),
         (docx(p(""), p("  ")), "the manuscript is empty"),
+        # the error is all a failed build prints: it says why a file with text is empty
+        (
+            docx(p(r("All of it.", rpr="<w:vanish/>"))),
+            r"has nothing the book can show: hidden text left out of the book \(1\)",
+        ),
     ],
-    ids=["doc", "encrypted", "txt", "rtf", "zip", "no-document", "odt", "xml", "dtd", "empty"],
+    ids=[
+        *("doc", "encrypted", "txt", "rtf", "zip", "no-document", "odt", "xml", "dtd"),
+        *("empty", "all-hidden"),
+    ],
 )
 def test_bad_files_raise_one_line_input_errors_naming_the_file(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as caught:

@@ -629,6 +629,15 @@ GOOD = {"content.xml": content_xml(p("Hello.")), "styles.xml": styles_xml()}
         ),
         (package({"content.xml": "<x/>"}), "the document has no text body"),
         (odt(p("") + p("<text:s/>")), "the manuscript is empty"),
+        # the error is all a failed build prints: it says why a file with text is empty
+        (
+            odt(
+                '<text:section text:name="Old" text:display="none">'
+                + p("Gone.")
+                + "</text:section>"
+            ),
+            "has nothing the book can show: 1 piece(s) of hidden text left out",
+        ),
     ],
 )
 def test_bad_files_give_one_line_naming_the_file(data: bytes, says: str) -> None:
