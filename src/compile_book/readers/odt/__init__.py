@@ -55,8 +55,7 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     reader = BodyReader(package, StyleSheet(package.content, package.styles), reporter)
     items = reader.read(body)
     if not items:
-        counts = reader.counts
-        left = [m.format(n=counts[k]) for k, m in _LEFT_OUT.items() if counts.get(k)]
+        left = [m.format(n=reader.counts[k]) for k, m in _LEFT_OUT.items() if reader.counts[k]]
         return empty_file(name, options, reporter, left)
     events = Builder(name, options, reporter).build(items)
     counts = dict(reader.counts)
