@@ -304,7 +304,8 @@ def test_author_style_paragraphs_under_the_title_are_the_books_authors() -> None
 def test_a_date_style_calendar_date_under_the_authors_is_the_books_date() -> None:
     """pandoc's Date line: a calendar date is the book's date (it read as a chapter
     heading, ``2024``); a date in words stays text."""
-    extra = style("Author", "Author", based_on="Normal") + style("Date", "Date", based_on="Normal")
+    # as pandoc's reference document has them: based on Title, which they are not
+    extra = style("Author", "Author", based_on="Title") + style("Date", "Date", based_on="Title")
     data = docx(
         p("Salt and Stone", style="Title"),
         p("Ann Poe", style="Author"),
@@ -320,7 +321,9 @@ def test_a_date_style_calendar_date_under_the_authors_is_the_books_date() -> Non
         p("It was late."),
         styles=WORD_STYLES + extra,
     )
-    assert blocks(compiled(words)) == [("p", "July 28, 2014"), ("p", "It was late.")]
+    words_book = compiled(words)
+    assert [title for title, _ in chapters(words_book)] == [""]
+    assert blocks(words_book) == [("p", "July 28, 2014"), ("p", "It was late.")]
 
 
 def test_an_author_style_paragraph_in_the_text_stays_text() -> None:
