@@ -7,6 +7,7 @@ import pytest
 from compile_book.assemble import assemble, metadata
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
+from compile_book.errors import InputError
 from compile_book.events import (
     BlockNode,
     BookAuthor,
@@ -52,6 +53,14 @@ def test_title_and_author_come_only_from_the_first_file() -> None:
     ]
     book = assemble(files, BookConfig())
     assert (book.meta.title, book.meta.authors) == ("Salt", ("Ann Poe",))
+
+
+def test_files_without_text_are_an_input_error_naming_the_first() -> None:
+    """A divider alone makes no chapter: the reader's one-line error, not a writer's."""
+    a, b = Source("a.txt", 1), Source("b.txt", 1)
+    files = [_file("a.txt", Break(a)), _file("b.txt", Break(b))]
+    with pytest.raises(InputError, match=r"^a\.txt: error: the manuscript has no text"):
+        assemble(files, BookConfig())
 
 
 def test_config_title_and_authors_override_the_manuscript() -> None:

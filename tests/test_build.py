@@ -157,6 +157,12 @@ def _error_case(tmp_path: Path, name: str) -> tuple[list[str], str]:
     if name == "empty":
         (tmp_path / "empty.txt").write_text("\n\n  \n", encoding="utf-8")
         return ["build", str(tmp_path / "empty.txt")], "empty.txt: error: the manuscript is empty"
+    if name == "divider only":
+        (tmp_path / "divider.txt").write_text("* * *\n", encoding="utf-8")
+        return [
+            "build",
+            str(tmp_path / "divider.txt"),
+        ], "divider.txt: error: the manuscript has no text"
     if name == "unwritable":
         (tmp_path / "ok.txt").write_text("Fine.\n", encoding="utf-8")
         blocker = tmp_path / "file"
@@ -165,7 +171,10 @@ def _error_case(tmp_path: Path, name: str) -> tuple[list[str], str]:
     raise AssertionError(name)
 
 
-ERRORS = ["missing file", "bad toml", "unknown key", "undecodable", "empty", "unwritable"]
+ERRORS = [
+    *("missing file", "bad toml", "unknown key", "undecodable", "empty", "divider only"),
+    "unwritable",
+]
 
 
 @pytest.mark.parametrize("name", ERRORS)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .config import BookConfig, isbn_digits
 from .diagnostics import Code, Diagnostic, Reporter
+from .errors import InputError
 from .events import (
     BlockNode,
     BookAuthor,
@@ -57,6 +58,11 @@ from .readers import SUFFIXES
 from .rules.images import COVER_TYPES
 
 __all__ = ["assemble", "metadata"]
+
+NO_TEXT = (
+    "the manuscript has no text to make a chapter of, only dividers or left-out pictures; "
+    "write something in it"
+)
 
 
 @dataclass(slots=True)
@@ -272,6 +278,10 @@ def assemble(
             _dispatch(asm, event, None)
     files = [*files, *back]
     parts = asm.finish()
+    if files and not any(part.chapters for part in parts):
+        # Text-free files (a divider, a part heading, a missing picture) make no chapter;
+        # said here, naming the file, not by a writer that finds the book empty.
+        raise InputError(NO_TEXT, files[0].name)
     _report_untitled(parts, reporter)
     order = {f.name: k for k, f in enumerate(files)}
     diagnostics = sort_diagnostics(

@@ -286,6 +286,58 @@ def test_title_subtitle_and_by_line_become_book_metadata() -> None:
     assert chapters(book) == [("Chapter 1", [("p", "It was late.")])]
 
 
+def test_author_style_paragraphs_under_the_title_are_the_books_authors() -> None:
+    """pandoc's reference document (and templates after it) put each author in an
+    Author-style paragraph under the title; they are the book's authors, not its text."""
+    data = docx(
+        p("Salt and Stone", style="Title"),
+        p("Ann Poe", style="Author"),
+        p("Bob Roe", style="Author"),
+        p("It was late."),
+        styles=WORD_STYLES + style("Author", "Author", based_on="Normal"),
+    )
+    book = compiled(data)
+    assert (book.meta.title, book.meta.authors) == ("Salt and Stone", ("Ann Poe", "Bob Roe"))
+    assert blocks(book) == [("p", "It was late.")]
+
+
+def test_a_date_style_calendar_date_under_the_authors_is_the_books_date() -> None:
+    """pandoc's Date line: a calendar date is the book's date (it read as a chapter
+    heading, ``2024``); a date in words stays text."""
+    # as pandoc's reference document has them: based on Title, which they are not
+    extra = style("Author", "Author", based_on="Title") + style("Date", "Date", based_on="Title")
+    data = docx(
+        p("Salt and Stone", style="Title"),
+        p("Ann Poe", style="Author"),
+        p("2024-01-02", style="Date"),
+        p("It was late."),
+        styles=WORD_STYLES + extra,
+    )
+    book = compiled(data)
+    assert (book.meta.date, blocks(book)) == ("2024-01-02", [("p", "It was late.")])
+    words = docx(
+        p("Salt and Stone", style="Title"),
+        p("July 28, 2014", style="Date"),
+        p("It was late."),
+        styles=WORD_STYLES + extra,
+    )
+    words_book = compiled(words)
+    assert [title for title, _ in chapters(words_book)] == [""]
+    assert blocks(words_book) == [("p", "July 28, 2014"), ("p", "It was late.")]
+
+
+def test_an_author_style_paragraph_in_the_text_stays_text() -> None:
+    data = docx(
+        p("Chapter 1", style="Heading1"),
+        p("It was late."),
+        p("Ann Poe", style="Author"),
+        styles=WORD_STYLES + style("Author", "Author", based_on="Normal"),
+    )
+    book = compiled(data)
+    assert book.meta.authors != ("Ann Poe",)
+    assert blocks(book) == [("p", "It was late."), ("p", "Ann Poe")]
+
+
 def test_a_heading_2_under_a_numbered_chapter_is_its_title_and_elsewhere_a_bold_line() -> None:
     data = docx(
         p("Chapter 1", style="Heading1"),
@@ -974,8 +1026,16 @@ def _entities() -> bytes:
         (_broken_xml(), r"damaged: word/document\.xml is not well-formed XML"),
         (_entities(), "declares entities"),
         (docx(p(""), p("  ")), "the manuscript is empty"),
+        # the error is all a failed build prints: it says why a file with text is empty
+        (
+            docx(p(r("All of it.", rpr="<w:vanish/>"))),
+            r"has nothing the book can show: hidden text left out of the book \(1\)",
+        ),
     ],
-    ids=["doc", "encrypted", "txt", "rtf", "zip", "no-document", "odt", "xml", "dtd", "empty"],
+    ids=[
+        *("doc", "encrypted", "txt", "rtf", "zip", "no-document", "odt", "xml", "dtd"),
+        *("empty", "all-hidden"),
+    ],
 )
 def test_bad_files_raise_one_line_input_errors_naming_the_file(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as caught:

@@ -195,6 +195,18 @@ def test_pandoc_title_block() -> None:
     )
 
 
+def test_pandoc_title_block_fields_continue_on_indented_lines() -> None:
+    """pandoc lets a long title run on, and puts each further author on a line of its
+    own; those lines are the block's, not the chapter's text."""
+    text = "% The Long\n  Night\n% Ann Poe\n  Bob Roe; Cy Twombly\n\nText.\n"
+    book = parse_text(text, filename="x.md")
+    assert (book.meta.title, book.meta.authors) == (
+        "The Long Night",
+        ("Ann Poe", "Bob Roe", "Cy Twombly"),
+    )
+    assert [plain_text(b.inlines) for b in book.chapters[0].blocks] == ["Text."]  # type: ignore[union-attr]
+
+
 # ----------------------------------------------------------------------------- blocks
 
 
@@ -418,6 +430,25 @@ def test_html_comments_blocks_and_tags() -> None:
         "1 HTML block(s) left out (their text kept)",
         "2 HTML tag(s) left out (their text kept)",
     ]
+    assert [m for _, _, m in diagnostics(book, Code.COMMENTS_LEFT_OUT)] == [
+        "1 comment(s) left out of the book"
+    ]
+
+
+def test_a_comment_inside_a_code_block_is_the_codes_text() -> None:
+    """Comments are taken out before parsing; one in fenced or indented code is what
+    the code shows, so it stays (the comment in the prose still goes)."""
+    text = (
+        "She typed:\n\n    <!-- not a note -->\n\n```\n<!-- kept,\ntoo -->\n```\n\n"
+        "Then <!-- a note --> left.\n"
+    )
+    book = parse_text(text, filename="x.md")
+    blocks = book.chapters[0].blocks
+    assert [b.text for b in blocks if isinstance(b, CodeBlock)] == [
+        "<!-- not a note -->",
+        "<!-- kept,\ntoo -->",
+    ]
+    assert plain_text(blocks[-1].inlines) == "Then left."  # type: ignore[union-attr]
     assert [m for _, _, m in diagnostics(book, Code.COMMENTS_LEFT_OUT)] == [
         "1 comment(s) left out of the book"
     ]

@@ -46,6 +46,7 @@ from compile_book.rules.scenebreaks import is_scene_break
 from tests.epubcheck import run_epubcheck
 from tests.odt_fixtures import (
     FIXTURES,
+    NAMED_STYLES,
     NOVEL,
     PNG,
     content_xml,
@@ -54,6 +55,7 @@ from tests.odt_fixtures import (
     odt,
     p,
     package,
+    style,
     styles_xml,
 )
 
@@ -225,6 +227,33 @@ def test_title_subtitle_and_by_line_become_the_books_metadata() -> None:
         "A Novel",
         ("Mara Quill",),
     )
+    assert shapes(book) == [["One."]]
+
+
+def test_each_author_styled_paragraph_under_the_title_is_an_author() -> None:
+    """pandoc writes one Author-styled paragraph per author; the second is not the
+    opening of an untitled chapter."""
+    named = NAMED_STYLES + style("Author", "Standard")
+    body = p("Salt and Stone", "Title") + p("Ann Poe", "Author") + p("Bob Roe", "Author")
+    book = tree(body + h("Chapter 1") + p("One."), named=named)
+    assert (book.meta.title, book.meta.authors) == ("Salt and Stone", ("Ann Poe", "Bob Roe"))
+    assert shapes(book) == [["One."]]
+
+
+def test_a_date_styled_calendar_date_under_the_authors_is_the_books_date() -> None:
+    named = NAMED_STYLES + style("Author", "Standard") + style("Date", "Title")
+    body = p("Salt and Stone", "Title") + p("Ann Poe", "Author") + p("2024-01-02", "Date")
+    book = tree(body + h("Chapter 1") + p("One."), named=named)
+    assert (book.meta.authors, book.meta.date) == (("Ann Poe",), "2024-01-02")
+    assert shapes(book) == [["One."]]
+
+
+def test_a_style_used_but_never_defined_is_known_by_its_name() -> None:
+    """pandoc's ODT writer names Title without defining it (the office program has
+    it built in); a lower-case title is a title only by its style."""
+    body = p("the salt and the stone", "Book_20_Title") + p("Ann Poe", "Author")
+    book = tree(body + h("Chapter 1") + p("One."))
+    assert (book.meta.title, book.meta.authors) == ("the salt and the stone", ("Ann Poe",))
     assert shapes(book) == [["One."]]
 
 
@@ -600,6 +629,15 @@ GOOD = {"content.xml": content_xml(p("Hello.")), "styles.xml": styles_xml()}
         ),
         (package({"content.xml": "<x/>"}), "the document has no text body"),
         (odt(p("") + p("<text:s/>")), "the manuscript is empty"),
+        # the error is all a failed build prints: it says why a file with text is empty
+        (
+            odt(
+                '<text:section text:name="Old" text:display="none">'
+                + p("Gone.")
+                + "</text:section>"
+            ),
+            "has nothing the book can show: 1 piece(s) of hidden text left out",
+        ),
     ],
 )
 def test_bad_files_give_one_line_naming_the_file(data: bytes, says: str) -> None:

@@ -19,7 +19,9 @@ What a plain-text file carries besides prose is taken out here too
 
 from __future__ import annotations
 
-from ..diagnostics import Code, Reporter
+from collections.abc import Sequence
+
+from ..diagnostics import Code, Reporter, Severity
 from ..errors import InputError
 from ..events import FileEvents
 from ..rules.decode import decode
@@ -145,12 +147,22 @@ def _mixed(lines: tuple[int, ...], shown: int = 10) -> str:
     )
 
 
-def empty_file(name: str, options: Options, reporter: Reporter) -> FileEvents:
+def empty_file(
+    name: str, options: Options, reporter: Reporter, left_out: Sequence[str] = ()
+) -> FileEvents:
     """A manuscript with no text (blank, or only comments and notes). Alone it is an
     error; among a book's other files it adds nothing, with a warning, so one scrap
-    file does not stop the book."""
+    file does not stop the book.
+
+    The error is all a failed build prints, so it names what the reader left out
+    (``left_out``, else the first warning: hidden text, a picture it cannot use) --
+    the reason a file with something in it came out empty.
+    """
     message = "the manuscript is empty; write something in it or remove it from the book"
     if options.first:
+        why = [*left_out, *(d.message for d in reporter.items if d.severity >= Severity.WARNING)]
+        if why:
+            message = f"the manuscript has nothing the book can show: {why[0]}"
         raise InputError(message, name)
     reporter.add(Code.EMPTY_CHAPTER, message + " (it adds nothing to the book)", name, 1)
     return FileEvents(name, (), tuple(reporter.items))

@@ -6,8 +6,10 @@
   lists; nested mappings are skipped), never an object loader. The block is not
   printed; its lines stay as blank lines so line numbers hold.
 * A pandoc title block (``% Title`` / ``% Author; Author`` / ``% Date`` as the
-  first lines) is read the same way, as ``title``, ``author`` and ``date``.
-* HTML comments (``<!-- TODO -->``) are the writer's notes, never published.
+  first lines, each field continued on lines that open with a space) is read the
+  same way, as ``title``, ``author`` and ``date``.
+* HTML comments (``<!-- TODO -->``) are the writer's notes, never published; one
+  inside a code block is the code's text and stays.
 * Backslash escapes (``\\*``, ``\\_``, ``\\{``, ``\\#``...) make a character literal:
   the backslash goes and the character is hidden from the inline parser
   (:func:`hide_escapes`, applied to every manuscript, not only Markdown). The
@@ -35,8 +37,9 @@ _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\
 _KEY_RE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
 # Why: a YAML comment starts at a # preceded by a space (or the line start).
 _YAML_COMMENT_RE = re.compile(r"(?:^|[ \t])#.*$")
-# Why: pandoc's title block: up to three lines opening with % at the top of the file.
-_PANDOC_TITLE_RE = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)){1,3}")
+# Why: pandoc's title block: up to three fields at the top of the file, each a line
+# opening with %, continued by lines that open with a space (a long title, more authors).
+_PANDOC_TITLE_RE = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)(?:[ \t]+\S[^\n]*(?:\n|\Z))*){1,3}")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 # Why: a YAML quoted scalar: "..." with backslash escapes, '...' with '' for a quote.
 _QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'"
@@ -69,8 +72,12 @@ class Prepared:
     comments: int = 0
 
 
-def prepare(text: str) -> Prepared:
-    """Take front matter and comments out of a Markdown manuscript (lines kept)."""
+def prepare(text: str, code: frozenset[int] = frozenset()) -> Prepared:
+    """Take front matter and comments out of a Markdown manuscript (lines kept).
+
+    A comment opening on one of the ``code`` lines (0-based: a code block's) is the
+    code's text, shown as written, and stays.
+    """
     out = Prepared(text)
     m = _FRONT_MATTER_RE.match(text)
     if m:
@@ -83,9 +90,27 @@ def prepare(text: str) -> Prepared:
     elif text.startswith("%"):
         text = _pandoc_title_block(text, out)
     if "<!--" in text:
-        text, out.comments = _COMMENT_RE.subn(lambda c: "\n" * c.group().count("\n"), text)
+        text = _drop_comments(text, code, out)
     out.text = text
     return out
+
+
+def _drop_comments(text: str, code: frozenset[int], out: Prepared) -> str:
+    """The text without its comments (each leaves its line breaks), counted in ``out``."""
+    pieces: list[str] = []
+    done = line = 0
+    for m in _COMMENT_RE.finditer(text):
+        line += text.count("\n", done, m.start())
+        pieces.append(text[done : m.start()])
+        if line in code:
+            pieces.append(m.group())
+        else:
+            pieces.append("\n" * m.group().count("\n"))
+            out.comments += 1
+        line += m.group().count("\n")
+        done = m.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _pandoc_title_block(text: str, out: Prepared) -> str:
@@ -93,11 +118,19 @@ def _pandoc_title_block(text: str, out: Prepared) -> str:
     m = _PANDOC_TITLE_RE.match(text)
     if m is None:
         return text
-    values = [line[1:].strip() for line in m.group().split("\n") if line.startswith("%")]
-    for key, value in zip(("title", "author", "date"), values, strict=False):
-        if value:
-            names = tuple(v.strip() for v in value.split(";") if v.strip())
-            out.meta[key] = names if key == "author" and len(names) > 1 else value
+    fields: list[list[str]] = []
+    for line in m.group().split("\n"):
+        if line.startswith("%"):
+            fields.append([line[1:].strip()])
+        elif line.strip():
+            fields[-1].append(line.strip())  # a continuation line
+    for key, lines in zip(("title", "author", "date"), fields, strict=False):
+        value = " ".join(x for x in lines if x)
+        if not value:
+            continue
+        # Authors are separated by semicolons, or each on a line of their own.
+        names = tuple(v.strip() for x in lines for v in x.split(";") if v.strip())
+        out.meta[key] = names if key == "author" and len(names) > 1 else value
     block = m.group()
     out.front_matter_lines = block.count("\n") or 1
     return "\n" * block.count("\n") + text[m.end() :]

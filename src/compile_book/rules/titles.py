@@ -40,6 +40,21 @@ _NOT_RAW_TITLE_END = tuple(".,;:!")
 _SENTENCE_STARTS = frozenset("i he she it they we you his her their my our there".split())
 
 
+# Why: the style of the date line under a title page's authors (pandoc's reference
+# documents call it Date); its calendar dates are the ones book.toml accepts.
+DATE_STYLES = frozenset(("date", "datum", "fecha", "data"))
+_DATE_LINE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def date_line(style: str, text: str) -> str | None:
+    """The book's date a Date-styled title-page line gives (``2024``, ``2024-03``,
+    ``2024-03-02``), or ``None``: a date in words stays text, as it would print."""
+    text = text.strip()
+    if style.casefold() not in DATE_STYLES or not _DATE_LINE_RE.fullmatch(text):
+        return None
+    return text
+
+
 def by_line(text: str) -> str | None:
     """The author's name in a ``by Jane Doe`` line, or ``None`` if the line is prose."""
     m = BY_LINE_RE.fullmatch(text.strip())

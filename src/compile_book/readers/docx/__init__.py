@@ -46,7 +46,10 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     body = Body(doc)
     paras = body.read()
     if not any(p.text for p in paras):
-        return empty_file(name, options, reporter)
+        left = [
+            f"{kind} left out of the book ({count})" for kind, (count, _) in doc.left_out.items()
+        ]
+        return empty_file(name, options, reporter, left)
     _count_parts(doc)
     events = Structure(doc, options, reporter).read(paras)
     removed, first = body.invisible

@@ -40,6 +40,12 @@ _SUBTITLE_NAMES = frozenset(
     "subtitle untertitel sous-titre subtítulo subtitulo subttulo sottotitolo ondertitel "
     "subtítol undertitel alaotsikko podtytuł".split()
 )
+# Why: the style of the author's name under the title (pandoc's reference document
+# and templates that follow it); ODT's reader knows the same names.
+_AUTHOR_NAMES = frozenset("author autor auteur autore".split())
+# Why: styles pandoc bases on Title that are not titles (the date and abstract under
+# it); their own name stops the search up the chain, as in the ODT reader.
+_BODY_NAMES = frozenset(("date", "datum", "abstract", "abstract title"))
 _QUOTE_NAMES = frozenset(
     (
         *"quote quotation quotations zitat citation cita citazione citaat citação".split(),
@@ -125,7 +131,7 @@ class ParaStyle:
     """A paragraph style as the reader needs it, its ``basedOn`` chain resolved."""
 
     name: str
-    kind: str  # body, heading, title, subtitle, quote, caption, toc, break
+    kind: str  # body, heading, title, subtitle, author, quote, caption, toc, break
     level: int | None
     align: str | None
     left: int | None
@@ -273,6 +279,10 @@ def _classify(raw: _Raw, sid: str) -> tuple[str, int | None] | None:
         return "title", None
     if name in _SUBTITLE_NAMES or compact in _SUBTITLE_NAMES:
         return "subtitle", None
+    if name in _AUTHOR_NAMES or compact in _AUTHOR_NAMES:
+        return "author", None
+    if name in _BODY_NAMES:
+        return "body", None
     if name in _QUOTE_NAMES or compact in _QUOTE_NAMES:
         return "quote", None
     if name in _CAPTION_NAMES:

@@ -8,8 +8,9 @@
   top-level heading above deeper ones; or a first line set apart (centred or
   bold) that reads as a title and stands alone (a ``by`` line, a subtitle, a
   heading or a page break after it), or equals the title ``book.toml`` gives. A
-  Subtitle-style paragraph under it is the subtitle, a ``by Name`` line the
-  author.
+  Subtitle-style paragraph under it is the subtitle; the Author-style
+  paragraphs under those (one name each), else a ``by Name`` line, the authors;
+  a Date-style line under them holding a calendar date, the book's date.
 * A later file without headings takes a set-apart, title-like first line (or a
   Title-style one) as its chapter's title, as a ``.txt`` file does.
 
@@ -25,7 +26,7 @@ from ...diagnostics import Code, Reporter
 from ...events import BookAuthor, BookMeta, BookTitle, Event
 from ...nodes import ChapterKind, Source
 from ...rules.headings import HeadingMatch
-from ...rules.titles import book_title_like, by_line, fold
+from ...rules.titles import book_title_like, by_line, date_line, fold
 from ..structure import Options
 from .body import WordPara
 from .content import Document
@@ -80,7 +81,7 @@ def title_page(
     content = content[_manuscript_block(content, doc) :]
     if len(content) < 2 or not _is_book_title(content[0], content[1], items, options):
         return []
-    first, rest = content[0], content[1:3]
+    first, rest = content[0], content[1:]
     text = " ".join(first.para.text.split())
     first.kind = "used"
     events: list[Event] = [BookTitle(text, Source(doc.file, first.para.n))]
@@ -93,16 +94,39 @@ def title_page(
         events.append(
             BookMeta("subtitle", " ".join(sub.para.text.split()), Source(doc.file, sub.para.n))
         )
-    if rest and rest[0].kind in ("prose", "subtitle") and "\n" not in rest[0].para.text:
-        name = by_line(rest[0].para.text)
-        if name:
-            n = rest[0].para.n
-            rest[0].kind = "used"
-            events.append(BookAuthor(name, Source(doc.file, n)))
-            reporter.add(
-                Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {name!r}", doc.file, n
-            )
+    authors = _author_items(rest)
+    for it in authors:
+        name = by_line(it.para.text) or " ".join(it.para.text.split())
+        it.kind = "used"
+        events.append(BookAuthor(name, Source(doc.file, it.para.n)))
+        reporter.add(
+            Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {name!r}", doc.file, it.para.n
+        )
+    rest = rest[len(authors) :]
+    date = date_line(rest[0].para.style.name, rest[0].para.text) if rest else None
+    if date is not None:
+        rest[0].kind = "used"
+        events.append(BookMeta("date", date, Source(doc.file, rest[0].para.n)))
+        reporter.add(
+            Code.BOOK_TITLE_RECOGNISED, f"book date recognised: {date!r}", doc.file, rest[0].para.n
+        )
     return events
+
+
+def _author_items(rest: list[Item]) -> list[Item]:
+    """The author lines under the title: every Author-style paragraph in a row (one name
+    each, as pandoc writes them), else one ``by Name`` line."""
+    styled: list[Item] = []
+    for it in rest:
+        if it.kind != "prose" or it.para.kind != "author" or "\n" in it.para.text:
+            break
+        styled.append(it)
+    if styled:
+        return styled
+    first = rest[0] if rest else None
+    if first is None or first.kind not in ("prose", "subtitle") or "\n" in first.para.text:
+        return []
+    return [first] if by_line(first.para.text) else []
 
 
 def _manuscript_block(content: list[Item], doc: Document) -> int:
@@ -137,7 +161,12 @@ def _is_book_title(first: Item, second: Item, items: list[Item], options: Option
         return fold(options.title) == fold(para.text)
     # A title-like first line followed straight by prose opens the first chapter; the
     # book's title stands alone on its page, or over a "by" line, a subtitle or a heading.
-    alone = second.after_page or second.kind != "prose" or by_line(second.para.text) is not None
+    alone = (
+        second.after_page
+        or second.kind != "prose"
+        or second.para.kind == "author"
+        or by_line(second.para.text) is not None
+    )
     return is_set_apart(para) and book_title_like(para.text) and alone
 
 

@@ -31,7 +31,7 @@ from ..structure import Options
 from ..text import decode_text, empty_file
 from .arrange import Arranger
 from .blocks import BlockReader
-from .parse import Parsed, parse
+from .parse import Parsed, code_lines, parse
 
 #: Front-matter keys of a web page (Jekyll, Hugo, MkDocs): its title is the page's.
 PAGE_KEYS = frozenset(
@@ -63,7 +63,8 @@ _LEFT_OUT = {
 def read(name: str, data: bytes, options: Options) -> FileEvents:
     """Read one Markdown manuscript into events."""
     reporter = Reporter()
-    prepared = prepare(protect_shrugs(decode_text(name, data, reporter)))
+    text = protect_shrugs(decode_text(name, data, reporter))
+    prepared = prepare(text, code_lines(text) if "<!--" in text else frozenset())
     if not prepared.text.strip():
         return empty_file(name, options, reporter)
     found, chapter_title = _front_matter(name, prepared.meta, options, reporter)

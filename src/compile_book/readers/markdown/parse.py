@@ -108,6 +108,21 @@ def parse(text: str) -> Parsed:
     return Parsed(root, lines, env, sorted(glued), starts=starts, pandoc=pandoc)
 
 
+def code_lines(text: str) -> frozenset[int]:
+    """The 0-based lines inside fenced or indented code, as :func:`parse` will read them
+    (an indented file's paragraphs are prose, not code)."""
+    lines = text.split("\n")
+    _pandoc_markup(lines)
+    _dedent(lines)
+    tokens = parser().parse("\n".join(lines), {})
+    return frozenset(
+        k
+        for token in tokens
+        if token.type in ("fence", "code_block") and token.map
+        for k in range(*token.map)
+    )
+
+
 def parse_inline(text: str, env: dict[str, object]) -> list[SyntaxTreeNode]:
     """The inline nodes of one line of text (a heading's title)."""
     tokens = parser().parseInline(text, env)

@@ -55,7 +55,8 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     reader = BodyReader(package, StyleSheet(package.content, package.styles), reporter)
     items = reader.read(body)
     if not items:
-        return empty_file(name, options, reporter)
+        left = [m.format(n=reader.counts[k]) for k, m in _LEFT_OUT.items() if reader.counts[k]]
+        return empty_file(name, options, reporter, left)
     events = Builder(name, options, reporter).build(items)
     counts = dict(reader.counts)
     counts["header"] = _headers(package)

@@ -10,7 +10,8 @@ or heading paragraph) are left out, and reported.
 The **title block** of the first file is read like a ``.txt`` file's: a
 paragraph in the Title style (or a first short Title Case line, or the
 title ``book.toml`` names), then a Subtitle-styled paragraph, then a ``by``
-line or an Author-styled paragraph.
+line or the Author-styled paragraphs (pandoc writes one per author), then a
+Date-styled calendar date (``2024-03-02``), the book's date.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable
 
 from ...events import BookAuthor, BookMeta, BookTitle, Event
 from ...nodes import Source
-from ...rules.titles import book_title_like, by_line, fold
+from ...rules.titles import book_title_like, by_line, date_line, fold
 from .blocks import Item, ParaItem
 from .styles import Role
 
@@ -100,13 +101,25 @@ def title_block(
         events.append(BookMeta("subtitle", nxt.text, Source(name, nxt.n)))
         found.append(("subtitle", nxt.text, nxt.n))
         used += 1
-    nxt = items[used] if used < len(items) else None
-    if isinstance(nxt, ParaItem) and nxt.one_line and used + 1 < len(items):
-        author = by_line(nxt.text)
+    styled = False  # after an Author-styled paragraph, only more of them are authors
+    while used + 1 < len(items):
+        nxt = items[used]
+        if not isinstance(nxt, ParaItem) or not nxt.one_line:
+            break
+        author = None if styled else by_line(nxt.text)
         if author is None and nxt.role is Role.AUTHOR:
-            author = nxt.text
-        if author:
-            events.append(BookAuthor(author, Source(name, nxt.n)))
-            found.append(("author", author, nxt.n))
-            used += 1
+            author, styled = nxt.text, True
+        if not author:
+            break
+        events.append(BookAuthor(author, Source(name, nxt.n)))
+        found.append(("author", author, nxt.n))
+        used += 1
+        if not styled:
+            break  # one "by" line names them all
+    nxt = items[used] if used + 1 < len(items) else None
+    date = date_line(nxt.style.name, nxt.text) if isinstance(nxt, ParaItem) else None
+    if isinstance(nxt, ParaItem) and date is not None:
+        events.append(BookMeta("date", date, Source(name, nxt.n)))
+        found.append(("date", date, nxt.n))
+        used += 1
     return used, found

@@ -120,7 +120,7 @@ class Builder:
         used, found = front.title_block(
             items, self.name, self.options.title, self.events, self._heading_line
         )
-        codes = {"title": Code.BOOK_TITLE_RECOGNISED, "subtitle": Code.BOOK_TITLE_RECOGNISED}
+        codes = dict.fromkeys(("title", "subtitle", "date"), Code.BOOK_TITLE_RECOGNISED)
         for what, text, n in found:
             code = codes.get(what, Code.AUTHOR_LINE_RECOGNISED)
             self.reporter.add(code, f"book {what} recognised: {text!r}", self.name, n)

@@ -133,13 +133,9 @@ def display_name(element: etree._Element) -> str:
 
 def _role(element: etree._Element) -> tuple[Role, int] | None:
     """The role one style's own name or outline level gives, if any."""
-    for name in (display_name(element), element.get(q("style", "name"), "").replace("_20_", " ")):
-        folded = " ".join(name.casefold().split())
-        heading = _HEADING_RE.fullmatch(folded)
-        if heading:
-            return Role.HEADING, int(heading.group(1))
-        if folded in _NAME_ROLE:
-            return Role(_NAME_ROLE[folded]), 0
+    found = _name_role(display_name(element), element.get(q("style", "name"), ""))
+    if found is not None:
+        return found
     outline = element.get(q("style", "default-outline-level"))
     if outline is not None:
         return (
@@ -150,6 +146,19 @@ def _role(element: etree._Element) -> tuple[Role, int] | None:
                 0,
             )
         )
+    return None
+
+
+def _name_role(*names: str) -> tuple[Role, int] | None:
+    """The role a style name gives (``Heading 2``, ``Title``, ``Author``), if any."""
+    for name in names:
+        name = _ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), name)
+        folded = " ".join(name.casefold().split())
+        heading = _HEADING_RE.fullmatch(folded)
+        if heading:
+            return Role.HEADING, int(heading.group(1))
+        if folded in _NAME_ROLE:
+            return Role(_NAME_ROLE[folded]), 0
     return None
 
 
@@ -236,12 +245,13 @@ class StyleSheet:
 
     def _paragraph(self, name: str | None) -> ParaStyle:
         chain = self._chain("paragraph", name)
-        role, level = Role.BODY, 0
-        for element in chain:
-            found = _role(element)
-            if found is not None:
-                role, level = found
-                break
+        found = next((r for element in chain if (r := _role(element)) is not None), None)
+        # A style the file names but never defines (pandoc's ODT writer leaves Title
+        # and Subtitle to the office program's built-in ones) is known by its name.
+        missing = chain[-1].get(q("style", "parent-style-name")) if chain else name
+        if found is None and missing and ("paragraph", missing) not in self._styles:
+            found = _name_role(missing)
+        role, level = found or (Role.BODY, 0)
         # A named style's italics are the look of its role (an italic Caption or
         # Quotations style); only body styles, and what the writer set on the
         # paragraph by hand, carry meaning.
