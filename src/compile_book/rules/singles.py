@@ -10,7 +10,9 @@ within the paragraph is an elision too, unless it starts the paragraph before a
 capital (British-style speech running over several paragraphs). The short list
 below settles what stays ambiguous (a known elision never opens, so ``'Tis
 true,' he said`` still pairs correctly), and a word-final quote after a word
-that drops its last letters (``goin'``, ``an'``, ``o'``) never closes.
+that drops its last letters (``goin'``, ``an'``, ``o'``) never closes. A quote
+between a word and a dash (``responsibility'--that's``) closes a quotation
+opened at a clause start before a capital, however long it ran.
 
 One pass over the quotes (a stack of double-quote levels): linear time.
 """
@@ -116,6 +118,25 @@ def _short_quote(text: str, opener: int, closer: int) -> bool:
     )
 
 
+# Why: speech opens with the level's first candidates; bounded so that a paragraph of
+# dialect elisions before dashes is not scanned once per quote.
+_SPEECH_LOOK = 8
+
+
+def _speech_open(text: str, level: list[int]) -> bool:
+    """A candidate opens speech: a capital at a sentence or clause start.
+
+    Why: a quote glued to a word and then to a dash ("responsibility'--that's")
+    closes such a quotation however long it ran; after a lowercase candidate
+    (dialect 'way, 'long) it is more likely a dropped letter (las'--). Only the
+    first few candidates are looked at, so a paragraph of them stays linear.
+    """
+    return any(
+        text[j + 1 : j + 2].isupper() and not _before(text, j).isalnum()
+        for j in level[:_SPEECH_LOOK]
+    )
+
+
 def _opener(text: str, level: list[int]) -> int:
     """Which candidate a closing quote answers: the first that starts a clause before a
     capital (``say, 'Sid`` after ``Sally 'd``), else the last before a capital, else
@@ -171,8 +192,11 @@ def curl_singles(text: str, english: bool = True, elisions: list[int] | None = N
         else:
             out[i] = "’"
             level = levels[-1]
-            strong = before in _STRONG_BEFORE
-            if level and (strong or not (english and _drops_last_letters(text, i))):
+            dropped = english and _drops_last_letters(text, i)
+            strong = before in _STRONG_BEFORE or (
+                after in _DASHES and before.isalpha() and not dropped and _speech_open(text, level)
+            )
+            if level and (strong or not dropped):
                 # A word or title in quotes pairs with the nearest candidate.
                 opener = _opener(text, level) if strong else level[-1]
                 if not strong and (
