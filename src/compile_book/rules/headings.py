@@ -7,7 +7,8 @@ Recognised forms (case-insensitive, a whole line):
   ``Chapter 3 - The Fall``, ``Chapter 3 -- The Fall``, ``Chapter 3. The Fall``,
   ``Chapter 3 — The Fall``;
 * ``Prologue``, ``Epilogue``, ``Interlude`` (optionally ``: Title``);
-* ``Part One``, ``Part II: Title``, ``Book 2 - Title`` (a part);
+* ``Part One``, ``Part II: Title``, ``Book 2 - Title``,
+  ``Book the First--Recalled to Life`` (a part; ``Chapter the Second`` too);
 * back matter: ``Acknowledgments``, ``About the Author``, ``Afterword``,
   ``Also by Jane Doe``, ``Reading Group Guide`` ... (the locale's
   ``back_headings``, English always), so a manuscript's own back matter is not
@@ -40,13 +41,25 @@ _UNITS = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
-# Why: "Twenty-One", "twenty one", "One Hundred" are all how writers spell numbers.
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+}
+_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+# Why: "Twenty-One", "twenty one", "One Hundred" are all how writers spell numbers;
+# older books count "Book the First", "Chapter the Second".
 _NUMBER = (
-    rf"(?P<num>\d{{1,4}}|[ivxlcdm]{{1,9}}|(?:{_WORD})(?:[-\s](?:{_WORD}))?"
+    rf"(?P<num>\d{{1,4}}|[ivxlcdm]{{1,9}}|(?:the\s+)?(?:{_ORDINAL})\b"
+    rf"|(?:{_WORD})(?:[-\s](?:{_WORD}))?"
     rf"|(?:{_WORD})\s+hundred(?:(?:\s+and)?[-\s](?:{_WORD})(?:[-\s](?:{_WORD}))?)?|one\s+hundred)"
 )
-# Why: a title must follow a separator (: . - – —), never bare words, so prose is safe.
-_TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—])\s*(?P<title>\S.*?))?"
+# Why: a title must follow a separator (: . - – — or a typed "--", spaced or not:
+# "Book the First--Recalled to Life"), never bare words, so prose is safe.
+_TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—]|--)\s*(?P<title>\S.*?))?"
 _TRAIL = r"\s*[.:]?"
 
 CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.)\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I)
@@ -99,6 +112,9 @@ def parse_number(text: str) -> int | None:
     """
     if text.isdigit():
         return int(text)
+    ordinal = _ORDINALS.get(re.sub(r"^the\s+", "", text.lower()))
+    if ordinal is not None:
+        return ordinal
     upper = text.upper()
     if _ROMAN_RE.fullmatch(upper):
         total = 0
@@ -125,6 +141,8 @@ def _number_text(raw: str) -> str:
         return raw
     if _ROMAN_RE.fullmatch(raw.upper()):
         return raw.upper()
+    if raw.lower().startswith("the "):
+        return "the " + raw.split()[-1].capitalize()
     return "-".join(w.capitalize() for w in raw.split("-")).replace("  ", " ")
 
 
