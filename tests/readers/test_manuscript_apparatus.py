@@ -46,6 +46,30 @@ def test_a_list_with_one_entry_matching_no_heading_is_kept() -> None:
     assert Code.CONTENTS_LIST_LEFT_OUT not in _codes(found)
 
 
+def test_a_contents_list_with_part_lines_and_indented_chapters_is_left_out() -> None:
+    # The list's part lines read as headings and its indented chapter lines as a
+    # group; chapters count from I again in each part.
+    text = (
+        "CONTENTS\n\n     Book the First--Recalled to Life\n     Chapter I    The Period\n"
+        "     Chapter II   The Mail\n     Book the Second--the Golden Thread\n"
+        "     Chapter I    Five Years Later\n\n\n"
+        f"Book the First--Recalled to Life\n\n\nI. The Period\n\n{BODY}\n"
+        f"II. The Mail\n\n{BODY}\n\nBook the Second--the Golden Thread\n\n\n"
+        f"I. Five Years Later\n\n{BODY}"
+    )
+    found = events(text, "a.txt")
+    parts = [plain_text(e.heading.title) for e in found.events if isinstance(e, StartPart)]
+    chapters = [
+        plain_text(e.heading.title)
+        for e in found.events
+        if isinstance(e, StartChapter) and e.heading is not None
+    ]
+    assert parts == ["Recalled to Life", "the Golden Thread"]
+    assert chapters == ["The Period", "The Mail", "Five Years Later"]
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 3
+    assert Code.CONTENTS_LIST_LEFT_OUT in _codes(found)
+
+
 def test_title_by_and_name_on_separate_lines_and_a_dedication() -> None:
     text = (
         "THE CHICKEN FARM\n\nby\n\nJane Q. Writer\n\n\nTO MY FRIEND\nWILLIAM TOWNEND\n\n\n"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..rules.headings import parse_number
@@ -98,10 +98,38 @@ def _matches(line: str, titles: set[str], numbers: set[int]) -> bool:
     return number is not None and number in numbers
 
 
-def find_contents(items: Sequence[Item], start: int) -> Contents | None:
+def _repeated(items: Sequence[Item], start: int) -> set[int]:
+    """The heading items from ``start`` on whose line a later heading repeats word for
+    word: a contents list's ``Book the First--Recalled to Life``, not yet the book's."""
+    last: dict[str, int] = {}
+    for k in range(start, len(items)):
+        if items[k].kind == "heading":
+            last[_norm(items[k].unit.text)] = k
+    return {
+        k
+        for k in range(start, len(items))
+        if items[k].kind == "heading" and last[_norm(items[k].unit.text)] > k
+    }
+
+
+def find_contents(
+    items: Sequence[Item],
+    start: int,
+    indented: Callable[[Item], list[str]] | None = None,
+) -> Contents | None:
     """A typed contents list between ``start`` and the first heading whose every entry
-    line names a heading found later, or ``None``."""
-    first = next((k for k in range(start, len(items)) if items[k].kind == "heading"), None)
+    line names a heading found later, or ``None``.
+
+    Why the other kinds: a list's part lines (``Book the First--Recalled to Life``)
+    read as headings, and its indented chapter lines as an indented group
+    (``indented`` gives a group item's lines); a heading line a later heading repeats
+    word for word belongs to the list, and the book starts at the first that does not.
+    """
+    repeated = _repeated(items, start)
+    first = next(
+        (k for k in range(start, len(items)) if items[k].kind == "heading" and k not in repeated),
+        None,
+    )
     if first is None:
         return None
     titles, numbers = _keys(items, first)
@@ -111,8 +139,18 @@ def find_contents(items: Sequence[Item], start: int) -> Contents | None:
         a = k + 1 if titled else k
         b = a
         lines = 0
-        while b < first and items[b].kind == "prose":
-            entry = unit_lines(items[b].unit)
+        while b < first:
+            item = items[b]
+            if item.kind == "heading" and b in repeated:
+                lines += 1
+                b += 1
+                continue
+            if item.kind == "indented" and indented is not None:
+                entry = indented(item)
+            elif item.kind == "prose":
+                entry = unit_lines(item.unit)
+            else:
+                break
             if not all(_matches(line, titles, numbers) for line in entry):
                 break
             lines += len(entry)

@@ -240,6 +240,10 @@ class StructureReader(TitleLines):
         if pending is not None:
             self._para(pending)
 
+    def _group_lines(self, item: Item) -> list[str]:
+        """An indented group's text lines (a typed contents list may be one)."""
+        return [ln.text.strip() for ln in self._groups[item.unit.line].lines if ln.text]
+
     def _indented(self, unit: Unit) -> None:
         found = self._groups[unit.line]
         node = block(self.name, found)
@@ -256,7 +260,7 @@ class StructureReader(TitleLines):
         """Take out a typed contents list, a dedication and an end mark (reported)."""
         out = list(items)
         report = self.reporter.add
-        contents = find_contents(out, i)
+        contents = find_contents(out, i, self._group_lines)
         if contents is not None:
             unit = out[contents.start].unit
             last = out[contents.end - 1].unit.lines[-1]
