@@ -299,7 +299,9 @@ def match_back(line: str, language: str = "en") -> HeadingMatch | None:
     """A back-matter heading (``About the Author``, ``Also by Jane Doe``), or ``None``.
 
     The line is the heading's title as typed; only an ``also-by`` heading may go on
-    after its phrase (the author's name), so "Acknowledgments are due" stays prose.
+    after its phrase, and only with a name or a title-cased phrase, so
+    "Acknowledgments are due" and a wrapped line "also by the oppressive sense of"
+    stay prose.
     """
     if len(line) > 100:
         return None
@@ -308,10 +310,21 @@ def match_back(line: str, language: str = "en") -> HeadingMatch | None:
     if m is None:
         return None
     kind = kinds[_fold_quotes(m.group("phrase").lower())]
-    if m.group("rest") and kind is not ChapterKind.ALSO_BY:
+    rest = m.group("rest")
+    if rest and kind is not ChapterKind.ALSO_BY:
         return None
+    if rest and not _names_author(rest):
+        return None  # "also by the oppressive sense of...": a wrapped line of prose
     title = line.rstrip(".: ")
     return HeadingMatch(False, kind, None, None, None, title)
+
+
+def _names_author(rest: str) -> bool:
+    """What follows "Also by": a name (``Jane Doe``) or a title-cased phrase (``the Same
+    Author``), never a run of lower-case prose words."""
+    from .titles import book_title_like, by_line
+
+    return by_line("by " + rest) is not None or book_title_like(rest)
 
 
 def _numbered_title(line: str) -> HeadingMatch | None:
