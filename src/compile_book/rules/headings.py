@@ -3,7 +3,8 @@
 Recognised forms (case-insensitive, a whole line):
 
 * ``Chapter 29``, ``CHAPTER IV.``, ``Chapter One``, ``Chapter Twenty-One``,
-  ``Ch. 3``; with a title after a separator: ``Chapter 3: The Fall``,
+  ``Ch. 3``, ``Letter 4`` (an epistolary novel's pieces); with a title after a
+  separator: ``Chapter 3: The Fall``,
   ``Chapter 3 - The Fall``, ``Chapter 3 -- The Fall``, ``Chapter 3. The Fall``,
   ``Chapter 3 — The Fall``;
 * ``Prologue``, ``Epilogue``, ``Interlude`` (optionally ``: Title``);
@@ -62,7 +63,8 @@ _NUMBER = (
 _TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—]|--)\s*(?P<title>\S.*?))?"
 _TRAIL = r"\s*[.:]?"
 
-CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.)\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I)
+# Why "letter": epistolary novels head their pieces "Letter 1" as others "Chapter 1".
+CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.|letter)\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I)
 PART_RE = re.compile(rf"(?P<label>part|book)\s+{_NUMBER}{_TITLE}{_TRAIL}", re.I)
 SPECIAL_RE = re.compile(rf"(?P<label>prologue|epilogue|interlude){_TITLE}{_TRAIL}", re.I)
 # Why: a bare number line is a chapter number in many manuscripts; a lone "I" is a word.
@@ -179,7 +181,8 @@ def _patterns(language: str) -> _Patterns:
     # Why: number words of any language are read by the locale, so the pattern takes
     # up to four words and the locale decides whether they are a number.
     number = r"(?P<num>\d{1,4}|[^\W\d_]+(?:[- ][^\W\d_]+){0,3})"
-    chapter = rf"(?P<label>chapter|chap\.|ch\.|{_words(hw.chapter)})\s*{number}{_TITLE}{_TRAIL}"
+    english = r"chapter|chap\.|ch\.|letter"
+    chapter = rf"(?P<label>{english}|{_words(hw.chapter)})\s*{number}{_TITLE}{_TRAIL}"
     part = rf"(?P<label>part|book|{_words(hw.part)})\s+{number}{_TITLE}{_TRAIL}"
     kinds = dict(_KINDS)
     for kind in (ChapterKind.PROLOGUE, ChapterKind.EPILOGUE, ChapterKind.INTERLUDE):
