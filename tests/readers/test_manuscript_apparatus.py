@@ -84,6 +84,38 @@ def test_title_by_and_name_on_separate_lines_and_a_dedication() -> None:
     assert not [e for e in found.events if isinstance(e, Para) and e.text == "by"]
 
 
+def test_a_subtitle_line_between_the_title_and_the_by_line() -> None:
+    text = (
+        "A TALE OF TWO CITIES\n\nA STORY OF THE FRENCH REVOLUTION\n\n"
+        f"By Charles Dickens\n\n\n{BODY}"
+    )
+    found = events(text, "a.txt", first=True)
+    assert [e.text for e in found.events if isinstance(e, BookTitle)] == ["A Tale of Two Cities"]
+    meta = [(e.key, e.value) for e in found.events if isinstance(e, BookMeta)]
+    assert meta == [("subtitle", "A Story of the French Revolution")]
+    assert [e.name for e in found.events if isinstance(e, BookAuthor)] == ["Charles Dickens"]
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()]
+
+
+def test_an_alternative_title_and_a_name_with_a_bracketed_name() -> None:
+    text = (
+        "Frankenstein;\n\nor, the Modern Prometheus\n\nby\n\n"
+        f"Mary Wollstonecraft (Godwin) Shelley\n\n\nLetter 1\n\n{BODY}"
+    )
+    found = events(text, "a.txt", first=True)
+    assert [e.text for e in found.events if isinstance(e, BookTitle)] == ["Frankenstein"]
+    meta = [(e.key, e.value) for e in found.events if isinstance(e, BookMeta)]
+    assert meta == [("subtitle", "or, the Modern Prometheus")]
+    authors = [e.name for e in found.events if isinstance(e, BookAuthor)]
+    assert authors == ["Mary Wollstonecraft (Godwin) Shelley"]
+
+
+def test_a_title_over_a_title_like_first_line_of_prose_takes_no_subtitle() -> None:
+    text = f"The Farm\n\nThe Hens Were Out\n\n{BODY}"
+    found = events(text, "a.txt", first=True)
+    assert not [e for e in found.events if isinstance(e, BookMeta)]
+
+
 def test_a_sentence_starting_with_to_is_not_a_dedication() -> None:
     text = f"The Farm\n\nTo be honest, nobody wanted the hens.\n\nChapter 1\n\n{BODY}"
     found = events(text, "a.txt", first=True)
