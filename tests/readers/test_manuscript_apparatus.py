@@ -190,3 +190,12 @@ def test_an_italic_dedication_line_is_a_dedication() -> None:
 def test_a_numbered_list_between_blank_lines_is_not_a_run_of_chapters() -> None:
     found = events(f"Chapter 1\n\n{BODY}\n1. Eggs\n\n2. Milk\n\n3. Bread\n\n{BODY}", "a.txt")
     assert len([e for e in found.events if isinstance(e, StartChapter)]) == 1
+
+
+def test_a_preface_before_the_first_chapter_is_its_own_titled_chapter() -> None:
+    found = events(f"PREFACE\n\n{BODY}\n\nCHAPTER I\n\n{BODY}", "a.txt")
+    starts = [e for e in found.events if isinstance(e, StartChapter)]
+    assert len(starts) == 2
+    assert starts[0].heading is not None and starts[0].heading.number is None
+    assert plain_text(starts[0].heading.title) == "Preface"
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 2

@@ -10,6 +10,8 @@ Recognised forms (case-insensitive, a whole line):
 * ``Prologue``, ``Epilogue``, ``Interlude`` (optionally ``: Title``);
 * ``Part One``, ``Part II: Title``, ``Book 2 - Title``,
   ``Book the First--Recalled to Life`` (a part; ``Chapter the Second`` too);
+* front matter: ``Preface``, ``Foreword``, ``Introduction``, ``Translator's
+  Preface`` (the locale's ``front_headings``): an unnumbered chapter with that title;
 * back matter: ``Acknowledgments``, ``About the Author``, ``Afterword``,
   ``Also by Jane Doe``, ``Reading Group Guide`` ... (the locale's
   ``back_headings``, English always), so a manuscript's own back matter is not
@@ -266,6 +268,9 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
     back = match_back(line, p.language)
     if back is not None:
         return back
+    front = match_front(line, p.language)
+    if front is not None:
+        return front
     if allow_number_only:
         titled = _numbered_title(line)
         if titled is not None:
@@ -320,6 +325,28 @@ def match_back(line: str, language: str = "en") -> HeadingMatch | None:
         return None  # "also by the oppressive sense of...": a wrapped line of prose
     title = line.rstrip(".: ")
     return HeadingMatch(False, kind, None, None, None, title)
+
+
+@functools.lru_cache(maxsize=16)
+def _front_pattern(language: str) -> re.Pattern[str]:
+    """One pattern of every front-matter heading the language knows (English always)."""
+    from ..locale import get_locale
+
+    phrases = {
+        _fold_quotes(p)
+        for lang in dict.fromkeys(("en", language))
+        for p in get_locale(lang).front_headings
+    }
+    alternatives = _words(phrases).replace("’", "['’]")
+    return re.compile(rf"(?:{alternatives})\s*[.:]?", re.I)
+
+
+def match_front(line: str, language: str = "en") -> HeadingMatch | None:
+    """A front-matter heading (``Preface``, ``TRANSLATOR'S PREFACE``) alone on its line:
+    an unnumbered chapter titled with the line, or ``None``."""
+    if len(line) > 60 or not _front_pattern(language).fullmatch(line):
+        return None
+    return HeadingMatch(False, ChapterKind.CHAPTER, None, None, None, line.rstrip(".: "))
 
 
 def _names_author(rest: str) -> bool:
