@@ -9,7 +9,8 @@ Recognised forms (case-insensitive, a whole line):
   ``Chapter 3 — The Fall``;
 * ``Prologue``, ``Epilogue``, ``Interlude`` (optionally ``: Title``);
 * ``Part One``, ``Part II: Title``, ``Book 2 - Title``,
-  ``Book the First--Recalled to Life`` (a part; ``Chapter the Second`` too);
+  ``Book the First--Recalled to Life`` (a part; ``Chapter the Second`` and
+  ``Chapter the Last`` too);
 * front matter: ``Preface``, ``Foreword``, ``Introduction``, ``Translator's
   Preface`` (the locale's ``front_headings``): an unnumbered chapter with that title;
 * back matter: ``Acknowledgments``, ``About the Author``, ``Afterword``,
@@ -68,6 +69,8 @@ _TRAIL = r"\s*[.:]?"
 # Why "letter": epistolary novels head their pieces "Letter 1" as others "Chapter 1".
 CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.|letter)\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I)
 PART_RE = re.compile(rf"(?P<label>part|book)\s+{_NUMBER}{_TITLE}{_TRAIL}", re.I)
+# Why: older novels close with "CHAPTER THE LAST", a chapter with no number to count.
+LAST_RE = re.compile(r"(?P<label>chapter|book|part)\s+the\s+last\.?", re.I)
 SPECIAL_RE = re.compile(rf"(?P<label>prologue|epilogue|interlude){_TITLE}{_TRAIL}", re.I)
 # Why: a bare number line is a chapter number in many manuscripts; a lone "I" is a word.
 # "I." with its full stop is a section number (a story's first section), not the word.
@@ -261,6 +264,10 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             first = m.start("num") < m.start("label")
             written = str(number) if first else _number_text(raw)
             return HeadingMatch(is_part, ChapterKind.CHAPTER, label, number, written, title)
+    m = LAST_RE.fullmatch(line)
+    if m:
+        label = m.group("label").capitalize()
+        return HeadingMatch(label != "Chapter", ChapterKind.CHAPTER, label, None, "the Last", None)
     m = p.special.fullmatch(line)
     if m:
         label = m.group("label").lower()
