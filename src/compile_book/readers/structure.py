@@ -86,6 +86,7 @@ class StructureReader(TitleLines):
         self._groups: dict[int, Group] = {}
 
     def read(self, text: str) -> list[Event]:
+        self._titled_file = None
         lines = split_lines(text)
         if self.options.first:
             mark_title_lines(lines)

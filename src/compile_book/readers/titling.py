@@ -16,6 +16,7 @@ from ..nodes import ChapterKind, Heading, Inline, Source, Text
 from ..rules.headings import HeadingMatch
 from ..rules.paragraphs import Line, Unit
 from ..rules.titles import (
+    all_caps,
     book_title_like,
     by_line,
     chapter_title_like,
@@ -40,30 +41,25 @@ class TitleLines:
     options: Options
     reporter: Reporter
     events: list[Event]
+    _titled_file: bool | None = None
+    """Whether most numbered chapters of the file have a title line (found on first need)."""
 
-    @staticmethod
-    def _title_line(items: list[Item], i: int, found: HeadingMatch) -> Unit | None:
-        """The unit after a heading that is its title line, if there is one."""
-        nxt = items[i + 1] if i + 1 < len(items) else None
-        if found.title is not None or nxt is None or nxt.kind != "prose":
-            return None
-        if found.is_part:
-            # "Part One" then "The Early Years" on its own line: the part's title.
-            if len(nxt.unit.lines) == 1 and book_title_like(nxt.unit.text):
-                return nxt.unit
-            return None
-        # "Chapter 29" then "All for nothing." on its own line: a title line.
-        # Only under a *number*: after "Prologue" a short line is the opening sentence.
-        if (
-            found.number is not None
-            and i + 2 < len(items)
-            and items[i + 2].kind == "prose"
-            # a line opening a block that goes on is the start of the text, not a title
-            and not (nxt.unit.blank_before and not items[i + 2].unit.blank_before)
-            and chapter_title_like(nxt.unit.text)
-        ):
-            return nxt.unit
-        return None
+    def _title_line(self, items: list[Item], i: int, found: HeadingMatch) -> Unit | None:
+        """The unit after a heading that is its title line, if there is one.
+
+        Why the whole file: a short sentence on its own line under a number ("All for
+        nothing.") is a title where most numbered chapters have a title line; where
+        most have none, it is the chapter's opening sentence ("Lebeziatnikov looked
+        perturbed.").
+        """
+        unit = _title_line(items, i, found)
+        if unit is None or not unit.text.rstrip().endswith((".", "!", "?", "…")):
+            return unit
+        if all_caps(unit.text):
+            return unit
+        if self._titled_file is None:
+            self._titled_file = _mostly_titled(items)
+        return unit if self._titled_file else None
 
     def _cased(self, text: str | None, src: Source) -> str | None:
         """An ALL-CAPS English title in title case, with a note of the change."""
@@ -150,6 +146,43 @@ class TitleLines:
             unit.line,
         )
         return i + 1
+
+
+def _title_line(items: list[Item], i: int, found: HeadingMatch) -> Unit | None:
+    """The unit after a heading that is its title line, if there is one."""
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    if found.title is not None or nxt is None or nxt.kind != "prose":
+        return None
+    if found.is_part:
+        # "Part One" then "The Early Years" on its own line: the part's title.
+        if len(nxt.unit.lines) == 1 and book_title_like(nxt.unit.text):
+            return nxt.unit
+        return None
+    # "Chapter 29" then "All for nothing." on its own line: a title line.
+    # Only under a *number*: after "Prologue" a short line is the opening sentence.
+    if (
+        found.number is not None
+        and i + 2 < len(items)
+        and items[i + 2].kind == "prose"
+        # a line opening a block that goes on is the start of the text, not a title
+        and not (nxt.unit.blank_before and not items[i + 2].unit.blank_before)
+        and chapter_title_like(nxt.unit.text)
+    ):
+        return nxt.unit
+    return None
+
+
+def _mostly_titled(items: list[Item]) -> bool:
+    """At least half the numbered chapter headings without a title of their own have a
+    title line under them."""
+    numbered = titled = 0
+    for k, it in enumerate(items):
+        h = it.heading
+        if it.kind != "heading" or h is None or h.is_part or h.number is None or h.title:
+            continue
+        numbered += 1
+        titled += _title_line(items, k, h) is not None
+    return 2 * titled >= numbered
 
 
 def _by_at(items: list[Item], k: int) -> tuple[str, Item, int] | None:
