@@ -34,7 +34,7 @@ from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
 from ..rules.indented import Group
 from ..rules.markdown import restore
 from ..rules.notes import excerpt, is_note, placeholders, split_notes
-from ..rules.paragraphs import Unit, blank_line_breaks, build_units, split_lines
+from ..rules.paragraphs import Unit, announces, blank_line_breaks, build_units, split_lines
 from ..rules.scenebreaks import is_scene_break, looks_like_divider
 from ..rules.titles import (
     broken,
@@ -139,13 +139,20 @@ class StructureReader(TitleLines):
             )
         return kept
 
+    def _gap(self, k: int) -> int | None:
+        """Blank lines between paragraph event ``k`` and the paragraph before it, or
+        ``None`` where something else stands between or the one before announces it."""
+        before = self.events[k - 1] if k else None
+        if not isinstance(before, Para) or announces(before.text):
+            return None
+        return self._units[k].gap
+
     def _blank_line_breaks(self) -> None:
-        """Put a scene break where blank lines mark one between two paragraphs."""
+        """Put a scene break where blank lines mark one between two paragraphs (never
+        after a paragraph that announces what follows with a colon)."""
         events = self.events
         paras = [k for k, e in enumerate(events) if isinstance(e, Para)]
-        gaps = [
-            self._units[k].gap if k and isinstance(events[k - 1], Para) else None for k in paras
-        ]
+        gaps = [self._gap(k) for k in paras]
         wide, spacing = blank_line_breaks(gaps)
         if not wide:
             return
