@@ -199,3 +199,18 @@ def test_a_preface_before_the_first_chapter_is_its_own_titled_chapter() -> None:
     assert starts[0].heading is not None and starts[0].heading.number is None
     assert plain_text(starts[0].heading.title) == "Preface"
     assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 2
+
+
+def test_a_contents_list_of_titled_chapter_lines_over_untitled_chapters_is_left_out() -> None:
+    # The list's lines read as headings and their titles wrap; the book's headings
+    # repeat only their label and number.
+    text = (
+        "CONTENTS\n\nCHAPTER I. Y-o-u-u Tom--Aunt Polly Decides Upon her Duty--Tom\n"
+        "Practices Music\n\nCHAPTER II. Strong Temptations--The Innocents Beguiled\n\n"
+        "CHAPTER III. Tom as a General--Triumph and Reward\n\n\n"
+        f"CHAPTER I\n\n{BODY}\nCHAPTER II\n\n{BODY}\nCHAPTER III\n\n{BODY}"
+    )
+    found = events(text, "a.txt")
+    assert len([e for e in found.events if isinstance(e, StartChapter)]) == 3
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 3
+    assert Code.CONTENTS_LIST_LEFT_OUT in _codes(found)

@@ -98,17 +98,29 @@ def _matches(line: str, titles: set[str], numbers: set[int]) -> bool:
     return number is not None and number in numbers
 
 
+def _heading_keys(item: Item) -> list[object]:
+    """What makes two heading lines the same heading: the words of the line, or the
+    label and number (``CHAPTER I. Y-o-u-u Tom`` in a list, ``CHAPTER I`` in the book)."""
+    keys: list[object] = [_norm(item.unit.text)]
+    h = item.heading
+    if h is not None and h.label and h.number is not None:
+        keys.append((h.is_part, h.label.lower(), h.number))
+    return keys
+
+
 def _repeated(items: Sequence[Item], start: int) -> set[int]:
-    """The heading items from ``start`` on whose line a later heading repeats word for
-    word: a contents list's ``Book the First--Recalled to Life``, not yet the book's."""
-    last: dict[str, int] = {}
+    """The heading items from ``start`` on that a later heading repeats, word for word or
+    by label and number: a contents list's ``Book the First--Recalled to Life``, not
+    yet the book's."""
+    last: dict[object, int] = {}
     for k in range(start, len(items)):
         if items[k].kind == "heading":
-            last[_norm(items[k].unit.text)] = k
+            for key in _heading_keys(items[k]):
+                last[key] = k
     return {
         k
         for k in range(start, len(items))
-        if items[k].kind == "heading" and last[_norm(items[k].unit.text)] > k
+        if items[k].kind == "heading" and any(last[key] > k for key in _heading_keys(items[k]))
     }
 
 
@@ -123,7 +135,8 @@ def find_contents(
     Why the other kinds: a list's part lines (``Book the First--Recalled to Life``)
     read as headings, and its indented chapter lines as an indented group
     (``indented`` gives a group item's lines); a heading line a later heading repeats
-    word for word belongs to the list, and the book starts at the first that does not.
+    (word for word, or by label and number) belongs to the list with the line its
+    title wrapped onto, and the book starts at the first heading no later one repeats.
     """
     repeated = _repeated(items, start)
     first = next(
@@ -144,6 +157,10 @@ def find_contents(
             if item.kind == "heading" and b in repeated:
                 lines += 1
                 b += 1
+                # an entry's title wrapped onto the next line, no blank line between
+                while b < first and items[b].kind == "prose" and not items[b].unit.blank_before:
+                    lines += len(items[b].unit.lines)
+                    b += 1
                 continue
             if item.kind == "indented" and indented is not None:
                 entry = indented(item)
