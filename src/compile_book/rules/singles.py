@@ -37,6 +37,9 @@ KNOWN_ELISIONS = frozenset(
 _TRAILING_ELISIONS = frozenset(
     "an o th ol roun fo wi yo ma pa frien lan han stan a ha gi mos jus fus los soun kep giv".split()
 )
+# Why: a negation that drops its t (didn', wouldn', wasn', doan', ain') ends in an
+# n no English word ends on after d, s or t; a closing quote follows a whole word.
+_NEGATION_NO_T = re.compile(r"(?:[dst]n|^ain|^doan)$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+|\d\ds?\b")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _QUOTES = re.compile("['“”]")
@@ -56,7 +59,11 @@ def _drops_last_letters(text: str, i: int) -> bool:
     if m is None:
         return False
     word = m.group().lower()
-    return word in _TRAILING_ELISIONS or (len(word) > 3 and word.endswith("in"))
+    return (
+        word in _TRAILING_ELISIONS
+        or (len(word) > 3 and word.endswith("in"))
+        or _NEGATION_NO_T.search(word) is not None
+    )
 
 
 def _opens_position(text: str, i: int) -> bool:
