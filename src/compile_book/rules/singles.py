@@ -37,6 +37,8 @@ KNOWN_ELISIONS = frozenset(
 _TRAILING_ELISIONS = frozenset(
     "an o th ol roun fo wi yo ma pa frien lan han stan a ha gi mos jus fus los soun kep giv".split()
 )
+# Why: "goin'", "nothin'" drop a g; "again", "certain", "vein" are whole words.
+_WHOLE_IN = ("ain", "ein")
 # Why: a negation that drops its t (didn', wouldn', wasn', doan', ain') ends in an
 # n no English word ends on after d, s or t; a closing quote follows a whole word.
 _NEGATION_NO_T = re.compile(r"(?:[dst]n|^ain|^doan)$")
@@ -61,7 +63,7 @@ def _drops_last_letters(text: str, i: int) -> bool:
     word = m.group().lower()
     return (
         word in _TRAILING_ELISIONS
-        or (len(word) > 3 and word.endswith("in"))
+        or (len(word) > 3 and word.endswith("in") and not word.endswith(_WHOLE_IN))
         or _NEGATION_NO_T.search(word) is not None
     )
 
@@ -131,7 +133,8 @@ _SPEECH_LOOK = 8
 
 
 def _speech_open(text: str, level: list[int]) -> bool:
-    """A candidate opens speech: a capital at a sentence or clause start.
+    """A candidate opens speech: a capital at a sentence or clause start, or any word
+    right after a dash (speech picked up after an interruption: "tale--'but I").
 
     Why: a quote glued to a word and then to a dash ("responsibility'--that's")
     closes such a quotation however long it ran; after a lowercase candidate
@@ -139,7 +142,7 @@ def _speech_open(text: str, level: list[int]) -> bool:
     first few candidates are looked at, so a paragraph of them stays linear.
     """
     return any(
-        text[j + 1 : j + 2].isupper() and not _before(text, j).isalnum()
+        (text[j + 1 : j + 2].isupper() and not _before(text, j).isalnum()) or text[j - 1] in _DASHES
         for j in level[:_SPEECH_LOOK]
     )
 
