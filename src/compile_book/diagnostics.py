@@ -64,6 +64,7 @@ class Code(enum.StrEnum):
     DEDICATION_RECOGNISED = "N035"
     INDENTED_BLOCK_RECOGNISED = "N036"
     STORY_LEVEL_RECOGNISED = "N037"
+    HALF_TITLE_LEFT_OUT = "N038"
     TELEPATHY_RECOGNISED = "N040"
     EMPHASIS_RECOGNISED = "N041"
     # normalisations: typography
@@ -151,6 +152,10 @@ DOCS: dict[Code, str] = {
     Code.INDENTED_BLOCK_RECOGNISED: "an indented group of lines read as verse or a quoted letter",
     Code.STORY_LEVEL_RECOGNISED: (
         "numbered, titled headings with numbered sections inside read as stories (parts)"
+    ),
+    Code.HALF_TITLE_LEFT_OUT: (
+        "the book's title repeated on a line of its own before the first chapter (a half "
+        "title), left out: the title page has it"
     ),
     Code.TELEPATHY_RECOGNISED: "mind-speech spans recognised (delimiters removed)",
     Code.EMPHASIS_RECOGNISED: "emphasis and strong spans recognised",

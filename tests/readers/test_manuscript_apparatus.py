@@ -214,3 +214,19 @@ def test_a_contents_list_of_titled_chapter_lines_over_untitled_chapters_is_left_
     assert len([e for e in found.events if isinstance(e, StartChapter)]) == 3
     assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 3
     assert Code.CONTENTS_LIST_LEFT_OUT in _codes(found)
+
+
+def test_the_title_repeated_before_the_first_chapter_is_a_half_title() -> None:
+    text = (
+        "CRIME AND PUNISHMENT\n\nBy Fyodor Dostoevsky\n\n\nPREFACE\n\n"
+        f"{BODY}\n\nC R I M E  A N D  P U N I S H M E N T\n\n\nPART I\n\n\nCHAPTER I\n\n{BODY}"
+    )
+    found = events(text, "a.txt", first=True)
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 2
+    assert Code.HALF_TITLE_LEFT_OUT in _codes(found)
+
+
+def test_a_line_naming_the_title_inside_a_chapter_stays() -> None:
+    text = f"THE FARM\n\nby Jane Writer\n\n\nCHAPTER I\n\n{BODY}\nTHE FARM\n\n{BODY}"
+    found = events(text, "a.txt", first=True)
+    assert "THE FARM" in [e.text for e in found.events if isinstance(e, Para)]

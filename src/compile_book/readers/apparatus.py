@@ -10,7 +10,9 @@ An editor preparing a typescript for print takes these out of the running text:
 * a **dedication** (``To my mother``, a few short lines before the first
   chapter) belongs on its own page, not in chapter one (:func:`find_dedication`);
 * **The End** under the last paragraph is an end mark, not a paragraph of the
-  story (:func:`is_end_mark`).
+  story (:func:`is_end_mark`);
+* the book's **title repeated** on a line of its own before the first chapter is a
+  half title: the title page already has it (:func:`find_half_titles`).
 
 These are pure functions over classified items; the reader reports what it did.
 """
@@ -179,6 +181,28 @@ def find_contents(
         # a run starting inside this one ends where it did: go on past it (linear)
         k = max(k + 1, b)
     return None
+
+
+def _squeezed(text: str) -> str:
+    """Letters and digits only, folded: "T O M  S A W Y E R" is "tomsawyer"."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def find_half_titles(items: Sequence[Item], start: int, title: str | None) -> list[int]:
+    """The lines before the first numbered heading that repeat the book's ``title``
+    (a half title: ``CRIME AND PUNISHMENT`` over ``PART I``, letterspaced or not)."""
+    key = _squeezed(title or "")
+    if not key:
+        return []
+    found: list[int] = []
+    for k in range(start, len(items)):
+        item = items[k]
+        h = item.heading
+        if item.kind == "heading" and h is not None and h.number is not None:
+            break
+        if item.kind == "prose" and len(item.unit.lines) == 1 and _squeezed(item.unit.text) == key:
+            found.append(k)
+    return found
 
 
 def is_end_mark(item: Item) -> bool:

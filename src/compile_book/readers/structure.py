@@ -22,6 +22,7 @@ from ..diagnostics import Code, Reporter
 from ..events import (
     BlockNode,
     BookMeta,
+    BookTitle,
     Break,
     Event,
     Para,
@@ -39,7 +40,7 @@ from ..rules.scenebreaks import is_scene_break, looks_like_divider
 from ..rules.titles import (
     broken,
 )
-from .apparatus import find_contents, find_dedication, is_end_mark
+from .apparatus import find_contents, find_dedication, find_half_titles, is_end_mark
 from .indented import block, set_aside
 from .outline import Item, demote_stray_numbers, story_levels
 from .titling import TitleLines, mark_title_lines, raw_inlines
@@ -280,6 +281,7 @@ class StructureReader(TitleLines):
                 unit.line,
             )
             del out[contents.start : contents.end]
+        self._half_titles(out, i)
         dedication = find_dedication(out, i) if self.options.first else None
         if dedication is not None and not self.options.dedication:
             end, lines = dedication
@@ -303,6 +305,19 @@ class StructureReader(TitleLines):
                 unit.line,
             )
         return out
+
+    def _half_titles(self, out: list[Item], i: int) -> None:
+        """Take out the book's title repeated before the first chapter (reported)."""
+        titles = [e.text for e in self.events if isinstance(e, BookTitle)]
+        for k in reversed(find_half_titles(out, i, titles[-1] if titles else self.options.title)):
+            unit = out.pop(k).unit
+            self.reporter.add(
+                Code.HALF_TITLE_LEFT_OUT,
+                f"{unit.text!r} repeats the book's title before the first chapter: left out "
+                "as a half title (the title page has it)",
+                self.name,
+                unit.line,
+            )
 
     def _para(self, unit: Unit) -> None:
         self._units[len(self.events)] = unit
