@@ -198,7 +198,7 @@ def find_half_titles(items: Sequence[Item], start: int, title: str | None) -> li
     for k in range(start, len(items)):
         item = items[k]
         h = item.heading
-        if item.kind == "heading" and h is not None and h.number is not None:
+        if item.kind == "heading" and h is not None and (h.number is not None or h.markdown_level):
             break
         if item.kind == "prose" and len(item.unit.lines) == 1 and _squeezed(item.unit.text) == key:
             found.append(k)
