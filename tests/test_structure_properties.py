@@ -1,7 +1,7 @@
 """No word lost, structure edition: the rules that take text out of the running prose
-(a Gutenberg header and licence, a typed contents list, an end mark) or move it (a
-dedication to the front, indented lines into verse and block quotes) account for
-every word they touch.
+(a Gutenberg header and licence, a typed contents list, a half title, an end mark) or
+move it (a subtitle and a dedication to the front, indented lines into verse and block
+quotes) account for every word they touch.
 
 Hypothesis writes books in the shapes old and new typescripts have; the model knows
 which words must reach the tree, and which may be left out and under which note.
@@ -49,8 +49,13 @@ def prose(draw: st.DrawFn) -> str:
 def book(draw: st.DrawFn) -> Shape:
     shape = Shape()
     lines: list[str] = []
-    lines += ["THE FARM", "", "by", "", "Jane Writer", "", ""]
-    shape.kept += words("THE FARM Jane Writer")
+    lines += ["THE FARM", ""]
+    shape.kept += words("THE FARM")
+    if draw(st.booleans()):
+        lines += ["A STORY OF THE MEADOW", ""]
+        shape.kept += words("A STORY OF THE MEADOW")
+    lines += ["by", "", "Jane Writer", "", ""]
+    shape.kept += words("Jane Writer")
     if draw(st.booleans()):
         lines += ["To my mother", "and the hens", "", ""]
         shape.kept += words("To my mother and the hens")
@@ -63,6 +68,13 @@ def book(draw: st.DrawFn) -> Shape:
         contents = ["Contents", ""] + [f"   {ROMAN[k]}.  {t.title()}" for k, t in enumerate(titles)]
         lines += [*contents, "", ""]
         shape.left_out[Code.CONTENTS_LIST_LEFT_OUT] = words(" ".join(contents))
+    if draw(st.booleans()):
+        preface = draw(prose())
+        lines += ["PREFACE", "", *textwrap.wrap(preface, 70), "", ""]
+        shape.kept += words("Preface " + preface)
+    if draw(st.booleans()):
+        lines += ["THE FARM", "", ""]
+        shape.left_out[Code.HALF_TITLE_LEFT_OUT] = words("THE FARM")
     for k, title in enumerate(titles):
         lines += [f"CHAPTER {ROMAN[k]}", "", title, "", ""]
         shape.kept += words(f"Chapter {ROMAN[k]} {title}")
@@ -98,7 +110,8 @@ def _block_words(block: Block) -> list[str]:
 
 
 def tree_words(book: Book) -> list[str]:
-    out = words(book.meta.title) + [w for a in book.meta.authors for w in words(a)]
+    out = words(book.meta.title) + words(book.meta.subtitle or "")
+    out += [w for a in book.meta.authors for w in words(a)]
     out += words(book.meta.dedication or "")
     for part in book.parts:
         if part.heading is not None:

@@ -65,7 +65,8 @@ class Code(enum.StrEnum):
     DEDICATION_RECOGNISED = "N035"
     INDENTED_BLOCK_RECOGNISED = "N036"
     STORY_LEVEL_RECOGNISED = "N037"
-    CHAPTER_WORD_LEARNT = "N038"
+    HALF_TITLE_LEFT_OUT = "N038"
+    CHAPTER_WORD_LEARNT = "N039"
     TELEPATHY_RECOGNISED = "N040"
     EMPHASIS_RECOGNISED = "N041"
     # normalisations: typography
@@ -155,9 +156,13 @@ DOCS: dict[Code, str] = {
     Code.STORY_LEVEL_RECOGNISED: (
         "numbered, titled headings with numbered sections inside read as stories (parts)"
     ),
+    Code.HALF_TITLE_LEFT_OUT: (
+        "the book's title repeated on a line of its own before the first chapter (a half "
+        "title), left out: the title page has it"
+    ),
     Code.CHAPTER_WORD_LEARNT: (
-        "a word the language's module lacks read as the file's chapter word, from standalone"
-        " lines numbered in order (`Kapitola 1`, `Kapitola 2`)"
+        "chapter headings read from standalone lines numbered in order: a word the language's"
+        " module lacks (`Kapitola 1`, `Kapitola 2`), or numbers alone (`ONE`, `~ 2 ~`)"
     ),
     Code.TELEPATHY_RECOGNISED: "mind-speech spans recognised (delimiters removed)",
     Code.EMPHASIS_RECOGNISED: "emphasis and strong spans recognised",

@@ -156,3 +156,11 @@ def test_the_seeds_keep_their_paragraphs_and_breaks(
     assert sum(isinstance(b, Paragraph) for b in blocks) == paragraphs
     assert sum(isinstance(b, SceneBreak) for b in blocks) == breaks
     assert not [d for d in book.diagnostics if "blank line" in d.message]
+
+
+def test_blank_lines_after_a_paragraph_ending_in_a_colon_are_no_scene_break() -> None:
+    text = (
+        f"{_scene('One', 3, chr(10) * 2)}\n\nThese were its contents:--\n\n\n\n"
+        f"{_scene('Letter', 3, chr(10) * 2)}\n\n\n\n{_scene('Two', 3, chr(10) * 2)}\n"
+    )
+    assert _shape(_read(text).events) == "PPPPPPP|PPP"

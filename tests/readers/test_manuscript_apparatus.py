@@ -46,6 +46,30 @@ def test_a_list_with_one_entry_matching_no_heading_is_kept() -> None:
     assert Code.CONTENTS_LIST_LEFT_OUT not in _codes(found)
 
 
+def test_a_contents_list_with_part_lines_and_indented_chapters_is_left_out() -> None:
+    # The list's part lines read as headings and its indented chapter lines as a
+    # group; chapters count from I again in each part.
+    text = (
+        "CONTENTS\n\n     Book the First--Recalled to Life\n     Chapter I    The Period\n"
+        "     Chapter II   The Mail\n     Book the Second--the Golden Thread\n"
+        "     Chapter I    Five Years Later\n\n\n"
+        f"Book the First--Recalled to Life\n\n\nI. The Period\n\n{BODY}\n"
+        f"II. The Mail\n\n{BODY}\n\nBook the Second--the Golden Thread\n\n\n"
+        f"I. Five Years Later\n\n{BODY}"
+    )
+    found = events(text, "a.txt")
+    parts = [plain_text(e.heading.title) for e in found.events if isinstance(e, StartPart)]
+    chapters = [
+        plain_text(e.heading.title)
+        for e in found.events
+        if isinstance(e, StartChapter) and e.heading is not None
+    ]
+    assert parts == ["Recalled to Life", "the Golden Thread"]
+    assert chapters == ["The Period", "The Mail", "Five Years Later"]
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 3
+    assert Code.CONTENTS_LIST_LEFT_OUT in _codes(found)
+
+
 def test_title_by_and_name_on_separate_lines_and_a_dedication() -> None:
     text = (
         "THE CHICKEN FARM\n\nby\n\nJane Q. Writer\n\n\nTO MY FRIEND\nWILLIAM TOWNEND\n\n\n"
@@ -58,6 +82,38 @@ def test_title_by_and_name_on_separate_lines_and_a_dedication() -> None:
     assert meta == [("dedication", "TO MY FRIEND\nWILLIAM TOWNEND")]
     assert Code.DEDICATION_RECOGNISED in _codes(found)
     assert not [e for e in found.events if isinstance(e, Para) and e.text == "by"]
+
+
+def test_a_subtitle_line_between_the_title_and_the_by_line() -> None:
+    text = (
+        "A TALE OF TWO CITIES\n\nA STORY OF THE FRENCH REVOLUTION\n\n"
+        f"By Charles Dickens\n\n\n{BODY}"
+    )
+    found = events(text, "a.txt", first=True)
+    assert [e.text for e in found.events if isinstance(e, BookTitle)] == ["A Tale of Two Cities"]
+    meta = [(e.key, e.value) for e in found.events if isinstance(e, BookMeta)]
+    assert meta == [("subtitle", "A Story of the French Revolution")]
+    assert [e.name for e in found.events if isinstance(e, BookAuthor)] == ["Charles Dickens"]
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()]
+
+
+def test_an_alternative_title_and_a_name_with_a_bracketed_name() -> None:
+    text = (
+        "Frankenstein;\n\nor, the Modern Prometheus\n\nby\n\n"
+        f"Mary Wollstonecraft (Godwin) Shelley\n\n\nLetter 1\n\n{BODY}"
+    )
+    found = events(text, "a.txt", first=True)
+    assert [e.text for e in found.events if isinstance(e, BookTitle)] == ["Frankenstein"]
+    meta = [(e.key, e.value) for e in found.events if isinstance(e, BookMeta)]
+    assert meta == [("subtitle", "or, the Modern Prometheus")]
+    authors = [e.name for e in found.events if isinstance(e, BookAuthor)]
+    assert authors == ["Mary Wollstonecraft (Godwin) Shelley"]
+
+
+def test_a_title_over_a_title_like_first_line_of_prose_takes_no_subtitle() -> None:
+    text = f"The Farm\n\nThe Hens Were Out\n\n{BODY}"
+    found = events(text, "a.txt", first=True)
+    assert not [e for e in found.events if isinstance(e, BookMeta)]
 
 
 def test_a_sentence_starting_with_to_is_not_a_dedication() -> None:
@@ -134,3 +190,43 @@ def test_an_italic_dedication_line_is_a_dedication() -> None:
 def test_a_numbered_list_between_blank_lines_is_not_a_run_of_chapters() -> None:
     found = events(f"Chapter 1\n\n{BODY}\n1. Eggs\n\n2. Milk\n\n3. Bread\n\n{BODY}", "a.txt")
     assert len([e for e in found.events if isinstance(e, StartChapter)]) == 1
+
+
+def test_a_preface_before_the_first_chapter_is_its_own_titled_chapter() -> None:
+    found = events(f"PREFACE\n\n{BODY}\n\nCHAPTER I\n\n{BODY}", "a.txt")
+    starts = [e for e in found.events if isinstance(e, StartChapter)]
+    assert len(starts) == 2
+    assert starts[0].heading is not None and starts[0].heading.number is None
+    assert plain_text(starts[0].heading.title) == "Preface"
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 2
+
+
+def test_a_contents_list_of_titled_chapter_lines_over_untitled_chapters_is_left_out() -> None:
+    # The list's lines read as headings and their titles wrap; the book's headings
+    # repeat only their label and number.
+    text = (
+        "CONTENTS\n\nCHAPTER I. Y-o-u-u Tom--Aunt Polly Decides Upon her Duty--Tom\n"
+        "Practices Music\n\nCHAPTER II. Strong Temptations--The Innocents Beguiled\n\n"
+        "CHAPTER III. Tom as a General--Triumph and Reward\n\n\n"
+        f"CHAPTER I\n\n{BODY}\nCHAPTER II\n\n{BODY}\nCHAPTER III\n\n{BODY}"
+    )
+    found = events(text, "a.txt")
+    assert len([e for e in found.events if isinstance(e, StartChapter)]) == 3
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 3
+    assert Code.CONTENTS_LIST_LEFT_OUT in _codes(found)
+
+
+def test_the_title_repeated_before_the_first_chapter_is_a_half_title() -> None:
+    text = (
+        "CRIME AND PUNISHMENT\n\nBy Fyodor Dostoevsky\n\n\nPREFACE\n\n"
+        f"{BODY}\n\nC R I M E  A N D  P U N I S H M E N T\n\n\nPART I\n\n\nCHAPTER I\n\n{BODY}"
+    )
+    found = events(text, "a.txt", first=True)
+    assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()] * 2
+    assert Code.HALF_TITLE_LEFT_OUT in _codes(found)
+
+
+def test_a_line_naming_the_title_inside_a_chapter_stays() -> None:
+    text = f"THE FARM\n\nby Jane Writer\n\n\nCHAPTER I\n\n{BODY}\nTHE FARM\n\n{BODY}"
+    found = events(text, "a.txt", first=True)
+    assert "THE FARM" in [e.text for e in found.events if isinstance(e, Para)]

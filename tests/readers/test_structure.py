@@ -103,6 +103,35 @@ def test_chapter_title_line_under_a_number_becomes_the_heading_title() -> None:
     assert result.events[1:] == (Para("She waited a long time.", Source("a.txt", 5)),)
 
 
+def _titles(text: str) -> list[str]:
+    return [
+        plain_text(e.heading.title)
+        for e in events(text).events
+        if isinstance(e, StartChapter) and e.heading is not None
+    ]
+
+
+BODY = "She waited a long time by the door.\n\nNobody came.\n\n"
+
+
+def test_a_short_sentence_under_a_number_opens_the_chapter_where_most_have_no_title() -> None:
+    text = (
+        f"Chapter 1\n\n{BODY}Chapter 2\n\n{BODY}Chapter 3\n\nMartha looked perturbed.\n\n{BODY}"
+        f"Chapter 4\n\n{BODY}"
+    )
+    assert _titles(text) == ["", "", "", ""]
+    paras = [e.text for e in events(text).events if isinstance(e, Para)]
+    assert "Martha looked perturbed." in paras
+
+
+def test_a_short_sentence_under_a_number_is_a_title_where_most_chapters_have_one() -> None:
+    text = (
+        f"Chapter 1\n\nA Start\n\n{BODY}Chapter 2\n\nAll for nothing.\n\n{BODY}"
+        f"Chapter 3\n\nThe End Game\n\n{BODY}"
+    )
+    assert _titles(text) == ["A Start", "All for nothing.", "The End Game"]
+
+
 def test_headingless_later_file_takes_a_title_case_first_line_as_its_chapter_title() -> None:
     result = events("The Long Night\n\nIt was late.\n\nMore.\n", first=False)
     start = result.events[0]

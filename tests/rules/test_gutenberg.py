@@ -45,3 +45,27 @@ def test_a_start_marker_with_no_text_after_it_leaves_everything() -> None:
         "*** END OF THE PROJECT GUTENBERG EBOOK X ***",
     ]
     assert find_boilerplate(lines) == Boilerplate(None, None)
+
+
+def test_the_end_line_above_the_end_marker_is_gutenbergs() -> None:
+    lines = [
+        "*** START OF THIS PROJECT GUTENBERG EBOOK A TALE ***",
+        "It began.",
+        "",
+        "End of the Project Gutenberg EBook of A Tale, by",
+        "Jane Writer",
+        "",
+        "*** END OF THIS PROJECT GUTENBERG EBOOK A TALE ***",
+        "licence",
+    ]
+    assert find_boilerplate(lines) == Boilerplate((0, 1), (3, 8))
+
+
+def test_a_sentence_far_above_the_end_marker_stays() -> None:
+    lines = [
+        "*** START OF THIS PROJECT GUTENBERG EBOOK A TALE ***",
+        "End of the Project Gutenberg days, she said.",
+        *["It went on."] * 10,
+        "*** END OF THIS PROJECT GUTENBERG EBOOK A TALE ***",
+    ]
+    assert find_boilerplate(lines) == Boilerplate((0, 1), (12, 13))

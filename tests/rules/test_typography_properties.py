@@ -65,6 +65,7 @@ def test_single_quotes_change_only_quotes(text: str) -> None:
         "'a b' c' d' e' ",  # one opener, closing candidates after letters
         "\"'E said 'e would,' he said. ",  # levels opened and closed
         "'" + "x" * 50 + " ",  # long words after quotes
+        "'ad 'way b'--c ",  # candidates, none opening speech, quotes before dashes
     ],
 )
 def test_single_quotes_are_linear(unit: str) -> None:

@@ -197,6 +197,10 @@ class LocaleData:
     """(lower-case heading, back-matter kind): "danksagung" is the acknowledgments, so a
     manuscript's own back matter is not swallowed by its last chapter. An ``also-by``
     heading may go on with the author's name ("Also by Jane Doe")."""
+    front_headings: tuple[str, ...] = ()
+    """Lower-case headings of a book's own front matter ("preface", "translator's
+    preface"): read as an unnumbered chapter with that title, so a preface is not run
+    into the first chapter nor left an untitled one."""
     function_words: frozenset[str] = frozenset()
     """Lower-case articles, prepositions, conjunctions and pronouns a small-caps
     lead-in must not end on ("THERE WERE A"): the lead-in takes the next word too."""

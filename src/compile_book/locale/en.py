@@ -53,6 +53,18 @@ DATA = LocaleData(
         copyright_line="Copyright © {year} {holders}",
         and_="and",
     ),
+    front_headings=(
+        "preface",
+        "foreword",
+        "introduction",
+        "author's preface",
+        "translator's preface",
+        "translator's introduction",
+        "editor's preface",
+        "editor's introduction",
+        "preface to the first edition",
+        "preface to the second edition",
+    ),
     back_headings=(
         ("acknowledgments", "acknowledgments"),
         ("acknowledgements", "acknowledgments"),

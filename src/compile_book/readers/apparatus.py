@@ -10,7 +10,9 @@ An editor preparing a typescript for print takes these out of the running text:
 * a **dedication** (``To my mother``, a few short lines before the first
   chapter) belongs on its own page, not in chapter one (:func:`find_dedication`);
 * **The End** under the last paragraph is an end mark, not a paragraph of the
-  story (:func:`is_end_mark`).
+  story (:func:`is_end_mark`);
+* the book's **title repeated** on a line of its own before the first chapter is a
+  half title: the title page already has it (:func:`find_half_titles`).
 
 These are pure functions over classified items; the reader reports what it did.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..record import record
 from ..rules.headings import parse_number
@@ -98,10 +100,51 @@ def _matches(line: str, titles: set[str], numbers: set[int]) -> bool:
     return number is not None and number in numbers
 
 
-def find_contents(items: Sequence[Item], start: int) -> Contents | None:
+def _heading_keys(item: Item) -> list[object]:
+    """What makes two heading lines the same heading: the words of the line, or the
+    label and number (``CHAPTER I. Y-o-u-u Tom`` in a list, ``CHAPTER I`` in the book)."""
+    keys: list[object] = [_norm(item.unit.text)]
+    h = item.heading
+    if h is not None and h.label and h.number is not None:
+        keys.append((h.is_part, h.label.lower(), h.number))
+    return keys
+
+
+def _repeated(items: Sequence[Item], start: int) -> set[int]:
+    """The heading items from ``start`` on that a later heading repeats, word for word or
+    by label and number: a contents list's ``Book the First--Recalled to Life``, not
+    yet the book's."""
+    last: dict[object, int] = {}
+    for k in range(start, len(items)):
+        if items[k].kind == "heading":
+            for key in _heading_keys(items[k]):
+                last[key] = k
+    return {
+        k
+        for k in range(start, len(items))
+        if items[k].kind == "heading" and any(last[key] > k for key in _heading_keys(items[k]))
+    }
+
+
+def find_contents(
+    items: Sequence[Item],
+    start: int,
+    indented: Callable[[Item], list[str]] | None = None,
+) -> Contents | None:
     """A typed contents list between ``start`` and the first heading whose every entry
-    line names a heading found later, or ``None``."""
-    first = next((k for k in range(start, len(items)) if items[k].kind == "heading"), None)
+    line names a heading found later, or ``None``.
+
+    Why the other kinds: a list's part lines (``Book the First--Recalled to Life``)
+    read as headings, and its indented chapter lines as an indented group
+    (``indented`` gives a group item's lines); a heading line a later heading repeats
+    (word for word, or by label and number) belongs to the list with the line its
+    title wrapped onto, and the book starts at the first heading no later one repeats.
+    """
+    repeated = _repeated(items, start)
+    first = next(
+        (k for k in range(start, len(items)) if items[k].kind == "heading" and k not in repeated),
+        None,
+    )
     if first is None:
         return None
     titles, numbers = _keys(items, first)
@@ -111,8 +154,22 @@ def find_contents(items: Sequence[Item], start: int) -> Contents | None:
         a = k + 1 if titled else k
         b = a
         lines = 0
-        while b < first and items[b].kind == "prose":
-            entry = unit_lines(items[b].unit)
+        while b < first:
+            item = items[b]
+            if item.kind == "heading" and b in repeated:
+                lines += 1
+                b += 1
+                # an entry's title wrapped onto the next line, no blank line between
+                while b < first and items[b].kind == "prose" and not items[b].unit.blank_before:
+                    lines += len(items[b].unit.lines)
+                    b += 1
+                continue
+            if item.kind == "indented" and indented is not None:
+                entry = indented(item)
+            elif item.kind == "prose":
+                entry = unit_lines(item.unit)
+            else:
+                break
             if not all(_matches(line, titles, numbers) for line in entry):
                 break
             lines += len(entry)
@@ -124,6 +181,28 @@ def find_contents(items: Sequence[Item], start: int) -> Contents | None:
         # a run starting inside this one ends where it did: go on past it (linear)
         k = max(k + 1, b)
     return None
+
+
+def _squeezed(text: str) -> str:
+    """Letters and digits only, folded: "T O M  S A W Y E R" is "tomsawyer"."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def find_half_titles(items: Sequence[Item], start: int, title: str | None) -> list[int]:
+    """The lines before the first numbered heading that repeat the book's ``title``
+    (a half title: ``CRIME AND PUNISHMENT`` over ``PART I``, letterspaced or not)."""
+    key = _squeezed(title or "")
+    if not key:
+        return []
+    found: list[int] = []
+    for k in range(start, len(items)):
+        item = items[k]
+        h = item.heading
+        if item.kind == "heading" and h is not None and (h.number is not None or h.markdown_level):
+            break
+        if item.kind == "prose" and len(item.unit.lines) == 1 and _squeezed(item.unit.text) == key:
+            found.append(k)
+    return found
 
 
 def is_end_mark(item: Item) -> bool:

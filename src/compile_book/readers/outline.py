@@ -57,7 +57,8 @@ def demote_stray_numbers(items: list[Item]) -> list[Item]:
     lines of a typed contents list ("I. A Scandal in Bohemia" one under another) are
     not headings. A numbered title is not a heading in a file with ``Chapter 3``
     headings either (there "3. Bread" is a list's line), and after the first one each
-    must count on from the one before.
+    must count on from the one before, or from 1 again after a part heading ("Book the
+    Second" then "I. Five Years Later").
     """
     labelled = any(
         it.heading is not None
@@ -71,6 +72,8 @@ def demote_stray_numbers(items: list[Item]) -> list[Item]:
     out: list[Item] = []
     for k, it in enumerate(items):
         h = it.heading
+        if it.kind == "heading" and h is not None and h.is_part:
+            last = None
         bare = _bare(h) and h is not None and h.number is not None
         if bare or _numbered_title(h):
             assert h is not None and h.number is not None

@@ -20,6 +20,7 @@ from ..diagnostics import Code, Reporter
 from ..events import (
     BlockNode,
     BookMeta,
+    BookTitle,
     Break,
     Event,
     Para,
@@ -34,12 +35,19 @@ from ..rules.indented import Group
 from ..rules.learned import learnt_message, teach
 from ..rules.markdown import restore
 from ..rules.notes import excerpt, is_note, placeholders, split_notes
-from ..rules.paragraphs import Line, Unit, blank_line_breaks, build_units, split_lines
+from ..rules.paragraphs import (
+    Line,
+    Unit,
+    announces,
+    blank_line_breaks,
+    build_units,
+    split_lines,
+)
 from ..rules.scenebreaks import is_scene_break, looks_like_divider
 from ..rules.titles import (
     broken,
 )
-from .apparatus import find_contents, find_dedication, is_end_mark
+from .apparatus import find_contents, find_dedication, find_half_titles, is_end_mark
 from .indented import block, set_aside
 from .outline import Item, demote_stray_numbers, story_levels
 from .titling import TitleLines, mark_title_lines, raw_inlines
@@ -89,6 +97,7 @@ class StructureReader(TitleLines):
         self._groups: dict[int, Group] = {}
 
     def read(self, text: str) -> list[Event]:
+        self._titled_file = None
         lines = split_lines(text)
         if self.options.first:
             mark_title_lines(lines)
@@ -158,13 +167,20 @@ class StructureReader(TitleLines):
             )
         return kept
 
+    def _gap(self, k: int) -> int | None:
+        """Blank lines between paragraph event ``k`` and the paragraph before it, or
+        ``None`` where something else stands between or the one before announces it."""
+        before = self.events[k - 1] if k else None
+        if not isinstance(before, Para) or announces(before.text):
+            return None
+        return self._units[k].gap
+
     def _blank_line_breaks(self) -> None:
-        """Put a scene break where blank lines mark one between two paragraphs."""
+        """Put a scene break where blank lines mark one between two paragraphs (never
+        after a paragraph that announces what follows with a colon)."""
         events = self.events
         paras = [k for k, e in enumerate(events) if isinstance(e, Para)]
-        gaps = [
-            self._units[k].gap if k and isinstance(events[k - 1], Para) else None for k in paras
-        ]
+        gaps = [self._gap(k) for k in paras]
         wide, spacing = blank_line_breaks(gaps)
         if not wide:
             return
@@ -260,6 +276,10 @@ class StructureReader(TitleLines):
         if pending is not None:
             self._para(pending)
 
+    def _group_lines(self, item: Item) -> list[str]:
+        """An indented group's text lines (a typed contents list may be one)."""
+        return [ln.text.strip() for ln in self._groups[item.unit.line].lines if ln.text]
+
     def _indented(self, unit: Unit) -> None:
         found = self._groups[unit.line]
         node = block(self.name, found)
@@ -276,7 +296,7 @@ class StructureReader(TitleLines):
         """Take out a typed contents list, a dedication and an end mark (reported)."""
         out = list(items)
         report = self.reporter.add
-        contents = find_contents(out, i)
+        contents = find_contents(out, i, self._group_lines)
         if contents is not None:
             unit = out[contents.start].unit
             last = out[contents.end - 1].unit.lines[-1]
@@ -288,6 +308,7 @@ class StructureReader(TitleLines):
                 unit.line,
             )
             del out[contents.start : contents.end]
+        self._half_titles(out, i)
         dedication = find_dedication(out, i) if self.options.first else None
         if dedication is not None and not self.options.dedication:
             end, lines = dedication
@@ -311,6 +332,19 @@ class StructureReader(TitleLines):
                 unit.line,
             )
         return out
+
+    def _half_titles(self, out: list[Item], i: int) -> None:
+        """Take out the book's title repeated before the first chapter (reported)."""
+        titles = [e.text for e in self.events if isinstance(e, BookTitle)]
+        for k in reversed(find_half_titles(out, i, titles[-1] if titles else self.options.title)):
+            unit = out.pop(k).unit
+            self.reporter.add(
+                Code.HALF_TITLE_LEFT_OUT,
+                f"{unit.text!r} repeats the book's title before the first chapter: left out "
+                "as a half title (the title page has it)",
+                self.name,
+                unit.line,
+            )
 
     def _para(self, unit: Unit) -> None:
         self._units[len(self.events)] = unit

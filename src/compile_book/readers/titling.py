@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Code, Reporter
-from ..events import BookAuthor, BookTitle, Event, StartChapter
+from ..events import BookAuthor, BookMeta, BookTitle, Event, StartChapter
 from ..nodes import ChapterKind, Heading, Inline, Source, Text
 from ..rules.headings import HeadingMatch
 from ..rules.paragraphs import Line, Unit
 from ..rules.titles import (
+    all_caps,
     book_title_like,
     by_line,
     chapter_title_like,
@@ -40,30 +41,25 @@ class TitleLines:
     options: Options
     reporter: Reporter
     events: list[Event]
+    _titled_file: bool | None = None
+    """Whether most numbered chapters of the file have a title line (found on first need)."""
 
-    @staticmethod
-    def _title_line(items: list[Item], i: int, found: HeadingMatch) -> Unit | None:
-        """The unit after a heading that is its title line, if there is one."""
-        nxt = items[i + 1] if i + 1 < len(items) else None
-        if found.title is not None or nxt is None or nxt.kind != "prose":
-            return None
-        if found.is_part:
-            # "Part One" then "The Early Years" on its own line: the part's title.
-            if len(nxt.unit.lines) == 1 and book_title_like(nxt.unit.text):
-                return nxt.unit
-            return None
-        # "Chapter 29" then "All for nothing." on its own line: a title line.
-        # Only under a *number*: after "Prologue" a short line is the opening sentence.
-        if (
-            found.number is not None
-            and i + 2 < len(items)
-            and items[i + 2].kind == "prose"
-            # a line opening a block that goes on is the start of the text, not a title
-            and not (nxt.unit.blank_before and not items[i + 2].unit.blank_before)
-            and chapter_title_like(nxt.unit.text)
-        ):
-            return nxt.unit
-        return None
+    def _title_line(self, items: list[Item], i: int, found: HeadingMatch) -> Unit | None:
+        """The unit after a heading that is its title line, if there is one.
+
+        Why the whole file: a short sentence on its own line under a number ("All for
+        nothing.") is a title where most numbered chapters have a title line; where
+        most have none, it is the chapter's opening sentence ("Lebeziatnikov looked
+        perturbed.").
+        """
+        unit = _title_line(items, i, found)
+        if unit is None or not unit.text.rstrip().endswith((".", "!", "?", "…")):
+            return unit
+        if all_caps(unit.text):
+            return unit
+        if self._titled_file is None:
+            self._titled_file = _mostly_titled(items)
+        return unit if self._titled_file else None
 
     def _cased(self, text: str | None, src: Source) -> str | None:
         """An ALL-CAPS English title in title case, with a note of the change."""
@@ -97,6 +93,8 @@ class TitleLines:
             )
             text = h.title or text
         elif first.kind == "prose" and len(first.unit.lines) == 1:
+            if _alternative(items):
+                text = text.rstrip(",;: ")
             same = configured is not None and fold(configured) == fold(text)
             is_title = same or (configured is None and book_title_like(text))
         if not is_title:
@@ -106,27 +104,30 @@ class TitleLines:
         self.reporter.add(
             Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
         )
-        second = items[1]
-        used = 2
-        by = by_line(second.unit.text) if second.kind == "prose" else None
-        if (
-            # "by" alone, the name on the next line
-            by is None
-            and fold(second.unit.text) in ("by", "written by")
-            and len(items) > 3
-            and items[2].kind == "prose"
-            and len(items[2].unit.lines) == 1
-        ):
-            second, used = items[2], 3
-            by = by_line("by " + second.unit.text.rstrip(",."))
-        if by and len(items) > used and len(second.unit.lines) == 1:
-            line = second.unit.line
-            self.events.append(BookAuthor(by, Source(self.name, line, second.unit.cols[0])))
+        at = 1
+        if _alternative(items) or (_subtitle_like(items[1]) and _by_at(items, 2) is not None):
+            sub = items[1].unit
+            sub_src = Source(self.name, sub.line)
+            subtitle = self._cased(sub.text, sub_src) or sub.text
+            self.events.append(BookMeta("subtitle", subtitle, sub_src))
             self.reporter.add(
-                Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
+                Code.BOOK_TITLE_RECOGNISED,
+                f"subtitle line recognised: {sub.text!r} ([book] subtitle in book.toml "
+                "overrides it)",
+                self.name,
+                sub.line,
             )
-            return used
-        return 1
+            at = 2
+        found = _by_at(items, at)
+        if found is None:
+            return at
+        by, second, used = found
+        line = second.unit.line
+        self.events.append(BookAuthor(by, Source(self.name, line, second.unit.cols[0])))
+        self.reporter.add(
+            Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
+        )
+        return used
 
     def _headingless_title(self, items: list[Item], i: int) -> int:
         """A short title-case first line of a file without headings titles its chapter."""
@@ -145,6 +146,90 @@ class TitleLines:
             unit.line,
         )
         return i + 1
+
+
+def _title_line(items: list[Item], i: int, found: HeadingMatch) -> Unit | None:
+    """The unit after a heading that is its title line, if there is one."""
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    if found.title is not None or nxt is None or nxt.kind != "prose":
+        return None
+    if found.is_part:
+        # "Part One" then "The Early Years" on its own line: the part's title.
+        if len(nxt.unit.lines) == 1 and book_title_like(nxt.unit.text):
+            return nxt.unit
+        return None
+    # "Chapter 29" then "All for nothing." on its own line: a title line.
+    # Only under a *number*: after "Prologue" a short line is the opening sentence.
+    if (
+        found.number is not None
+        and i + 2 < len(items)
+        and items[i + 2].kind == "prose"
+        # a line opening a block that goes on is the start of the text, not a title
+        and not (nxt.unit.blank_before and not items[i + 2].unit.blank_before)
+        and chapter_title_like(nxt.unit.text)
+    ):
+        return nxt.unit
+    return None
+
+
+def _mostly_titled(items: list[Item]) -> bool:
+    """At least half the numbered chapter headings without a title of their own have a
+    title line under them."""
+    numbered = titled = 0
+    for k, it in enumerate(items):
+        h = it.heading
+        if it.kind != "heading" or h is None or h.is_part or h.number is None or h.title:
+            continue
+        numbered += 1
+        titled += _title_line(items, k, h) is not None
+    return 2 * titled >= numbered
+
+
+def _by_at(items: list[Item], k: int) -> tuple[str, Item, int] | None:
+    """The author named by a ``by`` line at item ``k`` (or ``by`` alone, the name on the
+    next line): the name, its item and how many items the title block uses with it."""
+    if k >= len(items) or items[k].kind != "prose":
+        return None
+    second, used = items[k], k + 1
+    by = by_line(second.unit.text)
+    if (
+        by is None
+        and fold(second.unit.text) in ("by", "written by")
+        and len(items) > k + 2
+        and items[k + 1].kind == "prose"
+        and len(items[k + 1].unit.lines) == 1
+    ):
+        second, used = items[k + 1], k + 2
+        by = by_line("by " + second.unit.text.rstrip(",."))
+    if by and len(items) > used and len(second.unit.lines) == 1:
+        return by, second, used
+    return None
+
+
+def _subtitle_like(item: Item) -> bool:
+    """A line of its own that reads as a title and names no author."""
+    unit = item.unit
+    return (
+        item.kind == "prose"
+        and len(unit.lines) == 1
+        and by_line(unit.text) is None
+        and book_title_like(unit.text)
+    )
+
+
+def _alternative(items: list[Item]) -> bool:
+    """``Frankenstein;`` over ``or, The Modern Prometheus``: an older book's title and
+    its alternative title, the first ending in a comma or semicolon."""
+    if len(items) < 3 or items[0].kind != "prose" or items[1].kind != "prose":
+        return False
+    first, second = items[0].unit, items[1].unit
+    return (
+        len(first.lines) == 1
+        and len(second.lines) == 1
+        and first.text.rstrip().endswith((",", ";"))
+        and fold(second.text).startswith(("or ", "or,"))
+        and len(second.text) <= 80
+    )
 
 
 # Why: a wrapped paragraph's first line fills the width; a title line over one is short.

@@ -26,6 +26,10 @@ LICENCE_RE = re.compile(
     re.I,
 )
 
+# Why: most files close the text with "End of the Project Gutenberg EBook of ..." a
+# line or two above the end marker; it is Gutenberg's line, not the book's.
+END_LINE_LOOK = 8
+
 CREDIT_RE = re.compile(r"(?:Produced|Transcribed|Prepared|E-?text prepared) (?:by|from)\b", re.I)
 
 
@@ -51,6 +55,15 @@ def find_boilerplate(lines: list[str]) -> Boilerplate:
         end = next(
             (k for k in range(start + 1, len(lines)) if LICENCE_RE.fullmatch(lines[k].strip())),
             None,
+        )
+    else:
+        end = next(
+            (
+                k
+                for k in range(max(start + 1, end - END_LINE_LOOK), end)
+                if LICENCE_RE.fullmatch(lines[k].strip())
+            ),
+            end,
         )
     if not any(ln.strip() for ln in lines[start + 1 : end]):
         return Boilerplate(None, None)

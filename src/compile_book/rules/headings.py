@@ -3,11 +3,16 @@
 Recognised forms (case-insensitive, a whole line):
 
 * ``Chapter 29``, ``CHAPTER IV.``, ``Chapter One``, ``Chapter Twenty-One``,
-  ``Ch. 3``; with a title after a separator: ``Chapter 3: The Fall``,
+  ``Ch. 3``, ``Letter 4`` (an epistolary novel's pieces); with a title after a
+  separator: ``Chapter 3: The Fall``,
   ``Chapter 3 - The Fall``, ``Chapter 3 -- The Fall``, ``Chapter 3. The Fall``,
   ``Chapter 3 — The Fall``;
 * ``Prologue``, ``Epilogue``, ``Interlude`` (optionally ``: Title``);
-* ``Part One``, ``Part II: Title``, ``Book 2 - Title`` (a part);
+* ``Part One``, ``Part II: Title``, ``Book 2 - Title``,
+  ``Book the First--Recalled to Life`` (a part; ``Chapter the Second`` and
+  ``Chapter the Last`` too);
+* front matter: ``Preface``, ``Foreword``, ``Introduction``, ``Translator's
+  Preface`` (the locale's ``front_headings``): an unnumbered chapter with that title;
 * back matter: ``Acknowledgments``, ``About the Author``, ``Afterword``,
   ``Also by Jane Doe``, ``Reading Group Guide`` ... (the locale's
   ``back_headings``, English always), so a manuscript's own back matter is not
@@ -41,17 +46,32 @@ _UNITS = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
-# Why: "Twenty-One", "twenty one", "One Hundred" are all how writers spell numbers.
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+}
+_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+# Why: "Twenty-One", "twenty one", "One Hundred" are all how writers spell numbers;
+# older books count "Book the First", "Chapter the Second".
 _NUMBER = (
-    rf"(?P<num>\d{{1,4}}|[ivxlcdm]{{1,9}}|(?:{_WORD})(?:[-\s](?:{_WORD}))?"
+    rf"(?P<num>\d{{1,4}}|[ivxlcdm]{{1,9}}|(?:the\s+)?(?:{_ORDINAL})\b"
+    rf"|(?:{_WORD})(?:[-\s](?:{_WORD}))?"
     rf"|(?:{_WORD})\s+hundred(?:(?:\s+and)?[-\s](?:{_WORD})(?:[-\s](?:{_WORD}))?)?|one\s+hundred)"
 )
-# Why: a title must follow a separator (: . - – —), never bare words, so prose is safe.
-_TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—])\s*(?P<title>\S.*?))?"
+# Why: a title must follow a separator (: . - – — or a typed "--", spaced or not:
+# "Book the First--Recalled to Life"), never bare words, so prose is safe.
+_TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—]|--)\s*(?P<title>\S.*?))?"
 _TRAIL = r"\s*[.:]?"
 
-CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.)\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I)
+# Why "letter": epistolary novels head their pieces "Letter 1" as others "Chapter 1".
+CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.|letter)\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I)
 PART_RE = re.compile(rf"(?P<label>part|book)\s+{_NUMBER}{_TITLE}{_TRAIL}", re.I)
+# Why: older novels close with "CHAPTER THE LAST", a chapter with no number to count.
+LAST_RE = re.compile(r"(?P<label>chapter|book|part)\s+the\s+last\.?", re.I)
 SPECIAL_RE = re.compile(rf"(?P<label>prologue|epilogue|interlude){_TITLE}{_TRAIL}", re.I)
 # Why: a bare number line is a chapter number in many manuscripts; a lone "I" is a word.
 # "I." with its full stop is a section number (a story's first section), not the word.
@@ -109,6 +129,9 @@ def parse_number(text: str) -> int | None:
     """
     if text.isdigit():
         return int(text)
+    ordinal = _ORDINALS.get(re.sub(r"^the\s+", "", text.lower()))
+    if ordinal is not None:
+        return ordinal
     upper = text.upper()
     if _ROMAN_RE.fullmatch(upper):
         total = 0
@@ -135,6 +158,8 @@ def _number_text(raw: str) -> str:
         return raw
     if _ROMAN_RE.fullmatch(raw.upper()):
         return raw.upper()
+    if raw.lower().startswith("the "):
+        return "the " + raw.split()[-1].capitalize()
     return "-".join(w.capitalize() for w in raw.split("-")).replace("  ", " ")
 
 
@@ -177,7 +202,8 @@ def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
     # Why: number words of any language are read by the locale, so the pattern takes
     # up to four words and the locale decides whether they are a number.
     number = r"(?P<num>\d{1,4}|[^\W\d_]+(?:[- ][^\W\d_]+){0,3})"
-    chapter = rf"(?P<label>chapter|chap\.|ch\.|{_words(hw.chapter)})\s*{number}{_TITLE}{_TRAIL}"
+    english = r"chapter|chap\.|ch\.|letter"
+    chapter = rf"(?P<label>{english}|{_words(hw.chapter)})\s*{number}{_TITLE}{_TRAIL}"
     part = rf"(?P<label>part|book|{_words(hw.part)})\s+{number}{_TITLE}{_TRAIL}"
     kinds = dict(_KINDS)
     for kind in (ChapterKind.PROLOGUE, ChapterKind.EPILOGUE, ChapterKind.INTERLUDE):
@@ -255,6 +281,10 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             first = m.start("num") < m.start("label")
             written = str(number) if first else _number_text(raw)
             return HeadingMatch(is_part, ChapterKind.CHAPTER, label, number, written, title)
+    m = LAST_RE.fullmatch(line)
+    if m:
+        label = m.group("label").capitalize()
+        return HeadingMatch(label != "Chapter", ChapterKind.CHAPTER, label, None, "the Last", None)
     m = p.special.fullmatch(line)
     if m:
         label = m.group("label").lower()
@@ -262,6 +292,9 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
     back = match_back(line, p.language)
     if back is not None:
         return back
+    front = match_front(line, p.language)
+    if front is not None:
+        return front
     if allow_number_only:
         titled = _numbered_title(line)
         if titled is not None:
@@ -317,7 +350,9 @@ def match_back(line: str, language: str = "en") -> HeadingMatch | None:
     """A back-matter heading (``About the Author``, ``Also by Jane Doe``), or ``None``.
 
     The line is the heading's title as typed; only an ``also-by`` heading may go on
-    after its phrase (the author's name), so "Acknowledgments are due" stays prose.
+    after its phrase, and only with a name or a title-cased phrase, so
+    "Acknowledgments are due" and a wrapped line "also by the oppressive sense of"
+    stay prose.
     """
     if len(line) > 100:
         return None
@@ -326,10 +361,43 @@ def match_back(line: str, language: str = "en") -> HeadingMatch | None:
     if m is None:
         return None
     kind = kinds[_fold_quotes(m.group("phrase").lower())]
-    if m.group("rest") and kind is not ChapterKind.ALSO_BY:
+    rest = m.group("rest")
+    if rest and kind is not ChapterKind.ALSO_BY:
         return None
+    if rest and not _names_author(rest):
+        return None  # "also by the oppressive sense of...": a wrapped line of prose
     title = line.rstrip(".: ")
     return HeadingMatch(False, kind, None, None, None, title)
+
+
+@functools.lru_cache(maxsize=16)
+def _front_pattern(language: str) -> re.Pattern[str]:
+    """One pattern of every front-matter heading the language knows (English always)."""
+    from ..locale import get_locale
+
+    phrases = {
+        _fold_quotes(p)
+        for lang in dict.fromkeys(("en", language))
+        for p in get_locale(lang).front_headings
+    }
+    alternatives = _words(phrases).replace("’", "['’]")
+    return re.compile(rf"(?:{alternatives})\s*[.:]?", re.I)
+
+
+def match_front(line: str, language: str = "en") -> HeadingMatch | None:
+    """A front-matter heading (``Preface``, ``TRANSLATOR'S PREFACE``) alone on its line:
+    an unnumbered chapter titled with the line, or ``None``."""
+    if len(line) > 60 or not _front_pattern(language).fullmatch(line):
+        return None
+    return HeadingMatch(False, ChapterKind.CHAPTER, None, None, None, line.rstrip(".: "))
+
+
+def _names_author(rest: str) -> bool:
+    """What follows "Also by": a name (``Jane Doe``) or a title-cased phrase (``the Same
+    Author``), never a run of lower-case prose words."""
+    from .titles import book_title_like, by_line
+
+    return by_line("by " + rest) is not None or book_title_like(rest)
 
 
 def _numbered_title(line: str) -> HeadingMatch | None:

@@ -314,6 +314,17 @@ def _ends_paragraph(unit_end: str, last_line: str, next_line: str, width: int) -
     return len(last_line) + 1 + len(word) <= width
 
 
+# Why: a paragraph ending in a colon ("These were its contents:", "my father:--")
+# announces what follows (a letter, verse, a notice); the blank lines around what it
+# announces set that apart, they do not end a scene.
+_ANNOUNCES_RE = re.compile(r":[\s*_]*(?:-{1,3}|[—–])?[\s*_]*$")
+
+
+def announces(text: str) -> bool:
+    """The paragraph ends in a colon: what follows belongs to it, not to a new scene."""
+    return _ANNOUNCES_RE.search(text[-12:]) is not None
+
+
 def blank_line_breaks(gaps: Sequence[int | None]) -> tuple[list[int], int]:
     """Which paragraph boundaries blank lines mark as scene breaks, and the usual spacing.
 

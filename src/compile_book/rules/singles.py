@@ -10,7 +10,9 @@ within the paragraph is an elision too, unless it starts the paragraph before a
 capital (British-style speech running over several paragraphs). The short list
 below settles what stays ambiguous (a known elision never opens, so ``'Tis
 true,' he said`` still pairs correctly), and a word-final quote after a word
-that drops its last letters (``goin'``, ``an'``, ``o'``) never closes.
+that drops its last letters (``goin'``, ``an'``, ``o'``) never closes. A quote
+between a word and a dash (``responsibility'--that's``) closes a quotation
+opened at a clause start before a capital, however long it ran.
 
 One pass over the quotes (a stack of double-quote levels): linear time.
 """
@@ -35,6 +37,11 @@ KNOWN_ELISIONS = frozenset(
 _TRAILING_ELISIONS = frozenset(
     "an o th ol roun fo wi yo ma pa frien lan han stan a ha gi mos jus fus los soun kep giv".split()
 )
+# Why: "goin'", "nothin'" drop a g; "again", "certain", "vein" are whole words.
+_WHOLE_IN = ("ain", "ein")
+# Why: a negation that drops its t (didn', wouldn', wasn', doan', ain') ends in an
+# n no English word ends on after d, s or t; a closing quote follows a whole word.
+_NEGATION_NO_T = re.compile(r"(?:[dst]n|^ain|^doan)$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+|\d\ds?\b")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _QUOTES = re.compile("['“”]")
@@ -54,7 +61,11 @@ def _drops_last_letters(text: str, i: int) -> bool:
     if m is None:
         return False
     word = m.group().lower()
-    return word in _TRAILING_ELISIONS or (len(word) > 3 and word.endswith("in"))
+    return (
+        word in _TRAILING_ELISIONS
+        or (len(word) > 3 and word.endswith("in") and not word.endswith(_WHOLE_IN))
+        or _NEGATION_NO_T.search(word) is not None
+    )
 
 
 def _opens_position(text: str, i: int) -> bool:
@@ -116,6 +127,26 @@ def _short_quote(text: str, opener: int, closer: int) -> bool:
     )
 
 
+# Why: speech opens with the level's first candidates; bounded so that a paragraph of
+# dialect elisions before dashes is not scanned once per quote.
+_SPEECH_LOOK = 8
+
+
+def _speech_open(text: str, level: list[int]) -> bool:
+    """A candidate opens speech: a capital at a sentence or clause start, or any word
+    right after a dash (speech picked up after an interruption: "tale--'but I").
+
+    Why: a quote glued to a word and then to a dash ("responsibility'--that's")
+    closes such a quotation however long it ran; after a lowercase candidate
+    (dialect 'way, 'long) it is more likely a dropped letter (las'--). Only the
+    first few candidates are looked at, so a paragraph of them stays linear.
+    """
+    return any(
+        (text[j + 1 : j + 2].isupper() and not _before(text, j).isalnum()) or text[j - 1] in _DASHES
+        for j in level[:_SPEECH_LOOK]
+    )
+
+
 def _opener(text: str, level: list[int]) -> int:
     """Which candidate a closing quote answers: the first that starts a clause before a
     capital (``say, 'Sid`` after ``Sally 'd``), else the last before a capital, else
@@ -171,8 +202,11 @@ def curl_singles(text: str, english: bool = True, elisions: list[int] | None = N
         else:
             out[i] = "’"
             level = levels[-1]
-            strong = before in _STRONG_BEFORE
-            if level and (strong or not (english and _drops_last_letters(text, i))):
+            dropped = english and _drops_last_letters(text, i)
+            strong = before in _STRONG_BEFORE or (
+                after in _DASHES and before.isalpha() and not dropped and _speech_open(text, level)
+            )
+            if level and (strong or not dropped):
                 # A word or title in quotes pairs with the nearest candidate.
                 opener = _opener(text, level) if strong else level[-1]
                 if not strong and (

@@ -24,11 +24,14 @@ CAPS_TITLE_MAX_WORDS = 16
 # stopped." is prose. A name is a few capitalised words (initials and particles
 # such as "de", "van" allowed) with no sentence punctuation.
 BY_LINE_RE = re.compile(
-    r"(?:by|written by)\s+(?P<name>(?:(?:[A-Z][\w'’.-]*|de|da|del|der|van|von|la|le|du|bin|al)"
-    r"(?:\s+|$)){1,6})",
+    r"(?:by|written by)\s+(?P<name>(?:"
+    r"(?:\(?[A-Z][\w'’.-]*\)?|de|da|del|der|van|von|la|le|du|bin|al)(?:\s+|$)){1,6})",
     re.I,
 )
-_NAME_WORD_RE = re.compile(r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.|de|da|del|der|van|von|la|le|du|bin|al)")
+# Why: a name may hold a maiden or real name in brackets, "Mary Wollstonecraft (Godwin) Shelley".
+_NAME_WORD_RE = re.compile(
+    r"(?:\(?[A-Z][\w'’-]*\.?\)?|[A-Z]\.|de|da|del|der|van|von|la|le|du|bin|al)"
+)
 # Why: words a title may leave in lower case (Title Case rules).
 _MINOR_WORDS = frozenset(
     "a an the and but or nor for so yet of in on at to by up as with from into onto over "
