@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from compile_book.locale import get_locale
-from compile_book.rules.headings import looks_like_heading, match_heading, parse_number
+from compile_book.rules.headings import looks_like_heading, match_heading
+from compile_book.rules.numbers import parse_number
 from tests.fixtures import Case, fixture_params
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -51,7 +52,7 @@ def test_heading_like_lines_are_flagged() -> None:
     ],
 )
 def test_styled_numbers(style: str, language: str, expected: str) -> None:
-    from compile_book.rules.headings import styled_number
+    from compile_book.rules.numbers import styled_number
 
     written = "IV" if style == "as-written" else "21"
     number = 4 if style == "as-written" else 21
@@ -59,7 +60,7 @@ def test_styled_numbers(style: str, language: str, expected: str) -> None:
 
 
 def test_number_words() -> None:
-    from compile_book.rules.headings import to_words
+    from compile_book.rules.numbers import to_words
 
     assert [to_words(n) for n in (1, 13, 40, 99, 100, 101)] == [
         "One",

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..record import record
-from ..rules.headings import parse_number
+from ..rules.numbers import parse_number
 from ..rules.paragraphs import Unit
 from ..rules.titles import all_caps, fold
 from .outline import Item

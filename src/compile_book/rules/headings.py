@@ -38,29 +38,14 @@ from dataclasses import replace
 from ..locale import Locale
 from ..nodes import ChapterKind
 from ..record import record
+from .numbers import ORDINAL, WORD, number_text, parse_number
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-_WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
-_ORDINALS = {
-    w: i + 1
-    for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-        "twentieth".split()
-    )
-}
-_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 # Why: "Twenty-One", "twenty one", "One Hundred" are all how writers spell numbers;
 # older books count "Book the First", "Chapter the Second".
 _NUMBER = (
-    rf"(?P<num>\d{{1,4}}|[ivxlcdm]{{1,9}}|(?:the\s+)?(?:{_ORDINAL})\b"
-    rf"|(?:{_WORD})(?:[-\s](?:{_WORD}))?"
-    rf"|(?:{_WORD})\s+hundred(?:(?:\s+and)?[-\s](?:{_WORD})(?:[-\s](?:{_WORD}))?)?|one\s+hundred)"
+    rf"(?P<num>\d{{1,4}}|[ivxlcdm]{{1,9}}|(?:the\s+)?(?:{ORDINAL})\b"
+    rf"|(?:{WORD})(?:[-\s](?:{WORD}))?"
+    rf"|(?:{WORD})\s+hundred(?:(?:\s+and)?[-\s](?:{WORD})(?:[-\s](?:{WORD}))?)?|one\s+hundred)"
 )
 # Why: a title must follow a separator (: . - – — or a typed "--", spaced or not:
 # "Book the First--Recalled to Life"), never bare words, so prose is safe.
@@ -98,8 +83,6 @@ BARE_RE = re.compile(
 BARE = ""
 # Why: writers set a chapter number off with a dash, a tilde, a star or a section sign.
 _DECORATION = " -—–~*§#•·=_"
-_ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _KINDS = {
     "prologue": ChapterKind.PROLOGUE,
     "epilogue": ChapterKind.EPILOGUE,
@@ -118,49 +101,6 @@ class HeadingMatch:
     number_text: str | None
     title: str | None
     markdown_level: int = 0
-
-
-def parse_number(text: str) -> int | None:
-    """The value of ``29``, ``IV`` or ``Twenty-One``; ``None`` if it is none of them.
-
-    English only, by hand: every line of every English manuscript is tried as a
-    heading, and the locales' readers (``Locale.number_value``) build their tables
-    from num2words on first use (a tenth of a second a book would pay for nothing).
-    """
-    if text.isdigit():
-        return int(text)
-    ordinal = _ORDINALS.get(re.sub(r"^the\s+", "", text.lower()))
-    if ordinal is not None:
-        return ordinal
-    upper = text.upper()
-    if _ROMAN_RE.fullmatch(upper):
-        total = 0
-        for a, b in zip(upper, upper[1:] + " ", strict=True):
-            value = _ROMAN_VALUES[a]
-            total += -value if b != " " and _ROMAN_VALUES[b] > value else value
-        return total or None
-    words = re.split(r"[-\s]+", text.lower())
-    total, current = 0, 0
-    for word in words:
-        if word == "and":
-            continue
-        if word == "hundred":
-            current = max(current, 1) * 100
-        elif word in _WORD_VALUES:
-            current += _WORD_VALUES[word]
-        else:
-            return None
-    return total + current
-
-
-def _number_text(raw: str) -> str:
-    if raw.isdigit():
-        return raw
-    if _ROMAN_RE.fullmatch(raw.upper()):
-        return raw.upper()
-    if raw.lower().startswith("the "):
-        return "the " + raw.split()[-1].capitalize()
-    return "-".join(w.capitalize() for w in raw.split("-")).replace("  ", " ")
 
 
 @record
@@ -279,7 +219,7 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             # A number written before the word prints after it, as digits: "Erstes
             # Kapitel" is "Kapitel 1" (labels print first in every style).
             first = m.start("num") < m.start("label")
-            written = str(number) if first else _number_text(raw)
+            written = str(number) if first else number_text(raw)
             return HeadingMatch(is_part, ChapterKind.CHAPTER, label, number, written, title)
     m = LAST_RE.fullmatch(line)
     if m:
@@ -323,7 +263,7 @@ def bare_number(line: str, value: Callable[[str], int | None]) -> HeadingMatch |
         number = parse_number(raw)
     if number is None:
         return None
-    written = _number_text(raw)
+    written = number_text(raw)
     return HeadingMatch(False, ChapterKind.CHAPTER, None, number, written, m.group("title"))
 
 
@@ -415,7 +355,7 @@ def _numbered_title(line: str) -> HeadingMatch | None:
         ChapterKind.CHAPTER,
         label.capitalize() if label else None,
         number,
-        _number_text(raw),
+        number_text(raw),
         m.group("title").strip(),
     )
 
@@ -440,24 +380,3 @@ def _title(m: re.Match[str]) -> str | None:
 def looks_like_heading(line: str) -> bool:
     """A short line that starts like a heading (for the heading-like-line warning)."""
     return len(line) <= 70 and bool(HEADING_LIKE_RE.fullmatch(line))
-
-
-def to_roman(number: int) -> str:
-    """Upper-case Roman numerals (the locale's rule, kept here for older callers)."""
-    from ..locale import roman
-
-    return roman(number)
-
-
-def to_words(number: int) -> str:
-    """English words, title-cased as a heading wants them: 21 -> ``Twenty-One``."""
-    from ..locale import get_locale
-
-    return get_locale("en").number_words(number)
-
-
-def styled_number(number: int | None, written: str | None, style: str, language: str) -> str | None:
-    """A heading number in the book's chosen style (``[headings]``), in its language."""
-    from ..locale import get_locale
-
-    return get_locale(language).format_number(number, written, style)

@@ -22,7 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..locale import Locale, has_module
-from .headings import BARE, bare_number, match_heading, parse_number
+from .headings import BARE, bare_number, match_heading
+from .numbers import parse_number
 
 #: Reads a number written in digits, Roman numerals or the language's words.
 Value = Callable[[str], int | None]
