@@ -126,3 +126,34 @@ def test_methods_the_class_writes_stay() -> None:
 def test_a_missing_argument_fails_as_a_dataclass_would() -> None:
     with pytest.raises(TypeError):
         Point()  # type: ignore[call-arg]
+
+
+def test_mistakes_are_refused_when_the_class_is_defined() -> None:
+    with pytest.raises(TypeError, match="follows default"):
+
+        @record
+        class Late:
+            early: int = 0
+            late: int  # type: ignore[misc]
+
+    with pytest.raises(TypeError, match="InitVar"):
+
+        @record
+        class Passing:
+            kept: int
+            passed: dataclasses.InitVar[int]
+
+    with pytest.raises(TypeError, match="__setattr__"):
+
+        @record
+        class Mutable:
+            value: int
+
+            def __setattr__(self, name: str, value: object) -> None:
+                object.__setattr__(self, name, value)
+
+
+def test_written_methods_belong_to_the_class_module() -> None:
+    assert Point(1) == Point(1)  # the methods are written on first use
+    assert Point.__init__.__module__ == __name__
+    assert Point.__init__.__qualname__ == "Point.__init__"

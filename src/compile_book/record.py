@@ -8,6 +8,10 @@ on Python 3.11 ``@dataclass(frozen=True, slots=True)`` compiles six methods one
 methods that depend on the fields in one ``exec`` and shares the ones that do
 not. Instances behave as the frozen dataclass's would: equal by value (same
 class only), hashable, immutable, readable ``repr``, picklable and copyable.
+
+One difference shows: ``__dataclass_params__`` says ``frozen=False`` (the standard
+library must not write the frozen methods), so a record and a standard frozen
+dataclass cannot inherit from each other; records inherit from records.
 """
 
 from __future__ import annotations
@@ -133,6 +137,7 @@ def _write(cls: type) -> None:
     for name in _WRITTEN:
         if getattr(cls.__dict__.get(name), "_stub_of", None) is cls:
             made[name].__qualname__ = f"{cls.__qualname__}.{name}"
+            made[name].__module__ = cls.__module__
             setattr(cls, name, made[name])
 
 
@@ -153,9 +158,29 @@ def _stub(cls: type, name: str) -> Callable[..., Any]:
     return stub
 
 
+def _check(cls: type) -> None:
+    """Refuse at definition what ``@dataclass`` refuses there, and what ``@record``
+    cannot honour (so a mistake never surfaces at the first instance instead)."""
+    name = cls.__qualname__
+    fields = getattr(cls, "__dataclass_fields__", {})
+    kept = {f.name for f in dataclasses.fields(cls)}
+    if any("InitVar" in str(f.type) for f in fields.values() if f.name not in kept):
+        raise TypeError(f"{name}: @record does not take InitVar fields")
+    clash = sorted(n for n in _SHARED if n in cls.__dict__)
+    if clash:
+        raise TypeError(f"{name}: @record writes {', '.join(clash)} itself")
+    defaulted = None
+    for f in dataclasses.fields(cls):
+        if not f.init or f.kw_only:
+            continue
+        has_default = f.default is not MISSING or f.default_factory is not MISSING
+        if defaulted and not has_default:
+            raise TypeError(f"{name}: non-default argument {f.name!r} follows default argument")
+        defaulted = defaulted or has_default
+
+
 def _finish(cls: type) -> type:
-    if any(isinstance(f.type, dataclasses.InitVar) for f in dataclasses.fields(cls)):
-        raise TypeError(f"{cls.__qualname__}: @record does not take InitVar fields")
+    _check(cls)
     for name in _WRITTEN:
         if not _own(cls, name):
             setattr(cls, name, _stub(cls, name))

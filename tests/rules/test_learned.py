@@ -94,6 +94,16 @@ def test_numbers_alone_however_written_head_chapters_in_any_language() -> None:
     assert _headings(german, name="a.txt", language="de") == ["Eins", "Zwei", "Drei"]
 
 
+def test_numbered_sentences_are_a_list_not_chapters() -> None:
+    rules = "".join(
+        f"{k}. {rule}\n\nShe read it twice.\n\n"
+        for k, rule in enumerate(
+            ("Nobody leaves after dark.", "Lock the door.", "Never answer."), 1
+        )
+    )
+    assert _headings("The Rules\n\n" + rules, first=True, language="en") == []
+
+
 def test_numbers_alone_seen_twice_or_opening_a_file_stay_prose() -> None:
     assert _learn("One.", "Two.") == ()
     assert _learn("One", opening=1) == ()

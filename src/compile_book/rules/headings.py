@@ -255,8 +255,13 @@ def bare_number(line: str, value: Callable[[str], int | None]) -> HeadingMatch |
     ``Five: Title``; `value` reads the language's number words."""
     inner = line.strip(_DECORATION)
     m = BARE_RE.fullmatch(inner)
-    if m is None or (inner != line and m.group("title")):
-        return None  # "~ 2: Title ~" is no shape writers use
+    if m is None:
+        return None
+    title = m.group("title")
+    # "~ 2: Title ~" is no shape writers use; "1. Nobody leaves after dark." is a rule
+    # in a list, not a chapter: a title must read as one, and not end a sentence.
+    if title and (inner != line or title.endswith((".", "!", "?")) or not _titled(title)):
+        return None
     raw = m.group("num")
     number = value(raw)
     if number is None:
@@ -264,7 +269,7 @@ def bare_number(line: str, value: Callable[[str], int | None]) -> HeadingMatch |
     if number is None:
         return None
     written = number_text(raw)
-    return HeadingMatch(False, ChapterKind.CHAPTER, None, number, written, m.group("title"))
+    return HeadingMatch(False, ChapterKind.CHAPTER, None, number, written, title)
 
 
 @functools.lru_cache(maxsize=16)
