@@ -230,3 +230,37 @@ def test_a_line_naming_the_title_inside_a_chapter_stays() -> None:
     text = f"THE FARM\n\nby Jane Writer\n\n\nCHAPTER I\n\n{BODY}\nTHE FARM\n\n{BODY}"
     found = events(text, "a.txt", first=True)
     assert "THE FARM" in [e.text for e in found.events if isinstance(e, Para)]
+
+
+def test_headings_repeated_after_a_part_with_text_under_them_are_chapters() -> None:
+    # Numbering that starts again after a part repeats "Chapter 1": not a contents list.
+    text = (
+        "Chapter 1\nIt was a cold morning when the first rider came.\n\n"
+        "Chapter 2\nThe second rider came at noon, tired and thin.\n\n"
+        "Chapter 3\nNobody came after that.\n\nPart Two\n\n"
+        "Chapter 1\nThe war began in the spring.\n\nChapter 2\nIt ended in the autumn.\n"
+    )
+    found = events(text)
+    assert Code.CONTENTS_LIST_LEFT_OUT not in _codes(found)
+    assert len([e for e in found.events if isinstance(e, StartChapter)]) == 5
+    assert len([e for e in found.events if isinstance(e, Para)]) == 5
+
+
+def test_a_line_of_speech_that_repeats_the_title_is_the_story() -> None:
+    text = 'Yes\n\nHe asked her on the pier.\n\n"Yes."\n\nChapter 1\n\nThey married in June.\n'
+    found = events(text, first=True)
+    assert Code.HALF_TITLE_LEFT_OUT not in _codes(found)
+    assert '"Yes."' in [e.text for e in found.events if isinstance(e, Para)]
+
+
+def test_a_letter_opening_is_not_a_title_and_alternative_title() -> None:
+    text = (
+        "Dear Margaret,\n\nOr should I call you Maggie now, the way the others do?\n\n"
+        "I arrived in Lyon on Tuesday, and the rain has not stopped since.\n"
+    )
+    found = events(text, first=True)
+    assert not [e for e in found.events if isinstance(e, BookTitle)]
+    assert [e.text for e in found.events if isinstance(e, Para)][:2] == [
+        "Dear Margaret,",
+        "Or should I call you Maggie now, the way the others do?",
+    ]

@@ -93,3 +93,11 @@ def test_german_numbers_before_the_word(line: str, is_part: bool, number: int) -
 def test_a_german_sentence_is_no_heading() -> None:
     assert match_heading("Das Kapitel", get_locale("de")) is None
     assert match_heading("Viele Kapitel später.", get_locale("de")) is None
+
+
+def test_a_dash_typed_without_spaces_makes_a_title_only_of_a_title() -> None:
+    found = match_heading("Book the First--Recalled to Life")
+    assert found is not None and found.title == "Recalled to Life"
+    assert match_heading("Part one--the drive to the coast--went well enough.") is None
+    assert match_heading("Book two--the one with the blue cover--lay open on the seat.") is None
+    assert match_heading("Prologue--the night before--was long.") is None

@@ -31,6 +31,10 @@ from .outline import Item
 
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "content"})
 # Why: without a "Contents" line above them, three matching lines are a list, not chance.
+#: A contents entry's wrapped title line is shorter than this, and ends no sentence.
+_WRAPPED_MAX = 80
+_ENDS = (".", "!", "?", "…")
+_SPEECH = ('"', "'", "“", "‘", "«", "„", "‚", "»", "—", "–")
 MIN_UNTITLED_ENTRIES = 3
 # A list entry: an optional label and number ("Chapter IV.", "IV.", "4"), the title, then
 # dot leaders or a page number.
@@ -159,9 +163,13 @@ def find_contents(
             if item.kind == "heading" and b in repeated:
                 lines += 1
                 b += 1
-                # an entry's title wrapped onto the next line, no blank line between
-                while b < first and items[b].kind == "prose" and not items[b].unit.blank_before:
-                    lines += len(items[b].unit.lines)
+                # An entry's title wrapped onto the next line, no blank line between;
+                # text of its own under it makes it a chapter, and the run no list.
+                after = items[b] if b < first else None
+                if after is not None and after.kind == "prose" and not after.unit.blank_before:
+                    if not _wrapped_title(after.unit.text, len(after.unit.lines)):
+                        break
+                    lines += 1
                     b += 1
                 continue
             if item.kind == "indented" and indented is not None:
@@ -183,26 +191,50 @@ def find_contents(
     return None
 
 
+def _wrapped_title(text: str, lines: int) -> bool:
+    """The rest of a contents entry's title, wrapped onto a line of its own: one short
+    line that ends no sentence (``Music--The Challenge--A Private Entrance``)."""
+    return lines == 1 and len(text) <= _WRAPPED_MAX and not text.rstrip("\"'”’").endswith(_ENDS)
+
+
 def _squeezed(text: str) -> str:
     """Letters and digits only, folded: "T O M  S A W Y E R" is "tomsawyer"."""
     return "".join(c for c in fold(text) if c.isalnum())
 
 
 def find_half_titles(items: Sequence[Item], start: int, title: str | None) -> list[int]:
-    """The lines before the first numbered heading that repeat the book's ``title``
-    (a half title: ``CRIME AND PUNISHMENT`` over ``PART I``, letterspaced or not)."""
+    """The lines that repeat the book's ``title`` as a half title: one of the first
+    two, or one of the two right over the first numbered heading (``CRIME AND
+    PUNISHMENT`` over ``PART I``, after a preface), letterspaced or not. Never a
+    line of speech or a sentence: ``"Yes."`` in a book called *Yes* is the story's."""
     key = _squeezed(title or "")
     if not key:
         return []
-    found: list[int] = []
-    for k in range(start, len(items)):
-        item = items[k]
-        h = item.heading
-        if item.kind == "heading" and h is not None and (h.number is not None or h.markdown_level):
-            break
-        if item.kind == "prose" and len(item.unit.lines) == 1 and _squeezed(item.unit.text) == key:
-            found.append(k)
-    return found
+    first = next(
+        (
+            k
+            for k in range(start, len(items))
+            if items[k].kind == "heading"
+            and (h := items[k].heading) is not None
+            and (h.number is not None or h.markdown_level)
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    near = {*range(start, min(start + 2, first)), *range(max(start, first - 2), first)}
+    return [k for k in sorted(near) if _half_title(items[k], key)]
+
+
+def _half_title(item: Item, key: str) -> bool:
+    text = item.unit.text
+    return (
+        item.kind == "prose"
+        and len(item.unit.lines) == 1
+        and not text.startswith(_SPEECH)
+        and not text.rstrip().endswith(_ENDS)
+        and _squeezed(text) == key
+    )
 
 
 def is_end_mark(item: Item) -> bool:

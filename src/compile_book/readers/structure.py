@@ -308,7 +308,8 @@ class StructureReader(TitleLines):
                 unit.line,
             )
             del out[contents.start : contents.end]
-        self._half_titles(out, i)
+        if self.options.first:
+            self._half_titles(out, i)
         dedication = find_dedication(out, i) if self.options.first else None
         if dedication is not None and not self.options.dedication:
             end, lines = dedication

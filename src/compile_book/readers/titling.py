@@ -227,8 +227,10 @@ def _alternative(items: list[Item]) -> bool:
         len(first.lines) == 1
         and len(second.lines) == 1
         and first.text.rstrip().endswith((",", ";"))
-        and fold(second.text).startswith(("or ", "or,"))
+        and fold(second.text).startswith("or,")
         and len(second.text) <= 80
+        # "Or should I call you Maggie now?" under "Dear Margaret," is a letter's text.
+        and not second.text.rstrip().endswith(("?", "!", "."))
     )
 
 

@@ -49,7 +49,7 @@ _NUMBER = (
 )
 # Why: a title must follow a separator (: . - – — or a typed "--", spaced or not:
 # "Book the First--Recalled to Life"), never bare words, so prose is safe.
-_TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—]|--)\s*(?P<title>\S.*?))?"
+_TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—]|(?P<glued>--))\s*(?P<title>\S.*?))?"
 _TRAIL = r"\s*[.:]?"
 
 # Why "letter": epistolary novels head their pieces "Letter 1" as others "Chapter 1".
@@ -210,6 +210,8 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             if number is None:
                 continue
             title = _title(m)
+            if _glued_prose(m, title):
+                continue
             if title and not any(c.isalnum() for c in title):
                 title = None  # "Chapter I.]": a caption's closing bracket, not a title
             word = m.group("label").lower()
@@ -226,7 +228,7 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
         label = m.group("label").capitalize()
         return HeadingMatch(label != "Chapter", ChapterKind.CHAPTER, label, None, "the Last", None)
     m = p.special.fullmatch(line)
-    if m:
+    if m and not _glued_prose(m, _title(m)):
         label = m.group("label").lower()
         return HeadingMatch(False, p.kinds[label], label.capitalize(), None, None, _title(m))
     back = match_back(line, p.language)
@@ -375,6 +377,15 @@ def _titled(text: str) -> bool:
     if all(c.isupper() for c in letters):
         return len(text.split()) <= 14
     return book_title_like(text.rstrip("."))
+
+
+def _glued_prose(m: re.Match[str], title: str | None) -> bool:
+    """A ``--`` typed without spaces after the number introduces a title only when
+    what follows reads as one: "Book the First--Recalled to Life" is a heading,
+    "Part one--the drive to the coast--went well enough." a sentence."""
+    return bool(m.group("glued")) and not (
+        title and not title.endswith((".", "!", "?")) and _titled(title)
+    )
 
 
 def _title(m: re.Match[str]) -> str | None:

@@ -142,7 +142,8 @@ def _speech_open(text: str, level: list[int]) -> bool:
     first few candidates are looked at, so a paragraph of them stays linear.
     """
     return any(
-        (text[j + 1 : j + 2].isupper() and not _before(text, j).isalnum()) or text[j - 1] in _DASHES
+        (text[j + 1 : j + 2].isupper() and not _before(text, j).isalnum())
+        or (j > 0 and text[j - 1] in _DASHES)
         for j in level[:_SPEECH_LOOK]
     )
 

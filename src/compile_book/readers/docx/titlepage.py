@@ -113,12 +113,23 @@ def title_page(
     return events
 
 
+#: Author-styled paragraphs read as names under a title, at most (a byline's worth).
+_MOST_AUTHORS = 6
+
+
 def _author_items(rest: list[Item]) -> list[Item]:
     """The author lines under the title: every Author-style paragraph in a row (one name
     each, as pandoc writes them), else one ``by Name`` line."""
     styled: list[Item] = []
-    for it in rest:
-        if it.kind != "prose" or it.para.kind != "author" or "\n" in it.para.text:
+    for it in rest[:_MOST_AUTHORS]:
+        text = it.para.text
+        # A paragraph styled Author that is no name (a sentence) is the text, mis-styled.
+        if (
+            it.kind != "prose"
+            or it.para.kind != "author"
+            or "\n" in text
+            or not by_line("by " + text)
+        ):
             break
         styled.append(it)
     if styled:
