@@ -108,7 +108,16 @@ def teach(
     """
     # English numbers are read by hand; a locale's reader loads num2words' tables.
     value = parse_number if locale.language == "en" else locale.number_value
-    new = [(no, text, alone) for no, text, alone in lines if match_heading(text, locale) is None]
+    # A line the locale reads as a heading already teaches nothing; only lines shaped
+    # like one are matched (every line is matched again by the reader itself).
+    new = [
+        (
+            no,
+            text,
+            alone and candidate(text, value) is not None and match_heading(text, locale) is None,
+        )
+        for no, text, alone in lines
+    ]
     words = learn(
         [(text, alone) for _, text, alone in new], opening, first_file=first_file, value=value
     )
