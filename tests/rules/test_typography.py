@@ -92,7 +92,27 @@ def test_german_unclosed_quote_is_found_with_german_marks() -> None:
     [
         ("es", "--Ya voy --dijo él--. Vamos.", "—Ya voy —dijo él—. Vamos."),
         ("es", "-Ya voy -dijo él-. Vamos.", "—Ya voy —dijo él—. Vamos."),
-        ("it", "--Vieni qui --disse lui--. Adesso.", "—Vieni qui —disse lui—. Adesso."),
+        (
+            "it",
+            "--Vieni qui --disse lui--. Adesso.",
+            "— Vieni qui\u00a0— disse lui\u00a0—. Adesso.",
+        ),
+        ("it", "- Chi è là? - chiese Paolo.", "— Chi è là?\u00a0— chiese Paolo."),
+        (
+            "pt",
+            "- Vens? - perguntou ela. - Desculpa.",
+            "— Vens?\u00a0— perguntou ela.\u00a0— Desculpa.",
+        ),
+        (
+            "de",
+            "Sie wartete - wie immer - bis zum Abend.",
+            "Sie wartete\u00a0– wie immer\u00a0– bis zum Abend.",
+        ),
+        (
+            "nl",
+            "Hij wachtte -- zoals altijd -- tot de avond.",
+            "Hij wachtte\u00a0– zoals altijd\u00a0– tot de avond.",
+        ),
         ("fr", "type -- un gars -- bizarre.", "type\u00a0— un gars\u00a0— bizarre."),
         ("fr", "type — un gars — bizarre.", "type\u00a0— un gars\u00a0— bizarre."),
         ("fr", "- Bonjour, dit-il.", "— Bonjour, dit-il."),
@@ -111,6 +131,12 @@ def test_dialogue_dashes_follow_the_language(language: str, typed: str, expected
         ("sv", "\"Han sa 'nej'\", sa hon.", "”Han sa ’nej’”, sa hon."),
         ("ru", "\"Он сказал 'нет'\", сказала она.", "«Он сказал „нет“», сказала она."),
         ("de", "\"Er sagte 'nein'\", sagte sie.", "„Er sagte ‚nein‘“, sagte sie."),
+        # The writer typed the outer quotes in the language's marks, the inner straight.
+        ("es", '«Dijo "mañana"».', "«Dijo “mañana”»."),
+        ("de", '„Er hat "morgen" gesagt!“', "„Er hat ‚morgen‘ gesagt!“"),
+        ("pl", '„Powiedział "jutro"!”', "„Powiedział «jutro»!”"),
+        ("ru", '«Он сказал "завтра"!»', "«Он сказал „завтра“!»"),
+        ("de", '„Hallo", sagte er. "Komm."', "„Hallo“, sagte er. „Komm.“"),
     ],
 )
 def test_quotes_nest_as_the_language_sets_them(language: str, typed: str, expected: str) -> None:

@@ -15,6 +15,9 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="quotes",
+    # Why: German sets a dash between words as a spaced en dash ("er kam – spät – an").
+    dash_space=True,
+    dash="–",
     heading_words=PerKind(
         chapter=("kapitel", "kap."),
         part=("teil", "buch"),

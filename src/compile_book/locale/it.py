@@ -12,8 +12,9 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="quotes",
-    # Why: Italian novels mark dialogue with « » or with the Spanish-style dash.
-    raya=True,
+    # Why: Italian novels mark dialogue with « » or with a dash, and set that dash spaced
+    # on both sides ("— Vieni — disse lui."), not glued to the words as Spanish does.
+    dash_space=True,
     heading_words=PerKind(
         chapter=("capitolo", "cap."),
         part=("parte", "libro"),

@@ -13,6 +13,9 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="quotes",
+    # Why: Dutch sets a dash between words as a spaced en dash ("hij kwam – laat – aan").
+    dash_space=True,
+    dash="–",
     heading_words=PerKind(
         chapter=("hoofdstuk", "hfst."),
         part=("deel", "boek"),

@@ -16,7 +16,9 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="dash",
-    raya=True,
+    # Why: the travessão is set spaced in Portugal and Brazil alike ("— Vens? — perguntou
+    # ela. — Desculpa."), not glued to the words as the Spanish raya is.
+    dash_space=True,
     heading_words=PerKind(
         chapter=("capítulo", "cap."),
         part=("parte", "livro"),

@@ -43,6 +43,7 @@ _CLOSERS = frozenset("”’\"'") | frozenset(chr(c) for c in range(0xE000, 0xE1
 _SUSPENDED_NEXT = re.compile(r"(?:and|or|nor|to)\b")
 _RANGE_SIDES = re.compile(r"\d{1,4}")
 TWO_EM, THREE_EM = "⸺", "⸻"
+_AFTER_PUNCTUATION = frozenset(".,;:!?)]…")
 
 Change = tuple[tuple[int, int], str, str]  # (span replaced, replacement, note)
 
@@ -205,7 +206,14 @@ class DashSetter:
         if r.text == "—":
             return self._em(r)
         if len(r.text) >= 2:
-            return (r.left, r.right), self.dash, f"{r.text!r} -> em dash"
+            # Why: a spaced dash glued to the punctuation after it ("lui--.") keeps no
+            # space before that punctuation ("lui —.", not "lui — .").
+            glued = not r.spaced_right and r.after in _AFTER_PUNCTUATION
+            return (
+                (r.left, r.right),
+                self.dash_close if glued else self.dash,
+                f"{r.text!r} -> em dash",
+            )
         if r.spaced_left and r.spaced_right and r.before and r.after:
             return (r.left, r.right), self.dash, "'-' -> em dash"
         if not r.spaced_left and r.spaced_right and r.before.isalnum() and r.after.isalnum():

@@ -222,18 +222,39 @@ class Typographer:
         return text
 
     def _localise(self, original: str, curled: str) -> str:
-        """Map English curls to the language's quotes where ``original`` had straight ones."""
+        """Map English curls to the language's quotes where ``original`` had straight ones.
+
+        Why the depth: a writer who types the language's own outer quotes often types
+        the inner ones straight (Spanish «Dijo "mañana"», German „Er sagte "nie"“);
+        those are the inner quotes, not a second pair of outer ones («Dijo «mañana»»).
+        """
         assert self.quote_map is not None
         open_d, close_d, open_s, close_s = self.quote_map
         out = list(curled)
         singles_open = 0
-        for m in _STRAIGHT_RE.finditer(original):
+        typed = 0  # outer double quotes the writer typed in the language's own marks
+        inner = 0  # straight double quotes opened inside them
+        marks = _typed_marks_re(open_d, close_d)
+        for m in marks.finditer(original):
             i = m.start()
+            ch = original[i]
+            if ch == open_d:
+                typed += 1
+                continue
+            if ch == close_d:
+                typed -= 1 if typed else 0
+                continue
             ch = curled[i]
             if ch == "“":
-                out[i] = open_d
+                out[i] = open_s if typed else open_d
+                inner += 1 if typed else 0
             elif ch == "”":
-                out[i] = close_d
+                if inner:
+                    inner -= 1
+                    out[i] = close_s
+                else:
+                    typed -= 1 if typed else 0
+                    out[i] = close_d
             elif ch == "‘":
                 singles_open += 1
                 out[i] = open_s
@@ -241,6 +262,14 @@ class Typographer:
                 singles_open -= 1
                 out[i] = close_s
         return "".join(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _typed_marks_re(open_d: str, close_d: str) -> re.Pattern[str]:
+    """Straight quotes and, where they differ, the language's typed outer double quotes."""
+    if open_d == close_d:
+        return _STRAIGHT_RE
+    return re.compile(f"[\"'{re.escape(open_d)}{re.escape(close_d)}]")
 
 
 _STRAIGHT_RE = re.compile("[\"']")
