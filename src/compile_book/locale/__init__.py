@@ -201,6 +201,12 @@ class LocaleData:
     """Lower-case headings of a book's own front matter ("preface", "translator's
     preface"): read as an unnumbered chapter with that title, so a preface is not run
     into the first chapter nor left an untitled one."""
+    by_words: tuple[str, ...] = ()
+    """Lower-case words that put the author's name on the line under a title, besides
+    English "by" (German "von", French "par"): "par Claire Dubois" names the author."""
+    dedication_words: tuple[str, ...] = ()
+    """Lower-case words a dedication opens with, besides English "To", "For" (German
+    "Für", French "À"), so "À mon père" goes on a page of its own."""
     function_words: frozenset[str] = frozenset()
     """Lower-case articles, prepositions, conjunctions and pronouns a small-caps
     lead-in must not end on ("THERE WERE A"): the lead-in takes the next word too."""

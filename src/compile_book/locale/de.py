@@ -83,6 +83,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("Hr", "Fr", "Dr", "Prof", "St"),
+    by_words=("von",),
+    dedication_words=("für", "in erinnerung an", "gewidmet"),
     num2words_langs=("de",),
     number_case="sentence",
     # Writers also leave out the "ein" of "einhundert".

@@ -78,6 +78,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña"),
+    by_words=("por",),
+    dedication_words=("a", "para", "en memoria de", "dedicado a"),
     num2words_langs=("es",),
     number_case="sentence",
     # "Capítulo primero", "Parte segunda": ordinals, and their feminine.

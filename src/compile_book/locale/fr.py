@@ -81,6 +81,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("M", "Mme", "Mlle", "Dr", "Pr", "St"),
+    by_words=("par",),
+    dedication_words=("à", "pour", "en mémoire de", "a"),
     num2words_langs=("fr", "fr_BE", "fr_CH"),
     number_case="sentence",
     # "Chapitre premier", "Partie première": ordinals read back as heading numbers.

@@ -77,6 +77,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("Sig", "Sigg", "Dott", "Prof"),
+    by_words=("di",),
+    dedication_words=("a", "per", "in memoria di", "dedicato a"),
     num2words_langs=("it",),
     number_case="sentence",
     # "Capitolo primo", "Parte seconda": ordinals, and their feminine.

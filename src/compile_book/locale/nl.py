@@ -77,6 +77,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("dhr", "mevr", "Dr", "Prof"),
+    by_words=("door",),
+    dedication_words=("voor", "ter nagedachtenis aan", "opgedragen aan"),
     num2words_langs=("nl",),
     number_case="sentence",
     number_fixes=((r"(?<=\w)één", "een"),),

@@ -64,6 +64,7 @@ DATA = LocaleData(
     # Dialogue answers ("tak tak", "nie nie") and the particle "no no".
     doubled_words=frozenset({"tak", "nie", "no"}),
     honorifics=("dr", "Dr", "prof", "Prof", "św", "ks"),
+    dedication_words=("dla", "pamięci", "mojej", "mojemu", "moim"),
     num2words_langs=("pl",),
     number_case="sentence",
     ordinals=("",),

@@ -79,6 +79,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("Sr", "Sra", "Dr", "Dra"),
+    by_words=("por",),
+    dedication_words=("a", "à", "ao", "para", "em memória de", "dedicado a"),
     num2words_langs=("pt", "pt_BR"),
     number_case="sentence",
     # "Capítulo primeiro", "Parte segunda": ordinals, and their feminine.

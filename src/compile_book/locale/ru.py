@@ -63,6 +63,7 @@ DATA = LocaleData(
     # Dialogue answers ("да да", "нет нет") and "ну ну".
     doubled_words=frozenset({"да", "нет", "ну"}),
     honorifics=("г", "гр", "д-р", "проф"),
+    dedication_words=("посвящается", "памяти", "моей", "моему", "моим"),
     num2words_langs=("ru",),
     number_case="sentence",
     # "Глава вторая", "Часть первая": feminine ordinals, and the other genders.

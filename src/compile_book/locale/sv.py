@@ -64,6 +64,8 @@ DATA = LocaleData(
     # Dialogue answers ("ja ja", "nej nej") and "så så" (there, there).
     doubled_words=frozenset({"ja", "nej", "så"}),
     honorifics=("dr", "Dr", "prof", "Prof", "St"),
+    by_words=("av",),
+    dedication_words=("till", "för", "tillägnad", "till minne av"),
     num2words_langs=("sv",),
     number_case="sentence",
     # Writers say "kapitel ett" but also "en" for one.

@@ -19,6 +19,7 @@ These are pure functions over classified items; the reader reports what it did.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -214,15 +215,18 @@ def is_end_mark(item: Item) -> bool:
     )
 
 
-def find_dedication(items: Sequence[Item], start: int) -> tuple[int, list[str]] | None:
+def find_dedication(
+    items: Sequence[Item], start: int, words: tuple[str, ...] = ()
+) -> tuple[int, list[str]] | None:
     """A dedication at ``start``, before the first heading: a short block opening with
-    ``To``/``For``/``In memory of`` (or in capitals, as set on a page of its own).
+    ``To``/``For``/``In memory of`` or the language's own ``words`` ("Für", "À") (or
+    in capitals, as set on a page of its own).
     Returns the items it fills from ``start`` and its lines."""
     first = next((k for k in range(start, len(items)) if items[k].kind == "heading"), None)
     if first is None or start >= first or items[start].kind != "prose":
         return None
     lines = unit_lines(items[start].unit)
-    if not DEDICATION_START_RE.match(lines[0]):
+    if not _dedication_start_re(words).match(lines[0]):
         return None
     end = start + 1
     # one line per unit where paragraphs are one per line: the block goes on while no
@@ -239,6 +243,17 @@ def find_dedication(items: Sequence[Item], start: int) -> tuple[int, list[str]] 
     if len(lines) == 1 and lines[0].endswith((".", "!", "?")) and not all_caps(lines[0]):
         return None
     return end, [_unemphasised(line) for line in lines]
+
+
+@functools.lru_cache(maxsize=16)
+def _dedication_start_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The English openings and the language's own (:attr:`LocaleData.dedication_words`)."""
+    if not words:
+        return DEDICATION_START_RE
+    alternatives = "|".join(
+        re.escape(w) for w in ("to", "for", "dedicated to", "in memory of", *words)
+    )
+    return re.compile(rf"[_*]*(?:{alternatives})\b", re.I)
 
 
 def _unemphasised(line: str) -> str:

@@ -100,7 +100,7 @@ class StructureReader(TitleLines):
         self._titled_file = None
         lines = split_lines(text)
         if self.options.first:
-            mark_title_lines(lines)
+            mark_title_lines(lines, self.locale.by_words)
         self._learn_chapter_words(lines)
         lines, self._groups = set_aside(lines, self._standalone)
         units, style, unwrapped = build_units(lines, self._standalone)
@@ -309,7 +309,9 @@ class StructureReader(TitleLines):
             )
             del out[contents.start : contents.end]
         self._half_titles(out, i)
-        dedication = find_dedication(out, i) if self.options.first else None
+        dedication = (
+            find_dedication(out, i, self.locale.dedication_words) if self.options.first else None
+        )
         if dedication is not None and not self.options.dedication:
             end, lines = dedication
             src = Source(self.name, out[i].unit.line, out[i].unit.cols[0])

@@ -1,0 +1,56 @@
+"""A book's first lines in its own language: the author line and the dedication."""
+
+from __future__ import annotations
+
+import pytest
+
+from compile_book.config import BookConfig
+from compile_book.parser import parse_text
+
+from ..treequery import texts
+
+# (language, title, author line, dedication)
+FRONT = [
+    ("de", "Der Nebel über Lindau", "von Katharina Berger", "Für meine Mutter"),
+    ("fr", "Les Ombres de Lyon", "par Claire Dubois", "À mon père"),
+    ("es", "La casa del río", "por Lucía Fernández", "A mi madre"),
+    ("it", "La casa sul lago", "di Giulia Russo", "A mia madre"),
+    ("nl", "Het huis aan de gracht", "door Anouk de Vries", "Voor mijn moeder"),
+    ("pt", "A casa do rio", "por Ana Sousa", "Para a minha mãe"),
+    ("sv", "Huset vid sjön", "av Karin Lindqvist", "Till min mor"),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "by", "dedication"), FRONT)
+def test_author_line_and_dedication_in_the_books_language(
+    language: str, title: str, by: str, dedication: str
+) -> None:
+    text = f"{title}\n{by}\n\n{dedication}\n\nKapitel 1\n\nText.\n"
+    text = text.replace("Kapitel", _chapter_word(language))
+    book = parse_text(text, BookConfig(language=language))
+    assert book.meta.title == title
+    assert book.meta.authors == (by.split(" ", 1)[1],)
+    assert book.meta.dedication == dedication
+    words = " ".join(texts(book))
+    assert by not in words and dedication not in words and "Text." in words
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_an_english_by_line_is_read_in_any_language(language: str) -> None:
+    book = parse_text(
+        f"Lindau\nby Anna Berger\n\n{_chapter_word(language)} 1\n\nText.\n",
+        BookConfig(language=language),
+    )
+    assert book.meta.authors == ("Anna Berger",)
+
+
+def test_the_language_word_for_by_is_prose_in_english() -> None:
+    """ "von" names the author only in a German book: an English one keeps the line."""
+    book = parse_text("Lindau\nvon Anna Berger\n\nChapter 1\n\nText.\n", BookConfig(language="en"))
+    assert book.meta.authors != ("Anna Berger",)
+
+
+def _chapter_word(language: str) -> str:
+    from compile_book.locale import get_locale
+
+    return get_locale(language).label_words.chapter
