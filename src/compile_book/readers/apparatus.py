@@ -234,9 +234,9 @@ def find_dedication(
     while end < first and items[end].kind == "prose" and not items[end].unit.blank_before:
         lines += unit_lines(items[end].unit)
         end += 1
-    words = sum(len(line.split()) for line in lines)
+    count = sum(len(line.split()) for line in lines)
     short = all(len(line) <= DEDICATION_MAX_CHARS for line in lines)
-    if not (len(lines) <= DEDICATION_MAX_LINES and words <= DEDICATION_MAX_WORDS and short):
+    if not (len(lines) <= DEDICATION_MAX_LINES and count <= DEDICATION_MAX_WORDS and short):
         return None
     # "To" opening a sentence of prose ends like one; a dedication's lines rarely do,
     # unless they are set in capitals as a dedication page is.

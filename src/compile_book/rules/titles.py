@@ -77,10 +77,10 @@ def by_line(text: str, words: tuple[str, ...] = ()) -> str | None:
     if m is None:
         return None
     name = m.group("name").strip()
-    words = name.split()
-    if not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+    parts = name.split()
+    if not all(_NAME_WORD_RE.fullmatch(w) for w in parts):
         return None
-    if not any(w[0].isupper() and len(w.rstrip(".")) > 1 for w in words):
+    if not any(w[0].isupper() and len(w.rstrip(".")) > 1 for w in parts):
         return None  # initials alone are not a name
     return name
 
