@@ -93,3 +93,26 @@ def test_german_numbers_before_the_word(line: str, is_part: bool, number: int) -
 def test_a_german_sentence_is_no_heading() -> None:
     assert match_heading("Das Kapitel", get_locale("de")) is None
     assert match_heading("Viele Kapitel später.", get_locale("de")) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "written"),
+    [
+        ("fr", "Chapitre premier", "premier"),
+        ("es", "Capítulo uno", "uno"),
+        ("es", "Capítulo Tercero", "tercero"),
+        ("ru", "Глава вторая", "вторая"),
+        ("pl", "Część pierwsza", "pierwsza"),
+        ("de", "Kapitel eins", "eins"),
+        ("fr", "Chapitre III", "III"),
+        ("fr", "Chapter one", "One"),
+        ("en", "Chapter one", "One"),
+    ],
+)
+def test_a_number_in_words_after_the_label_stays_lower_case(
+    language: str, line: str, written: str
+) -> None:
+    """Only English writes "Chapter One"; "Chapitre Premier" is wrong in French."""
+    found = match_heading(line, get_locale(language))
+    assert found is not None
+    assert found.number_text == written
