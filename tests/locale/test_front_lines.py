@@ -54,3 +54,29 @@ def _chapter_word(language: str) -> str:
     from compile_book.locale import get_locale
 
     return get_locale(language).label_words.chapter
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "author", "dedication"),
+    [
+        ("pl", "Dom nad rzeką", "Anna Kowalska", "Mojej matce"),
+        ("ru", "Дом у реки", "Анна Петрова", "Моей матери"),
+        ("en", "The House", "Ann Lee", "For my mother"),
+    ],
+)
+def test_the_authors_name_alone_under_the_title(
+    language: str, title: str, author: str, dedication: str
+) -> None:
+    """Polish and Russian title pages put no "by" before the name: the name book.toml
+    gives, alone under the title, is the author line, not an untitled chapter."""
+    text = f"{title}\n{author}\n\n{dedication}\n\n{_chapter_word(language)} 1\n\nText.\n"
+    config = BookConfig(language=language, title=title, authors=[author])
+    book = parse_text(text, config)
+    assert book.meta.dedication == dedication
+    assert texts(book) == ["Text."]
+
+
+def test_a_name_that_is_not_the_authors_stays_text() -> None:
+    text = "Dom nad rzeką\nJan Nowak\n\nRozdział 1\n\nText.\n"
+    book = parse_text(text, BookConfig(language="pl", title="Dom nad rzeką", authors=["Anna"]))
+    assert "Jan Nowak" in texts(book)

@@ -70,6 +70,9 @@ class Options:
 
     first: bool = True
     title: str | None = None
+    authors: tuple[str, ...] = ()
+    """The authors ``book.toml`` names: a line under the title with their names alone
+    is the author line (Polish and Russian title pages put no "by" before them)."""
     dedication: bool = False
     has_title: bool = False
     language: str = "en"

@@ -130,7 +130,9 @@ class TitleLines:
                 sub.line,
             )
             at = 2
-        found = _by_at(items, at, by_words)
+        found = _by_at(items, at, by_words) or _named_at(
+            items, at, self.options.authors, self.options.language
+        )
         if found is None:
             return at
         by, second, used = found
@@ -216,6 +218,21 @@ def _by_at(items: list[Item], k: int, words: tuple[str, ...]) -> tuple[str, Item
     if by and len(items) > used and len(second.unit.lines) == 1:
         return by, second, used
     return None
+
+
+def _named_at(
+    items: list[Item], k: int, authors: tuple[str, ...], language: str
+) -> tuple[str, Item, int] | None:
+    """A line at item ``k`` that is the names ``book.toml`` gives, and nothing else
+    ("Anna Kowalska"; "Ann Lee, Bo Kim" or joined in the book's language)."""
+    if not authors or k + 1 >= len(items) or items[k].kind != "prose":
+        return None
+    unit = items[k].unit
+    text = unit.text.strip()
+    forms = {fold(", ".join(authors)), fold(get_locale(language).join_names(authors))}
+    if len(unit.lines) != 1 or fold(text) not in forms:
+        return None
+    return text, items[k], k + 1
 
 
 def _short_line(text: str) -> bool:
