@@ -153,3 +153,23 @@ def test_quotes_nest_as_the_language_sets_them(language: str, typed: str, expect
 )
 def test_spanish_asides_open_and_close_glued_to_their_words(typed: str, expected: str) -> None:
     assert typeset(typed, "es") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("de", "Er kam z. B. spät, d. h. nie.", "Er kam z.\u00a0B. spät, d.\u00a0h. nie."),
+        ("ru", "Проф. Иванов, т. е. он.", "Проф.\u00a0Иванов, т.\u00a0е. он."),
+        ("ru", "Это 2 км и 5 кг.", "Это 2\u00a0км и 5\u00a0кг."),
+        ("nl", "Dhr. Jansen zag Mevr. Bakker.", "Dhr.\u00a0Jansen zag Mevr.\u00a0Bakker."),
+        ("fr", "Il est 17 h, à 20 min.", "Il est 17\u00a0h, à 20\u00a0min."),
+        # Initials are a name as typed, not an abbreviation.
+        ("en", "J. K. Rowling wrote.", "J. K. Rowling wrote."),
+    ],
+)
+def test_no_break_spaces_in_abbreviations_and_units(
+    language: str, typed: str, expected: str
+) -> None:
+    """A lower-case honorific opening a sentence, two-part abbreviations and the
+    units of every language keep their parts on one line."""
+    assert typeset(typed, language) == expected

@@ -88,9 +88,14 @@ def _ellipsis(m: re.Match[str]) -> str:
 # (The ". " comes first so the engine only stops at sentence ends.)
 @functools.lru_cache(maxsize=16)
 def honorific_re(honorifics: tuple[str, ...]) -> re.Pattern[str]:
-    """The pattern of a space after one of ``honorifics`` (abbreviations without dots)."""
+    """The pattern of a space after one of ``honorifics`` (abbreviations without dots).
+
+    A lower-case abbreviation is tried capitalised too: it opens sentences
+    ("Проф. Иванов", "Dr. Weber") as often as it follows a word ("у проф. Иванова").
+    """
+    forms = dict.fromkeys(f for h in honorifics for f in (h, h[:1].upper() + h[1:]))
     return re.compile(
-        r"\. (?:" + "|".join(rf"(?<=\b{re.escape(h)}\. )" for h in honorifics) + r")"
+        r"\. (?:" + "|".join(rf"(?<=\b{re.escape(h)}\. )" for h in forms) + r")"
         rf"(?=[\w{MARKERS}])"
     )
 
@@ -98,9 +103,21 @@ def honorific_re(honorifics: tuple[str, ...]) -> re.Pattern[str]:
 _DIGIT_RE = re.compile(r"\d")
 # Why: "5 km" must not break between number and unit.
 UNIT_RE = re.compile(
-    r"(?<=\d) (?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.)"
+    r"(?<=\d) (?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.|h|min"
+    # Cyrillic units, and "г." after a year ("1990 г.")
+    r"|км|см|мм|кг|мг|м|г|л|ч|мин)"
     r"(?![\w]))"
 )
+
+# Why: an abbreviation of two one-letter parts ("z. B.", "d. h.", "т. е.", "i. e.")
+# must not break between them; the first part is lower case, so initials
+# ("J. K. Rowling") are left as typed.
+SPLIT_ABBREVIATION_RE = re.compile(r"(?<![\w.])([^\W\d_])\. (?=[^\W\d_]\.(?!\w))")
+
+
+def _split_abbreviation(m: re.Match[str]) -> str:
+    return m[1] + (".\u00a0" if m[1].islower() else ". ")
+
 
 _ENGLISH_QUOTES = ("“", "”", "‘", "’")
 
@@ -201,6 +218,10 @@ class Typographer:
             changes.ellipses += n
         if cfg.nbsp and " " in text:
             text, n1 = self.honorifics.subn(".\u00a0", text)
+            if ". " in text:
+                before = text.count("\u00a0")
+                text = SPLIT_ABBREVIATION_RE.sub(_split_abbreviation, text)
+                n1 += text.count("\u00a0") - before
             n2 = 0
             if _DIGIT_RE.search(text):
                 text, n2 = UNIT_RE.subn("\u00a0", text)
