@@ -80,3 +80,14 @@ def test_a_name_that_is_not_the_authors_stays_text() -> None:
     text = "Dom nad rzeką\nJan Nowak\n\nRozdział 1\n\nText.\n"
     book = parse_text(text, BookConfig(language="pl", title="Dom nad rzeką", authors=["Anna"]))
     assert "Jan Nowak" in texts(book)
+
+
+@pytest.mark.parametrize(("language", "title", "by", "dedication"), FRONT)
+def test_author_line_under_a_markdown_title(
+    language: str, title: str, by: str, dedication: str
+) -> None:
+    chapter = _chapter_word(language)
+    text = f"# {title}\n{by}\n\n## {chapter} 1\n\nText.\n\n## {chapter} 2\n\nMore.\n"
+    book = parse_text(text, BookConfig(language=language), name="book.md")
+    assert book.meta.authors == (by.split(" ", 1)[1],)
+    assert texts(book) == ["Text.", "More."]

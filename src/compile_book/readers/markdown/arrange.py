@@ -142,7 +142,7 @@ class Arranger:
         elif isinstance(first, Prose) and len(first.lines) <= 2:
             text = restore(first.text[: len(first.lines[0])])
             if len(first.lines) == 2:
-                name = by_line(first.lines[1])
+                name = by_line(first.lines[1], self.locale.by_words)
                 if name is None:
                     return 0
                 author = (name, Source(self.name, first.source.line + 1))
@@ -158,7 +158,7 @@ class Arranger:
         self._note(Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", src.line)
         second = items[1]
         if author is None and isinstance(second, Prose) and len(second.lines) == 1:
-            name = by_line(second.lines[0])
+            name = by_line(second.lines[0], self.locale.by_words)
             if name is not None and len(items) > 2:
                 author = (name, second.source.plain())
                 used = 2
