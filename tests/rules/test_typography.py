@@ -173,3 +173,17 @@ def test_no_break_spaces_in_abbreviations_and_units(
     """A lower-case honorific opening a sentence, two-part abbreviations and the
     units of every language keep their parts on one line."""
     assert typeset(typed, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("vite; trop vite. Pourquoi? Non!", "vite\u202f; trop vite. Pourquoi\u202f? Non\u202f!"),
+        ("Il dit: oui. Quoi?!", "Il dit\u202f: oui. Quoi\u202f?!"),
+        ('"Tu viens?" dit-il.', "«\u00a0Tu viens\u202f?\u00a0» dit-il."),
+        # Times, addresses and smileys keep their form.
+        ("À 12:30, voir http://a.fr/?q=1 ;)", "À 12:30, voir http://a.fr/?q=1\u202f;)"),
+    ],
+)
+def test_french_space_before_high_punctuation_typed_without_one(typed: str, expected: str) -> None:
+    assert typeset(typed, "fr") == expected

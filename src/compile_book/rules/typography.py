@@ -119,6 +119,14 @@ def _split_abbreviation(m: re.Match[str]) -> str:
     return m[1] + (".\u00a0" if m[1].islower() else ". ")
 
 
+# Why: French sets a space before ; ! ? and : that a writer used to English
+# keyboards leaves out ("vite; trop vite", "Pourquoi?"); it goes in only after a
+# word or a closing mark and before a space, a closing quote or the end, so
+# "12:30", "http://", "?q=1" and ";)" keep their form.
+HIGH_PUNCTUATION_GLUED_RE = re.compile(
+    rf"(?<=[^\W\d_»”’)…{MARKERS}])(?=[;!?]+(?:[\s»”’){MARKERS}]|$)|:\s)"
+)
+
 _ENGLISH_QUOTES = ("“", "”", "‘", "’")
 
 
@@ -240,6 +248,7 @@ class Typographer:
             text = re.sub(rf"\s*{re.escape(close_d)}", space + close_d, text)
         if loc.punctuation_space:
             text = re.sub(r" ([;:!?])", loc.punctuation_space + "\\1", text)
+            text = HIGH_PUNCTUATION_GLUED_RE.sub(loc.punctuation_space, text)
         return text
 
     def _localise(self, original: str, curled: str) -> str:
