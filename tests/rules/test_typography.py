@@ -136,6 +136,7 @@ def test_dialogue_dashes_follow_the_language(language: str, typed: str, expected
         ("de", '„Er hat "morgen" gesagt!“', "„Er hat ‚morgen‘ gesagt!“"),
         ("pl", '„Powiedział "jutro"!”', "„Powiedział «jutro»!”"),
         ("ru", '«Он сказал "завтра"!»', "«Он сказал „завтра“!»"),
+        ("sv", '”Han sa "ja".” Hon log. ”Bra."', "”Han sa ’ja’.” Hon log. ”Bra.”"),
         ("de", '„Hallo", sagte er. "Komm."', "„Hallo“, sagte er. „Komm.“"),
     ],
 )

@@ -268,6 +268,9 @@ class Typographer:
         for m in marks.finditer(original):
             i = m.start()
             ch = original[i]
+            if ch == open_d == close_d:  # Swedish ” opens and closes: each one toggles
+                typed = 0 if typed else 1
+                continue
             if ch == open_d:
                 typed += 1
                 continue
@@ -296,9 +299,7 @@ class Typographer:
 
 @functools.lru_cache(maxsize=16)
 def _typed_marks_re(open_d: str, close_d: str) -> re.Pattern[str]:
-    """Straight quotes and, where they differ, the language's typed outer double quotes."""
-    if open_d == close_d:
-        return _STRAIGHT_RE
+    """Straight quotes and the language's typed outer double quotes."""
     return re.compile(f"[\"'{re.escape(open_d)}{re.escape(close_d)}]")
 
 
