@@ -118,6 +118,11 @@ def test_german_unclosed_quote_is_found_with_german_marks() -> None:
         ("fr", "- Bonjour, dit-il.", "— Bonjour, dit-il."),
         ("ru", "-- Привет, -- сказал он.", "— Привет,\u00a0— сказал он."),
         ("sv", "-- Hej, sa han.", "– Hej, sa han."),
+        # A writer's own spaced en dash (autocorrect) takes the no-break space too.
+        ("sv", "– Nej, sa han – nu.", "– Nej, sa han\u00a0– nu."),
+        ("pl", "„To niemożliwe” – krzyknęła.", "„To niemożliwe”\u00a0— krzyknęła."),
+        ("de", "Sie kam 1990–1995 – jedes Jahr.", "Sie kam 1990–1995\u00a0– jedes Jahr."),
+        ("en", "It was – he said – late.", "It was – he said – late."),
     ],
 )
 def test_dialogue_dashes_follow_the_language(language: str, typed: str, expected: str) -> None:

@@ -215,7 +215,7 @@ class Typographer:
     def apply(self, text: str, changes: Changes) -> str:
         """Every enabled substitution after quote curling (call :meth:`curl_counted` first)."""
         cfg = self.config
-        if cfg.dashes != "off" and ("-" in text or "—" in text):
+        if cfg.dashes != "off" and ("-" in text or "—" in text or "–" in text):
             text = self.dashes.set(text, changes.dashes)
         if "\t" in text:
             text = text.replace("\t", " ")
