@@ -187,12 +187,12 @@ class LocaleData:
     raya: bool = False
     """A paragraph opening with a dash is dialogue whose narrator's tags open with a dash
     glued to the next word and close with one glued to the word before (Spanish raya,
-    Portuguese travessão, Italian): "—Ya voy —dijo él—. Vamos."."""
+    not Portuguese or Italian, which space them): "—Ya voy —dijo él—. Vamos."."""
     dash_space: bool = False
-    """Dashes between words are set spaced (French, Russian, Polish, Swedish: "type — un
+    """Dashes between words are set spaced (all but English and Spanish: "type — un
     gars"), with a no-break space before so the dash never starts a line; else closed."""
     dash: str = "—"
-    """The language's dash between words and in dialogue (Swedish and Polish "–")."""
+    """The language's dash between words and in dialogue (Swedish, German and Dutch "–")."""
     back_headings: tuple[tuple[str, str], ...] = ()
     """(lower-case heading, back-matter kind): "danksagung" is the acknowledgments, so a
     manuscript's own back matter is not swallowed by its last chapter. An ``also-by``

@@ -17,7 +17,7 @@ The rules, tried in this order for each run of dashes:
 
 The em dashes become a spaced en dash in the "en-spaced" house style, and the
 language's spaced dash (`` — `` with a no-break space before it) where the
-locale sets dashes spaced (French, Russian, Polish, Swedish). A paragraph that
+locale sets dashes spaced (all but English and Spanish). A paragraph that
 opens with a dash in a language with dialogue dashes (:attr:`LocaleData.raya`)
 follows the dialogue rules instead (``—Ya voy —dijo él—.``); elsewhere in such a
 language an aside opens with a dash glued to its first word (``dijo: —Ya voy``,
