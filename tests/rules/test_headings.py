@@ -116,3 +116,45 @@ def test_a_number_in_words_after_the_label_stays_lower_case(
     found = match_heading(line, get_locale(language))
     assert found is not None
     assert found.number_text == written
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "is_part", "label", "number"),
+    [
+        ("sv", "Första kapitlet", False, "Kapitel", 1),
+        ("sv", "Andra delen", True, "Del", 2),
+        ("sv", "Tredje boken", True, "Bok", 3),
+        ("nl", "Eerste deel", True, "Deel", 1),
+        ("nl", "Tweede hoofdstuk", False, "Hoofdstuk", 2),
+    ],
+)
+def test_ordinal_before_the_word(
+    language: str, line: str, is_part: bool, label: str, number: int
+) -> None:
+    """Swedish puts the word in its definite form after an ordinal ("Första kapitlet");
+    the heading prints the label ("Kapitel 1")."""
+    found = match_heading(line, get_locale(language))
+    assert found is not None
+    assert (found.is_part, found.label, found.number) == (is_part, label, number)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "Vorwort"),
+        ("fr", "Avant-propos"),
+        ("fr", "Préface"),
+        ("es", "Prefacio"),
+        ("it", "Prefazione"),
+        ("pt", "Prefácio"),
+        ("nl", "Voorwoord"),
+        ("pl", "Przedmowa"),
+        ("sv", "Förord"),
+        ("ru", "Предисловие"),
+    ],
+)
+def test_a_preface_in_the_books_language_is_an_unnumbered_chapter(language: str, line: str) -> None:
+    found = match_heading(line, get_locale(language))
+    assert found is not None
+    assert (found.label, found.number, found.title) == (None, None, line)
+    assert match_heading(line) is None  # the word is the book's language's only

@@ -193,6 +193,9 @@ class LocaleData:
     gars"), with a no-break space before so the dash never starts a line; else closed."""
     dash: str = "—"
     """The language's dash between words and in dialogue (Swedish, German and Dutch "–")."""
+    after_ordinal: tuple[tuple[str, str], ...] = ()
+    """(lower-case heading word, label): the form a heading word takes after an ordinal
+    when it differs (Swedish "Första kapitlet", "Andra delen"), printed as the label."""
     back_headings: tuple[tuple[str, str], ...] = ()
     """(lower-case heading, back-matter kind): "danksagung" is the acknowledgments, so a
     manuscript's own back matter is not swallowed by its last chapter. An ``also-by``

@@ -57,6 +57,15 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="und",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "vorwort",
+        "einleitung",
+        "einführung",
+        "vorbemerkung",
+        "vorwort des übersetzers",
+        "vorwort der übersetzerin",
+    ),
     back_headings=(
         ("danksagung", "acknowledgments"),
         ("über den autor", "about-author"),

@@ -54,6 +54,15 @@ DATA = LocaleData(
         copyright_line="© {year}, {holders}",
         and_="y",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "prefacio",
+        "prólogo del autor",
+        "introducción",
+        "nota del traductor",
+        "nota de la traductora",
+        "advertencia",
+    ),
     back_headings=(
         ("agradecimientos", "acknowledgments"),
         ("sobre el autor", "about-author"),

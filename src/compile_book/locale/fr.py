@@ -54,7 +54,20 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="et",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "préface",
+        "avant-propos",
+        "introduction",
+        "avertissement",
+        "préface du traducteur",
+        "préface de la traductrice",
+        "note du traducteur",
+        "note de la traductrice",
+    ),
     back_headings=(
+        ("note de l'autrice", "afterword"),
+        ("note de l’autrice", "afterword"),
         ("remerciements", "acknowledgments"),
         ("à propos de l'auteur", "about-author"),
         ("à propos de l’auteur", "about-author"),

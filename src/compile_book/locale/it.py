@@ -54,7 +54,17 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="e",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "prefazione",
+        "premessa",
+        "introduzione",
+        "nota del traduttore",
+        "nota della traduttrice",
+    ),
     back_headings=(
+        ("nota dell'autrice", "afterword"),
+        ("nota dell’autrice", "afterword"),
         ("ringraziamenti", "acknowledgments"),
         ("l'autore", "about-author"),
         ("l’autore", "about-author"),

@@ -57,6 +57,13 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="en",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "voorwoord",
+        "inleiding",
+        "woord vooraf",
+        "noot van de vertaler",
+    ),
     back_headings=(
         ("dankwoord", "acknowledgments"),
         ("dankbetuiging", "acknowledgments"),
@@ -82,4 +89,6 @@ DATA = LocaleData(
     num2words_langs=("nl",),
     number_case="sentence",
     number_fixes=((r"(?<=\w)één", "een"),),
+    # "Eerste deel", "Tweede boek": ordinals before the word.
+    ordinals=("",),
 )

@@ -53,7 +53,16 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="i",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "przedmowa",
+        "wstęp",
+        "wprowadzenie",
+        "od tłumacza",
+        "słowo wstępne",
+    ),
     back_headings=(
+        ("od autorki", "afterword"),
         ("podziękowania", "acknowledgments"),
         ("o autorze", "about-author"),
         ("o autorce", "about-author"),

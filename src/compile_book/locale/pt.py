@@ -58,6 +58,15 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="e",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "prefácio",
+        "introdução",
+        "apresentação",
+        "nota do tradutor",
+        "nota da tradutora",
+        "advertência",
+    ),
     back_headings=(
         ("agradecimentos", "acknowledgments"),
         ("sobre o autor", "about-author"),

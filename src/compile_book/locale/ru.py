@@ -53,6 +53,14 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="и",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "предисловие",
+        "вступление",
+        "введение",
+        "от переводчика",
+        "вместо предисловия",
+    ),
     back_headings=(
         ("благодарности", "acknowledgments"),
         ("об авторе", "about-author"),

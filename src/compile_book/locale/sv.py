@@ -55,7 +55,15 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="och",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "förord",
+        "inledning",
+        "översättarens förord",
+    ),
     back_headings=(
+        ("författarens tack", "acknowledgments"),
+        ("om författarinnan", "about-author"),
         ("tack", "acknowledgments"),
         ("om författaren", "about-author"),
         ("efterord", "afterword"),
@@ -68,6 +76,9 @@ DATA = LocaleData(
     dedication_words=("till", "för", "tillägnad", "till minne av"),
     num2words_langs=("sv",),
     number_case="sentence",
+    # "Första kapitlet", "Andra delen": ordinals, before the word's definite form.
+    ordinals=("",),
+    after_ordinal=(("kapitlet", "Kapitel"), ("delen", "Del"), ("boken", "Bok")),
     # Writers say "kapitel ett" but also "en" for one.
     number_variants=((r"^ett$", "en"),),
 )

@@ -150,13 +150,17 @@ def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
         kinds.update(dict.fromkeys(hw[kind.value], kind))
     special = rf"(?P<label>{_words(kinds)}){_TITLE}{_TRAIL}"
     labels = {w: locale.label_words[k] for k, words in hw.items() for w in words if w.endswith(".")}
+    labels.update(locale.after_ordinal)
+    after = {False: hw.chapter, True: hw.part}
+    for word, label in locale.after_ordinal:
+        after[label.lower() in hw.part] += (word,)
 
     # Why: German (and writers in other languages) put the number first, as a
     # numeral with its full stop or an ordinal word; the locale reads the word.
     first = r"(?P<num>\d{1,3}\.|[^\W\d_]+)\s+"
     numbered_first = tuple(
         (re.compile(rf"{first}(?P<label>{_words(words)}){_TITLE}{_TRAIL}", re.I), is_part)
-        for words, is_part in ((hw.chapter, False), (hw.part, True))
+        for words, is_part in ((after[False], False), (after[True], True))
         if words
     )
     return _Patterns(
