@@ -91,3 +91,11 @@ def test_author_line_under_a_markdown_title(
     book = parse_text(text, BookConfig(language=language), name="book.md")
     assert book.meta.authors == (by.split(" ", 1)[1],)
     assert texts(book) == ["Text.", "More."]
+
+
+def test_a_title_block_opening_like_a_dedication_stays_a_title_block() -> None:
+    """ "A casa do rio" opens as "A mi madre" does; the author line under it says it
+    is the title (here one book.toml does not name), not a dedication."""
+    text = "A casa do rio\npor Ana Sousa\n\nCapítulo 1\n\nTexto.\n"
+    book = parse_text(text, BookConfig(language="pt", title="Outro"))
+    assert book.meta.dedication is None

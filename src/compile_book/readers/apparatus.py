@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from ..record import record
 from ..rules.numbers import parse_number
 from ..rules.paragraphs import Unit
-from ..rules.titles import all_caps, fold
+from ..rules.titles import all_caps, by_line, fold
 from .outline import Item
 
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "content"})
@@ -216,12 +216,14 @@ def is_end_mark(item: Item) -> bool:
 
 
 def find_dedication(
-    items: Sequence[Item], start: int, words: tuple[str, ...] = ()
+    items: Sequence[Item], start: int, words: tuple[str, ...] = (), by: tuple[str, ...] = ()
 ) -> tuple[int, list[str]] | None:
     """A dedication at ``start``, before the first heading: a short block opening with
     ``To``/``For``/``In memory of`` or the language's own ``words`` ("Für", "À") (or
     in capitals, as set on a page of its own).
-    Returns the items it fills from ``start`` and its lines."""
+    Returns the items it fills from ``start`` and its lines. A block with an author
+    line (``by``: the language's words for "by") is a title block, not a dedication
+    ("A casa do rio" over "por Ana Sousa")."""
     first = next((k for k in range(start, len(items)) if items[k].kind == "heading"), None)
     if first is None or start >= first or items[start].kind != "prose":
         return None
@@ -241,6 +243,8 @@ def find_dedication(
     # "To" opening a sentence of prose ends like one; a dedication's lines rarely do,
     # unless they are set in capitals as a dedication page is.
     if len(lines) == 1 and lines[0].endswith((".", "!", "?")) and not all_caps(lines[0]):
+        return None
+    if any(by_line(line, by) for line in lines[1:]):
         return None
     return end, [_unemphasised(line) for line in lines]
 

@@ -313,7 +313,9 @@ class StructureReader(TitleLines):
             del out[contents.start : contents.end]
         self._half_titles(out, i)
         dedication = (
-            find_dedication(out, i, self.locale.dedication_words) if self.options.first else None
+            find_dedication(out, i, self.locale.dedication_words, self.locale.by_words)
+            if self.options.first
+            else None
         )
         if dedication is not None and not self.options.dedication:
             end, lines = dedication
