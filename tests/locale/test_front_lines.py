@@ -99,3 +99,29 @@ def test_a_title_block_opening_like_a_dedication_stays_a_title_block() -> None:
     text = "A casa do rio\npor Ana Sousa\n\nCapítulo 1\n\nTexto.\n"
     book = parse_text(text, BookConfig(language="pt", title="Outro"))
     assert book.meta.dedication is None
+
+
+@pytest.mark.parametrize(("language", "title", "by", "dedication"), FRONT)
+def test_dedication_under_a_markdown_title(
+    language: str, title: str, by: str, dedication: str
+) -> None:
+    chapter = _chapter_word(language)
+    text = f"# {title}\n{by}\n\n{dedication}\n\n## {chapter} 1\n\nText.\n"
+    book = parse_text(text, BookConfig(language=language), name="book.md")
+    assert book.meta.dedication == dedication
+    assert texts(book) == ["Text."]
+
+
+def test_a_markdown_title_over_the_authors_name_alone() -> None:
+    text = "# Дом у реки\nАнна Петрова\n\nМоей матери\n\n## Глава 1\n\nТекст.\n"
+    config = BookConfig(language="ru", title="Дом у реки", authors=["Анна Петрова"])
+    book = parse_text(text, config, name="book.md")
+    assert book.meta.dedication == "Моей матери"
+    assert texts(book) == ["Текст."]
+
+
+def test_markdown_prose_before_the_first_heading_is_no_dedication() -> None:
+    prose = "For years the house stood empty, and nobody came."
+    text = f"# The House\n\n{prose}\n\n## Chapter 1\n\nText.\n"
+    book = parse_text(text, BookConfig(), name="book.md")
+    assert book.meta.dedication is None

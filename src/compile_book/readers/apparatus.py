@@ -236,6 +236,17 @@ def find_dedication(
     while end < first and items[end].kind == "prose" and not items[end].unit.blank_before:
         lines += unit_lines(items[end].unit)
         end += 1
+    found = dedication_lines(lines, words, by)
+    return None if found is None else (end, found)
+
+
+def dedication_lines(
+    lines: list[str], words: tuple[str, ...] = (), by: tuple[str, ...] = ()
+) -> list[str] | None:
+    """A block's lines as a dedication's (without italics markers), or ``None`` if the
+    block is no dedication: see :func:`find_dedication`."""
+    if not lines or not _dedication_start_re(words).match(lines[0]):
+        return None
     count = sum(len(line.split()) for line in lines)
     short = all(len(line) <= DEDICATION_MAX_CHARS for line in lines)
     if not (len(lines) <= DEDICATION_MAX_LINES and count <= DEDICATION_MAX_WORDS and short):
@@ -246,7 +257,7 @@ def find_dedication(
         return None
     if any(by_line(line, by) for line in lines[1:]):
         return None
-    return end, [_unemphasised(line) for line in lines]
+    return [_unemphasised(line) for line in lines]
 
 
 @functools.lru_cache(maxsize=16)
