@@ -188,6 +188,10 @@ class LocaleData:
     """A paragraph opening with a dash is dialogue whose narrator's tags open with a dash
     glued to the next word and close with one glued to the word before (Spanish raya,
     not Portuguese or Italian, which space them): "—Ya voy —dijo él—. Vamos."."""
+    dash_dialogue: bool = False
+    """Besides quotes, a paragraph may open with a dash for speech (French tirets,
+    Italian, Polish, Russian, Swedish): "- Tak - powiedział." typed in Markdown is
+    dialogue, not a list, when every item ends as a sentence does."""
     dash_space: bool = False
     """Dashes between words are set spaced (all but English and Spanish: "type — un
     gars"), with a no-break space before so the dash never starts a line; else closed."""

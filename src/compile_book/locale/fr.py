@@ -15,6 +15,7 @@ DATA = LocaleData(
     punctuation_space="\u202f",
     dialogue="quotes",
     dash_space=True,
+    dash_dialogue=True,
     heading_words=PerKind(
         chapter=("chapitre", "chap."),
         part=("partie", "livre"),

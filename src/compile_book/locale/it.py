@@ -15,6 +15,7 @@ DATA = LocaleData(
     # Why: Italian novels mark dialogue with « » or with a dash, and set that dash spaced
     # on both sides ("— Vieni — disse lui."), not glued to the words as Spanish does.
     dash_space=True,
+    dash_dialogue=True,
     heading_words=PerKind(
         chapter=("capitolo", "cap."),
         part=("parte", "libro"),

@@ -14,6 +14,7 @@ DATA = LocaleData(
     punctuation_space="",
     dialogue="quotes",
     dash_space=True,
+    dash_dialogue=True,
     heading_words=PerKind(
         chapter=("глава",),
         part=("часть", "книга"),

@@ -15,6 +15,7 @@ DATA = LocaleData(
     punctuation_space="",
     dialogue="quotes",
     dash_space=True,
+    dash_dialogue=True,
     dash="–",
     heading_words=PerKind(
         chapter=("kapitel", "kap."),
