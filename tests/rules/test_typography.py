@@ -142,6 +142,9 @@ def test_dialogue_dashes_follow_the_language(language: str, typed: str, expected
         ("pl", '„Powiedział "jutro"!”', "„Powiedział «jutro»!”"),
         ("ru", '«Он сказал "завтра"!»', "«Он сказал „завтра“!»"),
         ("sv", '”Han sa "ja".” Hon log. ”Bra."', "”Han sa ’ja’.” Hon log. ”Bra.”"),
+        ("de", '»Er sagte "nein".« Sie ging.', "»Er sagte ›nein‹.« Sie ging."),
+        ("de", "»Er sagte 'nein'.«", "»Er sagte ›nein‹.«"),
+        ("de-CH", '«Er sagte "nein".»', "«Er sagte ‹nein›.»"),
         ("de", '„Hallo", sagte er. "Komm."', "„Hallo“, sagte er. „Komm.“"),
     ],
 )

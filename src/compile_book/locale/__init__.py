@@ -146,6 +146,9 @@ class LocaleData:
 
     quotes: Quotes
     """Double then single quotes; curling straight quotes needs the language's forms."""
+    alt_quotes: tuple[Quotes, ...] = ()
+    """Other outer quotes writers of the language type, with their inner ones (German
+    »…« with ›…‹): kept as typed, and straight quotes inside them take those inner ones."""
     quote_space: str
     """Space set inside double quotes ("\\u00a0" in French: « text »), else ""."""
     punctuation_space: str

@@ -12,6 +12,8 @@ from . import LocaleData, PerKind, Quotes, Words
 
 DATA = LocaleData(
     quotes=Quotes("„", "“", "‚", "‘"),
+    # Why: German books set dialogue in chevrons as often: »Komm«, ›nein‹.
+    alt_quotes=(Quotes("»", "«", "›", "‹"),),
     quote_space="",
     punctuation_space="",
     dialogue="quotes",

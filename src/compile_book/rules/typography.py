@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from .. import markers
 from ..config import TypographyConfig
-from ..locale import Locale, get_locale
+from ..locale import Locale, Quotes, get_locale
 from .dashes import DashSetter
 from .singles import curl_singles
 
@@ -150,6 +150,8 @@ class Typographer:
         quotes = tuple(self.locale.quotes)
         # Why: English curls need no mapping; other languages map each curl to theirs.
         self.quote_map = None if quotes == _ENGLISH_QUOTES else quotes
+        # The outer quotes a writer may type, each with its inner ones.
+        self.typed_pairs = (self.locale.quotes, *self.locale.alt_quotes)
         self.english = self.locale.language == "en"
         self.honorifics = honorific_re(self.locale.honorifics)
         self.spacing = bool(self.locale.quote_space or self.locale.punctuation_space)
@@ -254,53 +256,64 @@ class Typographer:
     def _localise(self, original: str, curled: str) -> str:
         """Map English curls to the language's quotes where ``original`` had straight ones.
 
-        Why the depth: a writer who types the language's own outer quotes often types
-        the inner ones straight (Spanish «Dijo "mañana"», German „Er sagte "nie"“);
-        those are the inner quotes, not a second pair of outer ones («Dijo «mañana»»).
+        Why the nesting: a writer who types the language's own outer quotes often types
+        the inner ones straight (Spanish «Dijo "mañana"», German „Er sagte "nie"“ or
+        »Er sagte "nie"«); those are the inner quotes of the typed pair, not a second
+        pair of outer ones («Dijo «mañana»»).
         """
         assert self.quote_map is not None
         open_d, close_d, open_s, close_s = self.quote_map
+        pairs = self.typed_pairs
         out = list(curled)
         singles_open = 0
-        typed = 0  # outer double quotes the writer typed in the language's own marks
+        stack: list[Quotes] = []  # the typed outer quotes open here, innermost last
         inner = 0  # straight double quotes opened inside them
-        marks = _typed_marks_re(open_d, close_d)
-        for m in marks.finditer(original):
+        for m in _typed_marks_re(pairs).finditer(original):
             i = m.start()
-            ch = original[i]
-            if ch == open_d == close_d:  # Swedish ” opens and closes: each one toggles
-                typed = 0 if typed else 1
+            if original[i] not in "\"'":
+                inner = inner if _track(stack, original[i], pairs) else 0
                 continue
-            if ch == open_d:
-                typed += 1
-                continue
-            if ch == close_d:
-                typed -= 1 if typed else 0
-                continue
+            top = stack[-1] if stack else None
+            in_open, in_close = (top[2], top[3]) if top else (open_s, close_s)
             ch = curled[i]
             if ch == "“":
-                out[i] = open_s if typed else open_d
-                inner += 1 if typed else 0
+                out[i] = in_open if top else open_d
+                inner += 1 if top else 0
             elif ch == "”":
                 if inner:
                     inner -= 1
-                    out[i] = close_s
+                    out[i] = in_close
                 else:
-                    typed -= 1 if typed else 0
-                    out[i] = close_d
+                    out[i] = top[1] if top else close_d
+                    del stack[-1:]
             elif ch == "‘":
                 singles_open += 1
-                out[i] = open_s
+                out[i] = in_open
             elif ch == "’" and singles_open and not _is_apostrophe(curled, i):
                 singles_open -= 1
-                out[i] = close_s
+                out[i] = in_close
         return "".join(out)
 
 
+def _track(stack: list[Quotes], ch: str, pairs: tuple[Quotes, ...]) -> bool:
+    """Open or close a typed outer quote on ``stack``; False when one closed.
+    A mark that opens and closes alike (Swedish ”) closes the pair it opened."""
+    top = stack[-1] if stack else None
+    if top is not None and ch == top[1]:
+        stack.pop()
+        return False
+    for pair in pairs:
+        if ch == pair[0]:
+            stack.append(pair)
+            break
+    return True
+
+
 @functools.lru_cache(maxsize=16)
-def _typed_marks_re(open_d: str, close_d: str) -> re.Pattern[str]:
-    """Straight quotes and the language's typed outer double quotes."""
-    return re.compile(f"[\"'{re.escape(open_d)}{re.escape(close_d)}]")
+def _typed_marks_re(pairs: tuple[Quotes, ...]) -> re.Pattern[str]:
+    """Straight quotes and the typed outer double quotes of ``pairs``."""
+    marks = "".join(dict.fromkeys(c for pair in pairs for c in pair[:2]))
+    return re.compile(f"[\"'{re.escape(marks)}]")
 
 
 _STRAIGHT_RE = re.compile("[\"']")
