@@ -66,6 +66,20 @@ def test_german_and_french_quotes() -> None:
     assert fr.total.words == 5  # « and » (set off by no-break spaces) are not words
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "-Ven aquí -dijo ella-. Él no vino."),
+        ("pt", "- Vem cá - disse ela. - Ele não veio."),
+    ],
+)
+def test_dash_dialogue_is_counted_to_the_first_tag(language: str, text: str) -> None:
+    """Spanish glues its rayas to the words, Portuguese spaces them: both count the
+    speech up to the first tag ("Ven aquí", "Vem cá")."""
+    stats = book_stats(parse_text(text, BookConfig(language=language)))
+    assert stats.total.dialogue_words == 2
+
+
 def test_punctuation_is_not_a_word() -> None:
     config = BookConfig(typography={"dashes": "en-spaced"})  # type: ignore[arg-type]
     stats = book_stats(parse_text("He came - and went ... away.", config))

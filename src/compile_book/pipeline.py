@@ -80,6 +80,7 @@ def _read(
     options = Options(
         first=index == 0,
         title=config.title,
+        authors=tuple(str(a) for a in config.authors),
         dedication=config.dedication is not None,
         language=config.language,
         author_notes=config.reading.author_notes,

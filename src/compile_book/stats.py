@@ -70,11 +70,12 @@ def dialogue_pattern(language: str) -> re.Pattern[str]:
 
     Quotation marks: the words between the locale's double quotes. A dash (Spanish
     raya, Portuguese travessão): the speech from the dash that opens a paragraph to
-    the first tag (`` —dijo él``); speech resumed after a tag is not counted.
+    the first tag (`` —dijo él``, Portuguese ``\u00a0— disse ele``, the dash spaced
+    there); speech resumed after a tag is not counted.
     """
     locale = get_locale(language)
     if locale.dialogue == "dash":
-        return re.compile(r"^—([^—]*?)(?: —|$)")
+        return re.compile(r"^—([^—]*?)(?:\s—|$)")
     open_q, close_q = locale.quotes.open_double, locale.quotes.close_double
     return re.compile(f"{re.escape(open_q)}([^{re.escape(close_q)}]*)")
 

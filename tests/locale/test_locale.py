@@ -177,9 +177,9 @@ def test_spacing_and_dialogue(language: str) -> None:
     assert locale.quote_space == ("\u00a0" if language == "fr" else "")
     assert locale.punctuation_space == ("\u202f" if language == "fr" else "")
     assert locale.dialogue == ("dash" if language in ("es", "pt") else "quotes")
-    assert locale.raya == (language in ("es", "pt", "it"))
-    assert locale.dash_space == (language in ("fr", "pl", "sv", "ru"))
-    assert locale.dash == ("–" if language == "sv" else "—")
+    assert locale.raya == (language == "es")
+    assert locale.dash_space == (language not in ("en", "es"))
+    assert locale.dash == ("–" if language in ("sv", "de", "nl") else "—")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

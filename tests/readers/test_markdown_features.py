@@ -43,6 +43,7 @@ from compile_book.serialize import pformat
 from compile_book.walk import query
 from tests.epubcheck import run_epubcheck
 from tests.projects import write_files
+from tests.treequery import texts
 
 
 def chapters(book: Book) -> str:
@@ -319,6 +320,28 @@ def test_lists_and_spanish_dash_dialogue() -> None:
         """)
     book = parse_text("- Hola -dijo.\n- Adiós.\n", filename="x.md", language="es")
     assert [type(b).__name__ for b in book.chapters[0].blocks] == ["Paragraph", "Paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "first"),
+    [
+        ("pl", "- Idziesz? - zapytała.\n- Nie - odpowiedział.\n", "— Idziesz?\u00a0— zapytała."),
+        ("ru", "- Ты идёшь? - спросила она.\n- Нет.\n", "— Ты идёшь?\u00a0— спросила она."),
+        ("fr", "- Tu viens ? demanda-t-elle.\n- Non !\n", "— Tu viens\u202f? demanda-t-elle."),
+    ],
+)
+def test_dash_dialogue_typed_with_hyphens_is_no_list(language: str, text: str, first: str) -> None:
+    """Polish, Russian and French writers open speech with a dash; a hyphen at the start
+    of each line is that dash, not a bulleted list, when every line ends as speech."""
+    book = parse_text(text, filename="x.md", language=language)
+    blocks = book.chapters[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph"]
+    assert texts(book)[0] == first
+
+
+def test_a_list_in_a_dash_dialogue_language_stays_a_list() -> None:
+    book = parse_text("- mleko\n- chleb\n", filename="x.md", language="pl")
+    assert [type(b).__name__ for b in book.chapters[0].blocks] == ["ListBlock"]
 
 
 def test_table_rows_become_paragraphs() -> None:

@@ -101,3 +101,68 @@ def test_a_dash_typed_without_spaces_makes_a_title_only_of_a_title() -> None:
     assert match_heading("Part one--the drive to the coast--went well enough.") is None
     assert match_heading("Book two--the one with the blue cover--lay open on the seat.") is None
     assert match_heading("Prologue--the night before--was long.") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "written"),
+    [
+        ("fr", "Chapitre premier", "premier"),
+        ("es", "Capítulo uno", "uno"),
+        ("es", "Capítulo Tercero", "tercero"),
+        ("ru", "Глава вторая", "вторая"),
+        ("pl", "Część pierwsza", "pierwsza"),
+        ("de", "Kapitel eins", "eins"),
+        ("fr", "Chapitre III", "III"),
+        ("fr", "Chapter one", "One"),
+        ("en", "Chapter one", "One"),
+    ],
+)
+def test_a_number_in_words_after_the_label_stays_lower_case(
+    language: str, line: str, written: str
+) -> None:
+    """Only English writes "Chapter One"; "Chapitre Premier" is wrong in French."""
+    found = match_heading(line, get_locale(language))
+    assert found is not None
+    assert found.number_text == written
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "is_part", "label", "number"),
+    [
+        ("sv", "Första kapitlet", False, "Kapitel", 1),
+        ("sv", "Andra delen", True, "Del", 2),
+        ("sv", "Tredje boken", True, "Bok", 3),
+        ("nl", "Eerste deel", True, "Deel", 1),
+        ("nl", "Tweede hoofdstuk", False, "Hoofdstuk", 2),
+    ],
+)
+def test_ordinal_before_the_word(
+    language: str, line: str, is_part: bool, label: str, number: int
+) -> None:
+    """Swedish puts the word in its definite form after an ordinal ("Första kapitlet");
+    the heading prints the label ("Kapitel 1")."""
+    found = match_heading(line, get_locale(language))
+    assert found is not None
+    assert (found.is_part, found.label, found.number) == (is_part, label, number)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "Vorwort"),
+        ("fr", "Avant-propos"),
+        ("fr", "Préface"),
+        ("es", "Prefacio"),
+        ("it", "Prefazione"),
+        ("pt", "Prefácio"),
+        ("nl", "Voorwoord"),
+        ("pl", "Przedmowa"),
+        ("sv", "Förord"),
+        ("ru", "Предисловие"),
+    ],
+)
+def test_a_preface_in_the_books_language_is_an_unnumbered_chapter(language: str, line: str) -> None:
+    found = match_heading(line, get_locale(language))
+    assert found is not None
+    assert (found.label, found.number, found.title) == (None, None, line)
+    assert match_heading(line) is None  # the word is the book's language's only

@@ -92,12 +92,37 @@ def test_german_unclosed_quote_is_found_with_german_marks() -> None:
     [
         ("es", "--Ya voy --dijo él--. Vamos.", "—Ya voy —dijo él—. Vamos."),
         ("es", "-Ya voy -dijo él-. Vamos.", "—Ya voy —dijo él—. Vamos."),
-        ("it", "--Vieni qui --disse lui--. Adesso.", "—Vieni qui —disse lui—. Adesso."),
+        (
+            "it",
+            "--Vieni qui --disse lui--. Adesso.",
+            "— Vieni qui\u00a0— disse lui\u00a0—. Adesso.",
+        ),
+        ("it", "- Chi è là? - chiese Paolo.", "— Chi è là?\u00a0— chiese Paolo."),
+        (
+            "pt",
+            "- Vens? - perguntou ela. - Desculpa.",
+            "— Vens?\u00a0— perguntou ela.\u00a0— Desculpa.",
+        ),
+        (
+            "de",
+            "Sie wartete - wie immer - bis zum Abend.",
+            "Sie wartete\u00a0– wie immer\u00a0– bis zum Abend.",
+        ),
+        (
+            "nl",
+            "Hij wachtte -- zoals altijd -- tot de avond.",
+            "Hij wachtte\u00a0– zoals altijd\u00a0– tot de avond.",
+        ),
         ("fr", "type -- un gars -- bizarre.", "type\u00a0— un gars\u00a0— bizarre."),
         ("fr", "type — un gars — bizarre.", "type\u00a0— un gars\u00a0— bizarre."),
         ("fr", "- Bonjour, dit-il.", "— Bonjour, dit-il."),
         ("ru", "-- Привет, -- сказал он.", "— Привет,\u00a0— сказал он."),
         ("sv", "-- Hej, sa han.", "– Hej, sa han."),
+        # A writer's own spaced en dash (autocorrect) takes the no-break space too.
+        ("sv", "– Nej, sa han – nu.", "– Nej, sa han\u00a0– nu."),
+        ("pl", "„To niemożliwe” – krzyknęła.", "„To niemożliwe”\u00a0— krzyknęła."),
+        ("de", "Sie kam 1990–1995 – jedes Jahr.", "Sie kam 1990–1995\u00a0– jedes Jahr."),
+        ("en", "It was – he said – late.", "It was – he said – late."),
     ],
 )
 def test_dialogue_dashes_follow_the_language(language: str, typed: str, expected: str) -> None:
@@ -111,6 +136,16 @@ def test_dialogue_dashes_follow_the_language(language: str, typed: str, expected
         ("sv", "\"Han sa 'nej'\", sa hon.", "”Han sa ’nej’”, sa hon."),
         ("ru", "\"Он сказал 'нет'\", сказала она.", "«Он сказал „нет“», сказала она."),
         ("de", "\"Er sagte 'nein'\", sagte sie.", "„Er sagte ‚nein‘“, sagte sie."),
+        # The writer typed the outer quotes in the language's marks, the inner straight.
+        ("es", '«Dijo "mañana"».', "«Dijo “mañana”»."),
+        ("de", '„Er hat "morgen" gesagt!“', "„Er hat ‚morgen‘ gesagt!“"),
+        ("pl", '„Powiedział "jutro"!”', "„Powiedział «jutro»!”"),
+        ("ru", '«Он сказал "завтра"!»', "«Он сказал „завтра“!»"),
+        ("sv", '”Han sa "ja".” Hon log. ”Bra."', "”Han sa ’ja’.” Hon log. ”Bra.”"),
+        ("de", '»Er sagte "nein".« Sie ging.', "»Er sagte ›nein‹.« Sie ging."),
+        ("de", "»Er sagte 'nein'.«", "»Er sagte ›nein‹.«"),
+        ("de-CH", '«Er sagte "nein".»', "«Er sagte ‹nein›.»"),
+        ("de", '„Hallo", sagte er. "Komm."', "„Hallo“, sagte er. „Komm.“"),
     ],
 )
 def test_quotes_nest_as_the_language_sets_them(language: str, typed: str, expected: str) -> None:
@@ -127,3 +162,37 @@ def test_quotes_nest_as_the_language_sets_them(language: str, typed: str, expect
 )
 def test_spanish_asides_open_and_close_glued_to_their_words(typed: str, expected: str) -> None:
     assert typeset(typed, "es") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("de", "Er kam z. B. spät, d. h. nie.", "Er kam z.\u00a0B. spät, d.\u00a0h. nie."),
+        ("ru", "Проф. Иванов, т. е. он.", "Проф.\u00a0Иванов, т.\u00a0е. он."),
+        ("ru", "Это 2 км и 5 кг.", "Это 2\u00a0км и 5\u00a0кг."),
+        ("nl", "Dhr. Jansen zag Mevr. Bakker.", "Dhr.\u00a0Jansen zag Mevr.\u00a0Bakker."),
+        ("fr", "Il est 17 h, à 20 min.", "Il est 17\u00a0h, à 20\u00a0min."),
+        # Initials are a name as typed, not an abbreviation.
+        ("en", "J. K. Rowling wrote.", "J. K. Rowling wrote."),
+    ],
+)
+def test_no_break_spaces_in_abbreviations_and_units(
+    language: str, typed: str, expected: str
+) -> None:
+    """A lower-case honorific opening a sentence, two-part abbreviations and the
+    units of every language keep their parts on one line."""
+    assert typeset(typed, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("vite; trop vite. Pourquoi? Non!", "vite\u202f; trop vite. Pourquoi\u202f? Non\u202f!"),
+        ("Il dit: oui. Quoi?!", "Il dit\u202f: oui. Quoi\u202f?!"),
+        ('"Tu viens?" dit-il.', "«\u00a0Tu viens\u202f?\u00a0» dit-il."),
+        # Times, addresses and smileys keep their form.
+        ("À 12:30, voir http://a.fr/?q=1 ;)", "À 12:30, voir http://a.fr/?q=1\u202f;)"),
+    ],
+)
+def test_french_space_before_high_punctuation_typed_without_one(typed: str, expected: str) -> None:
+    assert typeset(typed, "fr") == expected

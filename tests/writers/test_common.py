@@ -29,6 +29,18 @@ def test_numbers_print_in_the_chosen_style() -> None:
     assert Headings(get_locale("en"), part_numbers="roman").chapter(p).line == "Part 2"
 
 
+def test_numbers_in_words_after_the_label_stay_lower_case_outside_english() -> None:
+    """ "Capítulo veintiuno", "Kapitel drei"; a number alone keeps its capital."""
+    es = Headings(get_locale("es"), chapter_numbers="words")
+    assert es.chapter(heading("Capítulo", 21, number_text="21")).line == "Capítulo veintiuno"
+    de = Headings(get_locale("de"), chapter_numbers="words")
+    assert de.chapter(heading("Kapitel", 3, number_text="3")).line == "Kapitel drei"
+    assert de.chapter(heading(None, 3, number_text="3")).line == "Drei"
+    # An English label in a French book keeps the English form.
+    fr = Headings(get_locale("fr"), chapter_numbers="words")
+    assert fr.chapter(heading("Chapter", 2, number_text="2")).line == "Chapter Deux"
+
+
 def test_a_found_number_without_text_still_prints() -> None:
     h = heading("Chapter", None, "Title")
     h = type(h)(h.source, "Chapter", 7, None, h.title)

@@ -146,6 +146,9 @@ class LocaleData:
 
     quotes: Quotes
     """Double then single quotes; curling straight quotes needs the language's forms."""
+    alt_quotes: tuple[Quotes, ...] = ()
+    """Other outer quotes writers of the language type, with their inner ones (German
+    »…« with ›…‹): kept as typed, and straight quotes inside them take those inner ones."""
     quote_space: str
     """Space set inside double quotes ("\\u00a0" in French: « text »), else ""."""
     punctuation_space: str
@@ -187,12 +190,19 @@ class LocaleData:
     raya: bool = False
     """A paragraph opening with a dash is dialogue whose narrator's tags open with a dash
     glued to the next word and close with one glued to the word before (Spanish raya,
-    Portuguese travessão, Italian): "—Ya voy —dijo él—. Vamos."."""
+    not Portuguese or Italian, which space them): "—Ya voy —dijo él—. Vamos."."""
+    dash_dialogue: bool = False
+    """Besides quotes, a paragraph may open with a dash for speech (French tirets,
+    Italian, Polish, Russian, Swedish): "- Tak - powiedział." typed in Markdown is
+    dialogue, not a list, when every item ends as a sentence does."""
     dash_space: bool = False
-    """Dashes between words are set spaced (French, Russian, Polish, Swedish: "type — un
+    """Dashes between words are set spaced (all but English and Spanish: "type — un
     gars"), with a no-break space before so the dash never starts a line; else closed."""
     dash: str = "—"
-    """The language's dash between words and in dialogue (Swedish and Polish "–")."""
+    """The language's dash between words and in dialogue (Swedish, German and Dutch "–")."""
+    after_ordinal: tuple[tuple[str, str], ...] = ()
+    """(lower-case heading word, label): the form a heading word takes after an ordinal
+    when it differs (Swedish "Första kapitlet", "Andra delen"), printed as the label."""
     back_headings: tuple[tuple[str, str], ...] = ()
     """(lower-case heading, back-matter kind): "danksagung" is the acknowledgments, so a
     manuscript's own back matter is not swallowed by its last chapter. An ``also-by``
@@ -201,6 +211,12 @@ class LocaleData:
     """Lower-case headings of a book's own front matter ("preface", "translator's
     preface"): read as an unnumbered chapter with that title, so a preface is not run
     into the first chapter nor left an untitled one."""
+    by_words: tuple[str, ...] = ()
+    """Lower-case words that put the author's name on the line under a title, besides
+    English "by" (German "von", French "par"): "par Claire Dubois" names the author."""
+    dedication_words: tuple[str, ...] = ()
+    """Lower-case words a dedication opens with, besides English "To", "For" (German
+    "Für", French "À"), so "À mon père" goes on a page of its own."""
     function_words: frozenset[str] = frozenset()
     """Lower-case articles, prepositions, conjunctions and pronouns a small-caps
     lead-in must not end on ("THERE WERE A"): the lead-in takes the next word too."""

@@ -12,9 +12,14 @@ from . import LocaleData, PerKind, Quotes, Words
 
 DATA = LocaleData(
     quotes=Quotes("„", "“", "‚", "‘"),
+    # Why: German books set dialogue in chevrons as often: »Komm«, ›nein‹.
+    alt_quotes=(Quotes("»", "«", "›", "‹"),),
     quote_space="",
     punctuation_space="",
     dialogue="quotes",
+    # Why: German sets a dash between words as a spaced en dash ("er kam – spät – an").
+    dash_space=True,
+    dash="–",
     heading_words=PerKind(
         chapter=("kapitel", "kap."),
         part=("teil", "buch"),
@@ -54,6 +59,15 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="und",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "vorwort",
+        "einleitung",
+        "einführung",
+        "vorbemerkung",
+        "vorwort des übersetzers",
+        "vorwort der übersetzerin",
+    ),
     back_headings=(
         ("danksagung", "acknowledgments"),
         ("über den autor", "about-author"),
@@ -80,6 +94,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("Hr", "Fr", "Dr", "Prof", "St"),
+    by_words=("von",),
+    dedication_words=("für", "in erinnerung an", "gewidmet"),
     num2words_langs=("de",),
     number_case="sentence",
     # Writers also leave out the "ein" of "einhundert".

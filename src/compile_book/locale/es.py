@@ -54,6 +54,15 @@ DATA = LocaleData(
         copyright_line="© {year}, {holders}",
         and_="y",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "prefacio",
+        "prólogo del autor",
+        "introducción",
+        "nota del traductor",
+        "nota de la traductora",
+        "advertencia",
+    ),
     back_headings=(
         ("agradecimientos", "acknowledgments"),
         ("sobre el autor", "about-author"),
@@ -78,6 +87,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña"),
+    by_words=("por",),
+    dedication_words=("a", "para", "en memoria de", "dedicado a"),
     num2words_langs=("es",),
     number_case="sentence",
     # "Capítulo primero", "Parte segunda": ordinals, and their feminine.

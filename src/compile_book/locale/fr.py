@@ -15,6 +15,7 @@ DATA = LocaleData(
     punctuation_space="\u202f",
     dialogue="quotes",
     dash_space=True,
+    dash_dialogue=True,
     heading_words=PerKind(
         chapter=("chapitre", "chap."),
         part=("partie", "livre"),
@@ -54,7 +55,20 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="et",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "préface",
+        "avant-propos",
+        "introduction",
+        "avertissement",
+        "préface du traducteur",
+        "préface de la traductrice",
+        "note du traducteur",
+        "note de la traductrice",
+    ),
     back_headings=(
+        ("note de l'autrice", "afterword"),
+        ("note de l’autrice", "afterword"),
         ("remerciements", "acknowledgments"),
         ("à propos de l'auteur", "about-author"),
         ("à propos de l’auteur", "about-author"),
@@ -81,6 +95,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("M", "Mme", "Mlle", "Dr", "Pr", "St"),
+    by_words=("par",),
+    dedication_words=("à", "pour", "en mémoire de", "a"),
     num2words_langs=("fr", "fr_BE", "fr_CH"),
     number_case="sentence",
     # "Chapitre premier", "Partie première": ordinals read back as heading numbers.

@@ -12,8 +12,10 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="quotes",
-    # Why: Italian novels mark dialogue with « » or with the Spanish-style dash.
-    raya=True,
+    # Why: Italian novels mark dialogue with « » or with a dash, and set that dash spaced
+    # on both sides ("— Vieni — disse lui."), not glued to the words as Spanish does.
+    dash_space=True,
+    dash_dialogue=True,
     heading_words=PerKind(
         chapter=("capitolo", "cap."),
         part=("parte", "libro"),
@@ -53,7 +55,17 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="e",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "prefazione",
+        "premessa",
+        "introduzione",
+        "nota del traduttore",
+        "nota della traduttrice",
+    ),
     back_headings=(
+        ("nota dell'autrice", "afterword"),
+        ("nota dell’autrice", "afterword"),
         ("ringraziamenti", "acknowledgments"),
         ("l'autore", "about-author"),
         ("l’autore", "about-author"),
@@ -76,6 +88,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("Sig", "Sigg", "Dott", "Prof"),
+    by_words=("di",),
+    dedication_words=("a", "per", "in memoria di", "dedicato a"),
     num2words_langs=("it",),
     number_case="sentence",
     # "Capitolo primo", "Parte seconda": ordinals, and their feminine.

@@ -13,6 +13,9 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="quotes",
+    # Why: Dutch sets a dash between words as a spaced en dash ("hij kwam – laat – aan").
+    dash_space=True,
+    dash="–",
     heading_words=PerKind(
         chapter=("hoofdstuk", "hfst."),
         part=("deel", "boek"),
@@ -54,6 +57,13 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="en",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "voorwoord",
+        "inleiding",
+        "woord vooraf",
+        "noot van de vertaler",
+    ),
     back_headings=(
         ("dankwoord", "acknowledgments"),
         ("dankbetuiging", "acknowledgments"),
@@ -74,7 +84,11 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("dhr", "mevr", "Dr", "Prof"),
+    by_words=("door",),
+    dedication_words=("voor", "ter nagedachtenis aan", "opgedragen aan"),
     num2words_langs=("nl",),
     number_case="sentence",
     number_fixes=((r"(?<=\w)één", "een"),),
+    # "Eerste deel", "Tweede boek": ordinals before the word.
+    ordinals=("",),
 )

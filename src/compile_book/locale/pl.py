@@ -14,6 +14,7 @@ DATA = LocaleData(
     punctuation_space="",
     dialogue="quotes",
     dash_space=True,
+    dash_dialogue=True,
     heading_words=PerKind(
         chapter=("rozdział", "rozdz."),
         part=("część", "księga"),
@@ -53,7 +54,16 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="i",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "przedmowa",
+        "wstęp",
+        "wprowadzenie",
+        "od tłumacza",
+        "słowo wstępne",
+    ),
     back_headings=(
+        ("od autorki", "afterword"),
         ("podziękowania", "acknowledgments"),
         ("o autorze", "about-author"),
         ("o autorce", "about-author"),
@@ -64,6 +74,7 @@ DATA = LocaleData(
     # Dialogue answers ("tak tak", "nie nie") and the particle "no no".
     doubled_words=frozenset({"tak", "nie", "no"}),
     honorifics=("dr", "Dr", "prof", "Prof", "św", "ks"),
+    dedication_words=("dla", "pamięci", "mojej", "mojemu", "moim"),
     num2words_langs=("pl",),
     number_case="sentence",
     ordinals=("",),

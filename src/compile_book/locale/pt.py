@@ -16,7 +16,9 @@ DATA = LocaleData(
     quote_space="",
     punctuation_space="",
     dialogue="dash",
-    raya=True,
+    # Why: the travessão is set spaced in Portugal and Brazil alike ("— Vens? — perguntou
+    # ela. — Desculpa."), not glued to the words as the Spanish raya is.
+    dash_space=True,
     heading_words=PerKind(
         chapter=("capítulo", "cap."),
         part=("parte", "livro"),
@@ -56,6 +58,15 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="e",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "prefácio",
+        "introdução",
+        "apresentação",
+        "nota do tradutor",
+        "nota da tradutora",
+        "advertência",
+    ),
     back_headings=(
         ("agradecimentos", "acknowledgments"),
         ("sobre o autor", "about-author"),
@@ -77,6 +88,8 @@ DATA = LocaleData(
         ).split()
     ),
     honorifics=("Sr", "Sra", "Dr", "Dra"),
+    by_words=("por",),
+    dedication_words=("a", "à", "ao", "para", "em memória de", "dedicado a"),
     num2words_langs=("pt", "pt_BR"),
     number_case="sentence",
     # "Capítulo primeiro", "Parte segunda": ordinals, and their feminine.

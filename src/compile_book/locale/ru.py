@@ -14,6 +14,7 @@ DATA = LocaleData(
     punctuation_space="",
     dialogue="quotes",
     dash_space=True,
+    dash_dialogue=True,
     heading_words=PerKind(
         chapter=("глава",),
         part=("часть", "книга"),
@@ -53,6 +54,14 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="и",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "предисловие",
+        "вступление",
+        "введение",
+        "от переводчика",
+        "вместо предисловия",
+    ),
     back_headings=(
         ("благодарности", "acknowledgments"),
         ("об авторе", "about-author"),
@@ -63,6 +72,7 @@ DATA = LocaleData(
     # Dialogue answers ("да да", "нет нет") and "ну ну".
     doubled_words=frozenset({"да", "нет", "ну"}),
     honorifics=("г", "гр", "д-р", "проф"),
+    dedication_words=("посвящается", "памяти", "моей", "моему", "моим"),
     num2words_langs=("ru",),
     number_case="sentence",
     # "Глава вторая", "Часть первая": feminine ordinals, and the other genders.

@@ -15,6 +15,7 @@ DATA = LocaleData(
     punctuation_space="",
     dialogue="quotes",
     dash_space=True,
+    dash_dialogue=True,
     dash="–",
     heading_words=PerKind(
         chapter=("kapitel", "kap."),
@@ -55,7 +56,15 @@ DATA = LocaleData(
         copyright_line="© {year} {holders}",
         and_="och",
     ),
+    # Headings of a book's own front matter, read as unnumbered chapters.
+    front_headings=(
+        "förord",
+        "inledning",
+        "översättarens förord",
+    ),
     back_headings=(
+        ("författarens tack", "acknowledgments"),
+        ("om författarinnan", "about-author"),
         ("tack", "acknowledgments"),
         ("om författaren", "about-author"),
         ("efterord", "afterword"),
@@ -64,8 +73,13 @@ DATA = LocaleData(
     # Dialogue answers ("ja ja", "nej nej") and "så så" (there, there).
     doubled_words=frozenset({"ja", "nej", "så"}),
     honorifics=("dr", "Dr", "prof", "Prof", "St"),
+    by_words=("av",),
+    dedication_words=("till", "för", "tillägnad", "till minne av"),
     num2words_langs=("sv",),
     number_case="sentence",
+    # "Första kapitlet", "Andra delen": ordinals, before the word's definite form.
+    ordinals=("",),
+    after_ordinal=(("kapitlet", "Kapitel"), ("delen", "Del"), ("boken", "Bok")),
     # Writers say "kapitel ett" but also "en" for one.
     number_variants=((r"^ett$", "en"),),
 )

@@ -19,6 +19,7 @@ These are pure functions over classified items; the reader reports what it did.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -26,7 +27,7 @@ from collections.abc import Callable, Sequence
 from ..record import record
 from ..rules.numbers import parse_number
 from ..rules.paragraphs import Unit
-from ..rules.titles import all_caps, fold
+from ..rules.titles import all_caps, by_line, fold
 from .outline import Item
 
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "content"})
@@ -246,15 +247,20 @@ def is_end_mark(item: Item) -> bool:
     )
 
 
-def find_dedication(items: Sequence[Item], start: int) -> tuple[int, list[str]] | None:
+def find_dedication(
+    items: Sequence[Item], start: int, words: tuple[str, ...] = (), by: tuple[str, ...] = ()
+) -> tuple[int, list[str]] | None:
     """A dedication at ``start``, before the first heading: a short block opening with
-    ``To``/``For``/``In memory of`` (or in capitals, as set on a page of its own).
-    Returns the items it fills from ``start`` and its lines."""
+    ``To``/``For``/``In memory of`` or the language's own ``words`` ("Für", "À") (or
+    in capitals, as set on a page of its own).
+    Returns the items it fills from ``start`` and its lines. A block with an author
+    line (``by``: the language's words for "by") is a title block, not a dedication
+    ("A casa do rio" over "por Ana Sousa")."""
     first = next((k for k in range(start, len(items)) if items[k].kind == "heading"), None)
     if first is None or start >= first or items[start].kind != "prose":
         return None
     lines = unit_lines(items[start].unit)
-    if not DEDICATION_START_RE.match(lines[0]):
+    if not _dedication_start_re(words).match(lines[0]):
         return None
     end = start + 1
     # one line per unit where paragraphs are one per line: the block goes on while no
@@ -262,15 +268,39 @@ def find_dedication(items: Sequence[Item], start: int) -> tuple[int, list[str]] 
     while end < first and items[end].kind == "prose" and not items[end].unit.blank_before:
         lines += unit_lines(items[end].unit)
         end += 1
-    words = sum(len(line.split()) for line in lines)
+    found = dedication_lines(lines, words, by)
+    return None if found is None else (end, found)
+
+
+def dedication_lines(
+    lines: list[str], words: tuple[str, ...] = (), by: tuple[str, ...] = ()
+) -> list[str] | None:
+    """A block's lines as a dedication's (without italics markers), or ``None`` if the
+    block is no dedication: see :func:`find_dedication`."""
+    if not lines or not _dedication_start_re(words).match(lines[0]):
+        return None
+    count = sum(len(line.split()) for line in lines)
     short = all(len(line) <= DEDICATION_MAX_CHARS for line in lines)
-    if not (len(lines) <= DEDICATION_MAX_LINES and words <= DEDICATION_MAX_WORDS and short):
+    if not (len(lines) <= DEDICATION_MAX_LINES and count <= DEDICATION_MAX_WORDS and short):
         return None
     # "To" opening a sentence of prose ends like one; a dedication's lines rarely do,
     # unless they are set in capitals as a dedication page is.
     if len(lines) == 1 and lines[0].endswith((".", "!", "?")) and not all_caps(lines[0]):
         return None
-    return end, [_unemphasised(line) for line in lines]
+    if any(by_line(line, by) for line in lines[1:]):
+        return None
+    return [_unemphasised(line) for line in lines]
+
+
+@functools.lru_cache(maxsize=16)
+def _dedication_start_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The English openings and the language's own (:attr:`LocaleData.dedication_words`)."""
+    if not words:
+        return DEDICATION_START_RE
+    alternatives = "|".join(
+        re.escape(w) for w in ("to", "for", "dedicated to", "in memory of", *words)
+    )
+    return re.compile(rf"[_*]*(?:{alternatives})\b", re.I)
 
 
 def _unemphasised(line: str) -> str:

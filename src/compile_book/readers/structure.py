@@ -70,6 +70,9 @@ class Options:
 
     first: bool = True
     title: str | None = None
+    authors: tuple[str, ...] = ()
+    """The authors ``book.toml`` names: a line under the title with their names alone
+    is the author line (Polish and Russian title pages put no "by" before them)."""
     dedication: bool = False
     has_title: bool = False
     language: str = "en"
@@ -100,7 +103,7 @@ class StructureReader(TitleLines):
         self._titled_file = None
         lines = split_lines(text)
         if self.options.first:
-            mark_title_lines(lines)
+            mark_title_lines(lines, self.locale.by_words)
         self._learn_chapter_words(lines)
         lines, self._groups = set_aside(lines, self._standalone)
         units, style, unwrapped = build_units(lines, self._standalone)
@@ -310,7 +313,11 @@ class StructureReader(TitleLines):
             del out[contents.start : contents.end]
         if self.options.first:
             self._half_titles(out, i)
-        dedication = find_dedication(out, i) if self.options.first else None
+        dedication = (
+            find_dedication(out, i, self.locale.dedication_words, self.locale.by_words)
+            if self.options.first
+            else None
+        )
         if dedication is not None and not self.options.dedication:
             end, lines = dedication
             src = Source(self.name, out[i].unit.line, out[i].unit.cols[0])

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Code, Reporter
 from ..events import BookAuthor, BookMeta, BookTitle, Event, StartChapter
+from ..locale import get_locale
 from ..nodes import ChapterKind, Heading, Inline, Source, Text
 from ..rules.headings import HeadingMatch
 from ..rules.paragraphs import Line, Unit
 from ..rules.titles import (
+    TITLE_MAX_CHARS,
+    TITLE_MAX_WORDS,
     all_caps,
     book_title_like,
     by_line,
@@ -96,7 +99,14 @@ class TitleLines:
             if _alternative(items):
                 text = text.rstrip(",;: ")
             same = configured is not None and fold(configured) == fold(text)
-            is_title = same or (configured is None and book_title_like(text))
+            by_words = get_locale(self.options.language).by_words
+            # Why the by line: most languages write titles in sentence case ("La casa
+            # del río"), which no Title Case test sees; a line naming the author under a
+            # short line makes that line the title in any language.
+            named = book_title_like(text) or (
+                _short_line(text) and _by_at(items, 1, by_words) is not None
+            )
+            is_title = same or (configured is None and named)
         if not is_title:
             return 0
         src = Source(self.name, first.unit.line, first.unit.cols[0])
@@ -105,7 +115,9 @@ class TitleLines:
             Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
         )
         at = 1
-        if _alternative(items) or (_subtitle_like(items[1]) and _by_at(items, 2) is not None):
+        by_words = get_locale(self.options.language).by_words
+        subtitled = _subtitle_like(items[1], by_words) and _by_at(items, 2, by_words) is not None
+        if _alternative(items) or subtitled:
             sub = items[1].unit
             sub_src = Source(self.name, sub.line)
             subtitle = self._cased(sub.text, sub_src) or sub.text
@@ -118,7 +130,9 @@ class TitleLines:
                 sub.line,
             )
             at = 2
-        found = _by_at(items, at)
+        found = _by_at(items, at, by_words) or _named_at(
+            items, at, self.options.authors, self.options.language
+        )
         if found is None:
             return at
         by, second, used = found
@@ -185,16 +199,16 @@ def _mostly_titled(items: list[Item]) -> bool:
     return 2 * titled >= numbered
 
 
-def _by_at(items: list[Item], k: int) -> tuple[str, Item, int] | None:
+def _by_at(items: list[Item], k: int, words: tuple[str, ...]) -> tuple[str, Item, int] | None:
     """The author named by a ``by`` line at item ``k`` (or ``by`` alone, the name on the
     next line): the name, its item and how many items the title block uses with it."""
     if k >= len(items) or items[k].kind != "prose":
         return None
     second, used = items[k], k + 1
-    by = by_line(second.unit.text)
+    by = by_line(second.unit.text, words)
     if (
         by is None
-        and fold(second.unit.text) in ("by", "written by")
+        and fold(second.unit.text) in ("by", "written by", *words)
         and len(items) > k + 2
         and items[k + 1].kind == "prose"
         and len(items[k + 1].unit.lines) == 1
@@ -206,13 +220,38 @@ def _by_at(items: list[Item], k: int) -> tuple[str, Item, int] | None:
     return None
 
 
-def _subtitle_like(item: Item) -> bool:
+def _named_at(
+    items: list[Item], k: int, authors: tuple[str, ...], language: str
+) -> tuple[str, Item, int] | None:
+    """A line at item ``k`` that is the names ``book.toml`` gives, and nothing else
+    ("Anna Kowalska"; "Ann Lee, Bo Kim" or joined in the book's language)."""
+    if not authors or k + 1 >= len(items) or items[k].kind != "prose":
+        return None
+    unit = items[k].unit
+    text = unit.text.strip()
+    forms = {fold(", ".join(authors)), fold(get_locale(language).join_names(authors))}
+    if len(unit.lines) != 1 or fold(text) not in forms:
+        return None
+    return text, items[k], k + 1
+
+
+def _short_line(text: str) -> bool:
+    """A line short enough for a title, neither a sentence nor dialogue."""
+    return (
+        0 < len(text.split()) <= TITLE_MAX_WORDS
+        and len(text) <= TITLE_MAX_CHARS
+        and not text.startswith(("“", '"', "‘", "'", "«", "„", "—", "-"))
+        and not text.endswith((".", ",", ";", ":", "!", "?"))
+    )
+
+
+def _subtitle_like(item: Item, words: tuple[str, ...]) -> bool:
     """A line of its own that reads as a title and names no author."""
     unit = item.unit
     return (
         item.kind == "prose"
         and len(unit.lines) == 1
-        and by_line(unit.text) is None
+        and by_line(unit.text, words) is None
         and book_title_like(unit.text)
     )
 
@@ -239,13 +278,13 @@ TITLE_OVER_PROSE_RATIO = 0.5
 MIN_PROSE_LINE = 40
 
 
-def mark_title_lines(lines: list[Line]) -> None:
+def mark_title_lines(lines: list[Line], words: tuple[str, ...] = ()) -> None:
     """A title line with a ``by`` line right under it stand alone, whatever the style;
     so does a short title line typed right over the first wrapped paragraph."""
     first = [ln for ln in lines[:40] if ln.text][:2]
     if len(first) < 2 or first[1].no != first[0].no + 1:
         return
-    if by_line(first[1].text):
+    if by_line(first[1].text, words):
         first[0].alone = first[1].alone = True
     elif (
         book_title_like(first[0].text)

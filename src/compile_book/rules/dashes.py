@@ -17,7 +17,7 @@ The rules, tried in this order for each run of dashes:
 
 The em dashes become a spaced en dash in the "en-spaced" house style, and the
 language's spaced dash (`` — `` with a no-break space before it) where the
-locale sets dashes spaced (French, Russian, Polish, Swedish). A paragraph that
+locale sets dashes spaced (all but English and Spanish). A paragraph that
 opens with a dash in a language with dialogue dashes (:attr:`LocaleData.raya`)
 follows the dialogue rules instead (``—Ya voy —dijo él—.``); elsewhere in such a
 language an aside opens with a dash glued to its first word (``dijo: —Ya voy``,
@@ -38,11 +38,15 @@ from ..record import record
 
 MARKERS = markers.RANGE
 DASH_RUN_RE = re.compile("-+|—+")
+# Why: where the language sets its dashes spaced, a writer's own spaced en dash
+# (a word processor's autocorrect, "Nej – sa han") needs the no-break space too.
+SPACED_DASH_RUN_RE = re.compile("-+|—+|–")
 _CLOSERS = frozenset("”’\"'") | frozenset(chr(c) for c in range(0xE000, 0xE100))
 # Why: "pre- and post-war": a hyphen before these words is a suspended hyphen.
 _SUSPENDED_NEXT = re.compile(r"(?:and|or|nor|to)\b")
 _RANGE_SIDES = re.compile(r"\d{1,4}")
 TWO_EM, THREE_EM = "⸺", "⸻"
+_AFTER_PUNCTUATION = frozenset(".,;:!?)]…")
 
 Change = tuple[tuple[int, int], str, str]  # (span replaced, replacement, note)
 
@@ -138,6 +142,7 @@ class DashSetter:
         self.locale = locale
         self.em = style == "em"
         self._aside = False
+        self._runs = SPACED_DASH_RUN_RE if self.em and locale.dash_space else DASH_RUN_RE
         if self.em and locale.dash_space:
             self.dash, self.dash_close = f"\u00a0{locale.dash} ", f"\u00a0{locale.dash}"
         elif self.em:
@@ -152,7 +157,7 @@ class DashSetter:
         self._aside = False  # an aside opened mid-paragraph awaits its closing dash
         opening = _DIALOGUE_START.match(text) if self.locale.raya else None
         aside = False  # a dialogue tag ("—dijo él") is open
-        for m in DASH_RUN_RE.finditer(text):
+        for m in self._runs.finditer(text):
             if m.start() < done:
                 continue
             run = _Run.at(text, m, done)
@@ -182,6 +187,8 @@ class DashSetter:
 
     def _rule(self, text: str, r: _Run) -> Change | None:
         """The rule (of those listed above) that applies to one run of dashes, if any."""
+        if r.text == "–":
+            return self._en(r)
         if r.before.isdigit() and r.after.isdigit() and r.text in ("-", "--"):
             even = r.spaced_left == r.spaced_right
             if even and (r.text == "--" or r.spaced_left) and _number_range(text, r.left, r.right):
@@ -205,7 +212,14 @@ class DashSetter:
         if r.text == "—":
             return self._em(r)
         if len(r.text) >= 2:
-            return (r.left, r.right), self.dash, f"{r.text!r} -> em dash"
+            # Why: a spaced dash glued to the punctuation after it ("lui--.") keeps no
+            # space before that punctuation ("lui —.", not "lui — .").
+            glued = not r.spaced_right and r.after in _AFTER_PUNCTUATION
+            return (
+                (r.left, r.right),
+                self.dash_close if glued else self.dash,
+                f"{r.text!r} -> em dash",
+            )
         if r.spaced_left and r.spaced_right and r.before and r.after:
             return (r.left, r.right), self.dash, "'-' -> em dash"
         if not r.spaced_left and r.spaced_right and r.before.isalnum() and r.after.isalnum():
@@ -224,6 +238,16 @@ class DashSetter:
         digits = r.before.isdigit() and r.after.isdigit()
         if digits and not (r.spaced_left or r.spaced_right) and _number_range(text, r.start, r.end):
             return (r.start, r.end), "–", "number range: hyphen -> en dash"
+        return None
+
+    def _en(self, r: _Run) -> Change | None:
+        """A typed en dash, in a language that spaces its dashes: spaced between words
+        it becomes the language's dash; opening a line, its dialogue dash; a range
+        ("1990–1995") or a closed one is left as typed."""
+        if not r.before and r.after and r.spaced_right:
+            return (r.start, r.right), f"{self.locale.dash} ", "dialogue dash"
+        if r.spaced_left and r.spaced_right and r.before and r.after:
+            return (r.left, r.right), self.dash, "spaced en dash -> language's spaced dash"
         return None
 
     def _em(self, r: _Run) -> Change | None:

@@ -150,13 +150,17 @@ def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
         kinds.update(dict.fromkeys(hw[kind.value], kind))
     special = rf"(?P<label>{_words(kinds)}){_TITLE}{_TRAIL}"
     labels = {w: locale.label_words[k] for k, words in hw.items() for w in words if w.endswith(".")}
+    labels.update(locale.after_ordinal)
+    after = {False: hw.chapter, True: hw.part}
+    for word, label in locale.after_ordinal:
+        after[label.lower() in hw.part] += (word,)
 
     # Why: German (and writers in other languages) put the number first, as a
     # numeral with its full stop or an ordinal word; the locale reads the word.
     first = r"(?P<num>\d{1,3}\.|[^\W\d_]+)\s+"
     numbered_first = tuple(
         (re.compile(rf"{first}(?P<label>{_words(words)}){_TITLE}{_TRAIL}", re.I), is_part)
-        for words, is_part in ((hw.chapter, False), (hw.part, True))
+        for words, is_part in ((after[False], False), (after[True], True))
         if words
     )
     return _Patterns(
@@ -199,6 +203,19 @@ def match_heading(line: str, locale: Locale | None = None) -> HeadingMatch | Non
     return _match_plain(line, patterns, allow_number_only=True)
 
 
+def _sentence_case(language: str, word: str) -> bool:
+    """A heading word of a language whose numbers in words stay lower case after it
+    (English "Chapter One" is title case, and English words are known in every book)."""
+    from ..locale import get_locale
+
+    if language == "en":
+        return False
+    english = get_locale("en").heading_words
+    if word in english.chapter or word in english.part:
+        return False
+    return get_locale(language).number_case == "sentence"
+
+
 def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> HeadingMatch | None:
     for regex, is_part in ((p.chapter, False), (p.part, True), *p.numbered_first):
         m = regex.fullmatch(line)
@@ -222,6 +239,10 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             # Kapitel" is "Kapitel 1" (labels print first in every style).
             first = m.start("num") < m.start("label")
             written = str(number) if first else number_text(raw)
+            if not first and _sentence_case(p.language, word) and written != raw.upper():
+                # Why: French, Spanish, Russian... write a number after the label in
+                # lower case ("Chapitre premier", "Глава вторая"), as the writer typed it.
+                written = raw.lower()
             return HeadingMatch(is_part, ChapterKind.CHAPTER, label, number, written, title)
     m = LAST_RE.fullmatch(line)
     if m:

@@ -8,6 +8,7 @@ its opening sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .paragraphs import Unit
@@ -23,11 +24,11 @@ CAPS_TITLE_MAX_WORDS = 16
 # Why: "by Jane Doe" under a title names the author; "By morning the snow had
 # stopped." is prose. A name is a few capitalised words (initials and particles
 # such as "de", "van" allowed) with no sentence punctuation.
-BY_LINE_RE = re.compile(
-    r"(?:by|written by)\s+(?P<name>(?:"
-    r"(?:\(?[A-Z][\w'’.-]*\)?|de|da|del|der|van|von|la|le|du|bin|al)(?:\s+|$)){1,6})",
-    re.I,
+_NAME_RE = (
+    r"\s+(?P<name>(?:"
+    r"(?:\(?[A-Z][\w'’.-]*\)?|de|da|del|der|van|von|la|le|du|bin|al)(?:\s+|$)){1,6})"
 )
+BY_LINE_RE = re.compile(r"(?:by|written by)" + _NAME_RE, re.I)
 # Why: a name may hold a maiden or real name in brackets, "Mary Wollstonecraft (Godwin) Shelley".
 _NAME_WORD_RE = re.compile(
     r"(?:\(?[A-Z][\w'’-]*\.?\)?|[A-Z]\.|de|da|del|der|van|von|la|le|du|bin|al)"
@@ -58,16 +59,28 @@ def date_line(style: str, text: str) -> str | None:
     return text
 
 
-def by_line(text: str) -> str | None:
-    """The author's name in a ``by Jane Doe`` line, or ``None`` if the line is prose."""
-    m = BY_LINE_RE.fullmatch(text.strip())
+@functools.lru_cache(maxsize=16)
+def _by_line_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """``by`` and the language's own words for it (:attr:`LocaleData.by_words`)."""
+    if not words:
+        return BY_LINE_RE
+    alternatives = "|".join(re.escape(w) for w in ("by", "written by", *words))
+    return re.compile(f"(?:{alternatives})" + _NAME_RE, re.I)
+
+
+def by_line(text: str, words: tuple[str, ...] = ()) -> str | None:
+    """The author's name in a ``by Jane Doe`` line, or ``None`` if the line is prose.
+
+    ``words``: the book's language's words for "by" ("von", "par"), tried as well.
+    """
+    m = _by_line_re(words).fullmatch(text.strip())
     if m is None:
         return None
     name = m.group("name").strip()
-    words = name.split()
-    if not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+    parts = name.split()
+    if not all(_NAME_WORD_RE.fullmatch(w) for w in parts):
         return None
-    if not any(w[0].isupper() and len(w.rstrip(".")) > 1 for w in words):
+    if not any(w[0].isupper() and len(w.rstrip(".")) > 1 for w in parts):
         return None  # initials alone are not a name
     return name
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from .. import markers
 from ..config import TypographyConfig
-from ..locale import Locale, get_locale
+from ..locale import Locale, Quotes, get_locale
 from .dashes import DashSetter
 from .singles import curl_singles
 
@@ -88,9 +88,14 @@ def _ellipsis(m: re.Match[str]) -> str:
 # (The ". " comes first so the engine only stops at sentence ends.)
 @functools.lru_cache(maxsize=16)
 def honorific_re(honorifics: tuple[str, ...]) -> re.Pattern[str]:
-    """The pattern of a space after one of ``honorifics`` (abbreviations without dots)."""
+    """The pattern of a space after one of ``honorifics`` (abbreviations without dots).
+
+    A lower-case abbreviation is tried capitalised too: it opens sentences
+    ("Проф. Иванов", "Dr. Weber") as often as it follows a word ("у проф. Иванова").
+    """
+    forms = dict.fromkeys(f for h in honorifics for f in (h, h[:1].upper() + h[1:]))
     return re.compile(
-        r"\. (?:" + "|".join(rf"(?<=\b{re.escape(h)}\. )" for h in honorifics) + r")"
+        r"\. (?:" + "|".join(rf"(?<=\b{re.escape(h)}\. )" for h in forms) + r")"
         rf"(?=[\w{MARKERS}])"
     )
 
@@ -98,8 +103,28 @@ def honorific_re(honorifics: tuple[str, ...]) -> re.Pattern[str]:
 _DIGIT_RE = re.compile(r"\d")
 # Why: "5 km" must not break between number and unit.
 UNIT_RE = re.compile(
-    r"(?<=\d) (?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.)"
+    r"(?<=\d) (?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.|h|min"
+    # Cyrillic units, and "г." after a year ("1990 г.")
+    r"|км|см|мм|кг|мг|м|г|л|ч|мин)"
     r"(?![\w]))"
+)
+
+# Why: an abbreviation of two one-letter parts ("z. B.", "d. h.", "т. е.", "i. e.")
+# must not break between them; the first part is lower case, so initials
+# ("J. K. Rowling") are left as typed.
+SPLIT_ABBREVIATION_RE = re.compile(r"(?<![\w.])([^\W\d_])\. (?=[^\W\d_]\.(?!\w))")
+
+
+def _split_abbreviation(m: re.Match[str]) -> str:
+    return m[1] + (".\u00a0" if m[1].islower() else ". ")
+
+
+# Why: French sets a space before ; ! ? and : that a writer used to English
+# keyboards leaves out ("vite; trop vite", "Pourquoi?"); it goes in only after a
+# word or a closing mark and before a space, a closing quote or the end, so
+# "12:30", "http://", "?q=1" and ";)" keep their form.
+HIGH_PUNCTUATION_GLUED_RE = re.compile(
+    rf"(?<=[^\W\d_»”’)…{MARKERS}])(?=[;!?]+(?:[\s»”’){MARKERS}]|$)|:\s)"
 )
 
 _ENGLISH_QUOTES = ("“", "”", "‘", "’")
@@ -125,6 +150,8 @@ class Typographer:
         quotes = tuple(self.locale.quotes)
         # Why: English curls need no mapping; other languages map each curl to theirs.
         self.quote_map = None if quotes == _ENGLISH_QUOTES else quotes
+        # The outer quotes a writer may type, each with its inner ones.
+        self.typed_pairs = (self.locale.quotes, *self.locale.alt_quotes)
         self.english = self.locale.language == "en"
         self.honorifics = honorific_re(self.locale.honorifics)
         self.spacing = bool(self.locale.quote_space or self.locale.punctuation_space)
@@ -190,7 +217,7 @@ class Typographer:
     def apply(self, text: str, changes: Changes) -> str:
         """Every enabled substitution after quote curling (call :meth:`curl_counted` first)."""
         cfg = self.config
-        if cfg.dashes != "off" and ("-" in text or "—" in text):
+        if cfg.dashes != "off" and ("-" in text or "—" in text or "–" in text):
             text = self.dashes.set(text, changes.dashes)
         if "\t" in text:
             text = text.replace("\t", " ")
@@ -201,6 +228,10 @@ class Typographer:
             changes.ellipses += n
         if cfg.nbsp and " " in text:
             text, n1 = self.honorifics.subn(".\u00a0", text)
+            if ". " in text:
+                before = text.count("\u00a0")
+                text = SPLIT_ABBREVIATION_RE.sub(_split_abbreviation, text)
+                n1 += text.count("\u00a0") - before
             n2 = 0
             if _DIGIT_RE.search(text):
                 text, n2 = UNIT_RE.subn("\u00a0", text)
@@ -219,28 +250,70 @@ class Typographer:
             text = re.sub(rf"\s*{re.escape(close_d)}", space + close_d, text)
         if loc.punctuation_space:
             text = re.sub(r" ([;:!?])", loc.punctuation_space + "\\1", text)
+            text = HIGH_PUNCTUATION_GLUED_RE.sub(loc.punctuation_space, text)
         return text
 
     def _localise(self, original: str, curled: str) -> str:
-        """Map English curls to the language's quotes where ``original`` had straight ones."""
+        """Map English curls to the language's quotes where ``original`` had straight ones.
+
+        Why the nesting: a writer who types the language's own outer quotes often types
+        the inner ones straight (Spanish «Dijo "mañana"», German „Er sagte "nie"“ or
+        »Er sagte "nie"«); those are the inner quotes of the typed pair, not a second
+        pair of outer ones («Dijo «mañana»»).
+        """
         assert self.quote_map is not None
         open_d, close_d, open_s, close_s = self.quote_map
+        pairs = self.typed_pairs
         out = list(curled)
         singles_open = 0
-        for m in _STRAIGHT_RE.finditer(original):
+        stack: list[Quotes] = []  # the typed outer quotes open here, innermost last
+        inner = 0  # straight double quotes opened inside them
+        for m in _typed_marks_re(pairs).finditer(original):
             i = m.start()
+            if original[i] not in "\"'":
+                inner = inner if _track(stack, original[i], pairs) else 0
+                continue
+            top = stack[-1] if stack else None
+            in_open, in_close = (top[2], top[3]) if top else (open_s, close_s)
             ch = curled[i]
             if ch == "“":
-                out[i] = open_d
+                out[i] = in_open if top else open_d
+                inner += 1 if top else 0
             elif ch == "”":
-                out[i] = close_d
+                if inner:
+                    inner -= 1
+                    out[i] = in_close
+                else:
+                    out[i] = top[1] if top else close_d
+                    del stack[-1:]
             elif ch == "‘":
                 singles_open += 1
-                out[i] = open_s
+                out[i] = in_open
             elif ch == "’" and singles_open and not _is_apostrophe(curled, i):
                 singles_open -= 1
-                out[i] = close_s
+                out[i] = in_close
         return "".join(out)
+
+
+def _track(stack: list[Quotes], ch: str, pairs: tuple[Quotes, ...]) -> bool:
+    """Open or close a typed outer quote on ``stack``; False when one closed.
+    A mark that opens and closes alike (Swedish ”) closes the pair it opened."""
+    top = stack[-1] if stack else None
+    if top is not None and ch == top[1]:
+        stack.pop()
+        return False
+    for pair in pairs:
+        if ch == pair[0]:
+            stack.append(pair)
+            break
+    return True
+
+
+@functools.lru_cache(maxsize=16)
+def _typed_marks_re(pairs: tuple[Quotes, ...]) -> re.Pattern[str]:
+    """Straight quotes and the typed outer double quotes of ``pairs``."""
+    marks = "".join(dict.fromkeys(c for pair in pairs for c in pair[:2]))
+    return re.compile(f"[\"'{re.escape(marks)}]")
 
 
 _STRAIGHT_RE = re.compile("[\"']")

@@ -177,7 +177,17 @@ class Headings:
         number = self.locale.format_number(heading.number, heading.number_text, style)
         if number is None and heading.number is not None:
             number = str(heading.number)  # a number the reader found but no text for it
+        elif style == "words" and number and self._lower_after(heading.label):
+            number = number.lower()  # "Capítulo veintiuno", "Kapitel drei"
         return PrintedHeading(heading.label, number, heading.title, heading.subtitle)
+
+    def _lower_after(self, label: str | None) -> bool:
+        """Whether a number in words after ``label`` is lower case: outside English,
+        a number after its heading word is an ordinary word ("Chapitre trois")."""
+        if label is None or self.locale.number_case != "sentence":
+            return False
+        english = get_locale("en").label_words
+        return label not in (english.chapter, english.part)
 
     def chapter_name(self, book: Book, chapter: Chapter) -> str:
         """How contents and outlines name a chapter (see :func:`nodes.chapter_label`)."""

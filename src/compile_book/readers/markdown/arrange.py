@@ -22,6 +22,7 @@ from ...diagnostics import Code, Reporter
 from ...events import (
     BlockNode,
     BookAuthor,
+    BookMeta,
     BookTitle,
     Break,
     Event,
@@ -37,6 +38,7 @@ from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import Unit
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
+from ..apparatus import dedication_lines
 from ..structure import Options
 from ..titling import raw_inlines
 from .inline import raw_shape
@@ -59,6 +61,8 @@ class Arranger:
         i = 0
         if self.options.first and not self.options.has_title:
             i = self._book_title(items)
+        if self.options.first and not self.options.dedication:
+            i = self._dedication(items, i)
         if not any(isinstance(it, Head) for it in items[i:]):
             if chapter_title is not None:
                 self._front_matter_chapter(chapter_title)
@@ -142,7 +146,7 @@ class Arranger:
         elif isinstance(first, Prose) and len(first.lines) <= 2:
             text = restore(first.text[: len(first.lines[0])])
             if len(first.lines) == 2:
-                name = by_line(first.lines[1])
+                name = by_line(first.lines[1], self.locale.by_words)
                 if name is None:
                     return 0
                 author = (name, Source(self.name, first.source.line + 1))
@@ -158,7 +162,7 @@ class Arranger:
         self._note(Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", src.line)
         second = items[1]
         if author is None and isinstance(second, Prose) and len(second.lines) == 1:
-            name = by_line(second.lines[0])
+            name = by_line(second.lines[0], self.locale.by_words) or self._named(second.lines[0])
             if name is not None and len(items) > 2:
                 author = (name, second.source.plain())
                 used = 2
@@ -168,6 +172,36 @@ class Arranger:
         name, where = author
         self._note(Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {name!r}", where.line)
         return used
+
+    def _named(self, line: str) -> str | None:
+        """The line, if it is the authors ``book.toml`` names and nothing else (Polish
+        and Russian title pages put no "by" before them)."""
+        authors = self.options.authors
+        forms = {fold(", ".join(authors)), fold(self.locale.join_names(authors))}
+        return line.strip() if authors and fold(line) in forms else None
+
+    def _dedication(self, items: list[Item], i: int) -> int:
+        """A short paragraph before the first heading that opens as a dedication does
+        ("For my mother", "Für meine Mutter"): the book's dedication page."""
+        if i >= len(items) or not isinstance(items[i], Prose):
+            return i
+        if not any(isinstance(it, Head) for it in items[i + 1 :]):
+            return i
+        prose = items[i]
+        assert isinstance(prose, Prose)
+        loc = self.locale
+        lines = dedication_lines(list(prose.lines), loc.dedication_words, loc.by_words)
+        if lines is None:
+            return i
+        src = prose.source.plain()
+        self.events.append(BookMeta("dedication", "\n".join(lines), src))
+        self._note(
+            Code.DEDICATION_RECOGNISED,
+            f"dedication recognised: {' / '.join(lines)!r} (set on its own page; "
+            "[book] dedication in book.toml overrides it)",
+            src.line,
+        )
+        return i + 1
 
     def _headingless_title(self, items: list[Item], i: int) -> int:
         """A short title-case first line of a later file without headings titles its chapter."""

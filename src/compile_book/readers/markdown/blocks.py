@@ -56,6 +56,9 @@ _ATTRIBUTES = re.compile(r"\s*\{(?:[#.][^{}]*|-)\}$")
 # short, typed as one paragraph, are a poem or a song whose breaks were meant.
 MIN_VERSE_LINES = 3
 
+# Why: the ends of spoken lines: sentence punctuation, a closing quote or dash.
+_SPOKEN_ENDS = tuple(".!?…»”\"'—-")
+
 
 class BlockReader:
     """Reads one parsed file's blocks; ``counts`` tallies what was left out (``N026``)."""
@@ -261,15 +264,29 @@ class BlockReader:
     def _list(self, node: SyntaxTreeNode, src: Source) -> list[Item]:
         items = [child for child in node.children if child.type == "list_item"]
         if (
-            self.locale.dialogue == "dash"
-            and node.markup == "-"
+            node.markup == "-"
             and all(len(i.children) == 1 and i.children[0].type == "paragraph" for i in items)
+            and (
+                self.locale.dialogue == "dash"
+                or (self.locale.dash_dialogue and self._spoken(items))
+            )
         ):
-            # "- Hola -dijo." in Spanish is dialogue typed with a hyphen, not a list.
+            # "- Hola -dijo." in Spanish is dialogue typed with a hyphen, not a list;
+            # so is "- Tak - powiedział." in Polish, where each line ends as a sentence.
             return [self._dialogue(item) for item in items]
         blocks = tuple(self.blocks(item.children) for item in items)
         start = int(str(node.attrs.get("start", 1)))
         return [Blk(ListBlock(node.type == "ordered_list", blocks, src, start))]
+
+    def _spoken(self, items: list[SyntaxTreeNode]) -> bool:
+        """Every item ends as a sentence does ("- Nie - odpowiedział."): speech, where a
+        list's items ("- mleko", "- chleb") rarely end so."""
+        for item in items:
+            start, end = item.map or (0, 1)
+            text = " ".join(self.parsed.lines[start:end]).rstrip()
+            if not text.endswith(_SPOKEN_ENDS):
+                return False
+        return True
 
     def _dialogue(self, item: SyntaxTreeNode) -> Item:
         start, end = item.map or (0, 1)
