@@ -8,6 +8,7 @@ from compile_book.diagnostics import Code
 from compile_book.events import StartChapter
 from compile_book.nodes import heading_text, plain_text
 from compile_book.pipeline import ManuscriptSource, compile_sources
+from compile_book.rules.headings import BARE
 from compile_book.rules.learned import learn
 from tests.docx_fixtures import docx
 from tests.docx_fixtures import p as docx_p
@@ -92,6 +93,16 @@ def test_numbers_alone_however_written_head_chapters_in_any_language() -> None:
         assert [d.line for d in found.diagnostics if d.code is Code.CHAPTER_WORD_LEARNT] == [5]
     german = "Eins\n\nEs war spät.\n\nZwei\n\nEs war früh.\n\nDrei\n\nEs war Tag.\n"
     assert _headings(german, name="a.txt", language="de") == ["Eins", "Zwei", "Drei"]
+
+
+def test_one_slip_in_the_numbering_keeps_the_chapters_and_is_named() -> None:
+    assert _learn("ONE", "TWO", "FOUR", "FIVE", "SIX") == (BARE,)
+    assert _learn(*(f"Kapitola {n}" for n in (1, 2, 4, 5, 6))) == ("kapitola",)
+    assert _learn(*(f"Kapitola {n}" for n in (1, 2, 4, 5))) == ()  # one slip in three steps
+    assert _learn("ONE", "THREE", "FIVE", "SEVEN") == ()  # every step a slip
+    text = "".join(f"{n}\n\nShe walked on.\n\n" for n in ("ONE", "TWO", "FOUR", "FIVE", "SIX"))
+    found = events("The Walk\n\n" + text, first=True, language="en")
+    assert len([e for e in found.events if isinstance(e, StartChapter)]) == 5
 
 
 def test_numbered_sentences_are_a_list_not_chapters() -> None:
