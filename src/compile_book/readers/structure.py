@@ -16,6 +16,8 @@ the event's :class:`~compile_book.nodes.Source` (``breaks``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..diagnostics import Code, Reporter
 from ..events import (
     BlockNode,
@@ -27,7 +29,7 @@ from ..events import (
     StartChapter,
     StartPart,
 )
-from ..locale import get_locale
+from ..locale import Locale, get_locale
 from ..nodes import Heading, Inline, Source
 from ..record import record
 from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
@@ -53,7 +55,23 @@ from .outline import Item, demote_stray_numbers, story_levels
 from .titling import TitleLines, mark_title_lines, raw_inlines
 
 #: How many of a file's first lines may hold a chapter file's heading (after a title).
-_OPENING = 5
+OPENING = 5
+
+
+def learn_chapter_words(
+    locale: Locale,
+    lines: Sequence[tuple[int, str, bool]],
+    options: Options,
+    reporter: Reporter,
+    name: str,
+) -> Locale:
+    """`locale` with the chapter words a file's lines (number, text, whether it stands
+    alone) teach (:func:`~compile_book.rules.learned.teach`), each noted: every reader
+    (text, Word, ODT) learns the same way from its own lines or paragraphs."""
+    locale, taught = teach(locale, lines, OPENING, first_file=options.first)
+    for word, no, text in taught:
+        reporter.add(Code.CHAPTER_WORD_LEARNT, learnt_message(word, text), name, no)
+    return locale
 
 
 @record
@@ -145,9 +163,9 @@ class StructureReader(TitleLines):
             for k, ln in enumerate(lines)
             if ln.text
         ]
-        self.locale, taught = teach(self.locale, texts, _OPENING, first_file=self.options.first)
-        for word, no, text in taught:
-            self.reporter.add(Code.CHAPTER_WORD_LEARNT, learnt_message(word, text), self.name, no)
+        self.locale = learn_chapter_words(
+            self.locale, texts, self.options, self.reporter, self.name
+        )
 
     def _standalone(self, line: str) -> bool:
         # Why: headings and dividers are short; skip those checks for prose lines.

@@ -71,16 +71,32 @@ def learn(
     title ("Catch 22") may stand there. Lines the locale reads as headings
     already are left out by the caller.
     """
-    found = [candidate(text, value) if alone else None for text, alone in lines]
+    shapes = [candidate(text, value) for text, _ in lines]
+    return tuple(_learnt(shapes, [alone for _, alone in lines], opening, first_file=first_file))
+
+
+def _learnt(
+    shapes: Sequence[tuple[str, int] | None],
+    alone: Sequence[bool],
+    opening: int,
+    *,
+    first_file: bool,
+) -> dict[str, int]:
+    """:func:`learn` over each line's shape (:func:`candidate`, found once per line):
+    each learnt word with the index of the first standalone line it heads."""
     numbers: dict[str, list[int]] = {}
+    firsts: dict[str, int] = {}
     heads: set[tuple[str, int]] = set()
-    for k, seen in enumerate(found):
-        if seen is None or k + 1 == len(found) or candidate(lines[k + 1][0], value) is not None:
+    for k, seen in enumerate(shapes):
+        if seen is None or not alone[k]:
+            continue
+        firsts.setdefault(seen[0], k)
+        if k + 1 == len(shapes) or shapes[k + 1] is not None:
             continue
         numbers.setdefault(seen[0], []).append(seen[1])
         if k < opening:
             heads.add(seen)
-    learned = []
+    learned = {}
     for word, seen_numbers in numbers.items():
         in_order = _in_order(seen_numbers)
         first = seen_numbers[0]
@@ -89,10 +105,10 @@ def learn(
         # A number alone is a heading only seen thrice: "One." may be a line of prose.
         enough = len(seen_numbers) >= (3 if word == BARE else 2)
         if in_order and (enough or heads_file):
-            learned.append(word)
+            learned[word] = firsts[word]
     # Why: a book heads its chapters with one word (two with parts); many numbered
     # words are a record of something else (a log, a list), not headings.
-    return tuple(learned) if len(learned) <= _MOST_WORDS else ()
+    return learned if len(learned) <= _MOST_WORDS else {}
 
 
 def _in_order(numbers: list[int]) -> bool:
@@ -117,29 +133,19 @@ def teach(
     """
     # English numbers are read by hand; a locale's reader loads num2words' tables.
     value = parse_number if locale.language == "en" else locale.number_value
+    shapes = [candidate(text, value) for _, text, _ in lines]
     # A line the locale reads as a heading already teaches nothing; only lines shaped
     # like one are matched (every line is matched again by the reader itself).
-    new = [
-        (
-            no,
-            text,
-            alone and candidate(text, value) is not None and match_heading(text, locale) is None,
-        )
-        for no, text, alone in lines
+    alone = [
+        stands and shape is not None and match_heading(text, locale) is None
+        for (_, text, stands), shape in zip(lines, shapes, strict=True)
     ]
-    words = learn(
-        [(text, alone) for _, text, alone in new], opening, first_file=first_file, value=value
-    )
-    if has_module(locale.language):
-        words = tuple(word for word in words if word == BARE)
+    learnt = _learnt(shapes, alone, opening, first_file=first_file)
+    words = tuple(w for w in learnt if w == BARE or not has_module(locale.language))
     if not words:
         return locale, []
-    firsts: dict[str, tuple[str, int, str]] = {}
-    for no, text, alone in new:
-        seen = candidate(text, value) if alone else None
-        if seen is not None and seen[0] in words and seen[0] not in firsts:
-            firsts[seen[0]] = (seen[0], no, text)
-    return replace(locale, learned=locale.learned + words), list(firsts.values())
+    firsts = [(word, lines[learnt[word]][0], lines[learnt[word]][1]) for word in words]
+    return replace(locale, learned=locale.learned + words), firsts
 
 
 def learnt_message(word: str, heading: str) -> str:

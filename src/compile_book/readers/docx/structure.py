@@ -42,12 +42,11 @@ from ...events import (
 from ...locale import get_locale
 from ...nodes import ChapterKind, Figure, Heading, Paragraph, Source, Strong, Text
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
-from ...rules.learned import learnt_message, teach
 from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import blank_line_breaks
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, chapter_title_like
-from ..structure import Options
+from ..structure import Options, learn_chapter_words
 from .blocks import Builder, raw_inlines
 from .body import WordPara
 from .content import Document
@@ -58,8 +57,6 @@ from .titlepage import Item, headingless_title, is_set_apart, next_item, title_p
 # by at least that much more than the document's ordinary paragraphs.
 QUOTE_INDENT = 720
 _PROSE_KINDS = frozenset(("prose", "quote", "list"))
-#: How many of a file's first paragraphs may hold a chapter file's heading.
-_OPENING = 5
 
 
 class Structure:
@@ -91,9 +88,9 @@ class Structure:
     def _learn_chapter_words(self, paras: list[WordPara]) -> None:
         """Take the chapter word this file heads its chapters with, if the locale lacks it."""
         lines = [(p.n, p.text, p.kind == "body" and "\n" not in p.text) for p in paras if p.text]
-        self.locale, taught = teach(self.locale, lines, _OPENING, first_file=self.options.first)
-        for word, n, text in taught:
-            self._warn(Code.CHAPTER_WORD_LEARNT, learnt_message(word, text), n)
+        self.locale = learn_chapter_words(
+            self.locale, lines, self.options, self.reporter, self.file
+        )
 
     # -- 1. kinds
 

@@ -35,19 +35,15 @@ from ...nodes import (
     Text,
 )
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
-from ...rules.learned import learnt_message, teach
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, chapter_title_like
-from ..structure import Options
+from ..structure import Options, learn_chapter_words
 from ..titling import raw_inlines
 from . import front, lines
 from .blocks import BlockItem, Item, ParaItem, RuleItem
 from .figures import with_caption
 from .inlines import Run, nest, tidy
 from .styles import Role
-
-#: How many of a file's first paragraphs may hold a chapter file's heading.
-_OPENING = 5
 
 
 @dataclass(slots=True)
@@ -130,9 +126,9 @@ class Builder:
         """Take the chapter word this file heads its chapters with, if the locale lacks it."""
         paras = [it for it in items if isinstance(it, ParaItem) and it.text]
         lines = [(it.n, it.text, it.role is Role.BODY and it.one_line) for it in paras]
-        self.locale, taught = teach(self.locale, lines, _OPENING, first_file=self.options.first)
-        for word, n, text in taught:
-            self.reporter.add(Code.CHAPTER_WORD_LEARNT, learnt_message(word, text), self.name, n)
+        self.locale = learn_chapter_words(
+            self.locale, lines, self.options, self.reporter, self.name
+        )
 
     def _heading_line(self, text: str) -> bool:
         return is_scene_break(text) or match_heading(text, self.locale) is not None
