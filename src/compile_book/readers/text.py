@@ -15,20 +15,27 @@ What a plain-text file carries besides prose is taken out here too
   after it would lose the book.
 * A line holding only a backslash is how some exports (Google Docs, Outline) write
   an empty paragraph: it is read as the blank line it stands for.
+
+A labelled header opening the book's first file (``Title: …`` / ``Author: …``
+lines, :mod:`compile_book.rules.labelled`) is the book's title, authors and
+metadata, read as Markdown front matter is (:mod:`.frontmatter`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..diagnostics import Code, Reporter, Severity
 from ..errors import InputError
-from ..events import FileEvents
+from ..events import BookTitle, FileEvents
 from ..rules.decode import decode
 from ..rules.gutenberg import find_boilerplate
+from ..rules.labelled import blank_labelled, read_labelled
 from ..rules.markdown import hide_escapes, prepare
 from ..rules.paragraphs import VOID
 from ..rules.whitespace import clean, first_c1_line, first_invisible_line, repair_c1
+from .frontmatter import front_matter_events
 from .structure import Options, StructureReader
 
 
@@ -36,7 +43,17 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     """Read one plain-text manuscript into events."""
     reporter = Reporter()
     text = leave_out(name, decode_text(name, data, reporter), reporter)
-    return structure(name, text, options, reporter)
+    labelled = read_labelled(text) if options.first else None
+    if labelled is None:
+        return structure(name, text, options, reporter)
+    meta, count = labelled
+    found, _ = front_matter_events(name, meta, options, reporter, has_heading=True)
+    keys = ", ".join(sorted(meta))
+    reporter.add(Code.FRONT_MATTER_READ, f"header read ({keys})", name, 1)
+    has_title = options.has_title or any(isinstance(e, BookTitle) for e in found)
+    options = dataclasses.replace(options, has_title=has_title)
+    events = structure(name, blank_labelled(text, count), options, reporter)
+    return dataclasses.replace(events, events=(*found, *events.events))
 
 
 def leave_out(name: str, text: str, reporter: Reporter) -> str:

@@ -8,13 +8,20 @@
 * A pandoc title block (``% Title`` / ``% Author; Author`` / ``% Date`` as the
   first lines, each field continued on lines that open with a space) is read the
   same way, as ``title``, ``author`` and ``date``.
-* HTML comments (``<!-- TODO -->``) are the writer's notes, never published; one
-  inside a code block is the code's text and stays.
+* A labelled header (``Title: …`` / ``Author: …`` lines, as Scrivener's
+  MultiMarkdown writes them) is read the same way (:mod:`.labelled`).
+* HTML comments (``<!-- TODO -->``) and Obsidian's ``%% … %%`` are the writer's
+  notes, never published; one inside a code block is the code's text and stays.
 * Backslash escapes (``\\*``, ``\\_``, ``\\{``, ``\\#``...) make a character literal:
   the backslash goes and the character is hidden from the inline parser
   (:func:`hide_escapes`, applied to every manuscript, not only Markdown). The
   Markdown reader hides the literal characters CommonMark found the same way
   (:func:`hide`).
+* Obsidian's markup (:func:`obsidian`): a wiki link (``[[Kessary]]``,
+  ``[[Notes/Places|the old atlas]]``) is its text as Obsidian shows it, the alias
+  else the note's name (a page has no notes to link to); ``==highlighted==``
+  words are the words (a writer's mark while revising); a callout's type
+  (``> [!note]``) goes, its text stays a block quote.
 * The shrug ``¯\\_(ツ)_/¯`` keeps its backslash however it was typed
   (:func:`protect_shrugs`): nobody means the backslash as an escape there.
 
@@ -25,9 +32,11 @@ their width) so diagnostics still point at the right place.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..markers import DROP, stand_ins
+from .labelled import FrontValue, blank_labelled, read_labelled
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -41,6 +50,21 @@ _YAML_COMMENT_RE = re.compile(r"(?:^|[ \t])#.*$")
 # opening with %, continued by lines that open with a space (a long title, more authors).
 _PANDOC_TITLE_RE = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)(?:[ \t]+\S[^\n]*(?:\n|\Z))*){1,3}")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+# Why: Obsidian's comments: %% lines around a block, or %%…%% within one line, opened
+# after a space (so "50%%" is never a comment and nothing runs on to a far-off %%).
+_OBSIDIAN_COMMENT_RE = re.compile(
+    r"(?m:^[ \t]*%%[ \t]*\n(?s:.*?)\n[ \t]*%%[ \t]*$)|(?<!\S)%%[^%\n]+?%%(?!%)"
+)
+# Why: a wiki link ([[note]], [[note|shown]], [[note#part]]); an embed (![[...]]) is not one.
+_WIKI_LINK_RE = re.compile(r"(?<!!)\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
+# Why: ==highlighted== words, the marks hugging them (a == b in a sum is not one).
+_HIGHLIGHT_RE = re.compile(
+    r"(?<![=\w])(?P<before>==)(?P<text>\S(?:[^=\n]*?\S)?)(?P<after>==)(?![=\w])"
+)
+# Why: a callout's type at the head of a block quote (> [!note], > [!quote]- Title).
+_CALLOUT_RE = re.compile(
+    r"^(?P<before>)(?P<text>[ \t]*>[ \t]*)(?P<after>\[![A-Za-z-]+\][+-]?[ \t]*)"
+)
 # Why: a YAML quoted scalar: "..." with backslash escapes, '...' with '' for a quote.
 _QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'"
 _QUOTED_RE = re.compile(_QUOTED)
@@ -58,8 +82,6 @@ _SHRUG_RE = re.compile(r"¯\\{1,3}_\(ツ\)\\?_/¯")
 _SHRUG = "¯" + _STAND_IN["\\"] + _STAND_IN["_"] + "(ツ)" + _STAND_IN["_"] + "/¯"
 # Characters CommonMark left as text that the inline parser must not read as emphasis.
 _LITERALS = {ord(c): _STAND_IN[c] for c in "*_"}
-
-FrontValue = str | tuple[str, ...]
 
 
 @dataclass
@@ -87,19 +109,65 @@ def prepare(text: str, code: frozenset[int] = frozenset()) -> Prepared:
             block = m.group(0)
             out.front_matter_lines = block.count("\n")
             text = "\n" * block.count("\n") + text[m.end() :]
-    elif text.startswith("%"):
+    elif text.startswith("%") and not text.startswith("%%"):
         text = _pandoc_title_block(text, out)
+    elif (labelled := read_labelled(text)) is not None:
+        out.meta, out.front_matter_lines = labelled
+        text = blank_labelled(text, out.front_matter_lines)
     if "<!--" in text:
-        text = _drop_comments(text, code, out)
+        text = _drop_comments(text, code, out, _COMMENT_RE)
+    if "%%" in text:
+        text = _drop_comments(text, code, out, _OBSIDIAN_COMMENT_RE)
     out.text = text
     return out
 
 
-def _drop_comments(text: str, code: frozenset[int], out: Prepared) -> str:
-    """The text without its comments (each leaves its line breaks), counted in ``out``."""
+def obsidian(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counter[str]]:
+    """The text with Obsidian's own markup read (see the module docstring), and how
+    many of each kind were read. What is not shown hides behind DROP markers
+    (restoring drops them), so every column keeps its place for diagnostics. The
+    `code` lines (0-based: a code block's) stay as typed."""
+    counts: Counter[str] = Counter()
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k in code or not ("[[" in line or "==" in line or "[!" in line):
+            continue
+        line, counts["wiki link"] = _count(_WIKI_LINK_RE.subn(_shown, line), counts["wiki link"])
+        line, counts["highlight"] = _count(_HIGHLIGHT_RE.subn(_unmarked, line), counts["highlight"])
+        line, counts["callout"] = _count(_CALLOUT_RE.subn(_unmarked, line), counts["callout"])
+        lines[k] = line
+    return "\n".join(lines), +counts
+
+
+def _count(done: tuple[str, int], before: int) -> tuple[str, int]:
+    return done[0], before + done[1]
+
+
+def _shown(m: re.Match[str]) -> str:
+    """A wiki link as Obsidian shows it: its alias, else the note's name (or the part)."""
+    whole, target, alias = m.group(), m.group(1), m.group(2)
+    if alias is not None and alias.strip():
+        words, start = alias.strip(), len(target) + 3
+    else:
+        note, _, part = target.partition("#")
+        words, start = (note or part).strip(), 2
+    if not words:
+        return whole
+    start = whole.index(words, start)
+    return DROP * start + words + DROP * (len(whole) - start - len(words))
+
+
+def _unmarked(m: re.Match[str]) -> str:
+    """The match with its markup groups hidden, its text group kept."""
+    return DROP * len(m.group("before")) + (m.group("text") or "") + DROP * len(m.group("after"))
+
+
+def _drop_comments(text: str, code: frozenset[int], out: Prepared, comment: re.Pattern[str]) -> str:
+    """The text without its `comment` matches (each leaves its line breaks), counted
+    in ``out``."""
     pieces: list[str] = []
     done = line = 0
-    for m in _COMMENT_RE.finditer(text):
+    for m in comment.finditer(text):
         line += text.count("\n", done, m.start())
         pieces.append(text[done : m.start()])
         if line in code:
