@@ -29,11 +29,14 @@ from collections.abc import Sequence
 from ..diagnostics import Code, Reporter, Severity
 from ..errors import InputError
 from ..events import BookTitle, FileEvents
+from ..locale import get_locale
+from ..rules import manuscript_format
 from ..rules.decode import decode
 from ..rules.gutenberg import find_boilerplate
 from ..rules.labelled import blank_labelled, read_labelled
 from ..rules.markdown import hide_escapes, prepare
 from ..rules.paragraphs import VOID
+from ..rules.titles import by_line
 from ..rules.whitespace import clean, first_c1_line, first_invisible_line, repair_c1
 from .frontmatter import front_matter_events
 from .structure import Options, StructureReader
@@ -43,6 +46,8 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     """Read one plain-text manuscript into events."""
     reporter = Reporter()
     text = leave_out(name, decode_text(name, data, reporter), reporter)
+    if options.first:
+        text = _leave_out_editors_block(name, text, options, reporter)
     labelled = read_labelled(text) if options.first else None
     if labelled is None:
         return structure(name, text, options, reporter)
@@ -54,6 +59,24 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     options = dataclasses.replace(options, has_title=has_title)
     events = structure(name, blank_labelled(text, count), options, reporter)
     return dataclasses.replace(events, events=(*found, *events.events))
+
+
+def _leave_out_editors_block(name: str, text: str, options: Options, reporter: Reporter) -> str:
+    """The text without a manuscript-format editor's block (name, address, word count)
+    over the title (:mod:`compile_book.rules.manuscript_format`), its lines made blank."""
+    words = get_locale(options.language).by_words
+    lines = text.split("\n", manuscript_format.MAX_LINES * 4)
+    end = manuscript_format.block_lines(lines, lambda line: by_line(line, words) is not None)
+    if not end:
+        return text
+    last = max(k for k in range(end) if lines[k].strip()) + 1
+    reporter.add(
+        Code.DOCUMENT_PARTS_LEFT_OUT,
+        f"manuscript title-page block left out (lines 1-{last}: name, address, word count)",
+        name,
+        1,
+    )
+    return "\n" * end + text.split("\n", end)[end]
 
 
 def leave_out(name: str, text: str, reporter: Reporter) -> str:
