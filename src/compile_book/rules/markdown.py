@@ -65,6 +65,8 @@ _HIGHLIGHT_RE = re.compile(
 _CALLOUT_RE = re.compile(
     r"^(?P<before>)(?P<text>[ \t]*>[ \t]*)(?P<after>\[![A-Za-z-]+\][+-]?[ \t]*)"
 )
+# Why: a line wholly in bold or italics (Google Docs bolds a title page's lines).
+_WRAPPED_RE = re.compile(r"(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1")
 # Why: a YAML quoted scalar: "..." with backslash escapes, '...' with '' for a quote.
 _QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'"
 _QUOTED_RE = re.compile(_QUOTED)
@@ -315,6 +317,15 @@ def escaped(char: str) -> str:
 def hide(text: str) -> str:
     """Hide the ``*`` and ``_`` a Markdown parser left as text from our inline parser."""
     return text.translate(_LITERALS)
+
+
+def unwrapped(text: str) -> str:
+    """`text` without the bold or italic marks around the whole of it (``**Salt**``
+    -> ``Salt``): a title or a ``by`` line means its words, not their weight."""
+    m = _WRAPPED_RE.fullmatch(text.strip())
+    if m is None or m.group(1) in m.group(2):
+        return text
+    return m.group(2)
 
 
 def restore(text: str) -> str:
