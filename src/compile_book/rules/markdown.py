@@ -22,6 +22,10 @@
   else the note's name (a page has no notes to link to); ``==highlighted==``
   words are the words (a writer's mark while revising); a callout's type
   (``> [!note]``) goes, its text stays a block quote.
+* CriticMarkup (Scrivener and MultiMarkdown's review marks, :func:`critic`) is
+  read as the writer's final text, every change accepted: ``{++added++}`` and
+  ``{~~old~>new~~}`` give their new words, ``{--deleted--}`` and
+  ``{>>comments<<}`` go, ``{==highlights==}`` are their words.
 * The shrug ``¯\\_(ツ)_/¯`` keeps its backslash however it was typed
   (:func:`protect_shrugs`): nobody means the backslash as an escape there.
 
@@ -122,6 +126,57 @@ def prepare(text: str, code: frozenset[int] = frozenset()) -> Prepared:
         text = _drop_comments(text, code, out, _OBSIDIAN_COMMENT_RE)
     out.text = text
     return out
+
+
+#: CriticMarkup's marks: opener, closer, and what each keeps (see :func:`critic`).
+_CRITIC = (
+    ("{~~", "~~}", "substitution"),
+    ("{++", "++}", "addition"),
+    ("{--", "--}", "deletion"),
+    ("{>>", "<<}", "comment"),
+    ("{==", "==}", "highlight"),
+)
+
+
+def critic(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counter[str]]:
+    """The text with CriticMarkup read, every change accepted, and how many of each
+    mark were read. Marks close on the line they open; what is not shown hides behind
+    DROP markers, so columns keep their place. The `code` lines stay as typed."""
+    counts: Counter[str] = Counter()
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k in code or "{" not in line:
+            continue
+        for opener, closer, kind in _CRITIC:
+            if opener in line:
+                line, counts[kind] = _count(_accepted(line, opener, closer, kind), counts[kind])
+        lines[k] = line
+    return "\n".join(lines), +counts
+
+
+def _accepted(line: str, opener: str, closer: str, kind: str) -> tuple[str, int]:
+    """`line` with each `opener`…`closer` mark replaced by what it keeps, and how many.
+    One scan: an opener with no closer after it means no later one has either."""
+    out: list[str] = []
+    done = count = 0
+    while (start := line.find(opener, done)) >= 0:
+        end = line.find(closer, start + len(opener))
+        if end < 0:
+            break
+        inner = line[start + len(opener) : end]
+        kept = ""
+        if kind == "substitution":
+            old, arrow, new = inner.partition("~>")
+            kept, before = (new, len(old) + 2) if arrow else (inner, 0)
+        elif kind in ("addition", "highlight"):
+            kept, before = inner, 0
+        else:
+            before = len(inner)
+        out.append(line[done:start])
+        out.append(DROP * (len(opener) + before) + kept + DROP * len(closer))
+        done, count = end + len(closer), count + 1
+    out.append(line[done:])
+    return "".join(out), count
 
 
 def obsidian(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counter[str]]:

@@ -18,7 +18,7 @@ from collections import Counter
 from ...diagnostics import Code, Reporter
 from ...events import BookTitle, FileEvents
 from ...locale import get_locale
-from ...rules.markdown import obsidian, prepare, protect_shrugs
+from ...rules.markdown import critic, obsidian, prepare, protect_shrugs
 from ..frontmatter import front_matter_events
 from ..structure import Options
 from ..text import decode_text, empty_file
@@ -27,6 +27,9 @@ from .blocks import BlockReader
 from .items import Head
 from .parse import Parsed, code_lines, parse
 
+#: What marks a file as needing its code lines known before reading: comments, and
+#: Obsidian's and CriticMarkup's marks (each left alone inside code).
+_MARKS = ("<!--", "[[", "==", "[!", "%%", "{++", "{--", "{~~", "{>>", "{==")
 _LEFT_OUT = {
     "HTML tag": "{n} HTML tag(s) left out (their text kept)",
     "HTML block": "{n} HTML block(s) left out (their text kept)",
@@ -40,12 +43,22 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     """Read one Markdown manuscript into events."""
     reporter = Reporter()
     text = protect_shrugs(decode_text(name, data, reporter))
-    marked = any(mark in text for mark in ("<!--", "[[", "==", "[!", "%%"))
+    marked = any(mark in text for mark in _MARKS)
     code = code_lines(text) if marked else frozenset()
     prepared = prepare(text, code)
     if not prepared.text.strip():
         return empty_file(name, options, reporter)
     if marked:
+        prepared.text, changes = critic(prepared.text, code)
+        if changes:
+            said = ", ".join(f"{n} {what}(s)" for what, n in sorted(changes.items()))
+            reporter.add(
+                Code.MARKUP_LEFT_OUT,
+                f"CriticMarkup read as the final text, changes accepted and comments left out "
+                f"({said})",
+                name,
+                1,
+            )
         prepared.text, read = obsidian(prepared.text, code)
         for what, n in sorted(read.items()):
             reporter.add(Code.MARKUP_LEFT_OUT, f"{n} Obsidian {what}(s) read", name, 1)
