@@ -200,6 +200,9 @@ def _cover_findings(project: Project, book: Book, formats: list[str]) -> list[Di
 SLUG_MAX = 80
 
 
+_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
+
+
 def slug(title: str) -> str:
     """A file name from a title: ``The Ghosts I Leave Behind`` -> ``the-ghosts-i-leave-behind``.
 
@@ -207,7 +210,9 @@ def slug(title: str) -> str:
     characters, so the name fits any file system (255 bytes) with room for
     the suffix and the temporary name written first.
     """
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    # Curly quotes count as the straight ones typed (typography curls a title's).
+    typed = title.translate(_STRAIGHT)
+    ascii_title = unicodedata.normalize("NFKD", typed).encode("ascii", "ignore").decode()
     name = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
     if len(name) > SLUG_MAX:
         cut = name[: SLUG_MAX + 1]

@@ -455,7 +455,16 @@ def sort_diagnostics(items: Sequence[Diagnostic], order: dict[str, int]) -> list
 
 
 #: Metadata a manuscript may declare (``BookMeta``), and the book.toml key that wins.
-DECLARABLE = ("language", "subtitle", "date", "rights", "description", "dedication")
+DECLARABLE = (
+    "language",
+    "subtitle",
+    "date",
+    "rights",
+    "description",
+    "dedication",
+    "epigraph",
+    "epigraph_source",
+)
 
 
 def metadata(

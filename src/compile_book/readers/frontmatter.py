@@ -37,6 +37,8 @@ BOOK_KEYS = {
     "copyright": "rights",
     "subtitle": "subtitle",
     "description": "description",
+    "dedication": "dedication",
+    "epigraph": "epigraph",
 }
 # Why: what book.toml accepts for language and date; anything else would fail EPUBCheck.
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")

@@ -48,6 +48,24 @@ def smf_block(items: list[Item]) -> int:
     return end
 
 
+def _subtitle(items: list[Item], k: int) -> bool:
+    """Item `k` is a subtitle: Subtitle-styled, or a title-like line of its own over a
+    ``by`` line ("A Novel", typed without the style)."""
+    item = items[k]
+    if not isinstance(item, ParaItem):
+        return False
+    if item.role is Role.SUBTITLE:
+        return True
+    after = items[k + 1] if k + 1 < len(items) else None
+    return (
+        item.role is Role.BODY
+        and item.one_line
+        and book_title_like(item.text)
+        and isinstance(after, ParaItem)
+        and by_line(after.text) is not None
+    )
+
+
 def _title_like(item: ParaItem) -> bool:
     return item.style.centred or item.role in (Role.TITLE, Role.HEADING, Role.SUBTITLE)
 
@@ -82,7 +100,7 @@ def title_block(
     found.append(("title", text, first.n))
     used = 1
     nxt = items[used] if used < len(items) else None
-    if isinstance(nxt, ParaItem) and nxt.role is Role.SUBTITLE and by_line(nxt.text) is None:
+    if isinstance(nxt, ParaItem) and by_line(nxt.text) is None and _subtitle(items, used):
         events.append(BookMeta("subtitle", nxt.text, Source(name, nxt.n)))
         found.append(("subtitle", nxt.text, nxt.n))
         used += 1
