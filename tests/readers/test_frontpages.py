@@ -3,13 +3,19 @@ the dedication and the epigraph, each set on a page of its own."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from compile_book import api
 from compile_book.api import parse_text, slug
 from compile_book.config import BookConfig
+from compile_book.diagnostics import Code
 from compile_book.nodes import CopyrightPage, Dedication, Epigraph, plain_text
+from compile_book.nodes import Image as Image_
+from compile_book.project import load_project
+from tests.epubcheck import run_epubcheck
 
 INDIE = """THE GLASS ORCHARD
 
@@ -124,3 +130,33 @@ def test_a_copyright_block_in_german() -> None:
         "Alle Rechte vorbehalten.",
         "ISBN 978-3-16-148410-0",
     )
+
+
+def test_pandoc_front_matter_names_the_cover_and_the_publisher(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (16, 24), (30, 60, 90)).save(tmp_path / "cover.jpg")
+    (tmp_path / "book.md").write_text(
+        "---\ntitle: Salt\npublisher: Harbour Press\ncover-image: cover.jpg\n---\n\n# One\n\nHi.\n",
+        encoding="utf-8",
+    )
+    result = api.build(tmp_path / "book.md", ["epub"], tmp_path / "out" / "salt.epub")
+    meta = result.book.meta
+    assert meta.publisher == "Harbour Press"
+    assert isinstance(meta.cover, Image_) and meta.cover.media_type == "image/jpeg"
+    check = run_epubcheck(result.outputs["epub"])
+    assert check.clean, "\n".join(check.messages)
+
+
+@pytest.mark.parametrize(
+    ("cover", "problem"),
+    [("missing.jpg", "cannot be read"), ("notes.txt", "is not a JPEG, PNG, GIF or SVG image")],
+)
+def test_a_cover_that_cannot_be_used_is_said(tmp_path: Path, cover: str, problem: str) -> None:
+    (tmp_path / "notes.txt").write_text("words", encoding="utf-8")
+    path = tmp_path / "book.md"
+    path.write_text(f"---\ntitle: Salt\ncover-image: {cover}\n---\n\n# One\n\nHi.\n", "utf-8")
+    book = api.parse_project(load_project(path))
+    said = [d.message for d in book.diagnostics if d.code == Code.IMAGE_LEFT_OUT]
+    assert len(said) == 1 and problem in said[0]
+    assert book.meta.cover is None

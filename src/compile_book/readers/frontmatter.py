@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Code, Reporter
-from ..events import BookAuthor, BookMeta, BookTitle, Event
+from ..events import BookAuthor, BookCover, BookMeta, BookTitle, Event
 from ..nodes import Source
+from ..rules.images import COVER_TYPES
 from ..rules.labelled import FrontValue
 from ..rules.titles import by_line, fold
 from .structure import Options
@@ -39,7 +40,10 @@ BOOK_KEYS = {
     "description": "description",
     "dedication": "dedication",
     "epigraph": "epigraph",
+    "publisher": "publisher",
 }
+#: Keys naming the cover picture (pandoc's ``cover-image``), a path beside the file.
+COVER_KEYS = ("cover-image", "cover_image", "cover")
 # Why: what book.toml accepts for language and date; anything else would fail EPUBCheck.
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -74,6 +78,7 @@ def front_matter_events(
         return found, chapter_title
     for author in _authors(meta.get("author") or meta.get("authors"), name, reporter):
         found.append(BookAuthor(author, src))
+    found.extend(_cover(name, meta, reporter))
     for key, field in BOOK_KEYS.items():
         value = _text(meta.get(key))
         if not value:
@@ -128,3 +133,27 @@ def _author(typed: str, name: str, reporter: Reporter) -> str | None:
         1,
     )
     return None
+
+
+def _cover(name: str, meta: dict[str, FrontValue], reporter: Reporter) -> list[Event]:
+    """The cover picture the front matter names, read beside the manuscript."""
+    target = next((_text(meta.get(key)) for key in COVER_KEYS if meta.get(key)), "")
+    if not target:
+        return []
+    from .markdown import media  # here: the Markdown reader imports this module
+
+    loaded = media.load(name, target)
+    if loaded.image is None:
+        reporter.add(
+            Code.IMAGE_LEFT_OUT, f"cover {media.shown(target)!r}: {loaded.problem}", name, 1
+        )
+        return []
+    if loaded.image.media_type not in COVER_TYPES:
+        reporter.add(
+            Code.IMAGE_LEFT_OUT,
+            f"cover {media.shown(target)!r}: a cover must be a JPEG or PNG picture",
+            name,
+            1,
+        )
+        return []
+    return [BookCover(loaded.image, Source(name, 1))]
