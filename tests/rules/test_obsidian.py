@@ -85,8 +85,8 @@ def test_links_highlights_callouts_and_comments_read_as_obsidian_shows_them() ->
     ],
 )
 def test_what_each_mark_shows(typed: str, shown: str) -> None:
-    text, _ = obsidian(prepare(typed).text)
-    assert restore(text) == shown
+    text, _ = obsidian(prepare(f"See {typed} now.").text)
+    assert restore(text) == f"See {shown} now."
 
 
 def test_columns_keep_their_place() -> None:
@@ -97,8 +97,8 @@ def test_columns_keep_their_place() -> None:
 
 
 def test_code_keeps_its_marks() -> None:
-    text, counts = obsidian("[[a]]\n    [[b]]", frozenset({1}))
-    assert restore(text) == "a\n    [[b]]"
+    text, counts = obsidian("see [[a]]\n    see [[b]]", frozenset({1}))
+    assert restore(text) == "see a\n    see [[b]]"
     assert counts["wiki link"] == 1
 
 
@@ -107,3 +107,9 @@ def test_reading_obsidian_marks_is_linear() -> None:
         return obsidian("[[a|b]] ==c== [[d ==e " * n + "\n> [!note] x\n" * n)
 
     assert growth(run, 2000) < MAX_RATIO
+
+
+def test_a_line_wholly_in_double_brackets_stays_a_note_to_self() -> None:
+    book = parse_text("# One\n\nShe left.\n\n[[fix the ending]]\n\nHe came.\n", filename="x.md")
+    assert [plain_text(b.inlines) for b in book.chapters[0].blocks] == ["She left.", "He came."]  # type: ignore[union-attr]
+    assert any(d.code == Code.AUTHOR_NOTE for d in book.diagnostics)

@@ -61,6 +61,8 @@ _OBSIDIAN_COMMENT_RE = re.compile(
 )
 # Why: a wiki link ([[note]], [[note|shown]], [[note#part]]); an embed (![[...]]) is not one.
 _WIKI_LINK_RE = re.compile(r"(?<!!)\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
+# Why: a line wholly in double brackets is a note to self (rules.notes), not a link.
+_NOTE_LINE_RE = re.compile(r"\s*\[\[.*\]\]\s*")
 # Why: ==highlighted== words, the marks hugging them (a == b in a sum is not one).
 _HIGHLIGHT_RE = re.compile(
     r"(?<![=\w])(?P<before>==)(?P<text>\S(?:[^=\n]*?\S)?)(?P<after>==)(?![=\w])"
@@ -189,7 +191,10 @@ def obsidian(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counte
     for k, line in enumerate(lines):
         if k in code or not ("[[" in line or "==" in line or "[!" in line):
             continue
-        line, counts["wiki link"] = _count(_WIKI_LINK_RE.subn(_shown, line), counts["wiki link"])
+        if not _NOTE_LINE_RE.fullmatch(line):  # a line wholly in [[ ]] is a note to self
+            line, counts["wiki link"] = _count(
+                _WIKI_LINK_RE.subn(_shown, line), counts["wiki link"]
+            )
         line, counts["highlight"] = _count(_HIGHLIGHT_RE.subn(_unmarked, line), counts["highlight"])
         line, counts["callout"] = _count(_CALLOUT_RE.subn(_unmarked, line), counts["callout"])
         lines[k] = line

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 
 from .headings import match_heading
 from .paragraphs import Unit
+from .scenebreaks import is_scene_break
 
 # Why: the whole-line to-come marks writers and editors use (TK = "to come").
 _MARK_ONLY = re.compile(r"(?:TK ?)*TK[.:]?|TODO[.:]?|FIXME[.:]?")
@@ -77,7 +78,10 @@ def is_note(text: str) -> bool:
 
 
 def _heading(text: str) -> bool:
-    """A chapter heading typed in brackets (``[Chapter 1]``, ``[Prologue]``)."""
+    """A chapter heading or a scene break typed in brackets (``[Chapter 1]``,
+    ``[Prologue]``, ``[scene break]``): the book's structure, not a note."""
+    if is_scene_break(text):
+        return True  # "[scene break]": a writer's placeholder for the divider
     found = match_heading(text)
     return found is not None and (found.label is not None or found.number is not None)
 
