@@ -1,0 +1,116 @@
+"""``build --watch`` rebuilds of a PDF set in pieces write the bytes a fresh build writes.
+
+What a rebuild keeps from the last (each chapter's template data, the pieces'
+PDFs, the pieces qpdf opened, the spreads planned for a chapter) must change
+nothing: after every edit the Rebuilder's PDF is compared byte for byte with
+one built afresh, every store emptied first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compile_book import api
+from compile_book.watch import Rebuilder
+from compile_book.writers.pdf import data, joining, kept, pieces
+from tests.projects import make_project
+
+EPOCH = "1767225600"
+TOML = 'title = "The Long Tide"\nauthors = ["Ada Penrose"]\n'
+
+_WORDS = (
+    "the tide came in over the flats and the boats lay waiting for the wind "
+    "while she counted the nets and the gulls went on crying above the harbour"
+).split()
+
+
+def _paragraph(n: int, words: int) -> str:
+    text = " ".join(_WORDS[(n * 7 + i) % len(_WORDS)] for i in range(words))
+    return f'"{text.capitalize()}," she said.' if n % 3 == 0 else text.capitalize() + "."
+
+
+def _chapter(number: int, paragraphs: int = 18) -> str:
+    body = "\n\n".join(
+        _paragraph(number + i, 12 + (number * 5 + i * 11) % 60) for i in range(paragraphs)
+    )
+    return f"Chapter {number}\n\n{body}\n"
+
+
+@pytest.fixture(autouse=True)
+def _small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces of two or three chapters, so that a small book is set in several."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 14_000)
+
+
+def _fresh(project: Path, out: Path) -> bytes:
+    """The book built as a one-off build would, with nothing kept by this process."""
+    pieces._SET.clear()
+    joining._open_pieces.clear()
+    api.build(project, ["pdf"], out)
+    return out.read_bytes()
+
+
+def test_rebuilds_write_the_pdf_a_fresh_build_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    split = pieces.split
+    cut: list[int] = []
+
+    def counted(parts: list[dict[str, Any]], size: int) -> list[pieces.Piece]:
+        made = split(parts, size)
+        cut.append(len(made))
+        return made
+
+    monkeypatch.setattr(pieces, "split", counted)
+    chapters = {f"{n:02d}.txt": _chapter(n) for n in range(1, 8)}
+    project = make_project(tmp_path / "b", toml=TOML, chapters=chapters, cover=False)
+    manuscripts = project / "manuscripts"
+    rebuilder = Rebuilder(project, ["pdf"], tmp_path / "watch.pdf")
+    assert rebuilder.rebuild().ok
+    edits: list[tuple[str, str | None]] = [
+        ("04.txt", _chapter(4).replace("she said.", "she said, and went out.", 1)),
+        ("01.txt", _chapter(1, paragraphs=40)),  # every later page moves on
+        ("03b.txt", _chapter(30)),  # a new chapter: every later one has a new place
+        ("02.txt", None),  # gone
+        ("06.txt", _chapter(6) + "\n* * *\n\nAfter the break the harbour was quiet.\n"),
+        ("book.toml", TOML + "\n[pdf]\neven_spreads = false\n"),
+        ("book.toml", TOML),
+    ]
+    for i, (name, text) in enumerate(edits):
+        changed = (project if name == "book.toml" else manuscripts) / name
+        if text is None:
+            changed.unlink()
+        else:
+            changed.write_text(text, encoding="utf-8")
+        result = rebuilder.rebuild([changed])
+        assert result.ok, result.error
+        assert cut[-1] > 2  # the book is set in pieces
+        watched = (tmp_path / "watch.pdf").read_bytes()
+        assert watched == _fresh(project, tmp_path / f"fresh-{i}.pdf"), f"after {name}"
+
+
+def test_a_rebuild_makes_data_for_the_changed_chapter_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chapters = {f"{n:02d}.txt": _chapter(n) for n in range(1, 6)}
+    project = make_project(tmp_path / "b", toml=TOML, chapters=chapters, cover=False)
+    rebuilder = Rebuilder(project, ["pdf"], tmp_path / "watch.pdf")
+    assert rebuilder.rebuild().ok
+    made: list[str] = []
+    chapter = data._chapter
+
+    def counted(entry: Any, *args: Any) -> dict[str, Any]:
+        made.append(entry.uid)
+        return chapter(entry, *args)
+
+    monkeypatch.setattr(data, "_chapter", counted)
+    changed = project / "manuscripts" / "03.txt"
+    changed.write_text(_chapter(3) + "\nShe slept.\n", encoding="utf-8")
+    assert rebuilder.rebuild([changed]).ok
+    assert len(made) == 1
+    api.build(project, ["pdf"], tmp_path / "once.pdf")  # a one-off build keeps nothing
+    assert len(made) == 6 and not kept.KeptData._last
