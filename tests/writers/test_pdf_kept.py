@@ -114,3 +114,4 @@ def test_a_rebuild_makes_data_for_the_changed_chapter_alone(
     assert len(made) == 1
     api.build(project, ["pdf"], tmp_path / "once.pdf")  # a one-off build keeps nothing
     assert len(made) == 6 and not kept.KeptData._last
+    assert not pieces._WEIGHTS._last and not pieces._NAMES._last

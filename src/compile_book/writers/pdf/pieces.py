@@ -29,6 +29,7 @@ process is restarted when what Typst remembers between runs grows past
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import OrderedDict
@@ -39,6 +40,7 @@ from ...record import record
 from . import runner
 from .data import encoded
 from .joining import Body, Front, join
+from .kept import ByIdentity
 
 #: Prose characters (as JSON) per piece: about 25,000 words, a few chapters.
 #: Smaller pieces bound memory tighter but embed the fonts once more each.
@@ -56,6 +58,11 @@ JOIN_ALONE_BYTES = 6_000_000
 #: (a 100,000-word novel is about 2 MB; a longer book keeps its latest pieces).
 _SET: OrderedDict[str, bytes] = OrderedDict()
 _SET_MAX_BYTES = 24_000_000
+
+#: Under --watch: each chapter's weight, and each piece's name in the store, by the
+#: identity of the chapters' data (:class:`.kept.ByIdentity`).
+_WEIGHTS: ByIdentity[int] = ByIdentity()
+_NAMES: ByIdentity[str] = ByIdentity()
 
 #: One Typst run of the template over the given data (encoded), returning the PDF.
 Typeset = Callable[[bytes], bytes]
@@ -98,7 +105,7 @@ def split(parts: list[dict[str, Any]], size: int = PIECE_CHARS) -> list[Piece]:
         taken: list[dict[str, Any]] = []
         continued = False
         for chapter in part["chapters"]:
-            weight = len(json.dumps(chapter, ensure_ascii=False))
+            weight = _WEIGHTS.get((chapter,), None, functools.partial(_weight, chapter))
             if filled and filled + weight > size:
                 if taken:
                     current.append(_portion(part, taken, continued))
@@ -110,7 +117,12 @@ def split(parts: list[dict[str, Any]], size: int = PIECE_CHARS) -> list[Piece]:
         current.append(_portion(part, taken, continued))
     if current:
         pieces.append(Piece(current))
+    _WEIGHTS.round()
     return pieces
+
+
+def _weight(chapter: dict[str, Any]) -> int:
+    return len(json.dumps(chapter, ensure_ascii=False))
 
 
 def _portion(
@@ -152,6 +164,7 @@ def set_in_pieces(data: dict[str, Any], pieces: list[Piece], typeset: Typeset, k
         contents = [_numbered(entry, pages) for entry in data["contents"]]
         pdf = _set(typeset, {**data, "contents": contents, "parts": []}, {"kind": "front"}, key)
         front = Front(pdf, entries=list(_flat(contents)))
+    _NAMES.round()
     if sum(len(body.pdf) for body in bodies) > JOIN_ALONE_BYTES:
         runner.stop()  # a long book: the join's memory, not Typst's memo, from here on
     return join(front, bodies, nesting)
@@ -159,12 +172,26 @@ def set_in_pieces(data: dict[str, Any], pieces: list[Piece], typeset: Typeset, k
 
 def _set(typeset: Typeset, data: dict[str, Any], setting: dict[str, Any], key: bytes) -> bytes:
     """One piece, from the rebuild store when the same data was set before."""
-    payload = encoded({**data, "piece": setting})
-    name = hashlib.sha256(key + b"\0" + payload).hexdigest()
+    payload: bytes | None = None
+
+    def named() -> str:
+        nonlocal payload
+        payload = encoded({**data, "piece": setting})
+        return hashlib.sha256(key + b"\0" + payload).hexdigest()
+
+    # Under --watch, a piece of the very chapters' data set before is named without
+    # encoding it again: its chapters by identity, the rest (a little) by value.
+    chapters = [chapter for part in data["parts"] for chapter in part["chapters"]]
+    shell = [{**part, "chapters": len(part["chapters"])} for part in data["parts"]]
+    rest = encoded({**data, "parts": shell, "piece": setting})
+    name = _NAMES.get(chapters, (key, rest), named)
     kept = _SET.get(name)
     if kept is not None:
         _SET.move_to_end(name)
         return kept
+    if payload is None:
+        named()
+    assert payload is not None
     pdf = typeset(payload)
     _store(name, pdf)
     used = runner.child_memory_mb()
