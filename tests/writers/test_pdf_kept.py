@@ -15,7 +15,7 @@ import pytest
 
 from compile_book import api
 from compile_book.watch import Rebuilder
-from compile_book.writers.pdf import data, joining, kept, pieces
+from compile_book.writers.pdf import data, joining, kept, pieces, spreads
 from tests.projects import make_project
 
 EPOCH = "1767225600"
@@ -32,7 +32,7 @@ def _paragraph(n: int, words: int) -> str:
     return f'"{text.capitalize()}," she said.' if n % 3 == 0 else text.capitalize() + "."
 
 
-def _chapter(number: int, paragraphs: int = 18) -> str:
+def _chapter(number: int, paragraphs: int = 30) -> str:
     body = "\n\n".join(
         _paragraph(number + i, 12 + (number * 5 + i * 11) % 60) for i in range(paragraphs)
     )
@@ -41,9 +41,10 @@ def _chapter(number: int, paragraphs: int = 18) -> str:
 
 @pytest.fixture(autouse=True)
 def _small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pieces of two or three chapters, so that a small book is set in several."""
+    """Pieces of two chapters, so that a small book is set in several (the spreads of
+    its second chapter are evened: two pages run short)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    monkeypatch.setattr(pieces, "PIECE_CHARS", 14_000)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 25_000)
 
 
 def _fresh(project: Path, out: Path) -> bytes:
@@ -72,7 +73,7 @@ def test_rebuilds_write_the_pdf_a_fresh_build_writes(
     rebuilder = Rebuilder(project, ["pdf"], tmp_path / "watch.pdf")
     assert rebuilder.rebuild().ok
     edits: list[tuple[str, str | None]] = [
-        ("04.txt", _chapter(4).replace("she said.", "she said, and went out.", 1)),
+        ("01.txt", _chapter(1).replace("she said.", "she said, and went out.", 1)),
         ("01.txt", _chapter(1, paragraphs=40)),  # every later page moves on
         ("03b.txt", _chapter(30)),  # a new chapter: every later one has a new place
         ("02.txt", None),  # gone
@@ -93,25 +94,34 @@ def test_rebuilds_write_the_pdf_a_fresh_build_writes(
         assert watched == _fresh(project, tmp_path / f"fresh-{i}.pdf"), f"after {name}"
 
 
-def test_a_rebuild_makes_data_for_the_changed_chapter_alone(
+def test_a_rebuild_works_out_the_changed_chapter_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Its data, and its spreads: the other chapter of its piece, whose spreads are
+    evened, comes back with the floats planned for it before."""
     chapters = {f"{n:02d}.txt": _chapter(n) for n in range(1, 6)}
     project = make_project(tmp_path / "b", toml=TOML, chapters=chapters, cover=False)
     rebuilder = Rebuilder(project, ["pdf"], tmp_path / "watch.pdf")
     assert rebuilder.rebuild().ok
     made: list[str] = []
-    chapter = data._chapter
+    planned: list[int] = []
+    chapter, plan = data._chapter, spreads._plan
 
     def counted(entry: Any, *args: Any) -> dict[str, Any]:
         made.append(entry.uid)
         return chapter(entry, *args)
 
+    def counted_plan(shape: Any, grid: Any) -> list[tuple[int, float]]:
+        planned.append(len(shape.items))
+        return plan(shape, grid)
+
     monkeypatch.setattr(data, "_chapter", counted)
-    changed = project / "manuscripts" / "03.txt"
-    changed.write_text(_chapter(3) + "\nShe slept.\n", encoding="utf-8")
+    monkeypatch.setattr(spreads, "_plan", counted_plan)
+    changed = project / "manuscripts" / "01.txt"
+    changed.write_text(_chapter(1) + "\nShe slept.\n", encoding="utf-8")
     assert rebuilder.rebuild([changed]).ok
-    assert len(made) == 1
-    api.build(project, ["pdf"], tmp_path / "once.pdf")  # a one-off build keeps nothing
-    assert len(made) == 6 and not kept.KeptData._last
+    assert len(made) == 1 and len(planned) == 1
+    assert spreads._PLANS and any(floats for floats in spreads._PLANS.values())
+    _fresh(project, tmp_path / "once.pdf")  # a one-off build keeps nothing
+    assert len(made) == 6 and not kept.KeptData._last and not spreads._PLANS
     assert not pieces._WEIGHTS._last and not pieces._NAMES._last

@@ -163,7 +163,23 @@ def join(front: Front | None, bodies: list[Body], nesting: dict[str, list[str]])
     _outline(out, places, nesting)
     _hyphens_read_as_drawn(out)
     joiner.finish()
-    return _saved(out, base.pdf_version)
+    joined = _saved(out, base.pdf_version)
+    _Counted.last = (joined, len(out.pages))
+    return joined
+
+
+class _Counted:
+    """The last joined PDF and its page count, until :func:`joined_pages` asks for it."""
+
+    last: tuple[bytes, int] | None = None
+
+
+def joined_pages(pdf: bytes) -> int | None:
+    """The page count of `pdf` when it is the PDF :func:`join` returned last, else None:
+    reading it back would mean opening the whole book again (its page tree is in a
+    compressed object stream)."""
+    last, _Counted.last = _Counted.last, None
+    return last[1] if last is not None and last[0] is pdf else None
 
 
 def _saved(doc: pikepdf.Pdf, version: str) -> bytes:

@@ -42,7 +42,7 @@ from ...record import record
 from . import pieces, spreads, typst_child
 from .data import book_input, encoded
 from .fonts import font_paths
-from .joining import hyphens_read_as_drawn
+from .joining import hyphens_read_as_drawn, joined_pages
 from .runner import compile_pdf
 from .userfont import resolve_font
 
@@ -216,6 +216,9 @@ _PAGE_COUNT = re.compile(
 
 def count_pages(pdf: bytes) -> int:
     """Pages in a PDF Typst wrote (its page tree root is a plain object) or joined."""
+    joined = joined_pages(pdf)
+    if joined is not None:
+        return joined
     counts = [int(a or b) for a, b in _PAGE_COUNT.findall(pdf)]
     if counts:
         return max(counts)
