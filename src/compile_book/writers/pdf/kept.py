@@ -20,8 +20,8 @@ while builds repeat (:mod:`compile_book.keeping`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from ... import keeping
 from ...nodes import Chapter, Figure
@@ -29,7 +29,6 @@ from ...walk import walk_chapter
 
 Key = tuple[object, ...]
 Data = dict[str, Any]
-V = TypeVar("V")
 
 
 class KeptData:
@@ -60,34 +59,3 @@ class KeptData:
         """Keep this build's chapters (and only them) for the next build, when builds
         are being repeated (:mod:`compile_book.keeping`); else keep nothing."""
         KeptData._last = self.used if keeping.enabled() else {}
-
-
-class ByIdentity(Generic[V]):
-    """Values worked out from chapters' data, found again by the data's identity.
-
-    Kept data never changes once the spreads' marking is done (see above), so
-    the very same objects give the same value: a piece's weight, its store name,
-    found without encoding its data again. The objects are held with the value,
-    so an identity is never another object's while it is remembered. Each
-    :meth:`round` forgets what was not used since the last; nothing is
-    remembered unless builds repeat (:mod:`compile_book.keeping`).
-    """
-
-    def __init__(self) -> None:
-        self._last: dict[Key, tuple[tuple[object, ...], V]] = {}
-        self._used: dict[Key, tuple[tuple[object, ...], V]] = {}
-
-    def get(self, objects: Sequence[object], extra: Hashable, make: Callable[[], V]) -> V:
-        """The value for `objects` (by identity) and `extra` (by value): remembered, or made."""
-        if not keeping.enabled():
-            return make()
-        key = (extra, *map(id, objects))
-        found = self._last.get(key) or self._used.get(key)
-        if found is None:
-            found = (tuple(objects), make())
-        self._used[key] = found
-        return found[1]
-
-    def round(self) -> None:
-        """Remember, from now on, only what was used since the last round."""
-        self._last, self._used = self._used, {}

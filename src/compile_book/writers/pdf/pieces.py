@@ -36,11 +36,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from ...keeping import ByIdentity
 from ...record import record
 from . import runner
 from .data import encoded
 from .joining import Body, Front, join
-from .kept import ByIdentity
 
 #: Prose characters (as JSON) per piece: about 25,000 words, a few chapters.
 #: Smaller pieces bound memory tighter but embed the fonts once more each.
@@ -60,7 +60,8 @@ _SET: OrderedDict[str, bytes] = OrderedDict()
 _SET_MAX_BYTES = 24_000_000
 
 #: Under --watch: each chapter's weight, and each piece's name in the store, by the
-#: identity of the chapters' data (:class:`.kept.ByIdentity`).
+#: identity of the chapters' data (:class:`~compile_book.keeping.ByIdentity`, and
+#: :mod:`.kept`).
 _WEIGHTS: ByIdentity[int] = ByIdentity()
 _NAMES: ByIdentity[str] = ByIdentity()
 
