@@ -15,7 +15,7 @@ import pytest
 
 from compile_book import api
 from compile_book.watch import Rebuilder
-from compile_book.writers.pdf import data, joining, kept, pieces, spreads
+from compile_book.writers.pdf import data, kept, opened, pieces, spreads
 from tests.projects import make_project
 
 EPOCH = "1767225600"
@@ -50,7 +50,7 @@ def _small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
 def _fresh(project: Path, out: Path) -> bytes:
     """The book built as a one-off build would, with nothing kept by this process."""
     pieces._SET.clear()
-    joining._open_pieces.clear()
+    opened._open_pieces.clear()
     api.build(project, ["pdf"], out)
     return out.read_bytes()
 
