@@ -125,3 +125,28 @@ def test_a_rebuild_works_out_the_changed_chapter_alone(
     _fresh(project, tmp_path / "once.pdf")  # a one-off build keeps nothing
     assert len(made) == 6 and not kept.KeptData._last and not spreads._PLANS
     assert not pieces._WEIGHTS._last and not pieces._NAMES._last
+
+
+def test_under_watch_typst_keeps_what_it_remembers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Typst process holding more than a one-off build allows is kept under --watch
+    (the next rebuild sets its piece again from what it remembers), not between the
+    pieces of a one-off build."""
+    from compile_book.writers.pdf import runner
+
+    chapters = {f"{n:02d}.txt": _chapter(n) for n in range(1, 6)}
+    project = make_project(tmp_path / "b", toml=TOML, chapters=chapters, cover=False)
+    stops: list[int] = []
+    stop = runner.stop
+
+    def counted() -> None:
+        stops.append(1)
+        stop()
+
+    monkeypatch.setattr(runner, "child_memory_mb", lambda: pieces.KEEP_MB + 1.0)
+    monkeypatch.setattr(runner, "stop", counted)
+    assert Rebuilder(project, ["pdf"], tmp_path / "watch.pdf").rebuild().ok
+    assert stops == []
+    _fresh(project, tmp_path / "once.pdf")
+    assert len(stops) > 1  # after every piece
