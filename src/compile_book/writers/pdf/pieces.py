@@ -198,9 +198,8 @@ def _set(typeset: Typeset, data: dict[str, Any], setting: dict[str, Any], key: b
     if kept is not None:
         _SET.move_to_end(name)
         return kept
-    if payload is None:
-        named()
-    assert payload is not None
+    if payload is None:  # named by the chapters' identity: encoded only now it is set
+        payload = encoded({**data, "piece": setting})
     pdf = typeset(payload)
     _store(name, pdf)
     used = runner.child_memory_mb()
