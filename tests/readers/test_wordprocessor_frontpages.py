@@ -118,3 +118,22 @@ def test_an_odt_manuscript_reads_the_same_front_pages() -> None:
     assert [plain_text(b.inlines) for c in book.chapters for b in c.blocks] == [  # type: ignore[union-attr]
         "Meera woke to the sound of branches ringing."
     ]
+
+
+def test_chapters_headed_in_the_title_style_keep_their_subtitles_as_titles() -> None:
+    book = compiled(
+        docx(
+            p("The Salt Road", style="Title"),
+            p("Chapter 1", style="Title"),
+            p("Arrival", style="Subtitle"),
+            p("She walked on."),
+            p("Chapter 2", style="Title"),
+            p("The Market", style="Subtitle"),
+            p("She bought dates."),
+        )
+    )
+    assert book.meta.title == "The Salt Road"
+    assert [heading_text(c.heading) for c in book.chapters] == [
+        "Chapter 1: Arrival",
+        "Chapter 2: The Market",
+    ]

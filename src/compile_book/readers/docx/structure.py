@@ -216,6 +216,9 @@ class Structure:
                 it.role = "chapter"
             else:
                 it.role = "sub"
+            if it.kind == "title" and it.found is None:
+                # A Title-styled line heading each chapter ("Chapter 1") is read like any.
+                it.found = match_heading(" ".join(it.para.text.split()), self.locale)
             it.kind = "heading"
 
     @staticmethod
