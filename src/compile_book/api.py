@@ -200,7 +200,11 @@ def _cover_findings(project: Project, book: Book, formats: list[str]) -> list[Di
 SLUG_MAX = 80
 
 
-_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
+# Typography's marks count as what the writer typed: curly quotes as straight ones,
+# dashes as hyphens, an ellipsis as full stops (a title's words are curled and set).
+_STRAIGHT = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "…": "..."}
+)
 
 
 def slug(title: str) -> str:
@@ -210,7 +214,6 @@ def slug(title: str) -> str:
     characters, so the name fits any file system (255 bytes) with room for
     the suffix and the temporary name written first.
     """
-    # Curly quotes count as the straight ones typed (typography curls a title's).
     typed = title.translate(_STRAIGHT)
     ascii_title = unicodedata.normalize("NFKD", typed).encode("ascii", "ignore").decode()
     name = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")

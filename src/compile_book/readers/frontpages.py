@@ -39,11 +39,12 @@ from .outline import Item
 _COPYRIGHT_RE = re.compile(r"(?:copyright\s*(?:©|\(c\))?\s*(?:©|\d{4})|©\s*\S|\(c\)\s*\d{4})", re.I)
 # Why: the other lines a copyright page holds (rights, numbers, notices, credits).
 _COPYRIGHT_PAGE_RE = re.compile(
-    r"(?:all rights reserved|no part of this|isbn|e-?isbn|first (?:edition|published|printing)"
-    r"|(?:\w+ )?edition\b|published (?:by|in)|publisher|printed in|this (?:book )?is a work of"
-    r"|(?:any )?(?:names|characters|resemblance)\b|cover (?:design|art|illustration|image)"
-    r"|(?:edited|illustrated|typeset|designed) by|library of congress|www\.|https?://"
-    r"|\d{1,2}\s+\d{1,2}\s+\d{1,2}\s+\d{1,2}|printing\b|version\b"
+    r"(?:all rights reserved|no part of this|e-?isbn|isbn\b|first (?:edition|published|printing)"
+    r"|(?:first|second|third|revised|new|paperback|hardcover|ebook|kindle|digital|print|limited"
+    r"|special) edition\b|published (?:by|in)\b|publisher:|printed in\b"
+    r"|this (?:book )?is a work of|(?:names|characters)(?:,| and)|any resemblance"
+    r"|cover (?:design|art|illustration|image)\b|(?:edited|illustrated|typeset|designed) by\b"
+    r"|library of congress|www\.|https?://|\d{1,2}(?:\s+\d{1,2}){3}|(?:\w+ )?printing[:,]?\s*\d"
     # the rights reserved in the languages with a module, and France's legal deposit
     r"|tous droits|alle rechte|todos los derechos|tutti i diritti|alle rechten|todos os direitos"
     r"|wszelkie prawa|alla rättigheter|все права|dépôt légal)",
@@ -53,7 +54,15 @@ _COPYRIGHT_PAGE_RE = re.compile(
 COPYRIGHT_MAX_LINES = 20
 COPYRIGHT_LINE_MAX = 400
 # Why: an epigraph's source, after a dash: "— Seneca", "-- Anon.", "– Emily Dickinson, 1862".
-_SOURCE_RE = re.compile(r"(?:—|–|--?|―)\s*(?P<source>\S.{0,118})")
+_SOURCE_RE = re.compile(r"(?:—|–|--|―)\s*(?P<source>[^\W\d_].{0,118})")
+# Why: an epigraph's source names someone and a work; speech ("-- You're late, said Tom.")
+# has a speech verb, a question or exclamation, or ends in a full stop after a word.
+_SPEECH_RE = re.compile(
+    r"\b(?:said|says|asked|asks|replied|whispered|shouted|cried|called|told)\b|[?!\"“”]"
+    r"|[^\W\d_]{5,}\.$"
+)
+#: An epigraph's source is a name and perhaps a work: a few words.
+SOURCE_MAX_WORDS = 12
 EPIGRAPH_MAX_LINES = 8
 EPIGRAPH_LINE_MAX = 300
 EPIGRAPH_MAX_WORDS = 90
@@ -105,6 +114,9 @@ def epigraph(blocks: Blocks) -> Found | None:
     source = _SOURCE_RE.fullmatch(lines[-1])
     quoted = lines[:-1]
     if source is None or not quoted or len(quoted) > EPIGRAPH_MAX_LINES:
+        return None
+    named = source.group("source").strip()
+    if _SPEECH_RE.search(named) or len(named.split()) > SOURCE_MAX_WORDS:
         return None
     if any(len(x) > EPIGRAPH_LINE_MAX or _SOURCE_RE.fullmatch(x) for x in quoted):
         return None

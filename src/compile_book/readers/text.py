@@ -33,6 +33,7 @@ from ..locale import get_locale
 from ..rules import manuscript_format
 from ..rules.decode import decode
 from ..rules.gutenberg import find_boilerplate
+from ..rules.headings import match_heading
 from ..rules.labelled import blank_labelled, read_labelled
 from ..rules.markdown import hide_escapes, prepare
 from ..rules.paragraphs import VOID
@@ -64,9 +65,14 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
 def _leave_out_editors_block(name: str, text: str, options: Options, reporter: Reporter) -> str:
     """The text without a manuscript-format editor's block (name, address, word count)
     over the title (:mod:`compile_book.rules.manuscript_format`), its lines made blank."""
-    words = get_locale(options.language).by_words
+    locale = get_locale(options.language)
+    words = locale.by_words
     lines = text.split("\n", manuscript_format.MAX_LINES * 4)
-    end = manuscript_format.block_lines(lines, lambda line: by_line(line, words) is not None)
+    end = manuscript_format.block_lines(
+        lines,
+        lambda line: by_line(line, words) is not None,
+        lambda line: match_heading(line, locale) is not None,
+    )
     if not end:
         return text
     last = max(k for k in range(end) if lines[k].strip()) + 1

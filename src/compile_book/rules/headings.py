@@ -193,8 +193,10 @@ def match_heading(line: str, locale: Locale | None = None) -> HeadingMatch | Non
     if len(line) > 120:
         return None
     if line.startswith("[") and line.endswith("]") and "[" not in line[1:-1]:
-        bracketed = match_heading(line[1:-1].strip(), locale)  # "[Chapter 1]", as typed
-        if bracketed is not None and bracketed.markdown_level == 0:
+        # "[Chapter 1]", "[Prologue]" as typed; with words after it, a note to self
+        # ("[Chapter 2 - rewrite this]").
+        bracketed = match_heading(line[1:-1].strip(), locale)
+        if bracketed is not None and bracketed.markdown_level == 0 and bracketed.title is None:
             return bracketed
     patterns = _patterns(*((locale.language, locale.learned) if locale is not None else ("en",)))
     markdown = MARKDOWN_RE.fullmatch(line)

@@ -7,8 +7,10 @@ book's title ("Title: Winter Orchard") and a chapter of "Author: …" text.
 
 It is a header when, from the file's first line up to the first blank line,
 every line is ``Key: value`` (a key of one to three words) or, as
-MultiMarkdown allows, an indented line continuing the value above, and one of
-the keys is ``title`` or ``author``. Anything else (a first line of dialogue,
+MultiMarkdown allows, an indented line continuing the value above, one of the
+keys is ``title`` or ``author``, and every key is one a header holds
+(:data:`KNOWN_KEYS`): ``Name: / Class: / Title: Shadow Walker`` is a story's
+status block. Only the book's first file is read for one. Anything else (a first line of dialogue,
 ``Note: …`` alone) stays prose. Keys are lower-cased, with ``authors``
 read as ``author``; values are kept as typed.
 """
@@ -25,6 +27,18 @@ FrontValue = str | tuple[str, ...]
 _KEY_LINE_RE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+){0,2})[ \t]*:[ \t]*(.*)")
 #: One of these keys must be there: they are what makes the lines a header.
 NAMING_KEYS = frozenset({"title", "author", "authors"})
+#: Every key must be one a book's header holds (MultiMarkdown's and the book's own):
+#: "Name: Mara / Class: Rogue / Title: Shadow Walker" is a story's status block.
+KNOWN_KEYS = NAMING_KEYS | frozenset(
+    {
+        *("subtitle", "date", "lang", "language", "rights", "copyright", "description"),
+        *("publisher", "dedication", "epigraph", "keywords", "tags", "series", "isbn"),
+        *("genre", "affiliation", "email", "address", "phone", "website", "word count"),
+        *("css", "format", "quotes language", "base header level", "html header"),
+        *("xhtml header", "latex input", "latex mode", "latex footer", "latex config"),
+        *("bibtex", "mmd header", "mmd footer"),
+    }
+)
 #: A header longer than this is not one (a list of labelled facts in the story).
 MAX_LINES = 24
 
@@ -50,6 +64,8 @@ def read_labelled(text: str) -> tuple[dict[str, FrontValue], int] | None:
         else:
             return None
     if count == 0 or count > MAX_LINES or not NAMING_KEYS.intersection(meta):
+        return None
+    if not KNOWN_KEYS.issuperset(meta):
         return None
     if not all(isinstance(v, str) and v for k, v in meta.items() if k in NAMING_KEYS):
         return None

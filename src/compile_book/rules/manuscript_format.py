@@ -41,7 +41,11 @@ MAX_LINES = 12
 LINE_MAX = 100
 
 
-def block_lines(lines: Sequence[str], is_by_line: Callable[[str], bool]) -> int:
+def block_lines(
+    lines: Sequence[str],
+    is_by_line: Callable[[str], bool],
+    is_heading: Callable[[str], bool] = lambda _: False,
+) -> int:
     """How many of a plain-text file's first `lines` the editor's block takes (0: none).
 
     The block is the short lines from the top down to the title: the line over a
@@ -58,7 +62,7 @@ def block_lines(lines: Sequence[str], is_by_line: Callable[[str], bool]) -> int:
     if end is None:
         return 0
     head = [text for k, text in texts if k < end]
-    if len(head) < 2 or any(len(text) > LINE_MAX for text in head):
+    if len(head) < 2 or any(len(text) > LINE_MAX or is_heading(text) for text in head):
         return 0
     if not any(count_line(text) for text in head):
         return 0
@@ -86,6 +90,8 @@ def _qualifies(text: str) -> bool:
 def _title_at(texts: list[tuple[int, str]], is_by_line: Callable[[str], bool]) -> int | None:
     """The line index of the title under the block, or None when there is none."""
     pairs = list(itertools.pairwise(texts))
+    if pairs and is_by_line(pairs[0][1][1]):
+        return None  # the title and its "by" line open the file: no block over them
     for (k, text), (_, following) in pairs:
         if k and is_by_line(following) and not is_by_line(text):
             return k

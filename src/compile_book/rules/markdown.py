@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..markers import DROP, stand_ins
@@ -65,9 +66,12 @@ _WIKI_LINK_RE = re.compile(r"(?<!!)\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
 _NOTE_LINE_RE = re.compile(r"\s*\[\[.*\]\]\s*")
 # Why: ==highlighted== words, the marks hugging them (a == b in a sum is not one).
 _HIGHLIGHT_RE = re.compile(
-    r"(?<![=\w])(?P<before>==)(?P<text>\S(?:[^=\n]*?\S)?)(?P<after>==)(?![=\w])"
+    r"(?<![=\w])(?P<before>==)(?P<text>[^\s=<>](?:[^=\n]*?[^\s=<>])?)(?P<after>==)(?![=\w])"
 )
-# Why: a callout's type at the head of a block quote (> [!note], > [!quote]- Title).
+# Why: a run of backticks opens or closes a code span, whose text is never markup.
+_BACKTICKS_RE = re.compile(
+    r"`+"
+)  # Why: a callout's type at the head of a block quote (> [!note], > [!quote]- Title).
 _CALLOUT_RE = re.compile(
     r"^(?P<before>)(?P<text>[ \t]*>[ \t]*)(?P<after>\[![A-Za-z-]+\][+-]?[ \t]*)"
 )
@@ -102,11 +106,12 @@ class Prepared:
     comments: int = 0
 
 
-def prepare(text: str, code: frozenset[int] = frozenset()) -> Prepared:
+def prepare(text: str, code: frozenset[int] = frozenset(), *, labelled: bool = False) -> Prepared:
     """Take front matter and comments out of a Markdown manuscript (lines kept).
 
     A comment opening on one of the ``code`` lines (0-based: a code block's) is the
-    code's text, shown as written, and stays.
+    code's text, shown as written, and stays. ``labelled``: a labelled header may
+    open the text (the book's first file).
     """
     out = Prepared(text)
     m = _FRONT_MATTER_RE.match(text)
@@ -119,8 +124,8 @@ def prepare(text: str, code: frozenset[int] = frozenset()) -> Prepared:
             text = "\n" * block.count("\n") + text[m.end() :]
     elif text.startswith("%") and not text.startswith("%%"):
         text = _pandoc_title_block(text, out)
-    elif (labelled := read_labelled(text)) is not None:
-        out.meta, out.front_matter_lines = labelled
+    elif labelled and (header := read_labelled(text)) is not None:
+        out.meta, out.front_matter_lines = header
         text = blank_labelled(text, out.front_matter_lines)
     if "<!--" in text:
         text = _drop_comments(text, code, out, _COMMENT_RE)
@@ -143,17 +148,65 @@ _CRITIC = (
 def critic(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counter[str]]:
     """The text with CriticMarkup read, every change accepted, and how many of each
     mark were read. Marks close on the line they open; what is not shown hides behind
-    DROP markers, so columns keep their place. The `code` lines stay as typed."""
+    DROP markers, so columns keep their place. The `code` lines, and code spans
+    within a line, stay as typed."""
     counts: Counter[str] = Counter()
     lines = text.split("\n")
     for k, line in enumerate(lines):
         if k in code or "{" not in line:
             continue
-        for opener, closer, kind in _CRITIC:
-            if opener in line:
-                line, counts[kind] = _count(_accepted(line, opener, closer, kind), counts[kind])
-        lines[k] = line
-    return "\n".join(lines), +counts
+        lines[k], found = _outside_code(line, _critic_marks)
+        counts += found
+    return "\n".join(lines), counts
+
+
+def _critic_marks(text: str) -> tuple[str, Counter[str]]:
+    counts: Counter[str] = Counter()
+    for opener, closer, kind in _CRITIC:
+        if opener in text:
+            text, counts[kind] = _accepted(text, opener, closer, kind)
+    return text, +counts
+
+
+def _outside_code(
+    line: str, read: Callable[[str], tuple[str, Counter[str]]]
+) -> tuple[str, Counter[str]]:
+    """`read` applied to the parts of `line` outside its code spans (`` `x` ``)."""
+    if "`" not in line:
+        return read(line)
+    out: list[str] = []
+    counts: Counter[str] = Counter()
+    done = 0
+    for start, end in _code_spans(line):
+        text, found = read(line[done:start])
+        out += [text, line[start:end]]
+        counts += found
+        done = end
+    text, found = read(line[done:])
+    counts += found
+    return "".join([*out, text]), counts
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Where the code spans of one line are, as CommonMark pairs backtick runs: a run
+    closes at the next run of the same length (each length's runs listed, so linear)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for k, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(k)
+    place = {k: p for ks in by_length.values() for p, k in enumerate(ks)}
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(runs):
+        same = by_length[runs[k][1] - runs[k][0]]
+        after = place[k] + 1
+        if after < len(same):
+            closer = same[after]
+            spans.append((runs[k][0], runs[closer][1]))
+            k = closer + 1
+        else:
+            k += 1
+    return spans
 
 
 def _accepted(line: str, opener: str, closer: str, kind: str) -> tuple[str, int]:
@@ -185,20 +238,25 @@ def obsidian(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counte
     """The text with Obsidian's own markup read (see the module docstring), and how
     many of each kind were read. What is not shown hides behind DROP markers
     (restoring drops them), so every column keeps its place for diagnostics. The
-    `code` lines (0-based: a code block's) stay as typed."""
+    `code` lines (0-based: a code block's), and code spans, stay as typed."""
     counts: Counter[str] = Counter()
     lines = text.split("\n")
     for k, line in enumerate(lines):
         if k in code or not ("[[" in line or "==" in line or "[!" in line):
             continue
         if not _NOTE_LINE_RE.fullmatch(line):  # a line wholly in [[ ]] is a note to self
-            line, counts["wiki link"] = _count(
-                _WIKI_LINK_RE.subn(_shown, line), counts["wiki link"]
-            )
-        line, counts["highlight"] = _count(_HIGHLIGHT_RE.subn(_unmarked, line), counts["highlight"])
+            line, found = _outside_code(line, _obsidian_marks)
+            counts += found
         line, counts["callout"] = _count(_CALLOUT_RE.subn(_unmarked, line), counts["callout"])
         lines[k] = line
     return "\n".join(lines), +counts
+
+
+def _obsidian_marks(text: str) -> tuple[str, Counter[str]]:
+    counts: Counter[str] = Counter()
+    text, counts["wiki link"] = _WIKI_LINK_RE.subn(_shown, text)
+    text, counts["highlight"] = _HIGHLIGHT_RE.subn(_unmarked, text)
+    return text, +counts
 
 
 def _count(done: tuple[str, int], before: int) -> tuple[str, int]:

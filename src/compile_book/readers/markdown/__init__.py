@@ -45,7 +45,7 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     text = protect_shrugs(decode_text(name, data, reporter))
     marked = any(mark in text for mark in _MARKS)
     code = code_lines(text) if marked else frozenset()
-    prepared = prepare(text, code)
+    prepared = prepare(text, code, labelled=options.first)
     if not prepared.text.strip():
         return empty_file(name, options, reporter)
     if marked:

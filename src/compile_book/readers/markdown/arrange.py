@@ -306,7 +306,9 @@ class Arranger:
     def _heading(self, items: list[Item], i: int, head: Head) -> int:
         found, src = head.found, head.source
         what = "part" if found.is_part else str(found.kind)
-        self._note(Code.HEADING_RECOGNISED, f"{what} heading recognised: {head.typed!r}", src.line)
+        self._note(
+            Code.HEADING_RECOGNISED, f"{what} heading recognised: {restore(head.typed)!r}", src.line
+        )
         title = head.title
         subtitle: tuple[Inline, ...] = ()
         nxt = items[i + 1] if i + 1 < len(items) else None
