@@ -160,3 +160,23 @@ def test_a_cover_that_cannot_be_used_is_said(tmp_path: Path, cover: str, problem
     said = [d.message for d in book.diagnostics if d.code == Code.IMAGE_LEFT_OUT]
     assert len(said) == 1 and problem in said[0]
     assert book.meta.cover is None
+
+
+def test_markdown_front_pages_as_markdown_writes_them() -> None:
+    """A copyright block with hard line breaks (verse), an italic dedication, an
+    epigraph in a block quote with its source inside it."""
+    text = (
+        "# The Glass Orchard\n\nby Priya Nandakumar\n\n"
+        "Copyright © 2025 Priya Nandakumar  \nAll rights reserved.  \nISBN 978-1-23456-789-7\n\n"
+        "*For Amma, who planted the first tree.*\n\n"
+        "> We are all gardeners of what we cannot keep.\n>\n> — Unknown\n\n"
+        "## Chapter 1: Frost\n\nMeera woke.\n"
+    )
+    pages = _pages(text, "x.md")
+    assert pages["CopyrightPage"].lines == (
+        "Copyright © 2025 Priya Nandakumar",
+        "All rights reserved.",
+        "ISBN 978-1-23456-789-7",
+    )
+    assert pages["Dedication"].lines == ("For Amma, who planted the first tree.",)
+    assert pages["Epigraph"].attribution == "Unknown"

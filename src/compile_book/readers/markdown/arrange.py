@@ -22,7 +22,6 @@ from ...diagnostics import Code, Reporter
 from ...events import (
     BlockNode,
     BookAuthor,
-    BookMeta,
     BookTitle,
     Break,
     Event,
@@ -39,9 +38,10 @@ from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import Unit
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
-from ..apparatus import dedication_lines
+from ..frontpages import read_pages
 from ..structure import Options
 from ..titling import raw_inlines
+from .front import paragraphs
 from .inline import raw_shape
 from .items import Blk, Brk, Head, Item, Prose
 
@@ -62,8 +62,8 @@ class Arranger:
         i = 0
         if self.options.first and not self.options.has_title:
             i = self._book_title(items)
-        if self.options.first and not self.options.dedication:
-            i = self._dedication(items, i)
+        if self.options.first:
+            i = self._front_pages(items, i)
         if not any(isinstance(it, Head) for it in items[i:]):
             if chapter_title is not None:
                 self._front_matter_chapter(chapter_title)
@@ -184,28 +184,19 @@ class Arranger:
         forms = {fold(", ".join(authors)), fold(self.locale.join_names(authors))}
         return line.strip() if authors and fold(line) in forms else None
 
-    def _dedication(self, items: list[Item], i: int) -> int:
-        """A short paragraph before the first heading that opens as a dedication does
-        ("For my mother", "Für meine Mutter"): the book's dedication page."""
-        if i >= len(items) or not isinstance(items[i], Prose):
-            return i
-        if not any(isinstance(it, Head) for it in items[i + 1 :]):
-            return i
-        prose = items[i]
-        assert isinstance(prose, Prose)
-        loc = self.locale
-        lines = dedication_lines(list(prose.lines), loc.dedication_words, loc.by_words)
-        if lines is None:
-            return i
-        src = prose.source.plain()
-        self.events.append(BookMeta("dedication", "\n".join(lines), src))
-        self._note(
-            Code.DEDICATION_RECOGNISED,
-            f"dedication recognised: {' / '.join(lines)!r} (set on its own page; "
-            "[book] dedication in book.toml overrides it)",
-            src.line,
+    def _front_pages(self, items: list[Item], i: int) -> int:
+        """The book's own copyright block, dedication and epigraph between the title and
+        the first heading (:mod:`.front`): its metadata, set on pages of their own."""
+        found = paragraphs(items, i)
+        events, used = read_pages(
+            found,
+            self.locale,
+            self.name,
+            self.reporter,
+            dedication=not self.options.dedication,
         )
-        return i + 1
+        self.events.extend(events)
+        return i + used
 
     def _headingless_title(self, items: list[Item], i: int) -> int:
         """A short title-case first line of a later file without headings titles its chapter."""
