@@ -100,10 +100,10 @@ def honorific_re(honorifics: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-_DIGIT_RE = re.compile(r"\d")
-# Why: "5 km" must not break between number and unit.
+# Why: "5 km" must not break between number and unit. (The space comes first so the
+# engine jumps from space to space; a leading look-behind is tried at every position.)
 UNIT_RE = re.compile(
-    r"(?<=\d) (?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.|h|min"
+    r" (?<=\d )(?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.|h|min"
     # Cyrillic units, and "г." after a year ("1990 г.")
     r"|км|см|мм|кг|мг|м|г|л|ч|мин)"
     r"(?![\w]))"
@@ -111,12 +111,13 @@ UNIT_RE = re.compile(
 
 # Why: an abbreviation of two one-letter parts ("z. B.", "d. h.", "т. е.", "i. e.")
 # must not break between them; the first part is lower case, so initials
-# ("J. K. Rowling") are left as typed.
-SPLIT_ABBREVIATION_RE = re.compile(r"(?<![\w.])([^\W\d_])\. (?=[^\W\d_]\.(?!\w))")
+# ("J. K. Rowling") are left as typed. The match is the ". " alone (the letter is
+# looked behind at), so the engine jumps between full stops.
+SPLIT_ABBREVIATION_RE = re.compile(r"\.(?<=(?<![\w.])[^\W\d_]\.) (?=[^\W\d_]\.(?!\w))")
 
 
 def _split_abbreviation(m: re.Match[str]) -> str:
-    return m[1] + (".\u00a0" if m[1].islower() else ". ")
+    return ".\u00a0" if m.string[m.start() - 1].islower() else ". "
 
 
 # Why: French sets a space before ; ! ? and : that a writer used to English
@@ -232,9 +233,7 @@ class Typographer:
                 before = text.count("\u00a0")
                 text = SPLIT_ABBREVIATION_RE.sub(_split_abbreviation, text)
                 n1 += text.count("\u00a0") - before
-            n2 = 0
-            if _DIGIT_RE.search(text):
-                text, n2 = UNIT_RE.subn("\u00a0", text)
+            text, n2 = UNIT_RE.subn("\u00a0", text)
             changes.nbsp += n1 + n2
         if self.spacing and cfg.quotes:
             text = self._spacing(text)
