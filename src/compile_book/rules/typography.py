@@ -156,7 +156,9 @@ class Typographer:
         self.english = self.locale.language == "en"
         self.honorifics = honorific_re(self.locale.honorifics)
         self.spacing = bool(self.locale.quote_space or self.locale.punctuation_space)
-        self._remembered: dict[str, tuple[str, tuple[int, ...]]] = {}
+        # A curl read ahead by the linter, and how many paragraphs of that text still
+        # want it (a novel repeats some: "Yes.", "No.").
+        self._remembered: dict[str, tuple[tuple[str, tuple[int, ...]], int]] = {}
         self.dashes = DashSetter(config.dashes, self.locale)
 
     def curl(self, text: str) -> str:
@@ -189,8 +191,15 @@ class Typographer:
             return text
         # Every straight quote is curled, so counting them is counting the changes.
         changes.quotes += text.count('"') + text.count("'")
-        remembered = self._remembered.pop(text, None)
-        result, elisions = remembered if remembered is not None else self._curled(text)
+        remembered = self._remembered.get(text)
+        if remembered is None:
+            result, elisions = self._curled(text)
+        else:
+            (result, elisions), wanted = remembered
+            if wanted > 1:
+                self._remembered[text] = ((result, elisions), wanted - 1)
+            else:
+                del self._remembered[text]
         changes.elisions.extend(elisions)
         return result
 
@@ -200,8 +209,12 @@ class Typographer:
         reads a paragraph's quotes just before typography sets them)."""
         if not self.config.quotes or ('"' not in text and "'" not in text):
             return text
+        remembered = self._remembered.get(text)
+        if remembered is not None:  # the same text again: curled the same way
+            self._remembered[text] = (remembered[0], remembered[1] + 1)
+            return remembered[0][0]
         result = self._curled(text)
-        self._remembered[text] = result
+        self._remembered[text] = (result, 1)
         return result[0]
 
     def _curled(self, text: str) -> tuple[str, tuple[int, ...]]:
