@@ -94,10 +94,12 @@ def honorific_re(honorifics: tuple[str, ...]) -> re.Pattern[str]:
     ("Проф. Иванов", "Dr. Weber") as often as it follows a word ("у проф. Иванова").
     """
     forms = dict.fromkeys(f for h in honorifics for f in (h, h[:1].upper() + h[1:]))
-    return re.compile(
-        r"\. (?:" + "|".join(rf"(?<=\b{re.escape(h)}\. )" for h in forms) + r")"
-        rf"(?=[\w{MARKERS}])"
-    )
+    # One look-behind per length (each must have one width), not one per abbreviation.
+    by_length: dict[int, list[str]] = {}
+    for form in forms:
+        by_length.setdefault(len(form), []).append(re.escape(form))
+    behind = (rf"(?<=\b(?:{'|'.join(same)})\. )" for _, same in sorted(by_length.items()))
+    return re.compile(r"\. (?:" + "|".join(behind) + rf")(?=[\w{MARKERS}])")
 
 
 # Why: "5 km" must not break between number and unit. (The space comes first so the
@@ -243,9 +245,10 @@ class Typographer:
         if cfg.nbsp and " " in text:
             text, n1 = self.honorifics.subn(".\u00a0", text)
             if ". " in text:
-                before = text.count("\u00a0")
-                text = SPLIT_ABBREVIATION_RE.sub(_split_abbreviation, text)
-                n1 += text.count("\u00a0") - before
+                split, n = SPLIT_ABBREVIATION_RE.subn(_split_abbreviation, text)
+                if n:  # rare: count the no-break spaces only then
+                    n1 += split.count("\u00a0") - text.count("\u00a0")
+                    text = split
             text, n2 = UNIT_RE.subn("\u00a0", text)
             changes.nbsp += n1 + n2
         if self.spacing and cfg.quotes:
