@@ -82,7 +82,8 @@ def flatten(inlines: tuple[Inline, ...]) -> Flat:
         # Most paragraphs are one run of text: no walk needed.
         node = inlines[0]
         text = node.text
-        return Flat(text, (0,), (node,), not any(m in text for m in _MARKERS))
+        safe = OPEN not in text and CLOSE not in text and ATOM not in text
+        return Flat(text, (0,), (node,), safe)
     pieces: list[str] = []
     starts: list[int] = []
     found: list[Text] = []
