@@ -69,7 +69,8 @@ def map_block(block: Block, change: InlineChange) -> Block:
 
     match block:
         case Paragraph():
-            return Paragraph(run(block.inlines), block.source)
+            inlines = run(block.inlines)
+            return block if inlines is block.inlines else Paragraph(inlines, block.source)
         case SceneBreak() | CodeBlock():
             return block
         case BlockQuote():

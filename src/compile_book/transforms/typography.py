@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 
 from ..diagnostics import Code
-from ..nodes import Book, Chapter, Heading, Inline
+from ..nodes import Book, Chapter, Heading, Inline, Text
 from ..rules.typography import Changes
 from ..sequences import map_blocks
 from . import Context, heading_inlines
@@ -76,11 +76,18 @@ class _Typesetter:
                 col,
             )
         del changes.dashes[mark:], changes.elisions[elided:]
+        if final == flat.text and final and _plain_text(inlines):
+            return inlines  # nothing to set: what rebuild would make again, equal
         return rebuild(inlines, final)
 
     def _set(self, text: str, changes: Changes) -> str:
         curled = self.typographer.curl_counted(text, changes)
         return self.typographer.apply(curled, changes)
+
+
+def _plain_text(inlines: tuple[Inline, ...]) -> bool:
+    """One text node without an offset map: :func:`rebuild` of its own text is equal to it."""
+    return len(inlines) == 1 and isinstance(inlines[0], Text) and not inlines[0].source.breaks
 
 
 def run(book: Book, context: Context) -> Book:
