@@ -19,7 +19,7 @@ from ..nodes import Book, Chapter, Heading, Inline, Text
 from ..rules.typography import Changes
 from ..sequences import map_blocks
 from . import Context, heading_inlines
-from .flat import flatten, map_texts, rebuild
+from .flat import map_texts, rebuild
 
 _WORD = re.compile(r"\w+")
 
@@ -50,7 +50,7 @@ class _Typesetter:
         return heading_inlines(heading, self.inlines)
 
     def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        flat = flatten(inlines)
+        flat = self.context.flats.take(inlines)  # as the linter flattened it, if it did
         if not flat.nodes:
             return inlines
         changes = self.counts[flat.file]
