@@ -130,7 +130,7 @@ def test_a_document_no_reader_reads_is_a_warning(tmp_path: Path) -> None:
         "02.rtf": Code.UNKNOWN_FILE,
         "03.pages": Code.UNKNOWN_FILE,
     }
-    assert "cannot read .rtf files; save it as one of .txt" in notes["02.rtf"].message
+    assert "cannot read .rtf files; save it as .docx" in notes["02.rtf"].message
 
 
 def test_no_manuscripts_is_an_error_naming_the_folder_and_what_was_left_out(
@@ -310,3 +310,20 @@ def test_a_writers_own_file_list_sets_the_order(tmp_path: Path) -> None:
     (tmp_path / "filelist.txt").write_text("part1.md\n01.md\n02.md\n")
     found = discover(tmp_path)
     assert [p.name for p in found.files] == ["part1.md", "01.md", "02.md"]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "advice"),
+    [
+        (".doc", "save it as .docx"),
+        (".pages", "in Pages, export it to Word"),
+        (".xyz", "save it as one of .txt"),
+    ],
+)
+def test_a_document_no_reader_reads_says_how_to_save_it(
+    tmp_path: Path, suffix: str, advice: str
+) -> None:
+    path = tmp_path / f"novel{suffix}"
+    path.write_bytes(b"x")
+    with pytest.raises(InputError, match=advice):
+        load_project(path)

@@ -114,7 +114,10 @@ def test_listed_manuscript_that_does_not_exist_names_its_line(tmp_path: Path) ->
     ("name", "message"),
     [
         ("nope", "no such file or folder"),
-        ("notes.rtf", r"not a manuscript \(expected \.txt, \.md, \.markdown, \.text, \.docx"),
+        (
+            "notes.rtf",
+            r"not a manuscript \(compile-book reads \.txt, \.md, \.markdown, \.text, \.docx",
+        ),
         ("", r"no manuscripts here \(left out 1: notes\.rtf\)"),  # only notes.rtf in it
     ],
     ids=["missing", "not-a-manuscript", "folder-without-manuscripts"],

@@ -200,6 +200,13 @@ def _cover_findings(project: Project, book: Book, formats: list[str]) -> list[Di
 SLUG_MAX = 80
 
 
+# Typography's marks count as what the writer typed: curly quotes as straight ones,
+# dashes as hyphens, an ellipsis as full stops (a title's words are curled and set).
+_STRAIGHT = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "…": "..."}
+)
+
+
 def slug(title: str) -> str:
     """A file name from a title: ``The Ghosts I Leave Behind`` -> ``the-ghosts-i-leave-behind``.
 
@@ -207,7 +214,8 @@ def slug(title: str) -> str:
     characters, so the name fits any file system (255 bytes) with room for
     the suffix and the temporary name written first.
     """
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    typed = title.translate(_STRAIGHT)
+    ascii_title = unicodedata.normalize("NFKD", typed).encode("ascii", "ignore").decode()
     name = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
     if len(name) > SLUG_MAX:
         cut = name[: SLUG_MAX + 1]

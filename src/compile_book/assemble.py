@@ -27,6 +27,7 @@ from .errors import InputError
 from .events import (
     BlockNode,
     BookAuthor,
+    BookCover,
     BookMeta,
     BookTitle,
     Break,
@@ -341,7 +342,7 @@ def _cover_picture(first: FileEvents, facts: _FirstFile, reporter: Reporter) -> 
     body."""
     events = first.events
     for k, event in enumerate(events):
-        if isinstance(event, BookTitle | BookAuthor | BookMeta):
+        if isinstance(event, BookTitle | BookAuthor | BookMeta | BookCover):
             continue
         # Why: a cover stands before the book's title or first heading; a picture
         # followed straight by prose is the story's first illustration.
@@ -389,6 +390,9 @@ def _dispatch(asm: _Assembler, event: Event, first: _FirstFile | None) -> None:
         case BookMeta():
             if first is not None and declared(event.key, event.value, event.source):
                 first.declared[event.key] = event.value
+        case BookCover():
+            if first is not None and first.cover is None:
+                first.cover = event.image
 
 
 def _add_author(first: _FirstFile, event: BookAuthor) -> None:
@@ -455,7 +459,17 @@ def sort_diagnostics(items: Sequence[Diagnostic], order: dict[str, int]) -> list
 
 
 #: Metadata a manuscript may declare (``BookMeta``), and the book.toml key that wins.
-DECLARABLE = ("language", "subtitle", "date", "rights", "description", "dedication")
+DECLARABLE = (
+    "language",
+    "subtitle",
+    "date",
+    "rights",
+    "description",
+    "dedication",
+    "epigraph",
+    "epigraph_source",
+    "publisher",
+)
 
 
 def metadata(

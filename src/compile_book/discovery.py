@@ -86,7 +86,19 @@ _FOLDER_RES = tuple((re.compile(f"(?:{p})(?![a-z])"), why) for p, why in _FOLDER
 #: warning, since a chapter would otherwise be lost. Other unknown kinds (images,
 #: PDFs, the project's own files) are left out with a note.
 DOCUMENT_SUFFIXES = frozenset(
-    {".rtf", ".doc", ".pages", ".wpd", ".wps", ".htm", ".html", ".tex", ".fountain", ".rst"}
+    {
+        ".rtf",
+        ".doc",
+        ".pages",
+        ".wpd",
+        ".wps",
+        ".htm",
+        ".html",
+        ".tex",
+        ".fountain",
+        ".rst",
+        ".gdoc",
+    }
 )
 
 
@@ -124,14 +136,30 @@ def folder_reason(name: str) -> str | None:
     return None
 
 
+#: How to turn a document no reader reads into one that is read, by what made it.
+SAVE_AS = {
+    ".rtf": "save it as .docx (in Scrivener, compile to Word .docx or MultiMarkdown .md)",
+    ".doc": "open it in Word or LibreOffice and save it as .docx",
+    ".wpd": "open it in WordPerfect or LibreOffice and save it as .docx",
+    ".wps": "open it in Word or LibreOffice and save it as .docx",
+    ".pages": "in Pages, export it to Word (File > Export To > Word, .docx)",
+    ".gdoc": "in Google Docs, download it as Microsoft Word (.docx) or Markdown (.md)",
+    ".scriv": "in Scrivener, compile it to Word (.docx) or MultiMarkdown (.md)",
+}
+
+
+def save_as(suffix: str) -> str:
+    """What to do with a document of `suffix` that compile-book cannot read."""
+    return SAVE_AS.get(suffix.lower(), f"save it as one of {', '.join(SUFFIXES)}")
+
+
 def unknown_kind(path: Path, globbed: bool = True) -> Diagnostic:
     """The warning for a file a glob matched, or a document found, that no reader reads."""
     kind = path.suffix.lower() or "a file without a suffix"
     fix = "or leave it out of 'manuscripts'" if globbed else "to put it in the book"
     return Diagnostic(
         Code.UNKNOWN_FILE,
-        f"not read: compile-book cannot read {kind} files; save it as one of "
-        f"{', '.join(SUFFIXES)} {fix}",
+        f"not read: compile-book cannot read {kind} files; {save_as(path.suffix)} {fix}",
         display_path(path),
     )
 

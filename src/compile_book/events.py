@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TypeAlias
 
 from .diagnostics import Diagnostic
-from .nodes import Block, ChapterKind, Heading, Source
+from .nodes import Block, ChapterKind, Heading, Image, Source
 from .record import record
 
 
@@ -47,6 +47,16 @@ class BookMeta:
 
     key: str
     value: str
+    source: Source
+
+
+@record
+class BookCover:
+    """The book's cover picture a manuscript names (Markdown front matter ``cover-image:``,
+    as pandoc reads it), used from the first file only, below a cover ``book.toml`` or
+    the project's ``covers/`` folder gives."""
+
+    image: Image
     source: Source
 
 
@@ -94,7 +104,15 @@ class BlockNode:
 
 
 Event: TypeAlias = (
-    BookTitle | BookAuthor | BookMeta | StartPart | StartChapter | Para | Break | BlockNode
+    BookTitle
+    | BookAuthor
+    | BookMeta
+    | BookCover
+    | StartPart
+    | StartChapter
+    | Para
+    | Break
+    | BlockNode
 )
 
 

@@ -32,7 +32,7 @@ from .confine import Confinement
 from .covers import COVER_SUFFIXES as COVER_SUFFIXES
 from .covers import find_cover, read_photo
 from .diagnostics import Diagnostic
-from .discovery import Found, discover
+from .discovery import Found, discover, save_as
 from .errors import InputError
 from .fontfiles import is_font_file
 from .infile import MAX_MANUSCRIPT_BYTES, read_input
@@ -137,7 +137,10 @@ def load_project(path: str | os.PathLike[str] = ".") -> Project:
         if p.name == CONFIG_NAME:
             return load_project(p.parent)
         if p.suffix.lower() not in MANUSCRIPT_SUFFIXES:
-            raise InputError(f"not a manuscript (expected {_KINDS})", display_path(p))
+            raise InputError(
+                f"not a manuscript (compile-book reads {_KINDS}); {save_as(p.suffix)}",
+                display_path(p),
+            )
         # A file named on the command line is read whatever its name (README.md too);
         # its folder is its project (what its images may come from).
         return Project(p.parent, BookConfig(), None, (p,), None, p.name, "file")

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compile_book.api import parse_text
 from compile_book.check import check
 from compile_book.diagnostics import Code
 from compile_book.events import FileEvents, Para
+from compile_book.nodes import heading_text, plain_text
 from compile_book.readers import Options, read
 from compile_book.rules.notes import bracket_depth, excerpt, is_note, placeholders
 from tests.projects import make_project
@@ -292,3 +294,17 @@ def test_a_status_line_in_capitals_is_the_storys_own(line: str) -> None:
     # LitRPG status messages, signs and cards are set in capitals; notes to self are not.
     assert not is_note(line)
     assert is_note("[TK]") and is_note("[check the dates]") and is_note("[TK: the ship]")
+
+
+@pytest.mark.parametrize("name", ["x.txt", "x.md"])
+def test_a_story_message_and_a_bracketed_heading_are_no_notes(name: str) -> None:
+    """``[SYSTEM: Level up]`` is the story's (a LitRPG status line): it was left out of a
+    ``.txt`` as a note though the note rule said it was not one."""
+    text = "[Chapter 1]\n\nShe looked.\n\n[SYSTEM: Level up]\n\n[Chapter 2]\n\nThen more.\n"
+    book = parse_text(text, filename=name)
+    assert [heading_text(c.heading) for c in book.chapters] == ["Chapter 1", "Chapter 2"]
+    assert [plain_text(b.inlines) for b in book.chapters[0].blocks] == [  # type: ignore[union-attr]
+        "She looked.",
+        "[SYSTEM: Level up]",
+    ]
+    assert not any(d.code == Code.AUTHOR_NOTE for d in book.diagnostics)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compile_book.api import parse_text
+from compile_book.diagnostics import Code
 from compile_book.nodes import Heading, Paragraph, plain_text
 from compile_book.rules.scenebreaks import is_scene_break, looks_like_divider
 from compile_book.walk import query
@@ -42,8 +43,19 @@ BREAKS = [
     "=OoO=",
     "-oOo-",
     "~x~x~",
+    # More ornaments, spaced full stops and a writer's placeholder for the divider:
+    "§",
+    "❦",
+    "✦ ✦ ✦",
+    ". . .",
+    "[scene break]",
+    "(break)",
+    "[Scene Change]",
 ]
-PROSE = ["Ooo", "ooo", "xox and hugs", "Oh.", "I", "#hashtag", "x", "*sigh*", "...", "OK"]
+PROSE = [
+    *("Ooo", "ooo", "xox and hugs", "Oh.", "I", "#hashtag", "x", "*sigh*", "...", "OK"),
+    *("…", ".", "[break it]", "(a break)"),
+]
 # Lines of the issue that were taken for breaks, their words dropped: a sign-off
 # (XOXO), a score (0-0), faces (x-x, OxO), a number after a dash.
 WORDS = ["XOXO", "0-0", "x-x", "OxO", "-- 0", "-0-", "xxx", "000", "oOoO", "xo-xo", "-xo-", "X-X"]
@@ -139,3 +151,16 @@ def _book_text(line: str, suffix: str) -> str:
 
 def _alnum(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_placeholder_for_a_break_is_one_not_a_note(suffix: str) -> None:
+    book = parse_text(
+        "# Chapter 1\n\nShe left.\n\n[scene break]\n\nHe came.\n", filename=f"x{suffix}"
+    )
+    assert [type(b).__name__ for b in book.chapters[0].blocks] == [
+        "Paragraph",
+        "SceneBreak",
+        "Paragraph",
+    ]
+    assert not any(d.code == Code.AUTHOR_NOTE for d in book.diagnostics)

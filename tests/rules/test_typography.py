@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from compile_book import markers
+from compile_book.api import parse_text
 from compile_book.config import BookConfig, TypographyConfig
+from compile_book.nodes import plain_text
 from compile_book.rules.typography import Changes, Typographer
 from tests.fixtures import Case, fixture_params
 
@@ -192,10 +194,21 @@ def test_no_break_spaces_in_abbreviations_and_units(
         ('"Tu viens?" dit-il.', "«\u00a0Tu viens\u202f?\u00a0» dit-il."),
         # Times, addresses and smileys keep their form.
         ("À 12:30, voir http://a.fr/?q=1 ;)", "À 12:30, voir http://a.fr/?q=1\u202f;)"),
+        # after a closing mark: a bracket, a quote, an ellipsis
+        ("(oui)? «Non»! Quoi…?", "(oui)\u202f? «\u00a0Non\u00a0»\u202f! Quoi…\u202f?"),
     ],
 )
 def test_french_space_before_high_punctuation_typed_without_one(typed: str, expected: str) -> None:
     assert typeset(typed, "fr") == expected
+
+
+def test_french_space_before_high_punctuation_after_markdown_emphasis() -> None:
+    book = parse_text(
+        "# Un\n\nTu viens **vraiment**? Oui *bien sûr*!\n", filename="x.md", language="fr"
+    )
+    assert plain_text(book.chapters[0].blocks[0].inlines) == (  # type: ignore[union-attr]
+        "Tu viens vraiment\u202f? Oui bien sûr\u202f!"
+    )
 
 
 def test_a_repeated_paragraph_read_ahead_is_curled_and_counted_each_time() -> None:

@@ -3,9 +3,11 @@ whole book's with its front matter, part pages and blank versos."""
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING
 
+from ..keeping import ByIdentity
 from ..nodes import Book, Chapter, Heading
 from ..record import record
 from .blocks import _Figure, _Room, _Run
@@ -39,6 +41,10 @@ class PageCount:
     words_per_page: float
 
 
+#: Under --watch, each unchanged chapter's room (:class:`_Text`), by the chapter's identity.
+_ROOM: ByIdentity[_Text] = ByIdentity()
+
+
 def estimate_pages(book: Book, pdf: PdfConfig) -> int:
     """Pages of the printed book, front matter and blank pages included."""
     return paginate(book, pdf).total
@@ -53,9 +59,10 @@ def paginate(book: Book, pdf: PdfConfig) -> PageCount:
     """
     page = Page.of(pdf)
     parts = [
-        (part.heading is not None, [_Text.of(chapter) for chapter in part.chapters])
+        (part.heading is not None, [_room(chapter) for chapter in part.chapters])
         for part in book.parts
     ]
+    _ROOM.round()
     front = front_pages(book, pdf)
     recto = pdf.chapter_start == "recto"
     count = _paginate(parts, page, front, recto, 0)
@@ -65,6 +72,11 @@ def paginate(book: Book, pdf: PdfConfig) -> PageCount:
         if settled:
             break
     return count
+
+
+def _room(chapter: Chapter) -> _Text:
+    """What of `chapter` takes room; under --watch, found again for an unchanged chapter."""
+    return _ROOM.get((chapter,), None, functools.partial(_Text.of, chapter))
 
 
 @record

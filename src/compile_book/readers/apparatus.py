@@ -248,14 +248,21 @@ def is_end_mark(item: Item) -> bool:
 
 
 def find_dedication(
-    items: Sequence[Item], start: int, words: tuple[str, ...] = (), by: tuple[str, ...] = ()
+    items: Sequence[Item],
+    start: int,
+    words: tuple[str, ...] = (),
+    by: tuple[str, ...] = (),
+    *,
+    sentence: bool = False,
 ) -> tuple[int, list[str]] | None:
     """A dedication at ``start``, before the first heading: a short block opening with
     ``To``/``For``/``In memory of`` or the language's own ``words`` ("Für", "À") (or
     in capitals, as set on a page of its own).
     Returns the items it fills from ``start`` and its lines. A block with an author
     line (``by``: the language's words for "by") is a title block, not a dedication
-    ("A casa do rio" over "por Ana Sousa")."""
+    ("A casa do rio" over "por Ana Sousa"). ``sentence``: a one-line dedication may end
+    like a sentence (the caller knows an epigraph follows it, so it is no story's
+    first line)."""
     first = next((k for k in range(start, len(items)) if items[k].kind == "heading"), None)
     if first is None or start >= first or items[start].kind != "prose":
         return None
@@ -268,12 +275,16 @@ def find_dedication(
     while end < first and items[end].kind == "prose" and not items[end].unit.blank_before:
         lines += unit_lines(items[end].unit)
         end += 1
-    found = dedication_lines(lines, words, by)
+    found = dedication_lines(lines, words, by, sentence=sentence)
     return None if found is None else (end, found)
 
 
 def dedication_lines(
-    lines: list[str], words: tuple[str, ...] = (), by: tuple[str, ...] = ()
+    lines: list[str],
+    words: tuple[str, ...] = (),
+    by: tuple[str, ...] = (),
+    *,
+    sentence: bool = False,
 ) -> list[str] | None:
     """A block's lines as a dedication's (without italics markers), or ``None`` if the
     block is no dedication: see :func:`find_dedication`."""
@@ -285,7 +296,8 @@ def dedication_lines(
         return None
     # "To" opening a sentence of prose ends like one; a dedication's lines rarely do,
     # unless they are set in capitals as a dedication page is.
-    if len(lines) == 1 and lines[0].endswith((".", "!", "?")) and not all_caps(lines[0]):
+    ends = lines[0].endswith((".", "!", "?"))
+    if len(lines) == 1 and ends and not (sentence or all_caps(lines[0])):
         return None
     if any(by_line(line, by) for line in lines[1:]):
         return None

@@ -50,6 +50,7 @@ from ..rules.titles import (
     broken,
 )
 from .apparatus import find_contents, find_dedication, find_half_titles, is_end_mark
+from .frontpages import copyright_page, epigraph, prose_blocks
 from .indented import block, set_aside
 from .outline import Item, demote_stray_numbers, story_levels
 from .titling import TitleLines, mark_title_lines, raw_inlines
@@ -333,23 +334,8 @@ class StructureReader(TitleLines):
             del out[contents.start : contents.end]
         if self.options.first:
             self._half_titles(out, i)
-        dedication = (
-            find_dedication(out, i, self.locale.dedication_words, self.locale.by_words)
-            if self.options.first
-            else None
-        )
-        if dedication is not None and not self.options.dedication:
-            end, lines = dedication
-            src = Source(self.name, out[i].unit.line, out[i].unit.cols[0])
-            self.events.append(BookMeta("dedication", "\n".join(lines), src))
-            report(
-                Code.DEDICATION_RECOGNISED,
-                f"dedication recognised: {' / '.join(lines)!r} (set on its own page; "
-                "[book] dedication in book.toml overrides it)",
-                self.name,
-                src.line,
-            )
-            del out[i:end]
+        if self.options.first:
+            self._front_pages(out, i)
         if len(out) > i + 1 and is_end_mark(out[-1]):
             unit = out.pop().unit
             report(
@@ -360,6 +346,62 @@ class StructureReader(TitleLines):
                 unit.line,
             )
         return out
+
+    def _front_pages(self, out: list[Item], i: int) -> None:
+        """Take out the book's own copyright block, dedication and epigraph at ``i``,
+        in any order (reported): each is the book's metadata, set on a page of its own."""
+        found: set[str] = set()
+        while len(found) < 3:
+            page = self._front_page(out, i, found)
+            if page is None:
+                return
+            found.add(page)
+
+    def _front_page(self, out: list[Item], i: int, found: set[str]) -> str | None:
+        """The front page at ``i`` taken out (its name), or None."""
+        src = Source(self.name, out[i].unit.line, out[i].unit.cols[0]) if i < len(out) else None
+        if src is None:
+            return None
+        blocks = prose_blocks(out, i) or []
+        copyright_ = copyright_page(blocks) if "copyright" not in found else None
+        if copyright_ is not None:
+            self._declare("rights", copyright_.lines, src, "copyright block")
+            del out[i : i + copyright_.end]
+            return "copyright"
+        dedication = None
+        if "dedication" not in found and not self.options.dedication:
+            dedication = self._dedication(out, i)
+        if dedication is not None:
+            self._declare("dedication", tuple(dedication[1]), src, "dedication")
+            del out[i : dedication[0]]
+            return "dedication"
+        quoted = epigraph(blocks) if "epigraph" not in found else None
+        if quoted is not None:
+            self._declare("epigraph", quoted.lines, src, "epigraph")
+            if quoted.source:
+                self.events.append(BookMeta("epigraph_source", quoted.source, src))
+            del out[i : i + quoted.end]
+            return "epigraph"
+        return None
+
+    def _dedication(self, out: list[Item], i: int) -> tuple[int, list[str]] | None:
+        """A dedication at ``i``; one ending like a sentence only over an epigraph."""
+        words, by = self.locale.dedication_words, self.locale.by_words
+        dedication = find_dedication(out, i, words, by)
+        if dedication is None and epigraph(prose_blocks(out, i + 1) or []) is not None:
+            dedication = find_dedication(out, i, words, by, sentence=True)
+        return dedication
+
+    def _declare(self, key: str, lines: tuple[str, ...], src: Source, what: str) -> None:
+        """One front page's text as the book's `key`, reported."""
+        self.events.append(BookMeta(key, "\n".join(lines), src))
+        self.reporter.add(
+            Code.DEDICATION_RECOGNISED,
+            f"{what} recognised: {' / '.join(lines)!r} (set on its own page; "
+            f"[book] {key} in book.toml overrides it)",
+            self.name,
+            src.line,
+        )
 
     def _half_titles(self, out: list[Item], i: int) -> None:
         """Take out the book's title repeated before the first chapter (reported)."""

@@ -15,20 +15,31 @@ What a plain-text file carries besides prose is taken out here too
   after it would lose the book.
 * A line holding only a backslash is how some exports (Google Docs, Outline) write
   an empty paragraph: it is read as the blank line it stands for.
+
+A labelled header opening the book's first file (``Title: …`` / ``Author: …``
+lines, :mod:`compile_book.rules.labelled`) is the book's title, authors and
+metadata, read as Markdown front matter is (:mod:`.frontmatter`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..diagnostics import Code, Reporter, Severity
 from ..errors import InputError
-from ..events import FileEvents
+from ..events import BookTitle, FileEvents
+from ..locale import get_locale
+from ..rules import manuscript_format
 from ..rules.decode import decode
 from ..rules.gutenberg import find_boilerplate
+from ..rules.headings import match_heading
+from ..rules.labelled import blank_labelled, read_labelled
 from ..rules.markdown import hide_escapes, prepare
 from ..rules.paragraphs import VOID
+from ..rules.titles import by_line
 from ..rules.whitespace import clean, first_c1_line, first_invisible_line, repair_c1
+from .frontmatter import front_matter_events
 from .structure import Options, StructureReader
 
 
@@ -36,7 +47,42 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     """Read one plain-text manuscript into events."""
     reporter = Reporter()
     text = leave_out(name, decode_text(name, data, reporter), reporter)
-    return structure(name, text, options, reporter)
+    if options.first:
+        text = _leave_out_editors_block(name, text, options, reporter)
+    labelled = read_labelled(text) if options.first else None
+    if labelled is None:
+        return structure(name, text, options, reporter)
+    meta, count = labelled
+    found, _ = front_matter_events(name, meta, options, reporter, has_heading=True)
+    keys = ", ".join(sorted(meta))
+    reporter.add(Code.FRONT_MATTER_READ, f"header read ({keys})", name, 1)
+    has_title = options.has_title or any(isinstance(e, BookTitle) for e in found)
+    options = dataclasses.replace(options, has_title=has_title)
+    events = structure(name, blank_labelled(text, count), options, reporter)
+    return dataclasses.replace(events, events=(*found, *events.events))
+
+
+def _leave_out_editors_block(name: str, text: str, options: Options, reporter: Reporter) -> str:
+    """The text without a manuscript-format editor's block (name, address, word count)
+    over the title (:mod:`compile_book.rules.manuscript_format`), its lines made blank."""
+    locale = get_locale(options.language)
+    words = locale.by_words
+    lines = text.split("\n", manuscript_format.MAX_LINES * 4)
+    end = manuscript_format.block_lines(
+        lines,
+        lambda line: by_line(line, words) is not None,
+        lambda line: match_heading(line, locale) is not None,
+    )
+    if not end:
+        return text
+    last = max(k for k in range(end) if lines[k].strip()) + 1
+    reporter.add(
+        Code.DOCUMENT_PARTS_LEFT_OUT,
+        f"manuscript title-page block left out (lines 1-{last}: name, address, word count)",
+        name,
+        1,
+    )
+    return "\n" * end + text.split("\n", end)[end]
 
 
 def leave_out(name: str, text: str, reporter: Reporter) -> str:

@@ -49,11 +49,20 @@ _NUMBER = (
 )
 # Why: a title must follow a separator (: . - – — or a typed "--", spaced or not:
 # "Book the First--Recalled to Life"), never bare words, so prose is safe.
-_TITLE = r"(?:\s*(?:[:.]|\s(?:--?|[–—])|[–—]|(?P<glued>--))\s*(?P<title>\S.*?))?"
+# A spaced bar, slash or bullet separates too ("Chapter 1 | Mara"), and a title in
+# brackets needs none ("Chapter 1 (Mara)", a point-of-view chapter's narrator).
+_TITLE = (
+    r"(?:\s*(?:[:.]|\s(?:--?|[–—|/•·])|[–—]|(?P<glued>--))\s*(?P<title>\S.*?)"
+    r"|\s+\((?P<aside>[^()]{1,60})\))?"
+)
+# Why: "Chapter #1", "Chapter No. 1": a number sign between the word and the number.
+_SIGN = r"(?:\s*(?:#|no\.|nr\.|n[º°])\s*)?"
 _TRAIL = r"\s*[.:]?"
 
 # Why "letter": epistolary novels head their pieces "Letter 1" as others "Chapter 1".
-CHAPTER_RE = re.compile(rf"(?P<label>chapter|chap\.|ch\.|letter)\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I)
+CHAPTER_RE = re.compile(
+    rf"(?P<label>chapter|chap\.|ch\.|letter){_SIGN}\s*{_NUMBER}{_TITLE}{_TRAIL}", re.I
+)
 PART_RE = re.compile(rf"(?P<label>part|book)\s+{_NUMBER}{_TITLE}{_TRAIL}", re.I)
 # Why: older novels close with "CHAPTER THE LAST", a chapter with no number to count.
 LAST_RE = re.compile(r"(?P<label>chapter|book|part)\s+the\s+last\.?", re.I)
@@ -143,7 +152,7 @@ def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
     # up to four words and the locale decides whether they are a number.
     number = r"(?P<num>\d{1,4}|[^\W\d_]+(?:[- ][^\W\d_]+){0,3})"
     english = r"chapter|chap\.|ch\.|letter"
-    chapter = rf"(?P<label>{english}|{_words(hw.chapter)})\s*{number}{_TITLE}{_TRAIL}"
+    chapter = rf"(?P<label>{english}|{_words(hw.chapter)}){_SIGN}\s*{number}{_TITLE}{_TRAIL}"
     part = rf"(?P<label>part|book|{_words(hw.part)})\s+{number}{_TITLE}{_TRAIL}"
     kinds = dict(_KINDS)
     for kind in (ChapterKind.PROLOGUE, ChapterKind.EPILOGUE, ChapterKind.INTERLUDE):
@@ -183,6 +192,12 @@ def match_heading(line: str, locale: Locale | None = None) -> HeadingMatch | Non
     """
     if len(line) > 120:
         return None
+    if line.startswith("[") and line.endswith("]") and "[" not in line[1:-1]:
+        # "[Chapter 1]", "[Prologue]" as typed; with words after it, a note to self
+        # ("[Chapter 2 - rewrite this]").
+        bracketed = match_heading(line[1:-1].strip(), locale)
+        if bracketed is not None and bracketed.markdown_level == 0 and bracketed.title is None:
+            return bracketed
     patterns = _patterns(*((locale.language, locale.learned) if locale is not None else ("en",)))
     markdown = MARKDOWN_RE.fullmatch(line)
     if markdown:
@@ -410,7 +425,7 @@ def _glued_prose(m: re.Match[str], title: str | None) -> bool:
 
 
 def _title(m: re.Match[str]) -> str | None:
-    title = m.group("title")
+    title = m.group("title") or m.group("aside")
     return title.strip() if title else None
 
 

@@ -8,13 +8,24 @@
 * A pandoc title block (``% Title`` / ``% Author; Author`` / ``% Date`` as the
   first lines, each field continued on lines that open with a space) is read the
   same way, as ``title``, ``author`` and ``date``.
-* HTML comments (``<!-- TODO -->``) are the writer's notes, never published; one
-  inside a code block is the code's text and stays.
+* A labelled header (``Title: …`` / ``Author: …`` lines, as Scrivener's
+  MultiMarkdown writes them) is read the same way (:mod:`.labelled`).
+* HTML comments (``<!-- TODO -->``) and Obsidian's ``%% … %%`` are the writer's
+  notes, never published; one inside a code block is the code's text and stays.
 * Backslash escapes (``\\*``, ``\\_``, ``\\{``, ``\\#``...) make a character literal:
   the backslash goes and the character is hidden from the inline parser
   (:func:`hide_escapes`, applied to every manuscript, not only Markdown). The
   Markdown reader hides the literal characters CommonMark found the same way
   (:func:`hide`).
+* Obsidian's markup (:func:`obsidian`): a wiki link (``[[Kessary]]``,
+  ``[[Notes/Places|the old atlas]]``) is its text as Obsidian shows it, the alias
+  else the note's name (a page has no notes to link to); ``==highlighted==``
+  words are the words (a writer's mark while revising); a callout's type
+  (``> [!note]``) goes, its text stays a block quote.
+* CriticMarkup (Scrivener and MultiMarkdown's review marks, :func:`critic`) is
+  read as the writer's final text, every change accepted: ``{++added++}`` and
+  ``{~~old~>new~~}`` give their new words, ``{--deleted--}`` and
+  ``{>>comments<<}`` go, ``{==highlights==}`` are their words.
 * The shrug ``¯\\_(ツ)_/¯`` keeps its backslash however it was typed
   (:func:`protect_shrugs`): nobody means the backslash as an escape there.
 
@@ -25,9 +36,12 @@ their width) so diagnostics still point at the right place.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..markers import DROP, stand_ins
+from .labelled import FrontValue, blank_labelled, read_labelled
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -41,6 +55,28 @@ _YAML_COMMENT_RE = re.compile(r"(?:^|[ \t])#.*$")
 # opening with %, continued by lines that open with a space (a long title, more authors).
 _PANDOC_TITLE_RE = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)(?:[ \t]+\S[^\n]*(?:\n|\Z))*){1,3}")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+# Why: Obsidian's comments: %% lines around a block, or %%…%% within one line, opened
+# after a space (so "50%%" is never a comment and nothing runs on to a far-off %%).
+_OBSIDIAN_COMMENT_RE = re.compile(
+    r"(?m:^[ \t]*%%[ \t]*\n(?s:.*?)\n[ \t]*%%[ \t]*$)|(?<!\S)%%[^%\n]+?%%(?!%)"
+)
+# Why: a wiki link ([[note]], [[note|shown]], [[note#part]]); an embed (![[...]]) is not one.
+_WIKI_LINK_RE = re.compile(r"(?<!!)\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
+# Why: a line wholly in double brackets is a note to self (rules.notes), not a link.
+_NOTE_LINE_RE = re.compile(r"\s*\[\[.*\]\]\s*")
+# Why: ==highlighted== words, the marks hugging them (a == b in a sum is not one).
+_HIGHLIGHT_RE = re.compile(
+    r"(?<![=\w])(?P<before>==)(?P<text>[^\s=<>](?:[^=\n]*?[^\s=<>])?)(?P<after>==)(?![=\w])"
+)
+# Why: a run of backticks opens or closes a code span, whose text is never markup.
+_BACKTICKS_RE = re.compile(
+    r"`+"
+)  # Why: a callout's type at the head of a block quote (> [!note], > [!quote]- Title).
+_CALLOUT_RE = re.compile(
+    r"^(?P<before>)(?P<text>[ \t]*>[ \t]*)(?P<after>\[![A-Za-z-]+\][+-]?[ \t]*)"
+)
+# Why: a line wholly in bold or italics (Google Docs bolds a title page's lines).
+_WRAPPED_RE = re.compile(r"(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1")
 # Why: a YAML quoted scalar: "..." with backslash escapes, '...' with '' for a quote.
 _QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'"
 _QUOTED_RE = re.compile(_QUOTED)
@@ -59,8 +95,6 @@ _SHRUG = "¯" + _STAND_IN["\\"] + _STAND_IN["_"] + "(ツ)" + _STAND_IN["_"] + "/
 # Characters CommonMark left as text that the inline parser must not read as emphasis.
 _LITERALS = {ord(c): _STAND_IN[c] for c in "*_"}
 
-FrontValue = str | tuple[str, ...]
-
 
 @dataclass
 class Prepared:
@@ -72,11 +106,12 @@ class Prepared:
     comments: int = 0
 
 
-def prepare(text: str, code: frozenset[int] = frozenset()) -> Prepared:
+def prepare(text: str, code: frozenset[int] = frozenset(), *, labelled: bool = False) -> Prepared:
     """Take front matter and comments out of a Markdown manuscript (lines kept).
 
     A comment opening on one of the ``code`` lines (0-based: a code block's) is the
-    code's text, shown as written, and stays.
+    code's text, shown as written, and stays. ``labelled``: a labelled header may
+    open the text (the book's first file).
     """
     out = Prepared(text)
     m = _FRONT_MATTER_RE.match(text)
@@ -87,19 +122,172 @@ def prepare(text: str, code: frozenset[int] = frozenset()) -> Prepared:
             block = m.group(0)
             out.front_matter_lines = block.count("\n")
             text = "\n" * block.count("\n") + text[m.end() :]
-    elif text.startswith("%"):
+    elif text.startswith("%") and not text.startswith("%%"):
         text = _pandoc_title_block(text, out)
+    elif labelled and (header := read_labelled(text)) is not None:
+        out.meta, out.front_matter_lines = header
+        text = blank_labelled(text, out.front_matter_lines)
     if "<!--" in text:
-        text = _drop_comments(text, code, out)
+        text = _drop_comments(text, code, out, _COMMENT_RE)
+    if "%%" in text:
+        text = _drop_comments(text, code, out, _OBSIDIAN_COMMENT_RE)
     out.text = text
     return out
 
 
-def _drop_comments(text: str, code: frozenset[int], out: Prepared) -> str:
-    """The text without its comments (each leaves its line breaks), counted in ``out``."""
+#: CriticMarkup's marks: opener, closer, and what each keeps (see :func:`critic`).
+_CRITIC = (
+    ("{~~", "~~}", "substitution"),
+    ("{++", "++}", "addition"),
+    ("{--", "--}", "deletion"),
+    ("{>>", "<<}", "comment"),
+    ("{==", "==}", "highlight"),
+)
+
+
+def critic(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counter[str]]:
+    """The text with CriticMarkup read, every change accepted, and how many of each
+    mark were read. Marks close on the line they open; what is not shown hides behind
+    DROP markers, so columns keep their place. The `code` lines, and code spans
+    within a line, stay as typed."""
+    counts: Counter[str] = Counter()
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k in code or "{" not in line:
+            continue
+        lines[k], found = _outside_code(line, _critic_marks)
+        counts += found
+    return "\n".join(lines), counts
+
+
+def _critic_marks(text: str) -> tuple[str, Counter[str]]:
+    counts: Counter[str] = Counter()
+    for opener, closer, kind in _CRITIC:
+        if opener in text:
+            text, counts[kind] = _accepted(text, opener, closer, kind)
+    return text, +counts
+
+
+def _outside_code(
+    line: str, read: Callable[[str], tuple[str, Counter[str]]]
+) -> tuple[str, Counter[str]]:
+    """`read` applied to the parts of `line` outside its code spans (`` `x` ``)."""
+    if "`" not in line:
+        return read(line)
+    out: list[str] = []
+    counts: Counter[str] = Counter()
+    done = 0
+    for start, end in _code_spans(line):
+        text, found = read(line[done:start])
+        out += [text, line[start:end]]
+        counts += found
+        done = end
+    text, found = read(line[done:])
+    counts += found
+    return "".join([*out, text]), counts
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Where the code spans of one line are, as CommonMark pairs backtick runs: a run
+    closes at the next run of the same length (each length's runs listed, so linear)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for k, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(k)
+    place = {k: p for ks in by_length.values() for p, k in enumerate(ks)}
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(runs):
+        same = by_length[runs[k][1] - runs[k][0]]
+        after = place[k] + 1
+        if after < len(same):
+            closer = same[after]
+            spans.append((runs[k][0], runs[closer][1]))
+            k = closer + 1
+        else:
+            k += 1
+    return spans
+
+
+def _accepted(line: str, opener: str, closer: str, kind: str) -> tuple[str, int]:
+    """`line` with each `opener`…`closer` mark replaced by what it keeps, and how many.
+    One scan: an opener with no closer after it means no later one has either."""
+    out: list[str] = []
+    done = count = 0
+    while (start := line.find(opener, done)) >= 0:
+        end = line.find(closer, start + len(opener))
+        if end < 0:
+            break
+        inner = line[start + len(opener) : end]
+        kept = ""
+        if kind == "substitution":
+            old, arrow, new = inner.partition("~>")
+            kept, before = (new, len(old) + 2) if arrow else (inner, 0)
+        elif kind in ("addition", "highlight"):
+            kept, before = inner, 0
+        else:
+            before = len(inner)
+        out.append(line[done:start])
+        out.append(DROP * (len(opener) + before) + kept + DROP * len(closer))
+        done, count = end + len(closer), count + 1
+    out.append(line[done:])
+    return "".join(out), count
+
+
+def obsidian(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counter[str]]:
+    """The text with Obsidian's own markup read (see the module docstring), and how
+    many of each kind were read. What is not shown hides behind DROP markers
+    (restoring drops them), so every column keeps its place for diagnostics. The
+    `code` lines (0-based: a code block's), and code spans, stay as typed."""
+    counts: Counter[str] = Counter()
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k in code or not ("[[" in line or "==" in line or "[!" in line):
+            continue
+        if not _NOTE_LINE_RE.fullmatch(line):  # a line wholly in [[ ]] is a note to self
+            line, found = _outside_code(line, _obsidian_marks)
+            counts += found
+        line, counts["callout"] = _count(_CALLOUT_RE.subn(_unmarked, line), counts["callout"])
+        lines[k] = line
+    return "\n".join(lines), +counts
+
+
+def _obsidian_marks(text: str) -> tuple[str, Counter[str]]:
+    counts: Counter[str] = Counter()
+    text, counts["wiki link"] = _WIKI_LINK_RE.subn(_shown, text)
+    text, counts["highlight"] = _HIGHLIGHT_RE.subn(_unmarked, text)
+    return text, +counts
+
+
+def _count(done: tuple[str, int], before: int) -> tuple[str, int]:
+    return done[0], before + done[1]
+
+
+def _shown(m: re.Match[str]) -> str:
+    """A wiki link as Obsidian shows it: its alias, else the note's name (or the part)."""
+    whole, target, alias = m.group(), m.group(1), m.group(2)
+    if alias is not None and alias.strip():
+        words, start = alias.strip(), len(target) + 3
+    else:
+        note, _, part = target.partition("#")
+        words, start = (note or part).strip(), 2
+    if not words:
+        return whole
+    start = whole.index(words, start)
+    return DROP * start + words + DROP * (len(whole) - start - len(words))
+
+
+def _unmarked(m: re.Match[str]) -> str:
+    """The match with its markup groups hidden, its text group kept."""
+    return DROP * len(m.group("before")) + (m.group("text") or "") + DROP * len(m.group("after"))
+
+
+def _drop_comments(text: str, code: frozenset[int], out: Prepared, comment: re.Pattern[str]) -> str:
+    """The text without its `comment` matches (each leaves its line breaks), counted
+    in ``out``."""
     pieces: list[str] = []
     done = line = 0
-    for m in _COMMENT_RE.finditer(text):
+    for m in comment.finditer(text):
         line += text.count("\n", done, m.start())
         pieces.append(text[done : m.start()])
         if line in code:
@@ -247,6 +435,15 @@ def escaped(char: str) -> str:
 def hide(text: str) -> str:
     """Hide the ``*`` and ``_`` a Markdown parser left as text from our inline parser."""
     return text.translate(_LITERALS)
+
+
+def unwrapped(text: str) -> str:
+    """`text` without the bold or italic marks around the whole of it (``**Salt**``
+    -> ``Salt``): a title or a ``by`` line means its words, not their weight."""
+    m = _WRAPPED_RE.fullmatch(text.strip())
+    if m is None or m.group(1) in m.group(2):
+        return text
+    return m.group(2)
 
 
 def restore(text: str) -> str:

@@ -32,7 +32,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .headings import match_heading
 from .paragraphs import Unit
+from .scenebreaks import is_scene_break
 
 # Why: the whole-line to-come marks writers and editors use (TK = "to come").
 _MARK_ONLY = re.compile(r"(?:TK ?)*TK[.:]?|TODO[.:]?|FIXME[.:]?")
@@ -71,8 +73,17 @@ def bracket_depth(text: str, depth: int = 0) -> int | None:
 def is_note(text: str) -> bool:
     """True if the whole (stripped) paragraph or line is a note to self."""
     if text.startswith("["):
-        return bracket_depth(text) == 0 and not _story_message(text)
+        return bracket_depth(text) == 0 and not _story_message(text) and not _heading(text)
     return bool(_MARK_ONLY.fullmatch(text)) or text.startswith(_NOTE_PREFIXES)
+
+
+def _heading(text: str) -> bool:
+    """A chapter heading or a scene break typed in brackets (``[Chapter 1]``,
+    ``[Prologue]``, ``[scene break]``): the book's structure, not a note."""
+    if is_scene_break(text):
+        return True  # "[scene break]": a writer's placeholder for the divider
+    found = match_heading(text)
+    return found is not None and (found.label is not None or found.number is not None)
 
 
 def _story_message(text: str) -> bool:
@@ -127,11 +138,14 @@ def _note_end(units: list[Unit], k: int) -> int:
     if is_note(text):
         return k + 1
     depth = bracket_depth(text)
+    if not depth:
+        return k  # one unit, judged whole above (a story's "[SYSTEM: Level up]" stays)
     j = k + 1
     while depth and j < len(units) and j - k < MAX_NOTE_LINES and not units[j].blank_before:
         depth = bracket_depth(units[j].text, depth)
         j += 1
-    return j if depth == 0 else k
+    whole = " ".join(unit.text for unit in units[k:j])
+    return j if depth == 0 and is_note(whole) else k
 
 
 def placeholders(text: str) -> Iterator[tuple[int, str]]:

@@ -2,8 +2,11 @@
 
 Recognised (a whole line, spaces allowed between the marks):
 
-* runs of ``*  #  ~  -  _  =  +  •  ·`` and ornaments ``⁂ ❧ ☙ ✻ ✢ ◆ ◇ ※ ∗``:
-  ``***``, ``* * *``, ``#``, ``~~~~~``, ``---``, ``•••``;
+* runs of ``*  #  ~  -  _  =  +  •  ·  §`` and ornaments
+  ``⁂ ❧ ☙ ❦ ✻ ✢ ✦ ✱ ❖ ◆ ◇ ※ ∗``: ``***``, ``* * *``, ``#``, ``~~~~~``, ``---``, ``•••``;
+* three or more spaced full stops (``. . .``; an ellipsis alone, ``…``, is a
+  character's silence and stays prose);
+* a writer's placeholder for one: ``[scene break]``, ``(break)``, ``[Scene Change]``;
 * fan-fiction dividers, built of one mark, ``o`` (``o O 0``) or ``x`` (``x X``):
   the mark alternating in case or with a zero (``o0o``, ``oOo``, ``OoO``,
   ``xXx``, ``oOoOo``), or set between separators from end to end
@@ -22,7 +25,10 @@ from __future__ import annotations
 import re
 
 # Why: every mark writers use alone on a line for a scene break; one or more of them.
-_SYMBOL_BREAK = re.compile(r"(?:[*#~\-_=+•·⁂❧☙✻✢◆◇※∗]\s*)+")
+_SYMBOL_BREAK = re.compile(
+    r"(?:[*#~\-_=+•·§⁂❧☙❦✻✢✦✱❖◆◇※∗]\s*)+|\.(?:\s+\.){2,}"
+    r"|[\[(](?i:(?:scene|section)\s+(?:break|change)|break)[\])]"
+)
 # Why: fan-fiction dividers are built from o/O/0 or x/X and separator marks only.
 _FANFIC_CHARS = re.compile(r"[-~=_*xXoO0]{3,40}")
 _SEPARATOR_RUN = re.compile(r"[-~=_*]+")

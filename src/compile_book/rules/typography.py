@@ -127,7 +127,7 @@ def _split_abbreviation(m: re.Match[str]) -> str:
 # word or a closing mark and before a space, a closing quote or the end, so
 # "12:30", "http://", "?q=1" and ";)" keep their form.
 HIGH_PUNCTUATION_GLUED_RE = re.compile(
-    rf"(?<=[^\W\d_»”’)…{MARKERS}])(?=[;!?]+(?:[\s»”’){MARKERS}]|$)|:\s)"
+    rf"(?:(?<=[^\W\d_])|(?<=[»”’)…{MARKERS}]))(?=[;!?]+(?:[\s»”’){MARKERS}]|$)|:\s)"
 )
 
 _ENGLISH_QUOTES = ("“", "”", "‘", "’")

@@ -36,7 +36,7 @@ def copyright_lines(meta: Metadata, locale: Locale, year: int) -> tuple[str, ...
     words = locale.words
     lines: list[str] = []
     if meta.rights:
-        lines.append(meta.rights)
+        lines.extend(_lines(meta.rights))  # a typed copyright block, line by line
     elif meta.authors:
         when = (meta.date or "")[:4] or str(year)
         holders = locale.join_names(meta.authors)

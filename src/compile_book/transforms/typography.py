@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 
 from ..diagnostics import Code
-from ..nodes import Book, Chapter, Heading, Inline, Text
+from ..nodes import Book, Chapter, Heading, Inline, Metadata, Text
 from ..rules.typography import Changes
 from ..sequences import map_blocks
 from . import Context, heading_inlines
@@ -80,6 +80,24 @@ class _Typesetter:
             return inlines  # nothing to set: what rebuild would make again, equal
         return rebuild(inlines, final)
 
+    def metadata(self, meta: Metadata) -> Metadata:
+        """The words the front pages print (title, dedication, epigraph, copyright
+        lines) set like the text: a title typed ``Who's There`` prints ``Who’s There``."""
+        changes = Changes()
+
+        def typeset(text: str | None) -> str | None:
+            return self._set(text, changes) if text else text
+
+        return dataclasses.replace(
+            meta,
+            title=self._set(meta.title, changes),
+            subtitle=typeset(meta.subtitle),
+            dedication=typeset(meta.dedication),
+            epigraph=typeset(meta.epigraph),
+            epigraph_source=typeset(meta.epigraph_source),
+            rights=typeset(meta.rights),
+        )
+
     def _set(self, text: str, changes: Changes) -> str:
         curled = self.typographer.curl_counted(text, changes)
         return self.typographer.apply(curled, changes)
@@ -99,6 +117,7 @@ def run(book: Book, context: Context) -> Book:
         for part in book.parts
     )
     setter.tally()
+    book = dataclasses.replace(book, meta=setter.metadata(book.meta))
     context.summarise(Code.QUOTES_CURLED, "{n} straight quote(s) curled")
     context.summarise(Code.ELLIPSIS_CONVERTED, "{n} ellipsis(es) converted to …")
     context.summarise(Code.NO_BREAK_SPACE_ADDED, "{n} no-break space(s) added")

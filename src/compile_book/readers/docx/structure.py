@@ -50,6 +50,7 @@ from ..structure import Options, learn_chapter_words
 from .blocks import Builder, raw_inlines
 from .body import WordPara
 from .content import Document
+from .frontpages import front_pages, typed_contents
 from .pieces import Picture, Rule
 from .titlepage import Item, headingless_title, is_set_apart, next_item, title_page
 
@@ -77,6 +78,11 @@ class Structure:
         self._demote_stray_numbers(items)
         if self.options.first and not self.options.has_title:
             self.events.extend(title_page(items, self.options, self.doc, self.reporter))
+        if self.options.first:
+            typed_contents(items, self.file, self.reporter)
+            self.events.extend(
+                front_pages(items, self.options, self.locale, self.file, self.reporter)
+            )
         elif not self.options.first and not any(it.kind == "heading" for it in items):
             headingless_title(items)
         _page_titles(items)
@@ -210,6 +216,9 @@ class Structure:
                 it.role = "chapter"
             else:
                 it.role = "sub"
+            if it.kind == "title" and it.found is None:
+                # A Title-styled line heading each chapter ("Chapter 1") is read like any.
+                it.found = match_heading(" ".join(it.para.text.split()), self.locale)
             it.kind = "heading"
 
     @staticmethod

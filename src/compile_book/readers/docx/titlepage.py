@@ -79,7 +79,7 @@ def title_page(
     """Metadata events from the top of the first file; the items used are marked so."""
     content = _content(items)
     content = content[_manuscript_block(content, doc) :]
-    if len(content) < 2 or not _is_book_title(content[0], content[1], items, options):
+    if len(content) < 2 or not _is_book_title(content[0], content[1:], items, options):
         return []
     first, rest = content[0], content[1:]
     text = " ".join(first.para.text.split())
@@ -88,7 +88,7 @@ def title_page(
     reporter.add(
         Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", doc.file, first.para.n
     )
-    if rest and rest[0].kind == "subtitle" and by_line(rest[0].para.text) is None:
+    if rest and (rest[0].kind == "subtitle" or _over_by_line(rest)) and not _by(rest[0]):
         sub = rest.pop(0)
         sub.kind = "used"
         events.append(
@@ -157,8 +157,25 @@ def _manuscript_block(content: list[Item], doc: Document) -> int:
     return last + 1
 
 
-def _is_book_title(first: Item, second: Item, items: list[Item], options: Options) -> bool:
+def _by(item: Item) -> bool:
+    return by_line(item.para.text) is not None
+
+
+def _over_by_line(rest: list[Item]) -> bool:
+    """A title-like line of its own over a ``by`` line: a subtitle typed without its
+    style ("A Novel")."""
+    return (
+        len(rest) > 1
+        and rest[0].kind == "prose"
+        and "\n" not in rest[0].para.text
+        and book_title_like(rest[0].para.text)
+        and _by(rest[1])
+    )
+
+
+def _is_book_title(first: Item, rest: list[Item], items: list[Item], options: Options) -> bool:
     para = first.para
+    second = rest[0]
     if first.kind == "title":
         return True
     if first.kind == "heading" and para.level is not None and first.found is None:
@@ -176,9 +193,12 @@ def _is_book_title(first: Item, second: Item, items: list[Item], options: Option
         second.after_page
         or second.kind != "prose"
         or second.para.kind == "author"
-        or by_line(second.para.text) is not None
+        or _by(second)
+        or _over_by_line(rest)
     )
-    return is_set_apart(para) and book_title_like(para.text) and alone
+    # A "by" line under it (a subtitle between) marks a title set in no special way.
+    marked = is_set_apart(para) or _by(second) or _over_by_line(rest)
+    return marked and book_title_like(para.text) and alone
 
 
 def headingless_title(items: list[Item]) -> None:

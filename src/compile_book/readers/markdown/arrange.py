@@ -31,9 +31,10 @@ from ...events import (
     StartPart,
 )
 from ...locale import Locale
+from ...markers import DROP
 from ...nodes import ChapterKind, Heading, Inline, Source, Text
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
-from ...rules.markdown import restore
+from ...rules.markdown import restore, unwrapped
 from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import Unit
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
@@ -91,7 +92,7 @@ class Arranger:
         if looks_like_divider(first):
             self.reporter.add(
                 Code.UNRECOGNISED_DIVIDER,
-                f"{first!r} looks like a divider but is not a known scene break; "
+                f"{restore(first)!r} looks like a divider but is not a known scene break; "
                 "use *** or # if it is one",
                 self.name,
                 item.source.line,
@@ -100,7 +101,7 @@ class Arranger:
         elif looks_like_heading(first):
             self.reporter.add(
                 Code.HEADING_LIKE_LINE,
-                f"{first!r} looks like a heading but was kept as prose; "
+                f"{restore(first)!r} looks like a heading but was kept as prose; "
                 "write it as 'Chapter 3: Title' if it is one",
                 self.name,
                 item.source.line,
@@ -113,6 +114,8 @@ class Arranger:
         src = source.plain()
         if is_scene_break(line) and raw_shape(line) == (restore(line),):
             return Brk(src)  # (but "*X*" is an emphasised letter, not a "-x-" divider)
+        if DROP in line and is_scene_break(restore(line)):
+            return Brk(src)  # a divider typed with escapes (Google Docs writes "\* \* \*")
         found = match_heading(line, self.locale)
         if found is None or (labelled_only and found.label is None):
             return None
@@ -139,14 +142,14 @@ class Arranger:
                 and h.title
                 and any(isinstance(it, Head) and it.found.markdown_level > 1 for it in items[1:])
             )
-            text = restore(h.title or first.typed)
+            text = restore(unwrapped(h.title or first.typed))
             configured = self.options.title
             # A book.toml title that differs leaves the heading as a heading, words kept.
             is_title = is_title and (configured is None or fold(text).startswith(fold(configured)))
         elif isinstance(first, Prose) and len(first.lines) <= 2:
-            text = restore(first.text[: len(first.lines[0])])
+            text = restore(unwrapped(first.text[: len(first.lines[0])]))
             if len(first.lines) == 2:
-                name = by_line(first.lines[1], self.locale.by_words)
+                name = by_line(unwrapped(first.lines[1]), self.locale.by_words)
                 if name is None:
                     return 0
                 author = (name, Source(self.name, first.source.line + 1))
@@ -162,7 +165,8 @@ class Arranger:
         self._note(Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", src.line)
         second = items[1]
         if author is None and isinstance(second, Prose) and len(second.lines) == 1:
-            name = by_line(second.lines[0], self.locale.by_words) or self._named(second.lines[0])
+            line = unwrapped(second.lines[0])
+            name = by_line(line, self.locale.by_words) or self._named(line)
             if name is not None and len(items) > 2:
                 author = (name, second.source.plain())
                 used = 2
@@ -302,7 +306,9 @@ class Arranger:
     def _heading(self, items: list[Item], i: int, head: Head) -> int:
         found, src = head.found, head.source
         what = "part" if found.is_part else str(found.kind)
-        self._note(Code.HEADING_RECOGNISED, f"{what} heading recognised: {head.typed!r}", src.line)
+        self._note(
+            Code.HEADING_RECOGNISED, f"{what} heading recognised: {restore(head.typed)!r}", src.line
+        )
         title = head.title
         subtitle: tuple[Inline, ...] = ()
         nxt = items[i + 1] if i + 1 < len(items) else None

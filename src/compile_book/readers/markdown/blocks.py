@@ -248,7 +248,7 @@ class BlockReader:
             if loaded.image is None:
                 self.reporter.add(
                     Code.IMAGE_LEFT_OUT,
-                    f"image {alt or target!r} left out: {loaded.problem}",
+                    f"image {alt or media.shown(target)!r} left out: {loaded.problem}",
                     self.name,
                     src.line,
                     src.col,

@@ -1,11 +1,9 @@
 """The top of a file: a Standard Manuscript Format block, the book's title and author.
 
-**Standard Manuscript Format** puts the writer's name, address, phone, email
-and "about 85,000 words" at the top of the first page, then the title a
-third of the way down, then "by Name". That block is for an editor, not for
-the book: when a word count stands among the first paragraphs, the short
-paragraphs from the top down to the title (the first centred, title-styled
-or heading paragraph) are left out, and reported.
+**Standard Manuscript Format** (:mod:`compile_book.rules.manuscript_format`)
+puts an editor's block over the title: when a word count stands among the
+first paragraphs, the short paragraphs from the top down to the title (the
+first centred, title-styled or heading paragraph) are left out, and reported.
 
 The **title block** of the first file is read like a ``.txt`` file's: a
 paragraph in the Title style (or a first short Title Case line, or the
@@ -16,33 +14,20 @@ Date-styled calendar date (``2024-03-02``), the book's date.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ...events import BookAuthor, BookMeta, BookTitle, Event
 from ...nodes import Source
+from ...rules.manuscript_format import CONTACT_RE, LINE_MAX, MAX_LINES, WORD_COUNT_RE
 from ...rules.titles import book_title_like, by_line, date_line, fold
 from .blocks import Item, ParaItem
 from .styles import Role
-
-# Why: "about 85,000 words", "approx. 3500 words", "Word count: 80 000", "ca. 80.000 Wörter".
-WORD_COUNT_RE = re.compile(
-    r"(?:\b\d{1,3}(?:[,.\s ]\d{3})+|\b\d{3,7})\s*(?:words?|wds\.?|wörter|mots|palabras|parole"
-    r"|woorden|palavras)\b|\bword\s*count\b",
-    re.I,
-)
-# Why: the other lines an editor's block holds: an email address, a phone number.
-CONTACT_RE = re.compile(r"[^@\s]+@[^@\s]+\.\w+|\+?\d[\d ().-]{6,}\d")
-# Why: an editor's block sits on the first page: a dozen short lines at most.
-SMF_MAX_ITEMS = 12
-# Why: a contact line (name, street, email) is short; a longer paragraph is the story.
-SMF_LINE_MAX = 100
 
 
 def smf_block(items: list[Item]) -> int:
     """How many items at the top form a manuscript-format contact block (0 if none)."""
     head: list[ParaItem] = []
-    for item in items[:SMF_MAX_ITEMS]:
+    for item in items[:MAX_LINES]:
         if not isinstance(item, ParaItem) or _title_like(item):
             break
         head.append(item)
@@ -51,16 +36,34 @@ def smf_block(items: list[Item]) -> int:
         return 0
     end = len(head)
     for k, item in enumerate(head):
-        if len(item.text) > SMF_LINE_MAX:
+        if len(item.text) > LINE_MAX:
             end = k
             break
     if end <= counts[0]:
         return 0
-    if end == len(head) and len(head) == min(len(items), SMF_MAX_ITEMS):
+    if end == len(head) and len(head) == min(len(items), MAX_LINES):
         # no title found: stop at the last word count, email or phone line
         marks = [k for k, it in enumerate(head[:end]) if k in counts or CONTACT_RE.search(it.text)]
         end = marks[-1] + 1
     return end
+
+
+def _subtitle(items: list[Item], k: int) -> bool:
+    """Item `k` is a subtitle: Subtitle-styled, or a title-like line of its own over a
+    ``by`` line ("A Novel", typed without the style)."""
+    item = items[k]
+    if not isinstance(item, ParaItem):
+        return False
+    if item.role is Role.SUBTITLE:
+        return True
+    after = items[k + 1] if k + 1 < len(items) else None
+    return (
+        item.role is Role.BODY
+        and item.one_line
+        and book_title_like(item.text)
+        and isinstance(after, ParaItem)
+        and by_line(after.text) is not None
+    )
 
 
 def _title_like(item: ParaItem) -> bool:
@@ -97,7 +100,7 @@ def title_block(
     found.append(("title", text, first.n))
     used = 1
     nxt = items[used] if used < len(items) else None
-    if isinstance(nxt, ParaItem) and nxt.role is Role.SUBTITLE and by_line(nxt.text) is None:
+    if isinstance(nxt, ParaItem) and by_line(nxt.text) is None and _subtitle(items, used):
         events.append(BookMeta("subtitle", nxt.text, Source(name, nxt.n)))
         found.append(("subtitle", nxt.text, nxt.n))
         used += 1

@@ -37,6 +37,7 @@ from ...nodes import (
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, chapter_title_like
+from ..frontpages import read_pages
 from ..structure import Options, learn_chapter_words
 from ..titling import raw_inlines
 from . import front, lines
@@ -111,15 +112,39 @@ class Builder:
                 1,
             )
             items = items[dropped:]
-        if not self.options.first or self.options.has_title:
+        if not self.options.first:
             return items
-        used, found = front.title_block(
-            items, self.name, self.options.title, self.events, self._heading_line
+        if not self.options.has_title:
+            used, found = front.title_block(
+                items, self.name, self.options.title, self.events, self._heading_line
+            )
+            codes = dict.fromkeys(("title", "subtitle", "date"), Code.BOOK_TITLE_RECOGNISED)
+            for what, text, n in found:
+                code = codes.get(what, Code.AUTHOR_LINE_RECOGNISED)
+                self.reporter.add(code, f"book {what} recognised: {text!r}", self.name, n)
+            items = items[used:]
+        return self._front_pages(items)
+
+    def _front_pages(self, items: list[Item]) -> list[Item]:
+        """Take out the book's own copyright block, dedication and epigraph (reported):
+        the body paragraphs up to the first heading (:mod:`..frontpages`)."""
+        paragraphs: list[tuple[int, list[str]]] = []
+        for item in items:
+            if not isinstance(item, ParaItem) or item.role is not Role.BODY:
+                break
+            if self._heading_line(item.text):
+                break
+            paragraphs.append((item.n, [t for t in item.texts() if t]))
+        else:
+            return items  # no heading follows: nothing here is a front page
+        events, used = read_pages(
+            paragraphs,
+            self.locale,
+            self.name,
+            self.reporter,
+            dedication=not self.options.dedication,
         )
-        codes = dict.fromkeys(("title", "subtitle", "date"), Code.BOOK_TITLE_RECOGNISED)
-        for what, text, n in found:
-            code = codes.get(what, Code.AUTHOR_LINE_RECOGNISED)
-            self.reporter.add(code, f"book {what} recognised: {text!r}", self.name, n)
+        self.events.extend(events)
         return items[used:]
 
     def _learn_chapter_words(self, items: list[Item]) -> None:

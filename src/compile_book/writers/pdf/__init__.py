@@ -19,6 +19,7 @@ from ...nodes import Book
 from ...output import atomic_output
 from ...themes import get_theme
 from ..common import WriterOptions, shared_options
+from .joining import release
 from .typeset import PdfStats, render
 
 __all__ = ["EXTENSION", "PdfOptions", "PdfStats", "options_from", "render", "write"]
@@ -56,3 +57,4 @@ def write(book: Book, options: PdfOptions, out: Path) -> None:
     pdf, _ = render(book, options)
     with atomic_output(out) as tmp:
         tmp.write_bytes(pdf)
+    release()  # only now: the file is there

@@ -21,8 +21,10 @@ and the PDF outline say what the EPUB says.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, assert_never
 
@@ -45,6 +47,7 @@ from ...pagemodel import page_size as _page_size
 from ..common import Division, Entry, Headings, PrintedHeading, TocEntry, divisions, toc
 from .body import Body
 from .fonts import CODE_FONT, font_list
+from .kept import KeptData
 
 if TYPE_CHECKING:
     from . import PdfOptions
@@ -86,13 +89,26 @@ def book_input(
     layout = divisions(book, headings)
     entries = toc(layout)
     body = Body(options.drop_cap, options.small_caps_words, headings.locale.function_words)
+    kept = KeptData.begin()
+    places = itertools.count()
+
+    def chapter(entry: Entry) -> dict[str, Any]:
+        # Everything the chapter's data depends on besides the chapter (see .kept).
+        key = (
+            id(entry.chapter), entry.uid, entry.name, next(places), options.even_spreads,
+            body.drop_cap, body.lead_words, body.function_words, id(headings.locale),
+            headings.chapter_numbers, headings.part_numbers,
+        )  # fmt: skip
+        return kept.chapter(key, entry.chapter, lambda: _chapter(entry, headings, body))
+
     data = {
         "meta": _meta(book.meta, headings.locale, when),
         "layout": _layout(options),
         "front": front_data(book, entries, options.toc),
         "contents": [_toc_entry(entry) for entry in entries],
-        "parts": [_part(d, headings, body) for d in layout],
+        "parts": [_part(d, headings, chapter) for d in layout],
     }
+    kept.done()
     return data, body.images
 
 
@@ -250,7 +266,9 @@ def _toc_entry(entry: TocEntry) -> dict[str, Any]:
 # --------------------------------------------------------------------------- body
 
 
-def _part(division: Division, headings: Headings, body: Body) -> dict[str, Any]:
+def _part(
+    division: Division, headings: Headings, chapter: Callable[[Entry], dict[str, Any]]
+) -> dict[str, Any]:
     heading = division.part.heading
     printed = headings.part(heading) if division.uid is not None and heading else None
     return {
@@ -258,7 +276,7 @@ def _part(division: Division, headings: Headings, body: Body) -> dict[str, Any]:
         "name": division.name,
         "heading": _heading(printed),
         "front": [matter_data(node) for node in division.part.front],
-        "chapters": [_chapter(entry, headings, body) for entry in division.chapters],
+        "chapters": [chapter(entry) for entry in division.chapters],
     }
 
 

@@ -24,11 +24,8 @@ same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
-from collections import OrderedDict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -36,8 +33,10 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NumberTree
 
+from ... import keeping
 from ...errors import BackendError
 from ...record import record
+from .opened import Opened, open_piece
 
 
 @record
@@ -61,20 +60,20 @@ class Body:
     blank_before: bool  # a blank verso goes before it
     first: int  # its first page's number
     targets: list[str]  # the uids of its bookmarks, in order
-    doc: pikepdf.Pdf = field(init=False)
+    opened: Opened = field(init=False)
 
     def __post_init__(self) -> None:
-        self.doc = _open(self.pdf)
+        self.opened = open_piece(self.pdf)
 
     @property
     def pages(self) -> int:
         """Its real pages (the throw-away page not counted)."""
-        return len(self.doc.pages) - self.pad
+        return self.opened.pages - self.pad
 
     @cached_property
     def places(self) -> dict[str, Place]:
         """Each bookmark's place, by uid."""
-        items = list(_bookmarks(self.doc))
+        items = self.opened.bookmarks
         if len(items) != len(self.targets):
             raise BackendError(
                 f"a piece of the book has {len(items)} bookmarks for {len(self.targets)} "
@@ -95,59 +94,17 @@ class Front:
     entries: list[str]
 
 
-#: Pieces kept open (parsed) for the next join, up to this many bytes of PDF in all:
-#: a rebuild then copies from pieces qpdf has already read, three to five times
-#: faster. Small, so a long book's build holds no second copy of itself.
-KEEP_OPEN_BYTES = 8_000_000
-_open_pieces: OrderedDict[bytes, tuple[pikepdf.Pdf, int]] = OrderedDict()
-
-
-def _open(pdf: bytes) -> pikepdf.Pdf:
-    """A piece opened by qpdf, the same object again for the same bytes (while kept)."""
-    key = hashlib.sha256(pdf).digest()
-    kept = _open_pieces.get(key)
-    if kept is not None:
-        _open_pieces.move_to_end(key)
-        return kept[0]
-    doc = pikepdf.open(io.BytesIO(pdf))
-    _open_pieces[key] = (doc, len(pdf))
-    while sum(size for _, size in _open_pieces.values()) > KEEP_OPEN_BYTES:
-        _open_pieces.popitem(last=False)
-    return doc
-
-
-def _bookmarks(doc: pikepdf.Pdf) -> Iterator[tuple[int, float, float, str, bool]]:
-    """A piece's bookmarks in document order: (page index, left, top, title, closed)."""
-    index: dict[tuple[int, int], int] = {page.obj.objgen: i for i, page in enumerate(doc.pages)}
-    with doc.open_outline() as outline:
-
-        def walk(items: list[pikepdf.OutlineItem]) -> Iterator[tuple[int, float, float, str, bool]]:
-            for item in items:
-                dest = item.destination
-                if not isinstance(dest, Array) or len(dest) < 4:
-                    raise BackendError("a piece of the book has a bookmark Typst did not place")
-                yield (
-                    index[dest[0].objgen],
-                    float(dest[2]),
-                    float(dest[3]),
-                    item.title,
-                    item.is_closed,
-                )
-                yield from walk(item.children)
-
-        yield from walk(outline.root)
-
-
 def join(front: Front | None, bodies: list[Body], nesting: dict[str, list[str]]) -> bytes:
     """One PDF of the front matter and the body pieces, as one Typst run would set it.
 
     `nesting` maps each top-level bookmark's uid to its children's (a part's chapters).
     """
     out = pikepdf.new()
-    base = _open(front.pdf) if front is not None else bodies[0].doc
+    first = open_piece(front.pdf) if front is not None else bodies[0].opened
+    base = first.doc
     joiner = _Joiner(out, base)
     if front is not None:
-        joiner.take(base, skip=0)
+        joiner.take(first, skip=0)
         if len(out.pages) % 2:
             joiner.blank()  # the body opens on a recto
     body_start = len(out.pages)
@@ -156,14 +113,40 @@ def join(front: Front | None, bodies: list[Body], nesting: dict[str, list[str]])
         if body.blank_before:
             joiner.blank()
         at = len(out.pages)
-        joiner.take(body.doc, skip=int(body.pad))
+        joiner.take(body.opened, skip=int(body.pad))
         places.update({uid: (at + place.index, place) for uid, place in body.places.items()})
     if front is not None:
         _point_contents(out, front, places, body_start)
     _outline(out, places, nesting)
     _hyphens_read_as_drawn(out)
     joiner.finish()
-    return _saved(out, base.pdf_version)
+    joined = _saved(out, base.pdf_version)
+    _Last.counted = (joined, len(out.pages))
+    _Last.spent = out if keeping.enabled() else None
+    return joined
+
+
+class _Last:
+    """What the last join leaves for later: the page count of the PDF it returned, until
+    :func:`joined_pages` asks for it; and under --watch its document, until the file
+    is written (:func:`release`): freeing qpdf's copy of a whole book takes a hundredth
+    of a second that a writer waiting for the new file need not wait."""
+
+    counted: tuple[bytes, int] | None = None
+    spent: pikepdf.Pdf | None = None
+
+
+def release() -> None:
+    """Free what the last join kept until its PDF was written."""
+    _Last.spent = None
+
+
+def joined_pages(pdf: bytes) -> int | None:
+    """The page count of `pdf` when it is the PDF :func:`join` returned last, else None:
+    reading it back would mean opening the whole book again (its page tree is in a
+    compressed object stream)."""
+    last, _Last.counted = _Last.counted, None
+    return last[1] if last is not None and last[0] is pdf else None
 
 
 def _saved(doc: pikepdf.Pdf, version: str) -> bytes:
@@ -197,13 +180,13 @@ class _Joiner:
             if key in root:
                 out.Root[key] = _copy(out, base, root[key])
 
-    def take(self, doc: pikepdf.Pdf, skip: int) -> None:
-        """Append `doc`'s pages after the first `skip`, with their labels and structure."""
+    def take(self, piece: Opened, skip: int) -> None:
+        """Append the piece's pages after the first `skip`, with their labels and structure."""
         offset = self.next_key
-        labels = _labels(doc)
+        doc = piece.doc
         first = len(self.out.pages)
         self.out.pages.extend(doc.pages[skip:])
-        self.labels.extend(labels[skip:])
+        self.labels.extend(piece.labels[skip:])
         tree = doc.Root.get("/StructTreeRoot")
         if tree is None:
             return
@@ -230,14 +213,16 @@ class _Joiner:
                 Dictionary(Type=Name.StructElem, S=Name.Document, K=Array())
             )
         target = self.document
+        into = target.K
         for kid in kids:
             inner = kid.get("/K") if kid.get("/S") == Name.Document else None
             if inner is None:
-                target.K.append(kid)
+                into.append(kid)
                 kid.P = target
                 continue
-            for element in inner if isinstance(inner, Array) else [inner]:
-                target.K.append(element)
+            elements = list(inner) if isinstance(inner, Array) else [inner]
+            into.extend(elements)
+            for element in elements:
                 if isinstance(element, Dictionary) and "/S" in element:
                     element.P = target
 
@@ -281,23 +266,6 @@ class _Joiner:
 def _copy(out: pikepdf.Pdf, source: pikepdf.Pdf, obj: pikepdf.Object) -> pikepdf.Object:
     """`obj` of `source` copied into `out` (qpdf copies only objects that stand alone)."""
     return out.copy_foreign(obj if obj.is_indirect else source.make_indirect(obj))
-
-
-def _labels(doc: pikepdf.Pdf) -> list[dict[str, Any]]:
-    """Each page's label (style, prefix, number), its start number counted on to that page."""
-    found = doc.Root.get("/PageLabels")
-    ranges = sorted((int(k), v) for k, v in NumberTree(found).items()) if found is not None else []
-    out: list[dict[str, Any]] = []
-    start: int = 0
-    label: dict[str, Any] = {"/S": Name.D}
-    upcoming = iter(ranges)
-    following = next(upcoming, None)
-    for i in range(len(doc.pages)):
-        while following is not None and following[0] <= i:
-            start, label = following[0], {str(k): v for k, v in following[1].items()}
-            following = next(upcoming, None)
-        out.append({**label, "/St": int(label.get("/St", 1)) + (i - start)})
-    return out
 
 
 def _shift_struct_parents(page: pikepdf.Page, offset: int) -> None:

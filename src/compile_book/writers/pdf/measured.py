@@ -86,10 +86,40 @@ def page_depths(pdf: bytes, grid: Grid) -> dict[int, int]:
     return depths
 
 
+@record
+class Shape:
+    """What a chapter's stream of rows is made of, as the measuring run found it: the
+    markers' rows and pages (counted from its opening page), the depths of its pages,
+    and which side its first page after the opening falls on.
+
+    Two chapters of the same shape have the same stream, wherever they stand in the
+    book, so :attr:`key` names the spreads planned for it (:mod:`.spreads` keeps
+    them under ``--watch``)."""
+
+    items: list[tuple[int, bool, int, int]]
+    open_page: int
+    last_page: int
+    depths: dict[int, int]
+    first_folio: int
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        at = self.open_page
+        return (
+            tuple((index, ornament, page - at, row) for index, ornament, page, row in self.items),
+            tuple(self.depths.get(page, 0) for page in range(at, self.last_page + 1)),
+            self.first_folio % 2,
+        )
+
+    def stream(self) -> Stream | None:
+        """The chapter's stream of rows, or None when the rows do not add up."""
+        return _stream(self.items, self.open_page, self.last_page, self.depths, self.first_folio)
+
+
 def streams(
     data: dict[str, Any], report: dict[str, Any], depths: dict[int, int], grid: Grid
-) -> Iterator[tuple[dict[str, Any], Stream]]:
-    """Every chapter that can be evened, with its stream of rows."""
+) -> Iterator[tuple[dict[str, Any], Shape]]:
+    """Every chapter that can be evened, with the shape of its stream of rows."""
     chapters = {
         chapter["serial"]: chapter
         for part in data["parts"]
@@ -114,9 +144,7 @@ def streams(
         marks = found.get(serial, {})
         if pages and marks:
             items = [(index, *marks[index]) for index in sorted(marks)]
-            stream = _stream(items, open_page, pages[-1], depths, folio + 1)
-            if stream is not None:
-                yield chapter, stream
+            yield chapter, Shape(items, open_page, pages[-1], depths, folio + 1)
 
 
 def _stream(

@@ -24,17 +24,24 @@ The pieces run one after another in the one Typst process (each needs the
 page count of the ones before it; Typst itself already keeps both cores of
 a small machine busy, at 1.8 times the wall time in processor time). That
 process is restarted when what Typst remembers between runs grows past
-:data:`KEEP_MB`, which bounds the memory of the whole process tree.
+:data:`KEEP_MB`, which bounds the memory of the whole process tree. Under
+``build --watch`` what it remembers is what makes a rebuild fast (a piece set
+again after an edit takes a fifth of the time it took cold), so it is kept up
+to :data:`KEEP_MB_WATCH`; Typst itself forgets what its last ten runs did not
+use, which holds it near 400 MB for a 100,000-word book.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from ... import keeping
+from ...keeping import ByIdentity
 from ...record import record
 from . import runner
 from .data import encoded
@@ -44,18 +51,27 @@ from .joining import Body, Front, join
 #: Smaller pieces bound memory tighter but embed the fonts once more each.
 PIECE_CHARS = 160_000
 
-#: Restart the Typst process between pieces once it holds more than this (MB).
+#: Restart the Typst process between pieces once it holds more than this (MB);
+#: under --watch (:mod:`compile_book.keeping`), more than the second.
 KEEP_MB = 320
+KEEP_MB_WATCH = 1024
 
 #: Above this much PDF, the Typst process is stopped before the pieces are joined:
 #: joining a long book takes memory of its own (about 20 times the PDF's size), and
-#: the two together would pass what the book's pieces took.
+#: the two together would pass what the book's pieces took. Not under --watch, where
+#: the next rebuild needs what Typst remembers.
 JOIN_ALONE_BYTES = 6_000_000
 
 #: Pieces kept for rebuilds, most recently used last, up to this many bytes of PDF
 #: (a 100,000-word novel is about 2 MB; a longer book keeps its latest pieces).
 _SET: OrderedDict[str, bytes] = OrderedDict()
 _SET_MAX_BYTES = 24_000_000
+
+#: Under --watch: each chapter's weight, and each piece's name in the store, by the
+#: identity of the chapters' data (:class:`~compile_book.keeping.ByIdentity`, and
+#: :mod:`.kept`).
+_WEIGHTS: ByIdentity[int] = ByIdentity()
+_NAMES: ByIdentity[str] = ByIdentity()
 
 #: One Typst run of the template over the given data (encoded), returning the PDF.
 Typeset = Callable[[bytes], bytes]
@@ -98,7 +114,7 @@ def split(parts: list[dict[str, Any]], size: int = PIECE_CHARS) -> list[Piece]:
         taken: list[dict[str, Any]] = []
         continued = False
         for chapter in part["chapters"]:
-            weight = len(json.dumps(chapter, ensure_ascii=False))
+            weight = _WEIGHTS.get((chapter,), None, functools.partial(_weight, chapter))
             if filled and filled + weight > size:
                 if taken:
                     current.append(_portion(part, taken, continued))
@@ -110,7 +126,12 @@ def split(parts: list[dict[str, Any]], size: int = PIECE_CHARS) -> list[Piece]:
         current.append(_portion(part, taken, continued))
     if current:
         pieces.append(Piece(current))
+    _WEIGHTS.round()
     return pieces
+
+
+def _weight(chapter: dict[str, Any]) -> int:
+    return len(json.dumps(chapter, ensure_ascii=False))
 
 
 def _portion(
@@ -152,23 +173,37 @@ def set_in_pieces(data: dict[str, Any], pieces: list[Piece], typeset: Typeset, k
         contents = [_numbered(entry, pages) for entry in data["contents"]]
         pdf = _set(typeset, {**data, "contents": contents, "parts": []}, {"kind": "front"}, key)
         front = Front(pdf, entries=list(_flat(contents)))
-    if sum(len(body.pdf) for body in bodies) > JOIN_ALONE_BYTES:
+    _NAMES.round()
+    if not keeping.enabled() and sum(len(body.pdf) for body in bodies) > JOIN_ALONE_BYTES:
         runner.stop()  # a long book: the join's memory, not Typst's memo, from here on
     return join(front, bodies, nesting)
 
 
 def _set(typeset: Typeset, data: dict[str, Any], setting: dict[str, Any], key: bytes) -> bytes:
     """One piece, from the rebuild store when the same data was set before."""
-    payload = encoded({**data, "piece": setting})
-    name = hashlib.sha256(key + b"\0" + payload).hexdigest()
+    payload: bytes | None = None
+
+    def named() -> str:
+        nonlocal payload
+        payload = encoded({**data, "piece": setting})
+        return hashlib.sha256(key + b"\0" + payload).hexdigest()
+
+    # Under --watch, a piece of the very chapters' data set before is named without
+    # encoding it again: its chapters by identity, the rest (a little) by value.
+    chapters = [chapter for part in data["parts"] for chapter in part["chapters"]]
+    shell = [{**part, "chapters": len(part["chapters"])} for part in data["parts"]]
+    rest = encoded({**data, "parts": shell, "piece": setting})
+    name = _NAMES.get(chapters, (key, rest), named)
     kept = _SET.get(name)
     if kept is not None:
         _SET.move_to_end(name)
         return kept
+    if payload is None:  # named by the chapters' identity: encoded only now it is set
+        payload = encoded({**data, "piece": setting})
     pdf = typeset(payload)
     _store(name, pdf)
     used = runner.child_memory_mb()
-    if used is None or used > KEEP_MB:
+    if used is None or used > (KEEP_MB_WATCH if keeping.enabled() else KEEP_MB):
         runner.stop()  # what Typst remembers of this piece goes with the process
     return pdf
 

@@ -24,13 +24,16 @@ spread uneven, never lose or split text badly.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
+from ... import keeping
 from .data import encoded
-from .measured import Grid, page_depths, streams
-from .pagebreaks import Page, Stream, anchor, balance
+from .measured import Grid, Shape, page_depths, streams
+from .pagebreaks import anchor, balance
 
 QUERY = "<cb-rows>"
 
@@ -99,22 +102,46 @@ def even(data: dict[str, Any], report: dict[str, Any], pdf: bytes) -> int:
     grid = Grid.of(data["layout"])
     depths = page_depths(pdf, grid)
     short = 0
-    for chapter, stream in streams(data, report, depths, grid):
-        short += _apply(chapter["blocks"], stream, balance(stream, grid.rows), grid)
+    for chapter, shape in streams(data, report, depths, grid):
+        floats = _planned(shape, grid)
+        for block, height in floats:
+            chapter["blocks"][block]["shorten"] = height
+        short += len(floats)
     return short
 
 
-def _apply(
-    blocks: list[dict[str, Any]],
-    stream: Stream,
-    caps: list[Page],
-    grid: Grid,
-) -> int:
-    """Write each short page's float into the chapter's blocks; how many were placed."""
-    placed = 0
-    for start, stop, depth in caps:
+def _plan(shape: Shape, grid: Grid) -> list[tuple[int, float]]:
+    """Each short page's float, as (the block it goes before, its height)."""
+    stream = shape.stream()
+    if stream is None:
+        return []
+    floats: list[tuple[int, float]] = []
+    for start, stop, depth in balance(stream, grid.rows):
         block = anchor(stream.units, start, stop, depth)
         if block is not None:
-            blocks[block]["shorten"] = round((grid.rows - depth) * grid.pitch - grid.guard, 3)
-            placed += 1
-    return placed
+            floats.append((block, round((grid.rows - depth) * grid.pitch - grid.guard, 3)))
+    return floats
+
+
+#: Under --watch, the floats planned for each shape of chapter (:class:`.measured.Shape`,
+#: by a digest of its key), most recently used last: an edit sets its piece again, and
+#: the piece's other chapters come back with the same shape (a chapter's stream is its own).
+_PLANS: OrderedDict[bytes, list[tuple[int, float]]] = OrderedDict()
+_PLANS_MAX = 4096
+
+
+def _planned(shape: Shape, grid: Grid) -> list[tuple[int, float]]:
+    """The floats for a chapter of this shape: planned before (under --watch), or now."""
+    if not keeping.enabled():
+        _PLANS.clear()
+        return _plan(shape, grid)
+    key = (shape.key, grid.rows, grid.pitch, grid.guard)
+    digest = hashlib.blake2b(repr(key).encode("ascii"), digest_size=20).digest()
+    found = _PLANS.get(digest)
+    if found is not None:
+        _PLANS.move_to_end(digest)
+        return found
+    _PLANS[digest] = floats = _plan(shape, grid)
+    while len(_PLANS) > _PLANS_MAX:
+        _PLANS.popitem(last=False)
+    return floats

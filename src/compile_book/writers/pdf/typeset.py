@@ -42,8 +42,7 @@ from ...record import record
 from . import pieces, spreads, typst_child
 from .data import book_input, encoded
 from .fonts import font_paths
-from .joining import hyphens_read_as_drawn
-from .pieces import PIECE_CHARS
+from .joining import hyphens_read_as_drawn, joined_pages
 from .runner import compile_pdf
 from .userfont import resolve_font
 
@@ -69,12 +68,15 @@ class PdfStats:
 
 
 def render(
-    book: Book, options: PdfOptions, piece_chars: int = PIECE_CHARS
+    book: Book, options: PdfOptions, piece_chars: int | None = None
 ) -> tuple[bytes, PdfStats]:
     """Typeset `book` and return the PDF bytes with what the build measured.
 
-    A book longer than `piece_chars` (characters of prose, as data) is set in
-    pieces of about that size (:mod:`.pieces`); 0 sets it in one Typst run."""
+    A book longer than `piece_chars` (characters of prose, as data; by default
+    :data:`.pieces.PIECE_CHARS`) is set in pieces of about that size
+    (:mod:`.pieces`); 0 sets it in one Typst run."""
+    if piece_chars is None:
+        piece_chars = pieces.PIECE_CHARS
     when = build_time()
     data, images = book_input(book, options, when=when)
     template = resources.files("compile_book").joinpath("templates", TEMPLATE).read_bytes()
@@ -214,6 +216,9 @@ _PAGE_COUNT = re.compile(
 
 def count_pages(pdf: bytes) -> int:
     """Pages in a PDF Typst wrote (its page tree root is a plain object) or joined."""
+    joined = joined_pages(pdf)
+    if joined is not None:
+        return joined
     counts = [int(a or b) for a, b in _PAGE_COUNT.findall(pdf)]
     if counts:
         return max(counts)

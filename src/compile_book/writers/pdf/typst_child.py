@@ -8,8 +8,8 @@ Why one child kept for many compiles (not one per compile): Typst remembers
 what it has laid out, and a book compiled again unchanged takes a tenth of
 the time; a fresh process every time would forget it (the test suite's PDF
 tests ran half again as long). The first compile pays one interpreter start.
-It is the same ``typst.compile`` call with the same arguments as before, so
-the PDF is byte-identical.
+It is the same ``typst.compile`` call with the same arguments as before (the
+font folders looked through once, :func:`_fonts`), so the PDF is byte-identical.
 
 Started by :mod:`.typeset` as ``python -P typst_child.py`` (``-P``: this
 script's folder is not put on ``sys.path``, so a file beside it can never
@@ -66,11 +66,38 @@ def _output(request: dict[str, Any]) -> dict[str, Any]:
     return {"format": "pdf"}
 
 
+#: The fonts of each set of font folders, found once (and again when a folder changes):
+#: looking through the folders took a few milliseconds of every compile and query.
+_FONTS: dict[tuple[tuple[str, int], ...], Any] = {}
+
+
+def _fonts(folders: list[str]) -> Any:
+    """The fonts in `folders` and Typst's own, as ``typst.Fonts`` (system fonts never)."""
+    import typst
+
+    key = tuple((folder, _changed(folder)) for folder in folders)
+    found = _FONTS.get(key)
+    if found is None:
+        _FONTS.clear()
+        found = _FONTS[key] = typst.Fonts(
+            include_system_fonts=False, include_embedded_fonts=True, font_paths=folders
+        )
+    return found
+
+
+def _changed(folder: str) -> int:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return -1
+
+
 def compile_one(request: dict[str, Any]) -> int:
     """Compile one book as ``request`` says; 0 when ``out.pdf`` was written, else 1."""
     import typst
 
     folder = Path(request["scratch"])
+    fonts = _fonts(request["fonts"])
     files = {
         MAIN_FILE: (folder / MAIN_FILE).read_bytes(),
         DATA_FILE: (folder / DATA_FILE).read_bytes(),
@@ -81,7 +108,7 @@ def compile_one(request: dict[str, Any]) -> int:
         result = compile_(
             files,
             root=str(folder / ROOT),
-            font_paths=request["fonts"],
+            font_paths=fonts,
             ignore_system_fonts=True,
             timestamp=request["timestamp"],
             # A PNG (one page, at the given resolution) for a generated ebook cover.
@@ -112,7 +139,7 @@ def compile_one(request: dict[str, Any]) -> int:
                 field="value",
                 one=True,
                 root=str(folder / ROOT),
-                font_paths=request["fonts"],
+                font_paths=fonts,
                 ignore_system_fonts=True,
             )
         except BaseException as exc:

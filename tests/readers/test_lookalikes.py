@@ -1,0 +1,92 @@
+"""Look-alikes of the shapes this reader learned (headers, editor's blocks, front pages,
+Obsidian and CriticMarkup marks, bracketed headings): each stays what it is, and no
+word is lost, moved or invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compile_book import api, markers
+from compile_book.api import parse_text, slug
+from compile_book.diagnostics import Code
+from compile_book.nodes import Book, CodeSpan, Epigraph, Text, heading_text
+from compile_book.project import load_project
+from compile_book.walk import query
+from tests.projects import write_files
+
+
+def _words(book: Book) -> str:
+    return " ".join(node.text for node in query(book, Text))
+
+
+def test_setext_underlines_and_arrows_are_no_highlights() -> None:
+    text = "The Salt Road\n=====\n\nChapter One\n======\n\nThe arrow ==> goes <== back.\n"
+    book = parse_text(text, filename="x.md")
+    assert [heading_text(c.heading) for c in book.chapters] == ["The Salt Road", "Chapter One"]
+    assert "The arrow ==> goes <== back." in _words(book)
+
+
+def test_marks_inside_code_spans_stay_as_typed() -> None:
+    book = parse_text("# One\n\nUse `a ==b== c` and `{--x--}` here.\n", filename="x.md")
+    spans = [node.text for node in query(book, CodeSpan)]
+    assert spans == ["a ==b== c", "{--x--}"]
+    assert not any(markers.OPEN <= c <= markers.LAST for s in spans for c in s)
+
+
+def test_a_status_block_opening_a_later_file_is_the_story(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "01.md": "# The Dungeon Diaries\n\n## Chapter 1\n\nMara woke.\n",
+            "02.md": "Name: Mara\nClass: Rogue\nTitle: Shadow Walker\nLevel: 3\n\nShe stared.\n",
+        },
+    )
+    book = api.parse_project(load_project(tmp_path))
+    assert "Name: Mara" in _words(book) and "Title: Shadow Walker" in _words(book)
+
+
+def test_a_header_with_a_story_key_is_no_header() -> None:
+    book = parse_text("Name: Mara\nTitle: Shadow Walker\n\nShe stared.\n", filename="x.md")
+    assert "Shadow Walker" in _words(book)
+
+
+def test_a_title_and_by_line_over_a_word_count_are_the_title_page() -> None:
+    text = "The Salt Road\nby Mara Quill\nAbout 85,000 words\n\n\nChapter 1\n\nThe rain came.\n"
+    book = parse_text(text, filename="x.txt")
+    assert (book.meta.title, book.meta.authors) == ("The Salt Road", ("Mara Quill",))
+    assert not any(d.code == Code.DOCUMENT_PARTS_LEFT_OUT for d in book.diagnostics)
+
+
+def test_a_heading_over_a_word_count_stays_a_heading() -> None:
+    text = "Chapter 1\nWord count: 2,400\n\n\nThe rain came.\n\nChapter 2\n\nMorning.\n"
+    book = parse_text(text, filename="x.txt")
+    assert [heading_text(c.heading) for c in book.chapters] == ["Chapter 1", "Chapter 2"]
+
+
+def test_a_bracketed_heading_with_words_after_it_is_a_note() -> None:
+    text = "Chapter 1\n\nShe walked.\n\n[Chapter 2 - rewrite this]\n\nChapter 2\n\nHe ran.\n"
+    book = parse_text(text, filename="x.txt")
+    assert [heading_text(c.heading) for c in book.chapters] == ["Chapter 1", "Chapter 2"]
+    assert any(d.code == Code.AUTHOR_NOTE for d in book.diagnostics)
+
+
+def test_dialogue_under_an_opening_line_is_no_epigraph() -> None:
+    text = (
+        "The Quiet House\n\nThe door opened.\n-- You're late, said Tom.\n\nChapter 1\n\nShe sat.\n"
+    )
+    book = parse_text(text, filename="x.txt")
+    assert not any(isinstance(page, Epigraph) for page in book.front)
+    assert "late, said Tom" in _words(book)
+
+
+def test_a_story_line_under_a_copyright_notice_stays_the_story() -> None:
+    text = (
+        "The Salt Road\n\nCopyright 2025 Mara Quill\n\n"
+        "Printing presses had stopped forever by the time I was born.\n\nChapter 1\n\nShe.\n"
+    )
+    book = parse_text(text, filename="x.txt")
+    assert "Printing presses had stopped" in _words(book)
+
+
+def test_a_file_name_keeps_its_dashes() -> None:
+    assert slug("Salt—Road") == slug("Salt--Road") == "salt-road"
