@@ -5,15 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from compile_book.nodes import (
+    BlockQuote,
     Contents,
     Emphasis,
+    Figure,
     Heading,
+    Image,
+    Inline,
+    ListBlock,
+    Note,
     Part,
     Telepathy,
     Text,
     TitlePage,
+    Verse,
 )
-from compile_book.walk import query, walk
+from compile_book.walk import figures, query, walk
 from tests.trees_small import SRC, book_of, brk, chapter, para
 
 
@@ -62,3 +69,32 @@ def test_query_keeps_the_nodes_of_one_type_in_document_order() -> None:
 def test_walk_of_an_implicit_part_yields_no_heading() -> None:
     book = book_of(chapter(para("x")))
     assert [type(n).__name__ for n in walk(book)] == ["Part", "Chapter", "Paragraph", "Text"]
+
+
+def _figure(name: str, *caption: Inline) -> Figure:
+    return Figure(Image(name, "image/png", b""), name, SRC, caption)
+
+
+def test_figures_are_the_figures_query_finds_in_the_same_order() -> None:
+    def note(*blocks: object) -> Note:
+        return Note(tuple(blocks), SRC)  # type: ignore[arg-type]
+
+    heading = Heading(SRC, "Chapter", 1, "1", (Text("Title", SRC), note(_figure("h.png"))))
+    book = book_of(
+        chapter(
+            _figure("a.png", Text("caption ", SRC), note(_figure("in-caption.png"))),
+            para("text ", Emphasis((note(para("deep"), _figure("in-note.png")),), SRC)),
+            BlockQuote((_figure("quoted.png"),), SRC),
+            ListBlock(False, ((para("item"),), (_figure("listed.png"),)), SRC),
+            Verse(((Text("line", SRC), note(_figure("verse.png"))),), SRC),
+            brk(),
+            para("plain"),
+            heading=heading,
+        ),
+        chapter(para("no figure here")),
+    )
+    names = [f.image.name for f in figures(book)]
+    assert names == [f.image.name for f in query(book, Figure)]
+    assert names == [
+        "h.png", "a.png", "in-caption.png", "in-note.png", "quoted.png", "listed.png", "verse.png"
+    ]  # fmt: skip

@@ -30,7 +30,7 @@ from .errors import CompileBookError, OutputError, StrictError
 from .formats import format_for_extension
 from .listing import key_line
 from .locale import get_locale, has_module
-from .nodes import Book, Figure
+from .nodes import Book
 from .output import Inputs, check_name, destination, is_stdout, protecting
 from .paths import display_path
 from .pipeline import ManuscriptSource, compile_sources
@@ -39,7 +39,7 @@ from .readers import ReaderCache
 from .record import record
 from .serialize import to_json
 from .silence import silence
-from .walk import query, walk
+from .walk import figures, query, walk
 
 __all__ = [
     "BuildResult",
@@ -370,7 +370,7 @@ def _later_inputs(book: Book, formats: Iterable[str]) -> tuple[Callable[[], dict
     """The inputs found only when a destination exists: images (a walk), fonts (for a PDF)."""
 
     def images() -> dict[Path, str]:
-        return {Path(f.source.file).parent / f.image.name: "an image" for f in query(book, Figure)}
+        return {Path(f.source.file).parent / f.image.name: "an image" for f in figures(book)}
 
     def fonts() -> dict[Path, str]:
         from .writers.pdf.fonts import font_paths

@@ -89,7 +89,7 @@ First = dict[str, tuple[Text, int]]
 def _scan(nodes: Iterable[object], first: First) -> First:
     """Each character that needs a font, at its first place among ``nodes``' texts."""
     for node in nodes:
-        if isinstance(node, Text):
+        if isinstance(node, Text) and not node.text.isascii():  # (isascii: no scan at all)
             for m in _OTHER.finditer(node.text):
                 ch = m.group()
                 if ch not in first and _needs_font(ch):

@@ -69,7 +69,8 @@ def map_block(block: Block, change: InlineChange) -> Block:
 
     match block:
         case Paragraph():
-            return Paragraph(run(block.inlines), block.source)
+            inlines = run(block.inlines)
+            return block if inlines is block.inlines else Paragraph(inlines, block.source)
         case SceneBreak() | CodeBlock():
             return block
         case BlockQuote():
@@ -91,6 +92,8 @@ def map_notes(
     inlines: tuple[Inline, ...], change: Callable[[tuple[Block, ...]], tuple[Block, ...]]
 ) -> tuple[Inline, ...]:
     """``inlines`` with every note's blocks replaced by ``change(blocks)``."""
+    if len(inlines) == 1 and isinstance(inlines[0], Text):
+        return inlines  # the common case, without a generator
     if not any(not isinstance(node, Text) for node in inlines):
         return inlines
     out: list[Inline] = []
@@ -138,6 +141,8 @@ def _with_notes(inlines: tuple[Inline, ...]) -> Iterator[tuple[Inline, ...]]:
 
 def notes(inlines: tuple[Inline, ...]) -> list[Note]:
     """The notes hanging from some inlines (not those inside other notes)."""
+    if len(inlines) == 1 and isinstance(inlines[0], Text):
+        return []  # most paragraphs are one run of text: asked of each, several times
     out: list[Note] = []
     for node in inlines:
         match node:

@@ -93,7 +93,12 @@ def silence(
     """``diagnostics`` without the findings the writer silenced (every code is a note or
     a warning: errors are exceptions, never diagnostics)."""
     rules = [parse_rule(e) for e in ignore]
-    marked = {name: markers(data.decode("utf-8", "replace")) for name, data in texts if data}
+    # (A file without the marker's name in its bytes has no marker: not decoded again.)
+    marked = {
+        name: markers(data.decode("utf-8", "replace"))
+        for name, data in texts
+        if data and b"compile-book" in data
+    }
     kept = []
     for d in diagnostics:
         if _silenced(d, rules, marked):

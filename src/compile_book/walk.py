@@ -42,7 +42,7 @@ from .nodes import (
     Verse,
 )
 
-__all__ = ["Node", "query", "walk", "walk_chapter", "walk_heading"]
+__all__ = ["Node", "figures", "query", "walk", "walk_chapter", "walk_heading"]
 
 Node: TypeAlias = Part | Chapter | Heading | Block | Inline | Matter
 N = TypeVar("N")
@@ -119,3 +119,56 @@ def _inlines(inlines: tuple[Inline, ...]) -> Iterator[Node]:
                 yield from _blocks(node.blocks)
             case _:
                 assert_never(node)
+
+
+def figures(book: Book) -> list[Figure]:
+    """``query(book, Figure)``, without visiting every inline node.
+
+    Why: figures are blocks, and inlines hold blocks only inside notes; asked on
+    every build (the files a build must not overwrite), the full walk went
+    through every text node of the book.
+    """
+    out: list[Figure] = []
+    for part in book.parts:
+        if part.heading is not None:
+            _heading_figures(part.heading, out)
+        for chapter in part.chapters:
+            if chapter.heading is not None:
+                _heading_figures(chapter.heading, out)
+            _block_figures(chapter.blocks, out)
+    return out
+
+
+def _heading_figures(heading: Heading, out: list[Figure]) -> None:
+    _note_figures(heading.title, out)
+    _note_figures(heading.subtitle, out)
+
+
+def _note_figures(inlines: tuple[Inline, ...], out: list[Figure]) -> None:
+    if len(inlines) == 1 and isinstance(inlines[0], Text):
+        return  # most paragraphs: one text, no note
+    for node in _inlines(inlines):
+        if isinstance(node, Figure):
+            out.append(node)
+
+
+def _block_figures(blocks: tuple[Block, ...], out: list[Figure]) -> None:
+    for block in blocks:
+        match block:
+            case Paragraph():
+                _note_figures(block.inlines, out)
+            case Figure():
+                out.append(block)
+                _note_figures(block.caption, out)
+            case BlockQuote():
+                _block_figures(block.blocks, out)
+            case Verse():
+                for line in block.lines:
+                    _note_figures(line, out)
+            case ListBlock():
+                for item in block.items:
+                    _block_figures(item, out)
+            case SceneBreak() | CodeBlock():
+                pass
+            case _:
+                assert_never(block)

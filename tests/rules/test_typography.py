@@ -209,3 +209,18 @@ def test_french_space_before_high_punctuation_after_markdown_emphasis() -> None:
     assert plain_text(book.chapters[0].blocks[0].inlines) == (  # type: ignore[union-attr]
         "Tu viens vraiment\u202f? Oui bien sûr\u202f!"
     )
+
+
+def test_a_repeated_paragraph_read_ahead_is_curled_and_counted_each_time() -> None:
+    # The linter reads every paragraph's curl before typography sets it; a text the
+    # book repeats ("Yes.") is remembered once and handed out as often as read.
+    text = "\"'ad you,\" 'e said. 'Yes.'"
+    fresh = Changes()
+    expected = Typographer(TypographyConfig(), "en").curl_counted(text, fresh)
+    typographer = Typographer(TypographyConfig(), "en")
+    assert typographer.curled(text) == typographer.curled(text) == expected
+    for _ in range(3):  # twice remembered, then curled afresh
+        changes = Changes()
+        assert typographer.curl_counted(text, changes) == expected
+        assert (changes.quotes, changes.elisions) == (fresh.quotes, fresh.elisions)
+    assert not typographer._remembered

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compile_book.nodes import Emphasis, Inline, Source, Strong, Telepathy, Text
-from compile_book.transforms.flat import CLOSE, OPEN, flatten, map_texts, rebuild
+from compile_book.transforms.flat import CLOSE, OPEN, Ahead, flatten, map_texts, rebuild
 
 A = Source("a.txt", 1, 1)
 B = Source("a.txt", 1, 9)
@@ -68,3 +68,16 @@ def test_flat_is_unsafe_when_the_text_itself_holds_a_marker_character() -> None:
 def test_map_texts_changes_each_text_node_alone_and_keeps_spans() -> None:
     out = map_texts(INLINES, str.upper)
     assert out == (Text("HE SAID ", A), Emphasis((Text("NO", B),), B), Text(" TWICE.", C))
+
+
+def test_a_sequence_kept_ahead_is_taken_once_and_by_identity_only() -> None:
+    src = Source("a.txt", 1, 1)
+    inlines: tuple[Inline, ...] = (Text("He said ", src), Emphasis((Text("so", src),), src))
+    same_value = (Text("He said ", src), Emphasis((Text("so", src),), src))
+    ahead = Ahead()
+    kept = ahead.keep(inlines)
+    assert kept == flatten(inlines)
+    assert ahead.take(same_value) == kept  # equal, but flattened anew: not the kept one
+    assert ahead.take(inlines) is kept
+    again = ahead.take(inlines)  # taken already: flattened anew
+    assert again == kept and again is not kept

@@ -100,6 +100,8 @@ class Options:
 
 def unit_source(name: str, unit: Unit) -> Source:
     """The source of a unit, mapping every offset of its text back to line and column."""
+    if len(unit.starts) == 1:  # one line, the common case: nothing to map
+        return Source(name, unit.lines[0], unit.cols[0], ())
     breaks = tuple(zip(unit.starts[1:], unit.lines[1:], unit.cols[1:], strict=True))
     return Source(name, unit.lines[0], unit.cols[0], breaks)
 

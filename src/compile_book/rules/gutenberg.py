@@ -44,7 +44,9 @@ class Boilerplate:
 
 def find_boilerplate(lines: list[str]) -> Boilerplate:
     """The Gutenberg header and footer of a text, found by their markers (linear)."""
-    start = next((k for k, ln in enumerate(lines) if START_RE.fullmatch(ln.strip())), None)
+    start = next(
+        (k for k, ln in enumerate(lines) if "***" in ln and START_RE.fullmatch(ln.strip())), None
+    )  # (the marker opens with three stars: most lines are passed over without a copy)
     if start is None:
         return Boilerplate(None, None)
     end = next(

@@ -76,15 +76,22 @@ class InlineParser:
         alternatives = [re.escape(o) for o, _ in telepathy] + [r"\*\*", r"\*", "_"]
         self.opener = re.compile("|".join(alternatives))
         firsts = {o[0] for o, _ in telepathy} | {c[0] for _, c in telepathy} | {"*", "_"}
-        self.trigger = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+        self.triggers = tuple(sorted(firsts))
         self.stray_close = [c for _, c in telepathy]
         self._open_end = False
         self._no_closer: dict[tuple[str, int], int] = {}
         self._partners: dict[str, dict[int, int]] = {}
 
     def needs_parse(self, text: str) -> bool:
-        """Fast path: most paragraphs have no delimiter character at all."""
-        return self.trigger.search(text) is not None
+        """Fast path: most paragraphs have no delimiter character at all.
+
+        Why a loop of ``in``: each runs at memory speed, where a character class
+        is tried at every character (three times slower on a novel's paragraphs).
+        """
+        for trigger in self.triggers:  # noqa: SIM110 (no generator made per paragraph)
+            if trigger in text:
+                return True
+        return False
 
     def parse(
         self,

@@ -94,16 +94,18 @@ def honorific_re(honorifics: tuple[str, ...]) -> re.Pattern[str]:
     ("Проф. Иванов", "Dr. Weber") as often as it follows a word ("у проф. Иванова").
     """
     forms = dict.fromkeys(f for h in honorifics for f in (h, h[:1].upper() + h[1:]))
-    return re.compile(
-        r"\. (?:" + "|".join(rf"(?<=\b{re.escape(h)}\. )" for h in forms) + r")"
-        rf"(?=[\w{MARKERS}])"
-    )
+    # One look-behind per length (each must have one width), not one per abbreviation.
+    by_length: dict[int, list[str]] = {}
+    for form in forms:
+        by_length.setdefault(len(form), []).append(re.escape(form))
+    behind = (rf"(?<=\b(?:{'|'.join(same)})\. )" for _, same in sorted(by_length.items()))
+    return re.compile(r"\. (?:" + "|".join(behind) + rf")(?=[\w{MARKERS}])")
 
 
-_DIGIT_RE = re.compile(r"\d")
-# Why: "5 km" must not break between number and unit.
+# Why: "5 km" must not break between number and unit. (The space comes first so the
+# engine jumps from space to space; a leading look-behind is tried at every position.)
 UNIT_RE = re.compile(
-    r"(?<=\d) (?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.|h|min"
+    r" (?<=\d )(?=(?:km|cm|mm|kg|mg|lbs?|oz|mph|kph|ft|mi|m|g|°[CF]|%|am|pm|a\.m\.|p\.m\.|h|min"
     # Cyrillic units, and "г." after a year ("1990 г.")
     r"|км|см|мм|кг|мг|м|г|л|ч|мин)"
     r"(?![\w]))"
@@ -111,12 +113,13 @@ UNIT_RE = re.compile(
 
 # Why: an abbreviation of two one-letter parts ("z. B.", "d. h.", "т. е.", "i. e.")
 # must not break between them; the first part is lower case, so initials
-# ("J. K. Rowling") are left as typed.
-SPLIT_ABBREVIATION_RE = re.compile(r"(?<![\w.])([^\W\d_])\. (?=[^\W\d_]\.(?!\w))")
+# ("J. K. Rowling") are left as typed. The match is the ". " alone (the letter is
+# looked behind at), so the engine jumps between full stops.
+SPLIT_ABBREVIATION_RE = re.compile(r"\.(?<=(?<![\w.])[^\W\d_]\.) (?=[^\W\d_]\.(?!\w))")
 
 
 def _split_abbreviation(m: re.Match[str]) -> str:
-    return m[1] + (".\u00a0" if m[1].islower() else ". ")
+    return ".\u00a0" if m.string[m.start() - 1].islower() else ". "
 
 
 # Why: French sets a space before ; ! ? and : that a writer used to English
@@ -155,7 +158,9 @@ class Typographer:
         self.english = self.locale.language == "en"
         self.honorifics = honorific_re(self.locale.honorifics)
         self.spacing = bool(self.locale.quote_space or self.locale.punctuation_space)
-        self._remembered: dict[str, tuple[str, tuple[int, ...]]] = {}
+        # A curl read ahead by the linter, and how many paragraphs of that text still
+        # want it (a novel repeats some: "Yes.", "No.").
+        self._remembered: dict[str, tuple[tuple[str, tuple[int, ...]], int]] = {}
         self.dashes = DashSetter(config.dashes, self.locale)
 
     def curl(self, text: str) -> str:
@@ -188,8 +193,15 @@ class Typographer:
             return text
         # Every straight quote is curled, so counting them is counting the changes.
         changes.quotes += text.count('"') + text.count("'")
-        remembered = self._remembered.pop(text, None)
-        result, elisions = remembered if remembered is not None else self._curled(text)
+        remembered = self._remembered.get(text)
+        if remembered is None:
+            result, elisions = self._curled(text)
+        else:
+            (result, elisions), wanted = remembered
+            if wanted > 1:
+                self._remembered[text] = ((result, elisions), wanted - 1)
+            else:
+                del self._remembered[text]
         changes.elisions.extend(elisions)
         return result
 
@@ -199,8 +211,12 @@ class Typographer:
         reads a paragraph's quotes just before typography sets them)."""
         if not self.config.quotes or ('"' not in text and "'" not in text):
             return text
+        remembered = self._remembered.get(text)
+        if remembered is not None:  # the same text again: curled the same way
+            self._remembered[text] = (remembered[0], remembered[1] + 1)
+            return remembered[0][0]
         result = self._curled(text)
-        self._remembered[text] = result
+        self._remembered[text] = (result, 1)
         return result[0]
 
     def _curled(self, text: str) -> tuple[str, tuple[int, ...]]:
@@ -229,12 +245,11 @@ class Typographer:
         if cfg.nbsp and " " in text:
             text, n1 = self.honorifics.subn(".\u00a0", text)
             if ". " in text:
-                before = text.count("\u00a0")
-                text = SPLIT_ABBREVIATION_RE.sub(_split_abbreviation, text)
-                n1 += text.count("\u00a0") - before
-            n2 = 0
-            if _DIGIT_RE.search(text):
-                text, n2 = UNIT_RE.subn("\u00a0", text)
+                split, n = SPLIT_ABBREVIATION_RE.subn(_split_abbreviation, text)
+                if n:  # rare: count the no-break spaces only then
+                    n1 += split.count("\u00a0") - text.count("\u00a0")
+                    text = split
+            text, n2 = UNIT_RE.subn("\u00a0", text)
             changes.nbsp += n1 + n2
         if self.spacing and cfg.quotes:
             text = self._spacing(text)

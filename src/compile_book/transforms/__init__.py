@@ -32,6 +32,7 @@ from ..diagnostics import Code, Diagnostic, Reporter
 from ..locale import Locale, get_locale
 from ..nodes import Book, Chapter, Heading, Inline
 from ..rules.typography import Typographer
+from .flat import Ahead
 
 __all__ = ["CHAIN", "Context", "Memo", "Transform", "apply", "chain_for", "map_chapters"]
 
@@ -133,6 +134,8 @@ class Context:
     memo: Memo | None = None
     tally: Counter[tuple[Code, str]] = field(default_factory=Counter)
     _typographer: Typographer | None = None
+    flats: Ahead = field(default_factory=Ahead)
+    """Paragraphs the linter flattened, for typography (see :class:`.flat.Ahead`)."""
 
     @property
     def typographer(self) -> Typographer:

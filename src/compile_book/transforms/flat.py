@@ -44,7 +44,7 @@ from ..nodes import (
 from ..record import record
 from ..sequences import with_children
 
-__all__ = ["ATOM", "CLOSE", "OPEN", "Flat", "flatten", "map_texts", "rebuild", "texts"]
+__all__ = ["ATOM", "CLOSE", "OPEN", "Ahead", "Flat", "flatten", "map_texts", "rebuild", "texts"]
 
 _MARKERS = (OPEN, CLOSE, ATOM)
 _MARKERS_RE = re.compile(f"[{OPEN}{CLOSE}{ATOM}]")
@@ -82,7 +82,8 @@ def flatten(inlines: tuple[Inline, ...]) -> Flat:
         # Most paragraphs are one run of text: no walk needed.
         node = inlines[0]
         text = node.text
-        return Flat(text, (0,), (node,), not any(m in text for m in _MARKERS))
+        safe = OPEN not in text and CLOSE not in text and ATOM not in text
+        return Flat(text, (0,), (node,), safe)
     pieces: list[str] = []
     starts: list[int] = []
     found: list[Text] = []
@@ -115,6 +116,32 @@ def flatten(inlines: tuple[Inline, ...]) -> Flat:
     text = "".join(pieces)
     safe = sum(text.count(m) for m in _MARKERS) == markers
     return Flat(text, tuple(starts), tuple(found), safe)
+
+
+class Ahead:
+    """Sequences flattened by one transform for the next to take.
+
+    Why: the linter flattens every paragraph just before typography flattens
+    it again, unchanged (the linter returns the tree as it found it). Kept by
+    the sequence's identity; the entry holds the sequence, so no other can
+    take its id while it waits.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[tuple[Inline, ...], Flat]] = {}
+
+    def keep(self, inlines: tuple[Inline, ...]) -> Flat:
+        """``inlines`` flattened, and kept for :meth:`take`."""
+        flat = flatten(inlines)
+        self._kept[id(inlines)] = (inlines, flat)
+        return flat
+
+    def take(self, inlines: tuple[Inline, ...]) -> Flat:
+        """``inlines`` flattened: as kept, or now."""
+        kept = self._kept.pop(id(inlines), None)
+        if kept is not None and kept[0] is inlines:
+            return kept[1]
+        return flatten(inlines)
 
 
 def rebuild(inlines: tuple[Inline, ...], text: str) -> tuple[Inline, ...]:

@@ -67,7 +67,8 @@ class _Inliner:
                 carry = None
                 continue
             inlines, carry = self.parse(raw, carry, functools.partial(_following, blocks, k + 1))
-            out.append(Paragraph(inlines, block.source))
+            # Most paragraphs have no span: the paragraph as it came.
+            out.append(block if inlines == block.inlines else Paragraph(inlines, block.source))
         return Chapter(chapter.kind, heading, tuple(out), chapter.source)
 
     def heading(self, heading: Heading) -> Heading:

@@ -64,6 +64,7 @@ class _Linter:
         self.doubles = (locale.doubled_words, locale.phrase_doubles, locale.joiners)
         telepathy = context.config.telepathy.delimiters
         self.delimiters = frozenset(d for pair in telepathy for d in pair)
+        self.flats = context.flats
 
     def chapter(self, chapter: Chapter) -> Chapter:
         quotes = _QuoteWatch(self.reporter)
@@ -74,7 +75,7 @@ class _Linter:
                 for inlines in sequences((block,)):
                     self._words(flatten(inlines))
                 continue
-            flat = flatten(block.inlines)
+            flat = self.flats.keep(block.inlines)  # typography sets it next
             if flat.nodes:
                 self._words(flat)
                 self._quotes(flat, quotes)

@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from ..markers import ESCAPES
-from ..nodes import Book, Chapter, Heading, Inline
+from ..nodes import Book, Chapter, Heading, Inline, Text
 from ..rules.markdown import restore
 from ..sequences import map_blocks, sequences
 from . import Context, heading_inlines
@@ -28,6 +28,8 @@ def _inlines(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _escaped(inlines: tuple[Inline, ...]) -> bool:
+    if len(inlines) == 1 and isinstance(inlines[0], Text):  # most paragraphs: one text
+        return _STAND_INS.search(inlines[0].text) is not None
     return any(_STAND_INS.search(node.text) for node in texts(inlines))
 
 

@@ -15,11 +15,11 @@ import re
 from collections import defaultdict
 
 from ..diagnostics import Code
-from ..nodes import Book, Chapter, Heading, Inline, Metadata
+from ..nodes import Book, Chapter, Heading, Inline, Metadata, Text
 from ..rules.typography import Changes
 from ..sequences import map_blocks
 from . import Context, heading_inlines
-from .flat import flatten, map_texts, rebuild
+from .flat import map_texts, rebuild
 
 _WORD = re.compile(r"\w+")
 
@@ -50,7 +50,7 @@ class _Typesetter:
         return heading_inlines(heading, self.inlines)
 
     def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        flat = flatten(inlines)
+        flat = self.context.flats.take(inlines)  # as the linter flattened it, if it did
         if not flat.nodes:
             return inlines
         changes = self.counts[flat.file]
@@ -76,6 +76,8 @@ class _Typesetter:
                 col,
             )
         del changes.dashes[mark:], changes.elisions[elided:]
+        if final == flat.text and final and _plain_text(inlines):
+            return inlines  # nothing to set: what rebuild would make again, equal
         return rebuild(inlines, final)
 
     def metadata(self, meta: Metadata) -> Metadata:
@@ -99,6 +101,11 @@ class _Typesetter:
     def _set(self, text: str, changes: Changes) -> str:
         curled = self.typographer.curl_counted(text, changes)
         return self.typographer.apply(curled, changes)
+
+
+def _plain_text(inlines: tuple[Inline, ...]) -> bool:
+    """One text node without an offset map: :func:`rebuild` of its own text is equal to it."""
+    return len(inlines) == 1 and isinstance(inlines[0], Text) and not inlines[0].source.breaks
 
 
 def run(book: Book, context: Context) -> Book:
