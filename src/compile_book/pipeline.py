@@ -83,14 +83,13 @@ def _age_new_objects() -> None:
     million words, before the book was written). ``freeze`` then ``unfreeze`` moves
     them to the oldest generation in one step, where the rare full collections
     still look; nothing stays frozen. In a process that froze objects itself (a
-    server after start-up), unfreezing would undo that: the new objects stay
-    frozen with them (freed as ever when no longer used; a build leaves a handful
-    of cycles, not trees).
+    server after start-up) nothing is done: unfreezing would undo its freeze, and
+    freezing with it would keep each build's few cycles forever.
     """
-    frozen = gc.get_freeze_count()
+    if gc.get_freeze_count():
+        return
     gc.freeze()
-    if not frozen:
-        gc.unfreeze()
+    gc.unfreeze()
 
 
 def _read(

@@ -9,7 +9,7 @@ from pathlib import Path
 from compile_book import api, markers
 from compile_book.api import parse_text, slug
 from compile_book.diagnostics import Code
-from compile_book.nodes import Book, CodeSpan, Epigraph, Text, heading_text
+from compile_book.nodes import Book, CodeSpan, Dedication, Epigraph, Text, heading_text
 from compile_book.project import load_project
 from compile_book.walk import query
 from tests.projects import write_files
@@ -90,3 +90,37 @@ def test_a_story_line_under_a_copyright_notice_stays_the_story() -> None:
 
 def test_a_file_name_keeps_its_dashes() -> None:
     assert slug("Salt—Road") == slug("Salt--Road") == "salt-road"
+
+
+def test_a_footnote_in_a_markdown_epigraph_keeps_the_paragraph_in_the_story() -> None:
+    text = (
+        "# The Salt Road\n\nby Mara Quill\n\n> The sea is salt.[^1]\n>\n> — Seneca\n\n"
+        "## Chapter 1\n\nShe walked.\n\n[^1]: Letters, fifty-four, on the tides.\n"
+    )
+    book = parse_text(text, filename="x.md")
+    assert not any(isinstance(page, Epigraph) for page in book.front)
+    assert "fifty-four" in _words(book)
+
+
+def test_emphasis_inside_a_markdown_front_page_line_is_no_front_page() -> None:
+    text = (
+        "# Salt\n\nby Mara Quill\n\n> *The sea* is **salt**\n>\n> — Seneca\n\n## Chapter 1\n\nHi.\n"
+    )
+    book = parse_text(text, filename="x.md")
+    assert not any(isinstance(page, Epigraph) for page in book.front)
+    assert "salt" in _words(book)
+
+
+def test_speech_a_letter_and_a_sentence_stay_the_story() -> None:
+    cases = [
+        "He had waited all night at the end of the pier.\n\n— Not any more.\n\n",
+        "> Dear Tom,\n>\n> I have gone to the sea.\n>\n> — Mara\n\n",
+        "For three days the rain fell.\n\nThe sea took what it wanted.\n\n— Harrow Gazette\n\n",
+    ]
+    for opening in cases:
+        book = parse_text(
+            "# Salt\n\nby Mara Quill\n\n" + opening + "## Chapter 1\n\nHi.\n", filename="x.md"
+        )
+        assert not any(isinstance(page, Dedication) for page in book.front), opening
+        words = _words(book)
+        assert opening.split()[1].strip(",") in words, opening

@@ -297,11 +297,22 @@ def dedication_lines(
     # "To" opening a sentence of prose ends like one; a dedication's lines rarely do,
     # unless they are set in capitals as a dedication page is.
     ends = lines[0].endswith((".", "!", "?"))
-    if len(lines) == 1 and ends and not (sentence or all_caps(lines[0])):
+    if len(lines) == 1 and ends and not (_to_someone(lines[0], sentence) or all_caps(lines[0])):
         return None
     if any(by_line(line, by) for line in lines[1:]):
         return None
     return [_unemphasised(line) for line in lines]
+
+
+def _to_someone(line: str, sentence: bool) -> bool:
+    """A one-line dedication ending like a sentence names someone after its first word
+    ("For Amma, who…", "To my mother."), and only where the caller knows it is no
+    story's first line (``sentence``): "For three days it rained." is prose."""
+    words = _unemphasised(line).split()
+    if not sentence or len(words) < 2:
+        return False
+    after = words[1].strip("\"'“‘,")
+    return after[:1].isupper() or after.lower() in ("my", "our", "all", "everyone", "those")
 
 
 @functools.lru_cache(maxsize=16)

@@ -59,9 +59,14 @@ _SOURCE_RE = re.compile(r"(?:—|–|--|―)\s*(?P<source>[^\W\d_].{0,118})")
 # has a speech verb, a question or exclamation, or ends in a full stop after a word.
 _SPEECH_RE = re.compile(
     r"\b(?:said|says|asked|asks|replied|whispered|shouted|cried|called|told)\b|[?!\"“”]"
-    r"|[^\W\d_]{5,}\.$"
 )
-#: An epigraph's source is a name and perhaps a work: a few words.
+# Why: a source may end in a full stop only after an initial or a short abbreviation
+# ("— M.", "— Anon.", "— Jr."): "— Not any more." is a line of speech.
+_SOURCE_END_RE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$|[^.]$")
+# Why: a letter opens with its greeting; signed before the first chapter, it is the story.
+_LETTER_RE = re.compile(
+    r"(?:my\s+)?dear(?:est)?\b", re.I
+)  #: An epigraph's source is a name and perhaps a work: a few words.
 SOURCE_MAX_WORDS = 12
 EPIGRAPH_MAX_LINES = 8
 EPIGRAPH_LINE_MAX = 300
@@ -117,6 +122,10 @@ def epigraph(blocks: Blocks) -> Found | None:
         return None
     named = source.group("source").strip()
     if _SPEECH_RE.search(named) or len(named.split()) > SOURCE_MAX_WORDS:
+        return None
+    if not named[0].isupper() or not _SOURCE_END_RE.search(named):
+        return None
+    if _LETTER_RE.match(quoted[0].lstrip("\"“‘'«„*_ ")):
         return None
     if any(len(x) > EPIGRAPH_LINE_MAX or _SOURCE_RE.fullmatch(x) for x in quoted):
         return None

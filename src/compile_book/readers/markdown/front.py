@@ -9,8 +9,8 @@ breaks is verse, an epigraph is often a block quote (``> quotation`` / ``>`` /
 
 from __future__ import annotations
 
-from ...nodes import BlockQuote, Paragraph, Verse, plain_text
-from ...rules.markdown import restore
+from ...nodes import BlockQuote, Emphasis, Inline, Paragraph, Strong, Text, Verse
+from ...rules.markdown import restore, unwrapped
 from .items import Blk, Head, Item, Prose
 
 
@@ -30,14 +30,48 @@ def paragraphs(items: list[Item], start: int) -> list[tuple[int, list[str]]]:
 
 
 def _lines(item: Item) -> tuple[int, list[str]] | None:
+    """An item's lines as a front page would print them; ``None`` when it holds more
+    than words a page can carry (a note, a link, a picture, emphasis inside a line):
+    such a paragraph stays where it is, with all it holds."""
     match item:
         case Prose():
-            return item.source.line, [restore(line) for line in item.lines]
+            found = [_words(restore(line)) for line in item.lines]
+            source = item.source.line
         case Blk(block=Verse() as verse):
-            return verse.source.line, [plain_text(line) for line in verse.lines if line]
+            found = [_inline_words(line) for line in verse.lines if line]
+            source = verse.source.line
         case Blk(block=BlockQuote() as quote) if all(
             isinstance(b, Paragraph) for b in quote.blocks
         ):
-            texts = [plain_text(b.inlines) for b in quote.blocks if isinstance(b, Paragraph)]
-            return quote.source.line, [" ".join(t.split()) for t in texts]
-    return None
+            found = [_inline_words(b.inlines) for b in quote.blocks if isinstance(b, Paragraph)]
+            source = quote.source.line
+        case _:
+            return None
+    if any(line is None for line in found):
+        return None
+    return source, [" ".join(line.split()) for line in found if line is not None]
+
+
+def _words(line: str) -> str | None:
+    """A typed line without the emphasis around the whole of it; ``None`` when markup
+    stays inside (``*The sea* is **salt**``, a ``[^1]`` note, a ``[link](…)``)."""
+    line = unwrapped(line)
+    if any(mark in line for mark in ("*", "_", "[^", "](", "<")):
+        return None
+    return line
+
+
+def _inline_words(inlines: tuple[Inline, ...]) -> str | None:
+    """Inline nodes as words; ``None`` for anything but text and emphasis."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Emphasis | Strong):
+            inner = _inline_words(node.children)
+            if inner is None:
+                return None
+            parts.append(inner)
+        else:
+            return None
+    return _words(restore("".join(parts)))
