@@ -183,10 +183,25 @@ def test_spacing_and_dialogue(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_accessibility_summary_is_in_the_books_language(language: str) -> None:
+    summary = get_locale(language).words.summary
+    english = get_locale("en").words.summary
+    fields = {f.name: getattr(summary, f.name) for f in dataclasses.fields(summary)}
+    assert all(v.strip() == v and v for v in fields.values())
+    assert "{images}" in fields["text"] and "{pictures}" in fields["has"]
+    assert "{pictures}" in fields["besides_cover"]
+    assert all("{n}" in fields[k] for k in ("all_with", "none_with", "mixed"))
+    assert "{k}" in fields["mixed"] and "{m}" in fields["mixed"]
+    assert (summary == english) is (language == "en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_words_are_all_present(language: str) -> None:
     words = get_locale(language).words
     for field in dataclasses.fields(words):
         value = getattr(words, field.name)
+        if field.name == "summary":
+            continue  # checked below, field by field
         assert isinstance(value, str) and value.strip() == value and value, field.name
     for name, keys in TEMPLATES.items():
         template = getattr(words, name)

@@ -22,6 +22,7 @@ from lxml import etree
 from PIL import Image as Picture
 
 from compile_book.errors import InputError
+from compile_book.locale import get_locale
 from compile_book.nodes import (
     Block,
     BlockQuote,
@@ -356,3 +357,10 @@ def test_every_word_reaches_the_epub_in_order(built: Path) -> None:
 @pytest.mark.slow
 def test_epubcheck_every_node(built: Path, epubcheck: Callable[[Path], EpubCheckResult]) -> None:
     epubcheck(built)
+
+
+def test_the_accessibility_summary_is_in_the_books_language() -> None:
+    french = get_locale("fr").words.summary
+    said = accessibility_summary(True, Figures(3, 2), french)
+    assert said.startswith("Cette publication est un texte recomposable")
+    assert "2 avec une description textuelle, 1 sans" in said

@@ -105,6 +105,29 @@ class PerKind(Generic[T]):
 
 
 @record(kw_only=True)
+class Summary:
+    """The EPUB's accessibility summary, in the book's language (EPUB Accessibility
+    1.1): what the publication is, then what pictures it holds. ``text`` takes
+    ``{images}``; the ``n`` forms take ``{n}`` (and ``{k}``, ``{m}``: with and without
+    a description), phrased "Illustrations: {n}" so no language needs plural forms."""
+
+    text: str = (
+        "This publication is reflowable text with structured headings, a table of "
+        "contents and a logical reading order. {images} It has no sounds, flashing "
+        "content or motion."
+    )
+    cover_only: str = "It has no images except the cover, which has a text description."
+    none: str = "It has no images."
+    besides_cover: str = "Besides the cover, which has a text description, it has {pictures}"
+    has: str = "It has {pictures}"
+    one_with: str = "1 illustration, which has a text description."
+    one_without: str = "1 illustration, without a text description."
+    all_with: str = "{n} illustrations, each with a text description."
+    none_with: str = "{n} illustrations, none with a text description."
+    mixed: str = "{n} illustrations: {k} with a text description, {m} without one."
+
+
+@record(kw_only=True)
 class Words:
     """Words a built book prints around the text (navigation, front and back matter).
 
@@ -135,6 +158,7 @@ class Words:
     published_by: str  # imprint line; {publisher}
     copyright_line: str  # copyright notice; {year} {holders}
     and_: str  # the conjunction that joins the last two names of a list
+    summary: Summary = Summary()  # the EPUB's accessibility summary
 
 
 @record(kw_only=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import LocaleData, PerKind, Quotes, Words
+from . import LocaleData, PerKind, Quotes, Summary, Words
 
 DATA = LocaleData(
     quotes=Quotes("„", "“", "‚", "‘"),
@@ -58,6 +58,26 @@ DATA = LocaleData(
         published_by="Erschienen bei {publisher}",
         copyright_line="© {year} {holders}",
         and_="und",
+        summary=Summary(
+            text=(
+                "Diese Publikation ist umfließender Text mit gegliederten Überschriften, "
+                "einem Inhaltsverzeichnis und einer logischen Lesereihenfolge. {images} Sie "
+                "enthält keine Töne, kein Blinken und keine Bewegung."
+            ),
+            cover_only=(
+                "Sie enthält keine Bilder außer dem Umschlag, der eine Textbeschreibung hat."
+            ),
+            none="Sie enthält keine Bilder.",
+            besides_cover=(
+                "Neben dem Umschlag, der eine Textbeschreibung hat, enthält sie {pictures}"
+            ),
+            has="Sie enthält {pictures}",
+            one_with="eine Abbildung mit Textbeschreibung.",
+            one_without="eine Abbildung ohne Textbeschreibung.",
+            all_with="Abbildungen: {n}, jede mit Textbeschreibung.",
+            none_with="Abbildungen: {n}, keine mit Textbeschreibung.",
+            mixed="Abbildungen: {n}, davon {k} mit Textbeschreibung und {m} ohne.",
+        ),
     ),
     # Headings of a book's own front matter, read as unnumbered chapters.
     front_headings=(

@@ -6,7 +6,7 @@ sound i ("Juan e Isabel", "Ana e Hilario"), but not before a diphthong ("y Iago"
 
 from __future__ import annotations
 
-from . import LocaleData, PerKind, Quotes, Words
+from . import LocaleData, PerKind, Quotes, Summary, Words
 
 DATA = LocaleData(
     quotes=Quotes("«", "»", "“", "”"),
@@ -53,6 +53,24 @@ DATA = LocaleData(
         # Spanish credits put a comma after the year: "© 2026, Ana Gil".
         copyright_line="© {year}, {holders}",
         and_="y",
+        summary=Summary(
+            text=(
+                "Esta publicación es texto adaptable, con encabezados estructurados, un "
+                "índice y un orden de lectura lógico. {images} No tiene sonidos, destellos ni"
+                " movimiento."
+            ),
+            cover_only="No tiene imágenes salvo la cubierta, que tiene una descripción textual.",
+            none="No tiene imágenes.",
+            besides_cover=(
+                "Además de la cubierta, que tiene una descripción textual, tiene {pictures}"
+            ),
+            has="Tiene {pictures}",
+            one_with="una ilustración, que tiene una descripción textual.",
+            one_without="una ilustración, sin descripción textual.",
+            all_with="ilustraciones (en total, {n}), cada una con una descripción textual.",
+            none_with="ilustraciones (en total, {n}), ninguna con descripción textual.",
+            mixed="ilustraciones (en total, {n}): {k} con descripción textual y {m} sin ella.",
+        ),
     ),
     # Headings of a book's own front matter, read as unnumbered chapters.
     front_headings=(

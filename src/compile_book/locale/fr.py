@@ -7,7 +7,7 @@ too; they are spelt the French way.
 
 from __future__ import annotations
 
-from . import LocaleData, PerKind, Quotes, Words
+from . import LocaleData, PerKind, Quotes, Summary, Words
 
 DATA = LocaleData(
     quotes=Quotes("«", "»", "“", "”"),
@@ -54,6 +54,29 @@ DATA = LocaleData(
         published_by="Publié par {publisher}",
         copyright_line="© {year} {holders}",
         and_="et",
+        summary=Summary(
+            text=(
+                "Cette publication est un texte recomposable, avec des titres structurés, une"
+                " table des matières et un ordre de lecture logique. {images} Elle ne "
+                "contient ni son, ni clignotement, ni animation."
+            ),
+            cover_only=(
+                "Elle ne contient aucune image hormis la couverture, qui a une description "
+                "textuelle."
+            ),
+            none="Elle ne contient aucune image.",
+            besides_cover=(
+                "Outre la couverture, qui a une description textuelle, elle contient {pictures}"
+            ),
+            has="Elle contient {pictures}",
+            one_with="une illustration, qui a une description textuelle.",
+            one_without="une illustration, sans description textuelle.",
+            all_with="des illustrations (nombre : {n}), chacune avec une description textuelle.",
+            none_with="des illustrations (nombre : {n}), aucune avec une description textuelle.",
+            mixed=(
+                "des illustrations (nombre : {n}) : {k} avec une description textuelle, {m} sans."
+            ),
+        ),
     ),
     # Headings of a book's own front matter, read as unnumbered chapters.
     front_headings=(

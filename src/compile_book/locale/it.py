@@ -5,7 +5,7 @@ Why number variants: both "centouno" and "centuno" are in use for 101.
 
 from __future__ import annotations
 
-from . import LocaleData, PerKind, Quotes, Words
+from . import LocaleData, PerKind, Quotes, Summary, Words
 
 DATA = LocaleData(
     quotes=Quotes("«", "»", "“", "”"),
@@ -54,6 +54,26 @@ DATA = LocaleData(
         published_by="Pubblicato da {publisher}",
         copyright_line="© {year} {holders}",
         and_="e",
+        summary=Summary(
+            text=(
+                "Questa pubblicazione è testo adattabile, con titoli strutturati, un indice e"
+                " un ordine di lettura logico. {images} Non contiene suoni, lampeggiamenti né"
+                " movimento."
+            ),
+            cover_only=(
+                "Non contiene immagini tranne la copertina, che ha una descrizione testuale."
+            ),
+            none="Non contiene immagini.",
+            besides_cover=(
+                "Oltre alla copertina, che ha una descrizione testuale, contiene {pictures}"
+            ),
+            has="Contiene {pictures}",
+            one_with="un'illustrazione, con una descrizione testuale.",
+            one_without="un'illustrazione, senza descrizione testuale.",
+            all_with="illustrazioni (in tutto {n}), ognuna con una descrizione testuale.",
+            none_with="illustrazioni (in tutto {n}), nessuna con descrizione testuale.",
+            mixed="illustrazioni (in tutto {n}): {k} con descrizione testuale, {m} senza.",
+        ),
     ),
     # Headings of a book's own front matter, read as unnumbered chapters.
     front_headings=(

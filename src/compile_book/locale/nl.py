@@ -6,7 +6,7 @@ stand-alone numeral "één" only; inside a compound it is "honderdeen".
 
 from __future__ import annotations
 
-from . import LocaleData, PerKind, Quotes, Words
+from . import LocaleData, PerKind, Quotes, Summary, Words
 
 DATA = LocaleData(
     quotes=Quotes("“", "”", "‘", "’"),
@@ -56,6 +56,24 @@ DATA = LocaleData(
         published_by="Uitgegeven door {publisher}",
         copyright_line="© {year} {holders}",
         and_="en",
+        summary=Summary(
+            text=(
+                "Deze publicatie is herschikbare tekst met gestructureerde koppen, een "
+                "inhoudsopgave en een logische leesvolgorde. {images} Ze bevat geen geluid, "
+                "knipperende inhoud of beweging."
+            ),
+            cover_only=(
+                "Ze bevat geen afbeeldingen behalve de omslag, die een tekstbeschrijving heeft."
+            ),
+            none="Ze bevat geen afbeeldingen.",
+            besides_cover="Naast de omslag, die een tekstbeschrijving heeft, bevat ze {pictures}",
+            has="Ze bevat {pictures}",
+            one_with="één illustratie, met een tekstbeschrijving.",
+            one_without="één illustratie, zonder tekstbeschrijving.",
+            all_with="illustraties (aantal: {n}), elk met een tekstbeschrijving.",
+            none_with="illustraties (aantal: {n}), geen met een tekstbeschrijving.",
+            mixed="illustraties (aantal: {n}): {k} met een tekstbeschrijving, {m} zonder.",
+        ),
     ),
     # Headings of a book's own front matter, read as unnumbered chapters.
     front_headings=(

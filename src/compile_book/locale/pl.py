@@ -6,7 +6,7 @@ with spaces on both sides, so a closed-up English em dash would be wrong.
 
 from __future__ import annotations
 
-from . import LocaleData, PerKind, Quotes, Words
+from . import LocaleData, PerKind, Quotes, Summary, Words
 
 DATA = LocaleData(
     quotes=Quotes("„", "”", "«", "»"),
@@ -53,6 +53,22 @@ DATA = LocaleData(
         published_by="Wydawca: {publisher}",
         copyright_line="© {year} {holders}",
         and_="i",
+        summary=Summary(
+            text=(
+                "Ta publikacja to tekst o płynnym układzie, ze strukturą nagłówków, spisem "
+                "treści i logiczną kolejnością czytania. {images} Nie zawiera dźwięków, "
+                "migających treści ani ruchu."
+            ),
+            cover_only="Nie zawiera obrazów poza okładką, która ma opis tekstowy.",
+            none="Nie zawiera obrazów.",
+            besides_cover="Poza okładką, która ma opis tekstowy, zawiera {pictures}",
+            has="Zawiera {pictures}",
+            one_with="jedną ilustrację z opisem tekstowym.",
+            one_without="jedną ilustrację bez opisu tekstowego.",
+            all_with="ilustracje (liczba: {n}), każdą z opisem tekstowym.",
+            none_with="ilustracje (liczba: {n}), żadnej z opisem tekstowym.",
+            mixed="ilustracje (liczba: {n}): z opisem tekstowym {k}, bez opisu {m}.",
+        ),
     ),
     # Headings of a book's own front matter, read as unnumbered chapters.
     front_headings=(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import LocaleData, PerKind, Quotes, Words
+from . import LocaleData, PerKind, Quotes, Summary, Words
 
 DATA = LocaleData(
     quotes=Quotes("«", "»", "“", "”"),
@@ -57,6 +57,22 @@ DATA = LocaleData(
         published_by="Publicado por {publisher}",
         copyright_line="© {year} {holders}",
         and_="e",
+        summary=Summary(
+            text=(
+                "Esta publicação é texto ajustável, com títulos estruturados, um sumário e "
+                "uma ordem de leitura lógica. {images} Não tem sons, intermitências nem "
+                "movimento."
+            ),
+            cover_only="Não tem imagens além da capa, que tem uma descrição textual.",
+            none="Não tem imagens.",
+            besides_cover="Além da capa, que tem uma descrição textual, tem {pictures}",
+            has="Tem {pictures}",
+            one_with="uma ilustração, com descrição textual.",
+            one_without="uma ilustração, sem descrição textual.",
+            all_with="ilustrações (ao todo, {n}), cada uma com descrição textual.",
+            none_with="ilustrações (ao todo, {n}), nenhuma com descrição textual.",
+            mixed="ilustrações (ao todo, {n}): {k} com descrição textual, {m} sem.",
+        ),
     ),
     # Headings of a book's own front matter, read as unnumbered chapters.
     front_headings=(

@@ -6,7 +6,7 @@ space on each side (a no-break space before it), never closed up.
 
 from __future__ import annotations
 
-from . import LocaleData, PerKind, Quotes, Words
+from . import LocaleData, PerKind, Quotes, Summary, Words
 
 DATA = LocaleData(
     quotes=Quotes("«", "»", "„", "“"),
@@ -53,6 +53,22 @@ DATA = LocaleData(
         published_by="Издательство {publisher}",
         copyright_line="© {year} {holders}",
         and_="и",
+        summary=Summary(
+            text=(
+                "Эта публикация — текст с адаптивной вёрсткой, структурированными "
+                "заголовками, оглавлением и логическим порядком чтения. {images} В ней нет "
+                "звуков, мерцания и движения."
+            ),
+            cover_only="В ней нет изображений, кроме обложки, у которой есть текстовое описание.",
+            none="В ней нет изображений.",
+            besides_cover="Кроме обложки, у которой есть текстовое описание, в ней есть {pictures}",
+            has="В ней есть {pictures}",
+            one_with="одна иллюстрация с текстовым описанием.",
+            one_without="одна иллюстрация без текстового описания.",
+            all_with="иллюстрации (всего: {n}), у каждой есть текстовое описание.",
+            none_with="иллюстрации (всего: {n}), ни у одной нет текстового описания.",
+            mixed="иллюстрации (всего: {n}): с текстовым описанием — {k}, без него — {m}.",
+        ),
     ),
     # Headings of a book's own front matter, read as unnumbered chapters.
     front_headings=(

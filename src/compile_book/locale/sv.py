@@ -7,7 +7,7 @@ to open as well as to close.
 
 from __future__ import annotations
 
-from . import LocaleData, PerKind, Quotes, Words
+from . import LocaleData, PerKind, Quotes, Summary, Words
 
 DATA = LocaleData(
     quotes=Quotes("”", "”", "’", "’"),
@@ -55,6 +55,22 @@ DATA = LocaleData(
         published_by="Utgiven av {publisher}",
         copyright_line="© {year} {holders}",
         and_="och",
+        summary=Summary(
+            text=(
+                "Den här publikationen är flytande text med strukturerade rubriker, en "
+                "innehållsförteckning och en logisk läsordning. {images} Den innehåller inga "
+                "ljud, inget blinkande och ingen rörelse."
+            ),
+            cover_only="Den innehåller inga bilder utom omslaget, som har en textbeskrivning.",
+            none="Den innehåller inga bilder.",
+            besides_cover="Utöver omslaget, som har en textbeskrivning, innehåller den {pictures}",
+            has="Den innehåller {pictures}",
+            one_with="en illustration med textbeskrivning.",
+            one_without="en illustration utan textbeskrivning.",
+            all_with="illustrationer (antal: {n}), var och en med textbeskrivning.",
+            none_with="illustrationer (antal: {n}), ingen med textbeskrivning.",
+            mixed="illustrationer (antal: {n}): {k} med textbeskrivning, {m} utan.",
+        ),
     ),
     # Headings of a book's own front matter, read as unnumbered chapters.
     front_headings=(

@@ -25,6 +25,7 @@ from lxml import etree
 
 from ...config import isbn_digits
 from ...errors import BackendError
+from ...locale import Summary, get_locale
 from ...nodes import Book
 from ..common import TocEntry, rights_statement
 from ..ebookfonts import FontFile, font_face_rules
@@ -61,36 +62,33 @@ GUIDE_TYPES = {
 _ZIP_FIRST = (1980, 1, 1, 0, 0, 0)
 _ZIP_LAST = (2107, 12, 31, 23, 59, 59)
 
-_ACCESSIBILITY_SUMMARY = (
-    "This publication is reflowable text with structured headings, a table of "
-    "contents and a logical reading order. {images} It has no sounds, flashing "
-    "content or motion."
-)
-_IMAGES_WITH_COVER = "It has no images except the cover, which has a text description."
-_IMAGES_NONE = "It has no images."
+
+#: The summary in English (a book without a language module reads English pages).
+ENGLISH = Summary()
 
 
-def accessibility_summary(has_cover: bool, figures: Figures = NO_FIGURES) -> str:
-    """The summary says what this book holds: its illustrations and how many of
-    them have a text description, the cover, or that it has no images at all."""
+def accessibility_summary(
+    has_cover: bool, figures: Figures = NO_FIGURES, words: Summary = ENGLISH
+) -> str:
+    """The summary says what this book holds, in its language (`words`): its
+    illustrations and how many of them have a text description, the cover, or that it
+    has no images at all."""
     if not figures.count:
-        return _ACCESSIBILITY_SUMMARY.format(
-            images=_IMAGES_WITH_COVER if has_cover else _IMAGES_NONE
-        )
-    opening = "Besides the cover, which has a text description, it has" if has_cover else "It has"
-    return _ACCESSIBILITY_SUMMARY.format(images=f"{opening} {_illustrations(figures)}")
+        return words.text.format(images=words.cover_only if has_cover else words.none)
+    opening = words.besides_cover if has_cover else words.has
+    return words.text.format(images=opening.format(pictures=_illustrations(figures, words)))
 
 
-def _illustrations(figures: Figures) -> str:
+def _illustrations(figures: Figures, words: Summary) -> str:
     """``3 illustrations, each with a text description.`` and the like."""
     n, k = figures.count, figures.described
     if n == 1:
-        return f"1 illustration, {'which has' if k else 'without'} a text description."
+        return words.one_with if k else words.one_without
     if k == n:
-        return f"{n} illustrations, each with a text description."
+        return words.all_with.format(n=n)
     if k == 0:
-        return f"{n} illustrations, none with a text description."
-    return f"{n} illustrations: {k} with a text description, {n - k} without one."
+        return words.none_with.format(n=n)
+    return words.mixed.format(n=n, k=k, m=n - k)
 
 
 def _opf(tag: str) -> str:
@@ -167,7 +165,7 @@ def build_metadata(
             position = float(meta.series.number)
             text = str(int(position)) if position.is_integer() else str(position)
             _prop(md, "group-position", text, refines="#series")
-    _accessibility(md, has_cover, figures)
+    _accessibility(md, has_cover, figures, get_locale(meta.language).words.summary)
     if has_cover:
         # EPUB 2 readers (and Kindle's converter) find the cover through this.
         etree.SubElement(md, _opf("meta"), {"name": "cover", "content": COVER_IMAGE_ID})
@@ -183,7 +181,9 @@ def _prop(md: etree._Element, name: str, text: str, **attrs: str) -> None:
     etree.SubElement(md, _opf("meta"), {"property": name, **attrs}).text = text
 
 
-def _accessibility(md: etree._Element, has_cover: bool, figures: Figures) -> None:
+def _accessibility(
+    md: etree._Element, has_cover: bool, figures: Figures, words: Summary = ENGLISH
+) -> None:
     """EPUB Accessibility 1.1 metadata, true of the book at hand.
 
     Illustrations make the book visual as well as textual; text alone is
@@ -200,7 +200,7 @@ def _accessibility(md: etree._Element, has_cover: bool, figures: Figures) -> Non
     for feature in features:
         _prop(md, "schema:accessibilityFeature", feature)
     _prop(md, "schema:accessibilityHazard", "none")
-    _prop(md, "schema:accessibilitySummary", accessibility_summary(has_cover, figures))
+    _prop(md, "schema:accessibilitySummary", accessibility_summary(has_cover, figures, words))
 
 
 # --------------------------------------------------------------------------- package document
