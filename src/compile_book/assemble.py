@@ -56,6 +56,7 @@ from .nodes import (
     validate,
 )
 from .readers import SUFFIXES
+from .readers.filetitles import with_file_titles
 from .rules.images import COVER_TYPES
 
 __all__ = ["assemble", "metadata"]
@@ -258,6 +259,7 @@ def assemble(
     facts = _FirstFile()
     if files:
         files = [_cover_picture(files[0], facts, reporter), *files[1:]]
+    files = with_file_titles(list(files), config.language)
     scenes = scene_files(files, config.reading.files)
     joined: list[str] = []
     for index, result in enumerate(files):

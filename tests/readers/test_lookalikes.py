@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from compile_book import api, markers
 from compile_book.api import parse_text, slug
 from compile_book.diagnostics import Code
@@ -124,3 +126,41 @@ def test_speech_a_letter_and_a_sentence_stay_the_story() -> None:
         assert not any(isinstance(page, Dedication) for page in book.front), opening
         words = _words(book)
         assert opening.split()[1].strip(",") in words, opening
+
+
+def test_an_email_header_is_the_story_not_the_title() -> None:
+    text = "From: Mara Quinn\nTo: Jon Quinn\nSubject: the house\n\nJon,\n\nThe agent called.\n"
+    book = parse_text(text, filename="x.txt")
+    assert book.meta.title != "From: Mara Quinn"
+    assert "From: Mara Quinn" in _words(book)
+
+
+def test_the_end_with_a_question_mark_is_the_last_line() -> None:
+    book = parse_text("Chapter 1\n\nShe turned.\n\nThe End?\n", filename="x.txt")
+    assert "The End?" in _words(book)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For Sam.",
+        "To my husband, Rob. I could not have done it without you.",
+        "In memory of my father.",
+    ],
+)
+def test_a_one_line_dedication_over_the_first_chapter(line: str) -> None:
+    book = parse_text(
+        f"Salt\n\nby Ann Poe\n\n{line}\n\nChapter 1\n\nIt rained.\n", filename="x.txt"
+    )
+    assert any(isinstance(page, Dedication) for page in book.front), line
+
+
+def test_a_by_line_set_as_a_markdown_heading_is_the_author() -> None:
+    book = parse_text("# The Ferry\n\n### by Ann Smith\n\nThe boat was late.\n", filename="x.md")
+    assert (book.meta.title, book.meta.authors) == ("The Ferry", ("Ann Smith",))
+
+
+def test_a_copyright_notice_with_a_comma_after_the_word() -> None:
+    text = "Salt\n\nby Ann Poe\n\nCopyright, 1897, by Ann Poe.\n\nChapter 1\n\nIt rained.\n"
+    book = parse_text(text, filename="x.txt")
+    assert book.meta.rights == "Copyright, 1897, by Ann Poe."

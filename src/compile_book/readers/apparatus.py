@@ -50,6 +50,8 @@ DEDICATION_START_RE = re.compile(r"[_*]*(?:to|for|dedicated to|in memory of)\b",
 DEDICATION_MAX_LINES = 8
 DEDICATION_MAX_CHARS = 70
 DEDICATION_MAX_WORDS = 60
+#: A one-line dedication ending in a full stop, with no epigraph under it, is short.
+DEDICATION_SENTENCE_WORDS = 16
 
 
 def unit_lines(unit: Unit) -> list[str]:
@@ -239,11 +241,14 @@ def _half_title(item: Item, key: str) -> bool:
 
 
 def is_end_mark(item: Item) -> bool:
-    """``THE END``, ``The End.``, ``Finis`` on a line of its own."""
+    """``THE END``, ``The End.``, ``Finis`` on a line of its own (``The End?`` is the
+    story's last beat, not a mark)."""
+    text = item.unit.text.strip("*_~ ")
     return (
         item.kind == "prose"
         and len(item.unit.lines) == 1
-        and _norm(item.unit.text.strip("*_~ ")) in END_MARKS
+        and not text.endswith(("?", "!", "…"))
+        and _norm(text) in END_MARKS
     )
 
 
@@ -305,14 +310,18 @@ def dedication_lines(
 
 
 def _to_someone(line: str, sentence: bool) -> bool:
-    """A one-line dedication ending like a sentence names someone after its first word
-    ("For Amma, who…", "To my mother."), and only where the caller knows it is no
-    story's first line (``sentence``): "For three days it rained." is prose."""
+    """A one-line dedication ending like a sentence names someone after its first words
+    ("For Sam.", "To my husband, Rob.", "In memory of my father."); "For three days it
+    rained." is prose. Over an epigraph (``sentence``: no story's first line) the
+    person may come later ("For Amma, who planted…" already names her first)."""
     words = _unemphasised(line).split()
-    if not sentence or len(words) < 2:
+    if len(words) < 2:
         return False
-    after = words[1].strip("\"'“‘,")
-    return after[:1].isupper() or after.lower() in ("my", "our", "all", "everyone", "those")
+    if " ".join(words[:3]).lower().startswith(("in memory of", "in loving memory")):
+        return True
+    after = words[1].strip("\"'“‘,.")
+    named = after[:1].isupper() or after.lower() in ("my", "our", "all", "everyone", "those")
+    return named and (sentence or len(words) <= DEDICATION_SENTENCE_WORDS)
 
 
 @functools.lru_cache(maxsize=16)

@@ -36,7 +36,9 @@ from .outline import Item
 
 # Why: how a copyright notice opens: "Copyright © 2025 …", "Copyright 2025", "© 2025 …",
 # "(c) 2025": the sign or the year straight after the word ("Copyright law was…" is prose).
-_COPYRIGHT_RE = re.compile(r"(?:copyright\s*(?:©|\(c\))?\s*(?:©|\d{4})|©\s*\S|\(c\)\s*\d{4})", re.I)
+_COPYRIGHT_RE = re.compile(
+    r"(?:copyright,?\s*(?:©|\(c\))?\s*(?:©|\d{4})|©\s*\S|\(c\)\s*\d{4})", re.I
+)
 # Why: the other lines a copyright page holds (rights, numbers, notices, credits).
 _COPYRIGHT_PAGE_RE = re.compile(
     r"(?:all rights reserved|no part of this|e-?isbn|isbn\b|first (?:edition|published|printing)"

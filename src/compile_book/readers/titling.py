@@ -8,6 +8,7 @@ each module reads in one sitting.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Code, Reporter
@@ -84,6 +85,8 @@ class TitleLines:
             return 0
         first = items[0]
         text = first.unit.text
+        if _header_line(text) and _header_line(items[1].unit.text.split("\n")[0]):
+            return 0  # "From: Mara" over "To: Jon": a letter's or a message's header
         configured = self.options.title
         is_title = False
         if first.kind == "heading" and first.heading is not None:
@@ -233,6 +236,14 @@ def _named_at(
     if len(unit.lines) != 1 or fold(text) not in forms:
         return None
     return text, items[k], k + 1
+
+
+# Why: an e-mail's or a memo's header line ("From: Mara Quinn", "Subject: the house").
+_HEADER_LINE_RE = re.compile(r"[A-Z][A-Za-z-]{1,15}:\s+\S.*")
+
+
+def _header_line(text: str) -> bool:
+    return bool(_HEADER_LINE_RE.fullmatch(text.strip()))
 
 
 def _short_line(text: str) -> bool:

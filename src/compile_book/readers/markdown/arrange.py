@@ -170,6 +170,12 @@ class Arranger:
             if name is not None and len(items) > 2:
                 author = (name, second.source.plain())
                 used = 2
+        elif author is None and isinstance(second, Head) and second.found.markdown_level > 1:
+            # "### by Ann Smith" under the title: a by line set as a heading
+            name = by_line(restore(unwrapped(second.found.title or "")), self.locale.by_words)
+            if name is not None and len(items) > 2:
+                author = (name, second.source.plain())
+                used = 2
         if author is None:
             return 1
         self.events.append(BookAuthor(*author))
