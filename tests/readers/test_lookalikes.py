@@ -164,3 +164,17 @@ def test_a_copyright_notice_with_a_comma_after_the_word() -> None:
     text = "Salt\n\nby Ann Poe\n\nCopyright, 1897, by Ann Poe.\n\nChapter 1\n\nIt rained.\n"
     book = parse_text(text, filename="x.txt")
     assert book.meta.rights == "Copyright, 1897, by Ann Poe."
+
+
+def test_a_contents_list_with_a_page_column_is_left_out_whole() -> None:
+    text = (
+        "THE BELLS\n\nby Ann Smith\n\nCONTENTS\n\n                    Page\n\n"
+        "Chapter I. The Ferry  1\n\nChapter II. The Wake  13\n\n"
+        "Chapter I. The Ferry\n\nIt was late.\n\nChapter II. The Wake\n\nMorning came.\n"
+    )
+    book = parse_text(text, filename="x.txt")
+    assert [heading_text(c.heading) for c in book.chapters] == [
+        "Chapter I: The Ferry",
+        "Chapter II: The Wake",
+    ]
+    assert "Page" not in _words(book)

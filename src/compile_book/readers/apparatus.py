@@ -31,6 +31,8 @@ from ..rules.titles import all_caps, by_line, fold
 from .outline import Item
 
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "content"})
+#: A contents list's column heads ("Page" over the page numbers): part of the list.
+COLUMN_HEADS = frozenset({"page", "pages", "pp", "chapter page", "chap page"})
 # Why: without a "Contents" line above them, three matching lines are a list, not chance.
 #: A contents entry's wrapped title line is shorter than this, and ends no sentence.
 _WRAPPED_MAX = 80
@@ -181,6 +183,7 @@ def find_contents(
                 entry = unit_lines(item.unit)
             else:
                 break
+            entry = [line for line in entry if fold(line).strip(" .:") not in COLUMN_HEADS]
             if not all(_matches(line, titles, numbers) for line in entry):
                 break
             lines += len(entry)
