@@ -259,8 +259,8 @@ def assemble(
     facts = _FirstFile()
     if files:
         files = [_cover_picture(files[0], facts, reporter), *files[1:]]
-    files = with_file_titles(list(files), config.language)
     scenes = scene_files(files, config.reading.files)
+    files = with_file_titles(list(files), scenes, config.language)
     joined: list[str] = []
     for index, result in enumerate(files):
         scene = scenes[index] and asm.chapter is not None

@@ -144,7 +144,7 @@ def test_the_end_with_a_question_mark_is_the_last_line() -> None:
     "line",
     [
         "For Sam.",
-        "To my husband, Rob. I could not have done it without you.",
+        "To my mother.",
         "In memory of my father.",
     ],
 )
@@ -178,3 +178,37 @@ def test_a_contents_list_with_a_page_column_is_left_out_whole() -> None:
         "Chapter II: The Wake",
     ]
     assert "Page" not in _words(book)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For Sam, the war was over.",
+        "To my surprise, the ferry was on time.",
+        "For Christmas that year we went to Paris.",
+        "In memory of the drowned, the town rang its bell.",
+        "To Be Continued.",
+    ],
+)
+def test_a_story_line_over_the_first_chapter_is_no_dedication(line: str) -> None:
+    text = f"Salt\n\nby Ann Poe\n\n{line}\n\nChapter 1\n\nIt rained.\n"
+    book = parse_text(text, filename="x.txt")
+    assert not any(isinstance(page, Dedication) for page in book.front), line
+    assert line in _words(book)
+
+
+def test_a_heading_starting_with_by_is_a_heading() -> None:
+    text = "# The Ferry\n\n## By Night\n\nThe boat was late.\n\n## Chapter Two\n\nShe left.\n"
+    book = parse_text(text, filename="x.md")
+    assert book.meta.authors == ()
+    assert [heading_text(c.heading) for c in book.chapters] == ["By Night", "Chapter Two"]
+
+
+def test_a_title_with_a_colon_is_no_mail_header() -> None:
+    book = parse_text("Wanted: Dead or Alive\n\nPrologue: Dusk\n\nIt was late.\n", filename="x.txt")
+    assert book.meta.title == "Wanted: Dead or Alive"
+
+
+def test_the_end_with_three_dots_is_the_last_line() -> None:
+    book = parse_text("Chapter 1\n\nShe turned.\n\nThe End...\n", filename="x.txt")
+    assert "The End" in _words(book)

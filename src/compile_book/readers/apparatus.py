@@ -53,7 +53,7 @@ DEDICATION_MAX_LINES = 8
 DEDICATION_MAX_CHARS = 70
 DEDICATION_MAX_WORDS = 60
 #: A one-line dedication ending in a full stop, with no epigraph under it, is short.
-DEDICATION_SENTENCE_WORDS = 16
+DEDICATION_SENTENCE_WORDS = 6
 
 
 def unit_lines(unit: Unit) -> list[str]:
@@ -183,7 +183,7 @@ def find_contents(
                 entry = unit_lines(item.unit)
             else:
                 break
-            entry = [line for line in entry if fold(line).strip(" .:") not in COLUMN_HEADS]
+            entry = [line for line in entry if _norm(line) not in COLUMN_HEADS]
             if not all(_matches(line, titles, numbers) for line in entry):
                 break
             lines += len(entry)
@@ -250,7 +250,7 @@ def is_end_mark(item: Item) -> bool:
     return (
         item.kind == "prose"
         and len(item.unit.lines) == 1
-        and not text.endswith(("?", "!", "…"))
+        and not text.endswith(("?", "!", "…", "..."))
         and _norm(text) in END_MARKS
     )
 
@@ -313,18 +313,22 @@ def dedication_lines(
 
 
 def _to_someone(line: str, sentence: bool) -> bool:
-    """A one-line dedication ending like a sentence names someone after its first words
-    ("For Sam.", "To my husband, Rob.", "In memory of my father."); "For three days it
-    rained." is prose. Over an epigraph (``sentence``: no story's first line) the
-    person may come later ("For Amma, who planted…" already names her first)."""
+    """A one-line dedication ending like a sentence names someone after its first words.
+    Over an epigraph (``sentence``: no story's first line) that is enough ("For Amma,
+    who planted the first tree."); straight over the first chapter it must also be
+    short and one clause ("For Sam.", "In memory of Dad."), as "For Sam, the war was
+    over." and "To my surprise, the ferry was on time." are the story's."""
     words = _unemphasised(line).split()
     if len(words) < 2:
+        return False
+    if not sentence and (len(words) > DEDICATION_SENTENCE_WORDS or "," in line):
+        return False
+    if fold(line).startswith("to be continued"):
         return False
     if " ".join(words[:3]).lower().startswith(("in memory of", "in loving memory")):
         return True
     after = words[1].strip("\"'“‘,.")
-    named = after[:1].isupper() or after.lower() in ("my", "our", "all", "everyone", "those")
-    return named and (sentence or len(words) <= DEDICATION_SENTENCE_WORDS)
+    return after[:1].isupper() or after.lower() in ("my", "our", "all", "everyone", "those")
 
 
 @functools.lru_cache(maxsize=16)

@@ -85,7 +85,8 @@ class TitleLines:
             return 0
         first = items[0]
         text = first.unit.text
-        if _header_line(text) and _header_line(items[1].unit.text.split("\n")[0]):
+        second = items[1]
+        if _header_line(text) and second.kind == "prose" and _header_line(second.unit.text):
             return 0  # "From: Mara" over "To: Jon": a letter's or a message's header
         configured = self.options.title
         is_title = False
@@ -239,11 +240,13 @@ def _named_at(
 
 
 # Why: an e-mail's or a memo's header line ("From: Mara Quinn", "Subject: the house").
-_HEADER_LINE_RE = re.compile(r"[A-Z][A-Za-z-]{1,15}:\s+\S.*")
+_HEADER_LINE_RE = re.compile(
+    r"(?:from|to|cc|bcc|subject|date|sent|re|reply-to|memo|attn)\s*:\s*\S.*", re.I
+)
 
 
 def _header_line(text: str) -> bool:
-    return bool(_HEADER_LINE_RE.fullmatch(text.strip()))
+    return bool(_HEADER_LINE_RE.fullmatch(text.split("\n", 1)[0].strip()))
 
 
 def _short_line(text: str) -> bool:

@@ -172,7 +172,9 @@ class Arranger:
                 used = 2
         elif author is None and isinstance(second, Head) and second.found.markdown_level > 1:
             # "### by Ann Smith" under the title: a by line set as a heading
-            name = by_line(restore(unwrapped(second.found.title or "")), self.locale.by_words)
+            typed = restore(unwrapped(second.found.title or ""))
+            # "by" in lower case: "## By Night" is the first chapter's heading
+            name = by_line(typed, self.locale.by_words) if typed[:1].islower() else None
             if name is not None and len(items) > 2:
                 author = (name, second.source.plain())
                 used = 2
