@@ -212,3 +212,9 @@ def test_a_title_with_a_colon_is_no_mail_header() -> None:
 def test_the_end_with_three_dots_is_the_last_line() -> None:
     book = parse_text("Chapter 1\n\nShe turned.\n\nThe End...\n", filename="x.txt")
     assert "The End" in _words(book)
+
+
+def test_a_sentence_under_a_markdown_chapter_heading_opens_the_chapter() -> None:
+    book = parse_text("# Chapter 1\n\nThe boat was late.\n\nShe waited.\n", filename="x.md")
+    assert heading_text(book.chapters[0].heading) == "Chapter 1"
+    assert "The boat was late." in _words(book)

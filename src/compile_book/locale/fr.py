@@ -72,9 +72,10 @@ DATA = LocaleData(
             one_with="une illustration, qui a une description textuelle.",
             one_without="une illustration, sans description textuelle.",
             all_with="des illustrations (nombre : {n}), chacune avec une description textuelle.",
-            none_with="des illustrations (nombre : {n}), aucune avec une description textuelle.",
+            none_with="des illustrations (nombre : {n}), dont aucune n’a de description textuelle.",
             mixed=(
-                "des illustrations (nombre : {n}) : {k} avec une description textuelle, {m} sans."
+                "des illustrations (nombre : {n}), dont {k} avec une description "
+                "textuelle et {m} sans."
             ),
         ),
     ),

@@ -56,7 +56,7 @@ DATA = LocaleData(
         and_="e",
         summary=Summary(
             text=(
-                "Questa pubblicazione è testo adattabile, con titoli strutturati, un indice e"
+                "Questa pubblicazione è un testo adattabile, con titoli strutturati, un indice e"
                 " un ordine di lettura logico. {images} Non contiene suoni, lampeggiamenti né"
                 " movimento."
             ),

@@ -66,7 +66,7 @@ DATA = LocaleData(
             one_with="jedną ilustrację z opisem tekstowym.",
             one_without="jedną ilustrację bez opisu tekstowego.",
             all_with="ilustracje (liczba: {n}), każdą z opisem tekstowym.",
-            none_with="ilustracje (liczba: {n}), żadnej z opisem tekstowym.",
+            none_with="ilustracje (liczba: {n}); żadna nie ma opisu tekstowego.",
             mixed="ilustracje (liczba: {n}): z opisem tekstowym {k}, bez opisu {m}.",
         ),
     ),

@@ -60,8 +60,8 @@ DATA = LocaleData(
         summary=Summary(
             text=(
                 "Esta publicação é texto ajustável, com títulos estruturados, um sumário e "
-                "uma ordem de leitura lógica. {images} Não tem sons, intermitências nem "
-                "movimento."
+                "uma ordem de leitura lógica. {images} Não tem sons, conteúdo intermitente "
+                "nem movimento."
             ),
             cover_only="Não tem imagens além da capa, que tem uma descrição textual.",
             none="Não tem imagens.",

@@ -350,12 +350,16 @@ class Arranger:
         if found.is_part:
             # "Part One" then "The Early Years" on its own line: the part's title.
             return nxt if book_title_like(nxt.text) else None
-        # "Chapter 29" then "All for nothing.": a title line, only under a *number*
+        # "Chapter 29" then "The Long Night": a title line, only under a *number*
         # (after "Prologue" a short line is the opening sentence) and before more prose.
+        # One ending like a sentence ("The boat was late.") is the chapter's first line:
+        # Markdown writes a chapter's title in its heading.
         after = items[i + 2] if i + 2 < len(items) else None
-        if found.number is not None and isinstance(after, Prose) and chapter_title_like(nxt.text):
-            return nxt
-        return None
+        if found.number is None or not isinstance(after, Prose):
+            return None
+        if nxt.text.rstrip(" *_").endswith((".", "!", "?", "…")):
+            return None
+        return nxt if chapter_title_like(nxt.text) else None
 
     def _note(self, code: Code, message: str, line: int) -> None:
         self.reporter.add(code, message, self.name, line)
