@@ -363,4 +363,4 @@ def test_the_accessibility_summary_is_in_the_books_language() -> None:
     french = get_locale("fr").words.summary
     said = accessibility_summary(True, Figures(3, 2), french)
     assert said.startswith("Cette publication est un texte recomposable")
-    assert "2 avec une description textuelle, 1 sans" in said
+    assert "dont 2 avec une description textuelle et 1 sans" in said
