@@ -66,9 +66,8 @@ _SPEECH_RE = re.compile(
 # ("— M.", "— Anon.", "— Jr."): "— Not any more." is a line of speech.
 _SOURCE_END_RE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$|[^.]$")
 # Why: a letter opens with its greeting; signed before the first chapter, it is the story.
-_LETTER_RE = re.compile(
-    r"(?:my\s+)?dear(?:est)?\b", re.I
-)  #: An epigraph's source is a name and perhaps a work: a few words.
+_LETTER_RE = re.compile(r"(?:my\s+)?dear(?:est)?\b", re.I)
+#: An epigraph's source is a name and perhaps a work: a few words.
 SOURCE_MAX_WORDS = 12
 EPIGRAPH_MAX_LINES = 8
 EPIGRAPH_LINE_MAX = 300
@@ -78,9 +77,9 @@ _PAIRS = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("'", "'"), 
 
 @record
 class Found:
-    """A front page found: the items it fills (``start`` up to ``end``) and its text."""
+    """A front page found: how many paragraphs it fills from where it was looked for,
+    its lines, and (an epigraph's) its source."""
 
-    start: int
     end: int
     lines: tuple[str, ...]
     source: str | None = None
@@ -102,7 +101,7 @@ def copyright_page(blocks: Blocks) -> Found | None:
         end += 1
     if len(lines) > COPYRIGHT_MAX_LINES or any(len(x) > COPYRIGHT_LINE_MAX for x in lines):
         return None
-    return Found(0, end, tuple(lines))
+    return Found(end, tuple(lines))
 
 
 def _copyright_line(line: str) -> bool:
@@ -133,7 +132,7 @@ def epigraph(blocks: Blocks) -> Found | None:
         return None
     if sum(len(x.split()) for x in quoted) > EPIGRAPH_MAX_WORDS:
         return None
-    return Found(0, len(blocks), unquoted(quoted), source.group("source").strip())
+    return Found(len(blocks), unquoted(quoted), named)
 
 
 def unquoted(lines: list[str]) -> tuple[str, ...]:
@@ -177,7 +176,7 @@ def next_page(
         if lines is None and epigraph(blocks[1:]) is not None:
             lines = dedication_lines(list(blocks[0]), words, by, sentence=True)
         if lines is not None:
-            return Found(0, 1, tuple(lines)), "dedication"
+            return Found(1, tuple(lines)), "dedication"
     if "epigraph" not in found and (page := epigraph(blocks)) is not None:
         return page, "epigraph"
     return None, ""
@@ -194,6 +193,14 @@ def recognised(what: str, page: Found) -> str:
         f"{name} recognised: {' / '.join(page.lines)!r} (set on its own page; "
         f"[book] {FIELDS[what]} in book.toml overrides it)"
     )
+
+
+def page_events(what: str, page: Found, src: Source) -> list[Event]:
+    """The metadata events of one front page found at `src`."""
+    events: list[Event] = [BookMeta(FIELDS[what], "\n".join(page.lines), src)]
+    if page.source:
+        events.append(BookMeta("epigraph_source", page.source, src))
+    return events
 
 
 def read_pages(
@@ -215,9 +222,7 @@ def read_pages(
         if page is None:
             break
         src = Source(file, paragraphs[done][0])
-        events.append(BookMeta(FIELDS[what], "\n".join(page.lines), src))
-        if page.source:
-            events.append(BookMeta("epigraph_source", page.source, src))
+        events += page_events(what, page, src)
         reporter.add(Code.DEDICATION_RECOGNISED, recognised(what, page), file, src.line)
         done += page.end
         found.add(what)

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from ..diagnostics import Code, Reporter
 from ..events import (
     BlockNode,
-    BookMeta,
     BookTitle,
     Break,
     Event,
@@ -50,7 +49,7 @@ from ..rules.titles import (
     broken,
 )
 from .apparatus import find_contents, find_dedication, find_half_titles, is_end_mark
-from .frontpages import copyright_page, epigraph, prose_blocks
+from .frontpages import Found, copyright_page, epigraph, page_events, prose_blocks, recognised
 from .indented import block, set_aside
 from .outline import Item, demote_stray_numbers, story_levels
 from .titling import TitleLines, mark_title_lines, raw_inlines
@@ -358,50 +357,37 @@ class StructureReader(TitleLines):
             found.add(page)
 
     def _front_page(self, out: list[Item], i: int, found: set[str]) -> str | None:
-        """The front page at ``i`` taken out (its name), or None."""
-        src = Source(self.name, out[i].unit.line, out[i].unit.cols[0]) if i < len(out) else None
-        if src is None:
+        """The front page at ``i`` taken out (its name), or None. The dedication is
+        this reader's own: a block of one-per-line units no blank line parts."""
+        if i >= len(out):
             return None
         blocks = prose_blocks(out, i) or []
-        copyright_ = copyright_page(blocks) if "copyright" not in found else None
-        if copyright_ is not None:
-            self._declare("rights", copyright_.lines, src, "copyright block")
-            del out[i : i + copyright_.end]
-            return "copyright"
-        dedication = None
-        if "dedication" not in found and not self.options.dedication:
-            dedication = self._dedication(out, i)
-        if dedication is not None:
-            self._declare("dedication", tuple(dedication[1]), src, "dedication")
-            del out[i : dedication[0]]
-            return "dedication"
-        quoted = epigraph(blocks) if "epigraph" not in found else None
-        if quoted is not None:
-            self._declare("epigraph", quoted.lines, src, "epigraph")
-            if quoted.source:
-                self.events.append(BookMeta("epigraph_source", quoted.source, src))
-            del out[i : i + quoted.end]
-            return "epigraph"
-        return None
+        page: Found | None = None
+        what = ""
+        if "copyright" not in found:
+            page, what = copyright_page(blocks), "copyright"
+        if page is None and "dedication" not in found and not self.options.dedication:
+            page, what = self._dedication(out, i), "dedication"
+        if page is None and "epigraph" not in found:
+            page, what = epigraph(blocks), "epigraph"
+        if page is None:
+            return None
+        src = Source(self.name, out[i].unit.line, out[i].unit.cols[0])
+        self.events += page_events(what, page, src)
+        self.reporter.add(Code.DEDICATION_RECOGNISED, recognised(what, page), self.name, src.line)
+        del out[i : i + page.end]
+        return what
 
-    def _dedication(self, out: list[Item], i: int) -> tuple[int, list[str]] | None:
+    def _dedication(self, out: list[Item], i: int) -> Found | None:
         """A dedication at ``i``; one ending like a sentence only over an epigraph."""
         words, by = self.locale.dedication_words, self.locale.by_words
         dedication = find_dedication(out, i, words, by)
         if dedication is None and epigraph(prose_blocks(out, i + 1) or []) is not None:
             dedication = find_dedication(out, i, words, by, sentence=True)
-        return dedication
-
-    def _declare(self, key: str, lines: tuple[str, ...], src: Source, what: str) -> None:
-        """One front page's text as the book's `key`, reported."""
-        self.events.append(BookMeta(key, "\n".join(lines), src))
-        self.reporter.add(
-            Code.DEDICATION_RECOGNISED,
-            f"{what} recognised: {' / '.join(lines)!r} (set on its own page; "
-            f"[book] {key} in book.toml overrides it)",
-            self.name,
-            src.line,
-        )
+        if dedication is None:
+            return None
+        end, lines = dedication
+        return Found(end - i, tuple(lines))
 
     def _half_titles(self, out: list[Item], i: int) -> None:
         """Take out the book's title repeated before the first chapter (reported)."""
