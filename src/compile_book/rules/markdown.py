@@ -69,12 +69,9 @@ _HIGHLIGHT_RE = re.compile(
     r"(?<![=\w])(?P<before>==)(?P<text>[^\s=<>](?:[^=\n]*?[^\s=<>])?)(?P<after>==)(?![=\w])"
 )
 # Why: a run of backticks opens or closes a code span, whose text is never markup.
-_BACKTICKS_RE = re.compile(
-    r"`+"
-)  # Why: a callout's type at the head of a block quote (> [!note], > [!quote]- Title).
-_CALLOUT_RE = re.compile(
-    r"^(?P<before>)(?P<text>[ \t]*>[ \t]*)(?P<after>\[![A-Za-z-]+\][+-]?[ \t]*)"
-)
+_BACKTICKS_RE = re.compile(r"`+")
+# Why: a callout's type at the head of a block quote (> [!note], > [!quote]- Title).
+_CALLOUT_RE = re.compile(r"^([ \t]*>[ \t]*)(\[![A-Za-z-]+\][+-]?[ \t]*)")
 # Why: a line wholly in bold or italics (Google Docs bolds a title page's lines).
 _WRAPPED_RE = re.compile(r"(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1")
 # Why: a YAML quoted scalar: "..." with backslash escapes, '...' with '' for a quote.
@@ -150,14 +147,25 @@ def critic(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counter[
     mark were read. Marks close on the line they open; what is not shown hides behind
     DROP markers, so columns keep their place. The `code` lines, and code spans
     within a line, stay as typed."""
+    return _each_line(text, code, "{", lambda line: _outside_code(line, _critic_marks))
+
+
+def _each_line(
+    text: str,
+    code: frozenset[int],
+    marks: str,
+    read: Callable[[str], tuple[str, Counter[str]]],
+) -> tuple[str, Counter[str]]:
+    """`read` applied to each line that is not a `code` line and holds one of `marks`'
+    characters' runs (a cheap test first), with the counts it gives added up."""
     counts: Counter[str] = Counter()
     lines = text.split("\n")
     for k, line in enumerate(lines):
-        if k in code or "{" not in line:
+        if k in code or not any(mark in line for mark in marks.split()):
             continue
-        lines[k], found = _outside_code(line, _critic_marks)
+        lines[k], found = read(line)
         counts += found
-    return "\n".join(lines), counts
+    return "\n".join(lines), +counts
 
 
 def _critic_marks(text: str) -> tuple[str, Counter[str]]:
@@ -239,17 +247,15 @@ def obsidian(text: str, code: frozenset[int] = frozenset()) -> tuple[str, Counte
     many of each kind were read. What is not shown hides behind DROP markers
     (restoring drops them), so every column keeps its place for diagnostics. The
     `code` lines (0-based: a code block's), and code spans, stay as typed."""
+    return _each_line(text, code, "[[ == [!", _obsidian_line)
+
+
+def _obsidian_line(line: str) -> tuple[str, Counter[str]]:
     counts: Counter[str] = Counter()
-    lines = text.split("\n")
-    for k, line in enumerate(lines):
-        if k in code or not ("[[" in line or "==" in line or "[!" in line):
-            continue
-        if not _NOTE_LINE_RE.fullmatch(line):  # a line wholly in [[ ]] is a note to self
-            line, found = _outside_code(line, _obsidian_marks)
-            counts += found
-        line, counts["callout"] = _count(_CALLOUT_RE.subn(_unmarked, line), counts["callout"])
-        lines[k] = line
-    return "\n".join(lines), +counts
+    if not _NOTE_LINE_RE.fullmatch(line):  # a line wholly in [[ ]] is a note to self
+        line, counts = _outside_code(line, _obsidian_marks)
+    line, counts["callout"] = _CALLOUT_RE.subn(lambda m: m.group(1) + DROP * len(m.group(2)), line)
+    return line, counts
 
 
 def _obsidian_marks(text: str) -> tuple[str, Counter[str]]:
@@ -257,10 +263,6 @@ def _obsidian_marks(text: str) -> tuple[str, Counter[str]]:
     text, counts["wiki link"] = _WIKI_LINK_RE.subn(_shown, text)
     text, counts["highlight"] = _HIGHLIGHT_RE.subn(_unmarked, text)
     return text, +counts
-
-
-def _count(done: tuple[str, int], before: int) -> tuple[str, int]:
-    return done[0], before + done[1]
 
 
 def _shown(m: re.Match[str]) -> str:
