@@ -1,7 +1,8 @@
 """Deterministic benchmark corpora built from the seed manuscripts.
 
 A corpus is one long novel: the seeds' prose paragraphs, in seed order and
-repeated as often as needed, cut into chapters of 2,500-5,000 words with
+repeated as often as needed (each pass after the first with its words varied,
+:func:`_varied`), cut into chapters of 2,500-5,000 words with
 ``Chapter N`` heading lines and an occasional scene break. The seeds' own
 conventions are kept as typed (straight quotes, `` - `` dashes, ``{telepathy}``
 braces, split paragraphs); scene breaks alternate between ``~~~~~`` and ``***``.
@@ -20,6 +21,7 @@ give byte-identical files.
 
 from __future__ import annotations
 
+import bisect
 import os
 import random
 import re
@@ -51,6 +53,8 @@ _HEADING_MAX_WORDS = 5
 # A break goes only before a paragraph that opens like a sentence, so a paragraph the
 # writer split across a blank line (second half in lower case) stays together.
 _SENTENCE_START_RE = re.compile(r"[\"'A-Z0-9{(…]")
+# A lower-case word the later passes over the seeds may exchange for another of its length.
+_PLAIN_WORD_RE = re.compile(r"\b[a-z]{3,}\b")
 # A word is a whitespace-separated token with a letter or digit in it, so markup
 # (`#`, `* * *`, `~~~~~`) and spaced dashes (` - `) count for nothing.
 _WORD_RE = re.compile(r"\S*[^\W_]\S*")
@@ -122,6 +126,47 @@ def _cycle(items: Sequence[str]) -> Iterator[str]:
         yield from items
 
 
+def _passes(paragraphs: Sequence[str], seed: int) -> Iterator[str]:
+    """The seeds' paragraphs over and over, each pass after the first varied (:func:`_varied`).
+
+    Why vary: the seeds hold about 21,000 words, so a 100,000-word corpus would
+    repeat each paragraph five times, and Typst lays an identical paragraph out
+    once and reuses it. A single Typst run over the whole book (pandoc's) then
+    did a fifth of the work a real novel needs, while a run whose paragraphs
+    each carry a marker (compile-book's facing-page measuring) did all of it.
+    No novel repeats its paragraphs, so no pass repeats another's.
+    """
+    vocabulary: dict[int, list[str]] = {}
+    for paragraph in paragraphs:
+        for word in _PLAIN_WORD_RE.findall(paragraph):
+            vocabulary.setdefault(len(word), []).append(word)
+    words = {length: sorted(set(found)) for length, found in vocabulary.items()}
+    yield from paragraphs
+    turn = 1
+    while True:
+        rng = random.Random(seed + turn)
+        swaps = {length: rng.sample(found, len(found)) for length, found in words.items()}
+        yield from (_varied(paragraph, words, swaps) for paragraph in paragraphs)
+        turn += 1
+
+
+def _varied(paragraph: str, words: dict[int, list[str]], swaps: dict[int, list[str]]) -> str:
+    """`paragraph` with each lower-case word but its first exchanged for another of the
+    same length (one fixed exchange per pass): the same word count, quotes, dashes,
+    capitals and line lengths, so the text sets like the seeds' without repeating them."""
+
+    opening = re.search(r"[^\W\d_]+", paragraph)
+    first = opening.start() if opening else -1
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group()
+        if match.start() == first:
+            return word  # a paragraph's opening word could start a heading line
+        return swaps[len(word)][bisect.bisect_left(words[len(word)], word)]
+
+    return _PLAIN_WORD_RE.sub(swap, paragraph)
+
+
 @dataclass(frozen=True, slots=True)
 class _Block:
     """One chapter: its number and its items (a paragraph, or None for a scene break)."""
@@ -133,7 +178,7 @@ class _Block:
 def _chapters(paragraphs: Sequence[str], target_words: int, seed: int) -> list[_Block]:
     """Cut the cycled paragraphs into chapters totalling about ``target_words`` words."""
     rng = random.Random(seed)
-    source = _cycle(paragraphs)
+    source = _passes(paragraphs, seed)
     pending = next(source)
     blocks: list[_Block] = []
     total = 0

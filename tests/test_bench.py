@@ -45,3 +45,13 @@ def test_sizes_parse(corpus_gen: ModuleType) -> None:
     assert corpus_gen.parse_size("100k") == 100_000
     assert corpus_gen.parse_size("1m") == 1_000_000
     assert corpus_gen.size_label(1_000_000) == "1m"
+
+
+def test_no_paragraph_is_a_copy_of_another_pass(corpus_gen: ModuleType, tmp_path: Path) -> None:
+    # The seeds hold about 21,000 words: a longer corpus goes over them again with its
+    # words varied, so Typst cannot lay a paragraph out once and reuse it.
+    corpus = corpus_gen.generate(50_000, tmp_path, SEEDS)
+    paragraphs = [p for p in corpus.txt.read_text("utf-8").split("\n\n") if len(p.split()) > 12]
+    assert len(set(paragraphs)) == len(paragraphs)
+    seeds = set(corpus_gen.seed_paragraphs(SEEDS))
+    assert 0 < sum(p in seeds for p in paragraphs) < len(paragraphs) / 2

@@ -87,7 +87,7 @@ Url = Annotated[str, AfterValidator(_url)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class AlsoByConfig(_Model):

@@ -38,7 +38,7 @@ __all__ = ["BoxsetConfig", "assemble_boxset", "book_paths", "parse_boxset"]
 class BoxsetConfig(BaseModel):
     """``[boxset]``: the projects this box set is made of, in reading order."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     books: list[str] = Field(
         min_length=1, description="Each book's project folder, relative to this book.toml."

@@ -44,7 +44,7 @@ __all__ = [
 class EditionConfig(BaseModel):
     """One ``[editions.<name>]`` table: what this edition changes from the book."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     format: str | None = Field(
         default=None,

@@ -102,7 +102,7 @@ class CoverWrapConfig(BaseModel):
     book, unless ``pages`` gives it.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     paper: Paper = Field(default="cream", description="Interior paper: white or cream.")
     printer: Printer = Field(

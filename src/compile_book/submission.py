@@ -28,7 +28,7 @@ __all__ = ["SubmissionConfig"]
 class SubmissionConfig(BaseModel):
     """The submission manuscript (``[submission]``): contact block and typing choices."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str | None = Field(
         default=None,

@@ -63,7 +63,7 @@ TelepathyStyle = Literal["italic", "roman", "small-caps", "bold"]
 class WriterOptions(BaseModel):
     """Settings every writer reads: how mind-speech is set and how heading numbers print."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     telepathy_style: TelepathyStyle = "italic"
     chapter_numbers: NumberStyle = "as-written"
