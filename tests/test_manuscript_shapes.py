@@ -6,12 +6,13 @@ licence. Small excerpts written for these tests."""
 from __future__ import annotations
 
 import textwrap
+import zipfile
 from pathlib import Path
 
 from compile_book.backends.epub import write_epub
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
-from compile_book.nodes import BlockQuote, Book, Verse, heading_text
+from compile_book.nodes import BlockQuote, Book, CopyrightPage, Verse, heading_text
 from compile_book.parser import ManuscriptSource, parse_sources
 from tests.epubcheck import run_epubcheck
 
@@ -196,6 +197,40 @@ def test_gutenberg_wrapping_is_left_out_with_a_warning_naming_its_lines() -> Non
     assert (book.meta.title, book.meta.authors) == ("The Farm", ("Jane Writer",))
     assert len(book.chapters) == 1
     assert heading_text(book.chapters[0].heading) == "Chapter 1"
+
+
+def test_a_gutenberg_text_claims_no_copyright(tmp_path: Path) -> None:
+    # "Copyright © 2026 Jane Austen. All rights reserved." would be false of a
+    # public-domain text: no notice is made, and the EPUB declares no rights.
+    book = _book(GUTENBERG)
+    assert book.meta.public_domain and book.meta.rights is None
+    assert not [n for n in book.front if isinstance(n, CopyrightPage)]
+    out = tmp_path / "farm.epub"
+    write_epub(book, out, BookConfig())
+    result = run_epubcheck(out)
+    assert result.clean, result.messages
+    with zipfile.ZipFile(out) as epub:
+        package = epub.read("EPUB/content.opf").decode()
+    assert "<dc:rights" not in package and "Jane Writer" in package
+
+
+def test_a_gutenberg_text_prints_the_rights_book_toml_gives() -> None:
+    book = parse_sources(
+        [ManuscriptSource("book.txt", GUTENBERG.encode())],
+        BookConfig(rights="This text is in the public domain."),
+    )
+    (page,) = [n for n in book.front if isinstance(n, CopyrightPage)]
+    assert page.lines == ("This text is in the public domain.",)
+
+
+def test_only_the_first_file_makes_a_book_public_domain() -> None:
+    # A later file quoting Gutenberg's markers (an appendix about the source) does not.
+    files = [ManuscriptSource("a.txt", f"Chapter 1\n\n{BODY}\n".encode())]
+    files.append(ManuscriptSource("b.txt", GUTENBERG.encode()))
+    book = parse_sources(files, BookConfig(authors=["Jane Writer"]))
+    assert not book.meta.public_domain
+    (page,) = [n for n in book.front if isinstance(n, CopyrightPage)]
+    assert page.lines[0].startswith("Copyright ©")
 
 
 def test_files_that_all_became_untitled_chapters_are_warned_once() -> None:

@@ -25,6 +25,7 @@ from .config import BookConfig, isbn_digits
 from .diagnostics import Code, Diagnostic, Reporter
 from .errors import InputError
 from .events import (
+    PUBLIC_DOMAIN,
     BlockNode,
     BookAuthor,
     BookCover,
@@ -294,6 +295,8 @@ def assemble(
     meta = metadata(config, facts.title, tuple(facts.authors), hint, facts.declared)
     if facts.cover is not None:
         meta = dataclasses.replace(meta, cover=facts.cover)
+    if PUBLIC_DOMAIN in facts.declared:
+        meta = dataclasses.replace(meta, public_domain=True)
     book = Book(meta, parts, tuple(diagnostics))
     validate(book)
     return book

@@ -50,6 +50,12 @@ class BookMeta:
     source: Source
 
 
+#: A :class:`BookMeta` key that is no ``book.toml`` one: the first file is a public-domain
+#: text (Project Gutenberg's), so the book claims no copyright of its own
+#: (:attr:`~compile_book.nodes.Metadata.public_domain`).
+PUBLIC_DOMAIN = "public_domain"
+
+
 @record
 class BookCover:
     """The book's cover picture a manuscript names (Markdown front matter ``cover-image:``,

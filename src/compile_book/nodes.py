@@ -386,6 +386,7 @@ class Metadata:
     ``book.toml``), or the :class:`Image` of a picture that opens a
     word-processor manuscript; ``isbn`` is as the writer
     hyphenated it (``identifier`` holds the bare ``urn:isbn:`` form).
+    ``public_domain``: see the field.
     """
 
     title: str
@@ -404,6 +405,9 @@ class Metadata:
     epigraph: str | None = None
     epigraph_source: str | None = None
     cover: Image | str | None = None
+    public_domain: bool = False
+    """The text is a public-domain one (a Project Gutenberg file): with no ``rights``
+    of its own the book claims no copyright (no generated notice)."""
 
 
 class Chapters(tuple[Chapter, ...]):

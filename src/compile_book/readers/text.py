@@ -28,8 +28,9 @@ from collections.abc import Sequence
 
 from ..diagnostics import Code, Reporter, Severity
 from ..errors import InputError
-from ..events import BookTitle, FileEvents
+from ..events import PUBLIC_DOMAIN, BookMeta, BookTitle, FileEvents
 from ..locale import get_locale
+from ..nodes import Source
 from ..rules import manuscript_format
 from ..rules.decode import decode
 from ..rules.gutenberg import find_boilerplate
@@ -49,6 +50,22 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     text = leave_out(name, decode_text(name, data, reporter), reporter)
     if options.first:
         text = _leave_out_editors_block(name, text, options, reporter)
+        return _public_domain(name, reporter, read_file(name, text, options, reporter))
+    return read_file(name, text, options, reporter)
+
+
+def _public_domain(name: str, reporter: Reporter, events: FileEvents) -> FileEvents:
+    """A book opening with Project Gutenberg's header is a public-domain text: it says so
+    first (so a copyright page typed in the text still gives the book its rights)."""
+    wrapped = next((d for d in reporter.items if d.code == Code.BOILERPLATE_LEFT_OUT), None)
+    if wrapped is None:
+        return events
+    said = BookMeta(PUBLIC_DOMAIN, "yes", Source(name, wrapped.line))
+    return dataclasses.replace(events, events=(said, *events.events))
+
+
+def read_file(name: str, text: str, options: Options, reporter: Reporter) -> FileEvents:
+    """One file's events from its cleaned text: a labelled header, then its structure."""
     labelled = read_labelled(text) if options.first else None
     if labelled is None:
         return structure(name, text, options, reporter)
@@ -146,7 +163,9 @@ def _leave_out_boilerplate(name: str, lines: list[str], reporter: Reporter) -> l
     reporter.add(
         Code.BOILERPLATE_LEFT_OUT,
         f"lines {named} are Project Gutenberg's header and licence ({words} words): left "
-        "out of the book; delete them from the manuscript",
+        "out of the book, which claims no copyright for this public-domain text; delete "
+        "them from the manuscript and say what the copyright page should in book.toml "
+        '(rights = "…")',
         name,
         spans[0][0] + 1,
     )

@@ -5,7 +5,8 @@ contents title are nodes of the tree (:data:`~compile_book.nodes.Matter`),
 so the EPUB and the PDF print the same words in the same order; each writer
 only decides how they look. The copyright block reads::
 
-    Copyright © 2026 Jane Doe, John Roe and Ann Poe   (or the book's own rights line)
+    Copyright © 2026 Jane Doe, John Roe and Ann Poe   (or the book's own rights line;
+                                                      none for a public-domain text)
     All rights reserved.
     Second edition
     ISBN 978-…
@@ -37,7 +38,7 @@ def copyright_lines(meta: Metadata, locale: Locale, year: int) -> tuple[str, ...
     lines: list[str] = []
     if meta.rights:
         lines.extend(_lines(meta.rights))  # a typed copyright block, line by line
-    elif meta.authors:
+    elif meta.authors and not meta.public_domain:
         when = (meta.date or "")[:4] or str(year)
         holders = locale.join_names(meta.authors)
         lines.append(words.copyright_line.format(year=when, holders=holders))

@@ -301,11 +301,11 @@ def rights_statement(book: Book) -> str | None:
 
     The rights the book declares; else the copyright notice that opens its
     copyright page, which the ``matter`` transform writes whenever the book
-    names its authors.
+    names its authors (and the text is not a public-domain one).
     """
     if book.meta.rights:
         return book.meta.rights
-    if not book.meta.authors:
+    if not book.meta.authors or book.meta.public_domain:
         return None
     for node in book.front:
         if isinstance(node, CopyrightPage) and node.lines:
