@@ -36,6 +36,7 @@ NOT_MANUSCRIPTS = [
     ("Contents.txt", "table of contents"),
     ("TOC.md", "table of contents"),
     ("outline.md", "planning"),
+    ("overview.md", "planning"),
     ("Synopsis.docx", "planning"),
     (".hidden.txt", "hidden"),
     ("._01-start.txt", "hidden"),
@@ -120,6 +121,58 @@ def test_sub_folders_are_read_in_natural_order_folder_then_file(tmp_path: Path) 
         "manuscripts/part-2/ch-9.txt",
         "manuscripts/part-2/ch-10.md",
         "manuscripts/part-10/ch-1.txt",
+    ]
+
+
+def test_pages_that_open_and_close_a_book_go_first_and_last_by_their_names(
+    tmp_path: Path,
+) -> None:
+    # The alphabet put prologue.md after chapter-09.md and acknowledgments.md first.
+    names = [
+        "chapter-01.md",
+        "chapter-10.md",
+        "Acknowledgments.md",
+        "epilogue.md",
+        "preface.md",
+        "Prologue - The Fall.md",
+        "foreword.md",
+        "forwarded.md",  # not a foreword: its whole first word must be the page's name
+        "introductions.txt",
+        "part-2/epilogue.md",  # in a folder: last among that folder's files
+        "part-2/ch-11.md",
+        "About the Author.md",
+        "afterword.md",
+    ]
+    write_files(tmp_path, {f"manuscripts/{n}": HELLO for n in names})
+    project = load_project(tmp_path)
+    assert [
+        p.relative_to(tmp_path.resolve() / "manuscripts").as_posix() for p in project.manuscripts
+    ] == [
+        "foreword.md",
+        "preface.md",
+        "Prologue - The Fall.md",
+        "chapter-01.md",
+        "chapter-10.md",
+        "forwarded.md",
+        "introductions.txt",
+        "part-2/ch-11.md",
+        "part-2/epilogue.md",
+        "epilogue.md",
+        "afterword.md",
+        "Acknowledgments.md",
+        "About the Author.md",
+    ]
+
+
+def test_a_numbered_prologue_keeps_the_writers_order(tmp_path: Path) -> None:
+    names = ["01-chapter.md", "02-prologue.md", "epilogue 2.md", "03-chapter.md"]
+    write_files(tmp_path, {f"manuscripts/{n}": HELLO for n in names})
+    project = load_project(tmp_path)
+    assert [p.name for p in project.manuscripts] == [
+        "01-chapter.md",
+        "02-prologue.md",
+        "03-chapter.md",
+        "epilogue 2.md",
     ]
 
 

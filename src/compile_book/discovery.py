@@ -58,8 +58,9 @@ _NAME_RULES: tuple[tuple[str, str], ...] = (
     ("changelog|contributing|authors(?=\\.|$)|notice(?=\\.|$)", "a repository file"),
     # The writer's own lists and notes: the words are meant for the writer only.
     ("todo|notes?", "the writer's notes, not the book's text"),
-    # Planning documents: an outline, or the synopsis an agent asks for.
-    ("outline|synopsis", "a planning document (outline or synopsis), not the book's text"),
+    # Planning documents: an outline, an overview of the plot, or the synopsis an agent
+    # asks for.
+    ("outline|synopsis|overview", "a planning document (outline or synopsis), not the book's text"),
     # A hand-made table of contents: the book's own is made from its headings.
     ("contents|toc", "a table of contents; the book's own is made from its headings"),
     # Settings another writing tool keeps beside the text (Config.txt).
@@ -352,19 +353,59 @@ def resolved(path: Path) -> Path:
         return path.absolute()
 
 
+#: Files named for a page that opens a book (``prologue.md``, ``Preface.txt``) or closes
+#: one (``epilogue.md``, ``acknowledgments.docx``), in the order books print them: with
+#: no number in its name, such a file goes before (after) everything beside it,
+#: whatever the alphabet says.
+_OPENING = (
+    "foreword|forward|vorwort|avant-propos",
+    "pref(?:ace|acio|ácio)|préface",
+    "introduc(?:tion|ción|ão)|einleitung",
+    "prolog(?:ue|o)?|prólogo|prelude",
+)
+_CLOSING = (
+    "epilog(?:ue|o)?|epílogo",
+    "afterword|nachwort|postface",
+    "acknowledge?ments|agradecim(?:ientos|entos)|remerciements|danksagung",
+    "about[ _-]the[ _-]author",
+)
+# Why: the whole first word (or words), so "forwarded.md" and "introductions.md" stay put.
+_PAGE_NAMES = tuple(
+    (re.compile(f"(?:{words})(?![^\\W\\d_])", re.IGNORECASE), f"{mark}{rank}")
+    for mark, group in (("\x01", _OPENING), ("\U0010fffd", _CLOSING))
+    for rank, words in enumerate(group)
+)
+
+
+def _placed(name: str) -> str:
+    """`name` made to sort first (a prologue) or last (an epilogue) among its neighbours
+    when it names such a page and carries no number (a number is the writer's order)."""
+    if any(ch.isdigit() for ch in name):
+        return name
+    for pattern, prefix in _PAGE_NAMES:
+        if pattern.match(name):
+            return prefix + name
+    return name
+
+
 def reading_order(paths: Iterable[Path], base: Path) -> list[Path]:
     """``paths`` in natural order of their path below ``base``: folder, then file.
 
-    Natural: ``chapter-2`` before ``chapter-10``; case is ignored. natsort is
+    Natural: ``chapter-2`` before ``chapter-10``; case is ignored. A file named
+    for an opening page with no number in its name (``prologue.md``,
+    ``Preface.txt``) comes before the files and folders beside it, one named for
+    a closing page (``epilogue.md``, ``acknowledgments.md``) after them: the
+    alphabet alone put ``prologue.md`` after ``chapter-09.md``. natsort is
     imported only when needed.
     """
     from natsort import natsorted, ns
 
     def key(path: Path) -> str:
         try:
-            return path.relative_to(base).as_posix()
+            where = path.relative_to(base)
         except ValueError:
-            return path.as_posix()
+            where = path
+        return "/".join([*where.parts[:-1], _placed(where.name)])
 
     # A plain sort first so names equal but for case keep one order on every machine.
     ordered: list[Path] = natsorted(sorted(paths, key=key), key=key, alg=ns.PATH | ns.IGNORECASE)
