@@ -145,8 +145,8 @@ DOCS: dict[Code, str] = {
     Code.SCENE_BREAK_DROPPED: "a second scene break in a row was merged into the first",
     Code.TITLE_CASED: "an ALL-CAPS book, part or chapter title set in title case (letters kept)",
     Code.CONTENTS_LIST_LEFT_OUT: (
-        "a typed contents list whose every entry matches a heading, left out (the book "
-        "makes its own)"
+        "a typed contents list whose every entry matches a heading (with page numbers, at "
+        "least half), left out (the book makes its own)"
     ),
     Code.END_MARK_RECOGNISED: "'The End' under the last paragraph read as the end mark, left out",
     Code.DEDICATION_RECOGNISED: (

@@ -47,6 +47,8 @@ _ENTRY_RE = re.compile(
     re.I,
 )
 _PUNCT_RE = re.compile(r"[^\w\s]")
+# Why: an entry of a list with page numbers ends in its page ("Letters--Lucy and Mina  51").
+_PAGE_RE = re.compile(r"\s\d{1,4}$")
 END_MARKS = frozenset({"the end", "finis", "fin"})
 DEDICATION_START_RE = re.compile(r"[_*]*(?:to|for|dedicated to|in memory of)\b", re.I)
 DEDICATION_MAX_LINES = 8
@@ -81,6 +83,8 @@ class Contents:
     start: int
     end: int
     entries: int
+    unnamed: int = 0
+    """Entries naming no heading, taken for the page number they end in."""
 
 
 def _keys(items: Sequence[Item], first: int) -> tuple[set[str], set[int]]:
@@ -159,42 +163,86 @@ def find_contents(
     titles, numbers = _keys(items, first)
     k = start
     while k < first:
-        titled = fold(items[k].unit.text).rstrip(".:") in CONTENTS_TITLES
-        a = k + 1 if titled else k
-        b = a
-        lines = 0
-        while b < first:
-            item = items[b]
-            if item.kind == "heading" and b in repeated:
-                lines += 1
-                b += 1
-                # An entry's title wrapped onto the next line, no blank line between;
-                # text of its own under it makes it a chapter, and the run no list.
-                after = items[b] if b < first else None
-                if after is not None and after.kind == "prose" and not after.unit.blank_before:
-                    if not _wrapped_title(after.unit.text, len(after.unit.lines)):
-                        break
-                    lines += 1
-                    b += 1
-                continue
-            if item.kind == "indented" and indented is not None:
-                entry = indented(item)
-            elif item.kind == "prose":
-                entry = unit_lines(item.unit)
-            else:
-                break
-            entry = [line for line in entry if _norm(line) not in COLUMN_HEADS]
-            if not all(_matches(line, titles, numbers) for line in entry):
-                break
-            lines += len(entry)
-            b += 1
+        titled, paged = _contents_title(items[k].unit.text)
+        run = _Run(items, first, (titles, numbers, repeated), indented, paged)
+        run.end = k + 1 if titled else k
+        while run.end < first and run.take(run.end):
+            pass
+        b = run.end
         # the list must end where its block ends: a line of it naming no heading keeps it all
         whole = b == first or items[b].unit.blank_before
-        if whole and lines >= (1 if titled else MIN_UNTITLED_ENTRIES):
-            return Contents(k, b, lines)
+        if whole and run.lines >= (1 if titled else MIN_UNTITLED_ENTRIES) and run.named(titled):
+            return Contents(k, b, run.lines, run.unnamed)
         # a run starting inside this one ends where it did: go on past it (linear)
         k = max(k + 1, b)
     return None
+
+
+def _contents_title(text: str) -> tuple[bool, bool]:
+    """Whether a line is a contents list's title, and whether it carries the page
+    column's head at its end (``CONTENTS          Page``)."""
+    words = fold(text).rstrip(".:").split()
+    if words and words[-1].strip(".") in COLUMN_HEADS and len(words) > 1:
+        return " ".join(words[:-1]).rstrip(".:") in CONTENTS_TITLES, True
+    return " ".join(words) in CONTENTS_TITLES, False
+
+
+class _Run:
+    """A contents list being read, item by item: its lines, and those that name no
+    heading but end in a page number (a list with page numbers keeps them)."""
+
+    def __init__(
+        self,
+        items: Sequence[Item],
+        first: int,
+        keys: tuple[set[str], set[int], set[int]],
+        indented: Callable[[Item], list[str]] | None,
+        paged: bool,
+    ) -> None:
+        self.items, self.first, self.indented, self.paged = items, first, indented, paged
+        self.titles, self.numbers, self.repeated = keys
+        self.lines = 0
+        self.unnamed = 0
+        self.end = 0
+
+    def named(self, titled: bool) -> bool:
+        """Every entry names a heading; in a titled list with page numbers, at least
+        half do (``Letters--Lucy and Mina  51``: the chapter opens with a letter)."""
+        return not self.unnamed or (titled and self.paged and 2 * self.unnamed <= self.lines)
+
+    def take(self, b: int) -> bool:
+        """Take the item at ``b`` into the list (``end`` is then past what it took);
+        false where the list ends."""
+        items, first = self.items, self.first
+        item = items[b]
+        if item.kind == "heading" and b in self.repeated:
+            self.lines += 1
+            self.end = b + 1
+            # An entry's title wrapped onto the next line, no blank line between;
+            # text of its own under it makes it a chapter, and the run no list.
+            after = items[b + 1] if b + 1 < first else None
+            if after is not None and after.kind == "prose" and not after.unit.blank_before:
+                if not _wrapped_title(after.unit.text, len(after.unit.lines)):
+                    return False
+                self.paged |= _norm(after.unit.text) in COLUMN_HEADS
+                self.lines += 1
+                self.end = b + 2
+            return True
+        if item.kind == "indented" and self.indented is not None:
+            entry = self.indented(item)
+        elif item.kind == "prose":
+            entry = unit_lines(item.unit)
+        else:
+            return False
+        kept = [line for line in entry if _norm(line) not in COLUMN_HEADS]
+        self.paged |= len(kept) < len(entry)
+        unnamed = [line for line in kept if not _matches(line, self.titles, self.numbers)]
+        if unnamed and not (self.paged and all(_PAGE_RE.search(x) for x in unnamed)):
+            return False
+        self.lines += len(kept)
+        self.unnamed += len(unnamed)
+        self.end = b + 1
+        return True
 
 
 def _wrapped_title(text: str, lines: int) -> bool:
@@ -203,7 +251,7 @@ def _wrapped_title(text: str, lines: int) -> bool:
     return lines == 1 and len(text) <= _WRAPPED_MAX and not text.rstrip("\"'”’").endswith(_ENDS)
 
 
-def _squeezed(text: str) -> str:
+def squeezed(text: str) -> str:
     """Letters and digits only, folded: "T O M  S A W Y E R" is "tomsawyer"."""
     return "".join(c for c in fold(text) if c.isalnum())
 
@@ -213,7 +261,7 @@ def find_half_titles(items: Sequence[Item], start: int, title: str | None) -> li
     two, or one of the two right over the first numbered heading (``CRIME AND
     PUNISHMENT`` over ``PART I``, after a preface), letterspaced or not. Never a
     line of speech or a sentence: ``"Yes."`` in a book called *Yes* is the story's."""
-    key = _squeezed(title or "")
+    key = squeezed(title or "")
     if not key:
         return []
     first = next(
@@ -239,7 +287,7 @@ def _half_title(item: Item, key: str) -> bool:
         and len(item.unit.lines) == 1
         and not text.startswith(_SPEECH)
         and not text.rstrip().endswith(_ENDS)
-        and _squeezed(text) == key
+        and squeezed(text) == key
     )
 
 
@@ -283,8 +331,28 @@ def find_dedication(
     while end < first and items[end].kind == "prose" and not items[end].unit.blank_before:
         lines += unit_lines(items[end].unit)
         end += 1
+    if len(lines) == 1 and _dedication_start_re(words).fullmatch(lines[0].strip("_* ")):
+        end = _spaced(items, end, first, lines)
     found = dedication_lines(lines, words, by, sentence=sentence)
     return None if found is None else (end, found)
+
+
+def _spaced(items: Sequence[Item], end: int, first: int, lines: list[str]) -> int:
+    """A dedication page set a phrase a line with a blank line between (``TO`` /
+    ``MY DEAR FRIEND`` / ``HOMMY-BEG``): after ``To`` alone, the one-line units one
+    blank line apart that follow it, added to ``lines``; where they end."""
+    while (
+        end < first
+        and len(lines) < DEDICATION_MAX_LINES
+        and items[end].kind == "prose"
+        and len(items[end].unit.lines) == 1
+        and items[end].unit.gap <= 1
+        and len(items[end].unit.text) <= DEDICATION_MAX_CHARS
+        and fold(items[end].unit.text).rstrip(".:") not in CONTENTS_TITLES
+    ):
+        lines.append(items[end].unit.text.strip())
+        end += 1
+    return end
 
 
 def dedication_lines(

@@ -31,6 +31,7 @@ from ..events import BookMeta, Event
 from ..locale import Locale
 from ..nodes import Source
 from ..record import record
+from ..rules.titles import fold
 from .apparatus import dedication_lines, unit_lines
 from .outline import Item
 
@@ -52,6 +53,17 @@ _COPYRIGHT_PAGE_RE = re.compile(
     r"|wszelkie prawa|alla rättigheter|все права|dépôt légal)",
     re.I,
 )
+# Why: an old book's printer's line, "PRINTED IN THE UNITED STATES" / "AT" / the press.
+_PRINTED_RE = re.compile(r"printed\b", re.I)
+_JOINS = frozenset({"at", "by", "for"})
+# Why: the word that makes a short line under the title a publisher's imprint.
+_PUBLISHER_RE = re.compile(
+    r"\b(?:publishers?|publishing|verlag|[ée]diteurs?|editores|editorial)\b"
+    r"|&\s*co\b|\b(?:company|ltd|limited)\b",
+    re.I,
+)
+IMPRINT_MAX_LINES = 5
+IMPRINT_LINE_MAX = 50
 #: A copyright page fits on a page: this many lines at most.
 COPYRIGHT_MAX_LINES = 20
 COPYRIGHT_LINE_MAX = 400
@@ -96,9 +108,15 @@ def copyright_page(blocks: Blocks) -> Found | None:
         return None
     lines = list(blocks[0])
     end = 1
-    while end < len(blocks) and all(_copyright_line(line) for line in blocks[end]):
-        lines += blocks[end]
-        end += 1
+    while end < len(blocks):
+        if taken := printer(blocks[end:]):
+            lines += [" ".join(x for block in blocks[end : end + taken] for x in block)]
+            end += taken
+        elif all(_copyright_line(line) for line in blocks[end]):
+            lines += blocks[end]
+            end += 1
+        else:
+            break
     if len(lines) > COPYRIGHT_MAX_LINES or any(len(x) > COPYRIGHT_LINE_MAX for x in lines):
         return None
     return Found(end, tuple(lines))
@@ -106,6 +124,45 @@ def copyright_page(blocks: Blocks) -> Found | None:
 
 def _copyright_line(line: str) -> bool:
     return bool(_COPYRIGHT_RE.match(line) or _COPYRIGHT_PAGE_RE.match(line))
+
+
+def printer(blocks: Blocks) -> int:
+    """How many blocks an old book's printer's line fills: ``PRINTED IN THE UNITED
+    STATES`` over ``AT`` over ``THE COUNTRY LIFE PRESS, GARDEN CITY, N.Y.``, set one
+    phrase a line; the word alone (``AT``, ``BY``) joins the printer's name to it."""
+    lines = [x for block in blocks[:3] for x in block]
+    if len(lines) < 3 or not _PRINTED_RE.match(lines[0]) or fold(lines[1]) not in _JOINS:
+        return 0
+    if any(len(block) != 1 for block in blocks[:3]) or len(lines[2]) > IMPRINT_LINE_MAX:
+        return 0
+    return 3
+
+
+def imprint(blocks: Blocks) -> Found | None:
+    """An old edition's imprint on its title page: a place, the publisher and the
+    word ``Publishers`` (``NEW YORK`` / ``GROSSET & DUNLAP`` / ``_Publishers_``), one
+    short line each, ending with the line naming a publisher. It is the source
+    edition's, not this book's (``[book] publisher`` names that)."""
+    end = 0
+    for k, block in enumerate(blocks[:IMPRINT_MAX_LINES]):
+        if len(block) != 1 or not _imprint_line(block[0]):
+            break
+        if _PUBLISHER_RE.search(block[0].strip("_*")):
+            end = k + 1
+    if not end:
+        return None
+    return Found(end, tuple(block[0].strip("_*") for block in blocks[:end]))
+
+
+def _imprint_line(line: str) -> bool:
+    """A short line that names (a place, a firm, a year) and says nothing."""
+    bare = line.strip("_*")
+    return (
+        0 < len(bare) <= IMPRINT_LINE_MAX
+        and bare[0].isupper()
+        and not bare.endswith((",", ";", ":", "!", "?"))
+        and not _SPEECH_RE.search(bare)
+    )
 
 
 def epigraph(blocks: Blocks) -> Found | None:

@@ -16,7 +16,7 @@ the event's :class:`~compile_book.nodes.Source` (``breaks``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..diagnostics import Code, Reporter
 from ..events import (
@@ -45,11 +45,19 @@ from ..rules.paragraphs import (
     split_lines,
 )
 from ..rules.scenebreaks import is_scene_break, looks_like_divider
-from ..rules.titles import (
-    broken,
+from ..rules.titles import broken
+from .apparatus import Contents, find_contents, find_dedication, find_half_titles, is_end_mark
+from .frontpages import (
+    FIELDS,
+    Blocks,
+    Found,
+    copyright_page,
+    epigraph,
+    imprint,
+    page_events,
+    prose_blocks,
+    recognised,
 )
-from .apparatus import find_contents, find_dedication, find_half_titles, is_end_mark
-from .frontpages import Found, copyright_page, epigraph, page_events, prose_blocks, recognised
 from .indented import block, set_aside
 from .outline import Item, demote_stray_numbers, story_levels
 from .titling import TitleLines, mark_title_lines, raw_inlines
@@ -325,8 +333,8 @@ class StructureReader(TitleLines):
             last = out[contents.end - 1].unit.lines[-1]
             report(
                 Code.CONTENTS_LIST_LEFT_OUT,
-                f"contents list (lines {unit.line}-{last}) left out: each of its "
-                f"{contents.entries} entries matches a heading, and the book makes its own",
+                f"contents list (lines {unit.line}-{last}) left out: {_entries(contents)}, "
+                "and the book makes its own",
                 self.name,
                 unit.line,
             )
@@ -350,7 +358,7 @@ class StructureReader(TitleLines):
         """Take out the book's own copyright block, dedication and epigraph at ``i``,
         in any order (reported): each is the book's metadata, set on a page of its own."""
         found: set[str] = set()
-        while len(found) < 3:
+        while len(found) < len(FIELDS) + 1:
             page = self._front_page(out, i, found)
             if page is None:
                 return
@@ -362,10 +370,13 @@ class StructureReader(TitleLines):
         if i >= len(out):
             return None
         blocks = prose_blocks(out, i) or []
-        page: Found | None = None
+        page = imprint(blocks) if "imprint" not in found else None
+        if page is not None:
+            self._imprint(out, i, page)
+            return "imprint"
         what = ""
         if "copyright" not in found:
-            page, what = copyright_page(blocks), "copyright"
+            page, what = _in_items(copyright_page, out, i, blocks), "copyright"
         if page is None and "dedication" not in found and not self.options.dedication:
             page, what = self._dedication(out, i), "dedication"
         if page is None and "epigraph" not in found:
@@ -377,6 +388,19 @@ class StructureReader(TitleLines):
         self.reporter.add(Code.DEDICATION_RECOGNISED, recognised(what, page), self.name, src.line)
         del out[i : i + page.end]
         return what
+
+    def _imprint(self, out: list[Item], i: int, page: Found) -> None:
+        """Leave out the source edition's imprint at ``i`` (reported with its lines)."""
+        first, last = out[i].unit.line, out[i + page.end - 1].unit.lines[-1]
+        self.reporter.add(
+            Code.DOCUMENT_PARTS_LEFT_OUT,
+            f"the source edition's imprint (lines {first}-{last}: {' / '.join(page.lines)!r}) "
+            "left out: it names that edition's publisher ([book] publisher in book.toml "
+            "names this book's)",
+            self.name,
+            first,
+        )
+        del out[i : i + page.end]
 
     def _dedication(self, out: list[Item], i: int) -> Found | None:
         """A dedication at ``i``; one ending like a sentence only over an epigraph."""
@@ -460,6 +484,36 @@ class StructureReader(TitleLines):
         else:
             self.events.append(StartChapter(found.kind, heading, src))
         return i + used
+
+
+def _entries(contents: Contents) -> str:
+    """What made a contents list one, for its note."""
+    if not contents.unnamed:
+        return f"each of its {contents.entries} entries matches a heading"
+    return (
+        f"{contents.entries - contents.unnamed} of its {contents.entries} entries match a "
+        "heading, the rest end in a page number"
+    )
+
+
+def _in_items(
+    find: Callable[[Blocks], Found | None], out: list[Item], i: int, blocks: Blocks
+) -> Found | None:
+    """A front page `find` finds at ``i``, a paragraph broken across lines mid-sentence
+    read whole (``Copyright, 1897, … according`` / ``to Act of Congress, …``, its
+    second line set apart by its indent); ``end`` counts items again."""
+    joined: list[list[str]] = []
+    ends: list[int] = []
+    for k, lines in enumerate(blocks):
+        unit = out[i + k].unit
+        if joined and not unit.blank_before and broken(out[i + k - 1].unit, unit):
+            joined[-1] = [*joined[-1][:-1], f"{joined[-1][-1]} {lines[0]}", *lines[1:]]
+            ends[-1] = k + 1
+        else:
+            joined.append(list(lines))
+            ends.append(k + 1)
+    page = find(joined)
+    return None if page is None else Found(ends[page.end - 1], page.lines, page.source)
 
 
 def _within(unit: Unit, part: str | None, source: Source) -> Source:

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Code, Reporter
 from ..events import BookAuthor, BookMeta, BookTitle, Event, StartChapter
-from ..locale import get_locale
+from ..locale import Locale, get_locale
 from ..nodes import ChapterKind, Heading, Inline, Source, Text
 from ..rules.headings import HeadingMatch
 from ..rules.paragraphs import Line, Unit
 from ..rules.titles import (
+    MINOR_WORDS,
     TITLE_MAX_CHARS,
     TITLE_MAX_WORDS,
     all_caps,
@@ -27,6 +28,8 @@ from ..rules.titles import (
     fold,
     title_cased,
 )
+from .apparatus import CONTENTS_TITLES, dedication_lines, squeezed, unit_lines
+from .frontpages import copyright_page
 from .outline import Item
 
 if TYPE_CHECKING:
@@ -43,6 +46,7 @@ class TitleLines:
 
     name: str
     options: Options
+    locale: Locale
     reporter: Reporter
     events: list[Event]
     _titled_file: bool | None = None
@@ -118,24 +122,12 @@ class TitleLines:
         self.reporter.add(
             Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
         )
-        at = 1
         by_words = get_locale(self.options.language).by_words
-        subtitled = _subtitle_like(items[1], by_words) and _by_at(items, 2, by_words) is not None
-        if _alternative(items) or subtitled:
-            sub = items[1].unit
-            sub_src = Source(self.name, sub.line)
-            subtitle = self._cased(sub.text, sub_src) or sub.text
-            self.events.append(BookMeta("subtitle", subtitle, sub_src))
-            self.reporter.add(
-                Code.BOOK_TITLE_RECOGNISED,
-                f"subtitle line recognised: {sub.text!r} ([book] subtitle in book.toml "
-                "overrides it)",
-                self.name,
-                sub.line,
-            )
-            at = 2
-        found = _by_at(items, at, by_words) or _named_at(
-            items, at, self.options.authors, self.options.language
+        at = self._subtitle(items, self._repeated_title(items, 1, text, by_words), by_words)
+        found = (
+            _by_at(items, at, by_words)
+            or _named_at(items, at, self.options.authors, self.options.language)
+            or _name_line_at(items, at, self.options.authors, self.locale)
         )
         if found is None:
             return at
@@ -146,6 +138,49 @@ class TitleLines:
             Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
         )
         return used
+
+    def _subtitle(self, items: list[Item], at: int, by_words: tuple[str, ...]) -> int:
+        """Take the subtitle line at ``at``, if it is one (an alternative title, or a
+        title-like line over the ``by`` line); return the items used."""
+        subtitled = (
+            _subtitle_like(items[at], by_words) and _by_at(items, at + 1, by_words) is not None
+        )
+        if not ((at == 1 and _alternative(items)) or subtitled):
+            return at
+        sub = items[at].unit
+        sub_src = Source(self.name, sub.line)
+        subtitle = self._cased(sub.text, sub_src) or sub.text
+        self.events.append(BookMeta("subtitle", subtitle, sub_src))
+        self.reporter.add(
+            Code.BOOK_TITLE_RECOGNISED,
+            f"subtitle line recognised: {sub.text!r} ([book] subtitle in book.toml overrides it)",
+            self.name,
+            sub.line,
+        )
+        return at + 1
+
+    def _repeated_title(
+        self, items: list[Item], at: int, title: str, words: tuple[str, ...]
+    ) -> int:
+        """Past the title typed again right under itself (``DRACULA`` over ``DRACULA``,
+        the half title then the title page) when the ``by`` line follows it (reported)."""
+        if not (
+            at < len(items)
+            and items[at].kind == "prose"
+            and len(items[at].unit.lines) == 1
+            and squeezed(items[at].unit.text) == squeezed(title)
+            and _by_at(items, at + 1, words) is not None
+        ):
+            return at
+        unit = items[at].unit
+        self.reporter.add(
+            Code.HALF_TITLE_LEFT_OUT,
+            f"{unit.text!r} repeats the book's title before the first chapter: left out "
+            "as a half title (the title page has it)",
+            self.name,
+            unit.line,
+        )
+        return at + 1
 
     def _headingless_title(self, items: list[Item], i: int) -> int:
         """A short title-case first line of a file without headings titles its chapter."""
@@ -212,7 +247,8 @@ def _by_at(items: list[Item], k: int, words: tuple[str, ...]) -> tuple[str, Item
     by = by_line(second.unit.text, words)
     if (
         by is None
-        and fold(second.unit.text) in ("by", "written by", *words)
+        # "_by_" in italics, as an old title page set it
+        and fold(second.unit.text.strip("_*")) in ("by", "written by", *words)
         and len(items) > k + 2
         and items[k + 1].kind == "prose"
         and len(items[k + 1].unit.lines) == 1
@@ -237,6 +273,58 @@ def _named_at(
     if len(unit.lines) != 1 or fold(text) not in forms:
         return None
     return text, items[k], k + 1
+
+
+# Why: an author's name alone under a title, without "by": two to four capitalised
+# words or initials ("MAREN HOLT", "Lewis Carroll", "H. G. Wells"), nothing else.
+NAME_LINE_MIN_WORDS = 2
+NAME_LINE_MAX_WORDS = 4
+NAME_LINE_MAX_CHARS = 40
+_NAME_MARKS = frozenset("'’-")
+
+
+def name_line(text: str) -> bool:
+    """A line that is a person's name and nothing else (see :data:`NAME_LINE_MAX_WORDS`)."""
+    words = text.split()
+    if not NAME_LINE_MIN_WORDS <= len(words) <= NAME_LINE_MAX_WORDS:
+        return False
+    return len(text) <= NAME_LINE_MAX_CHARS and all(_name_word(w) for w in words)
+
+
+def _name_word(word: str) -> bool:
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True  # an initial
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and all(c.isalpha() or c in _NAME_MARKS for c in word)
+        and word.lower() not in MINOR_WORDS
+    )
+
+
+def _name_line_at(
+    items: list[Item], k: int, authors: tuple[str, ...], locale: Locale
+) -> tuple[str, Item, int] | None:
+    """An author's name alone on the line under the title (no ``by``), standing apart,
+    with the first chapter or a front page (a contents list, a copyright block, a
+    dedication) right under it: ``THE SALT HOUSE`` / ``MAREN HOLT`` / ``Chapter 1``.
+    Not where ``book.toml`` names the authors (:func:`_named_at` reads those)."""
+    if authors or k + 1 >= len(items) or items[k].kind != "prose":
+        return None
+    unit, after = items[k].unit, items[k + 1]
+    if len(unit.lines) != 1 or not unit.blank_before or not name_line(unit.text):
+        return None
+    if after.kind == "heading":
+        return unit.text.strip(), items[k], k + 1
+    first = unit_lines(after.unit)[0] if after.kind == "prose" else ""
+    if not after.unit.blank_before or not first:
+        return None
+    front = (
+        fold(first).rstrip(".:") in CONTENTS_TITLES
+        or copyright_page([[first]]) is not None
+        or dedication_lines([first], locale.dedication_words, locale.by_words) is not None
+    )
+    return (unit.text.strip(), items[k], k + 1) if front else None
 
 
 # Why: an e-mail's or a memo's header line ("From: Mara Quinn", "Subject: the house").

@@ -34,7 +34,7 @@ _NAME_WORD_RE = re.compile(
     r"(?:\(?[A-Z][\w'’-]*\.?\)?|[A-Z]\.|de|da|del|der|van|von|la|le|du|bin|al)"
 )
 # Why: words a title may leave in lower case (Title Case rules).
-_MINOR_WORDS = frozenset(
+MINOR_WORDS = frozenset(
     "a an the and but or nor for so yet of in on at to by up as with from into onto over "
     "upon off per via vs de la le du von van".split()
 )
@@ -128,7 +128,7 @@ def fold(text: str) -> str:
 
 
 def _title_case(words: list[str]) -> bool:
-    significant = [w for w in words if w.lower().strip("'’") not in _MINOR_WORDS]
+    significant = [w for w in words if w.lower().strip("'’") not in MINOR_WORDS]
     return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant)
 
 
