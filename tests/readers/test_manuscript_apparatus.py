@@ -128,6 +128,14 @@ def test_the_end_is_read_as_the_end_mark() -> None:
     assert Code.END_MARK_RECOGNISED in _codes(found)
 
 
+def test_a_manuscripts_end_mark_is_read_as_the_end_mark() -> None:
+    for mark in ("# # #", "###", "-30-", "- 30 -"):
+        found = events(f"Chapter 1\n\n{BODY}\n{mark}\n", "a.txt")
+        assert [e.text for e in found.events if isinstance(e, Para)] == [BODY.strip()]
+        assert Code.END_MARK_RECOGNISED in _codes(found)
+        assert Code.SCENE_BREAK_AT_EDGE not in _codes(found), mark
+
+
 def test_stories_with_numbered_sections_become_parts() -> None:
     text = (
         f"I. A SCANDAL IN BOHEMIA\n\n\nI.\n\n{BODY}\nII.\n\n{BODY}\n"

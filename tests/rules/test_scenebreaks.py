@@ -75,6 +75,9 @@ def test_unknown_divider_is_flagged_not_taken() -> None:
     assert looks_like_divider("<><><>")
     assert not looks_like_divider("***")
     assert not looks_like_divider("Hello")
+    # A character's silence is dialogue, not a divider.
+    for silence in ('"..."', "“…”", "«...»", "'...'"):
+        assert not looks_like_divider(silence)
 
 
 @pytest.mark.parametrize("line", WORDS)

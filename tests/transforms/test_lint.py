@@ -47,6 +47,13 @@ def test_w103_leaves_english_deliberate_doubles_alone() -> None:
     assert _lint("It was very very late, and no no, that had had to wait.\n") == []
 
 
+def test_w103_leaves_a_word_said_three_times_or_an_interjection_alone() -> None:
+    # A word said over and over is deliberate; so are "Yeah yeah" and "Wow wow".
+    text = "It was stupid stupid stupid. Yeah yeah, I know. Wow wow. Run, run run!\n"
+    assert _lint(text) == []
+    assert found(_lint("He ran ran home.\n"), Code.DOUBLED_WORD) == [("a.txt", 1, 8)]
+
+
 def test_german_deliberate_double_die_die_is_not_flagged_in_german() -> None:
     text = "Die Leute, die die Stadt kennen, kommen.\n"
     assert found(_lint(text, language("de")), Code.DOUBLED_WORD) == []

@@ -100,7 +100,8 @@ DATA = LocaleData(
     doubled_words=frozenset(
         "had that bye no yes very so ha haha ho hee knock tut there well now chop night boo go "
         "come out bang boom la da dum pom tick tock fast far many much really round more away "
-        "blah yada hush shh oh ah uh um hmm".split()
+        "blah yada hush shh oh ah uh um hmm yeah yep nope wow hey whoa oops ooh aah ow "
+        "okay ok please drip tap click clack ding dong chug puff toot beep".split()
     ),
     # An object ending one phrase and the same word starting the next: "I tell you you
     # are wrong", "give her her head", "when I got to it it was gone", "put in in time".

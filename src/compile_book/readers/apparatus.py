@@ -50,6 +50,8 @@ _PUNCT_RE = re.compile(r"[^\w\s]")
 # Why: an entry of a list with page numbers ends in its page ("Letters--Lucy and Mina  51").
 _PAGE_RE = re.compile(r"\s\d{1,4}$")
 END_MARKS = frozenset({"the end", "finis", "fin"})
+#: Standard manuscript format's end marks (spaces taken out): ``# # #``, ``-30-``.
+MANUSCRIPT_END_MARKS = frozenset({"###", "-30-"})
 DEDICATION_START_RE = re.compile(r"[_*]*(?:to|for|dedicated to|in memory of)\b", re.I)
 DEDICATION_MAX_LINES = 8
 DEDICATION_MAX_CHARS = 70
@@ -293,7 +295,10 @@ def _half_title(item: Item, key: str) -> bool:
 
 def is_end_mark(item: Item) -> bool:
     """``THE END``, ``The End.``, ``Finis`` on a line of its own (``The End?`` is the
-    story's last beat, not a mark)."""
+    story's last beat, not a mark); or the end mark of a manuscript in standard format,
+    ``# # #`` or ``-30-`` (read as a scene break, it would be warned as one misplaced)."""
+    if len(item.unit.lines) == 1 and "".join(item.unit.text.split()) in MANUSCRIPT_END_MARKS:
+        return True
     text = item.unit.text.strip("*_~ ")
     return (
         item.kind == "prose"

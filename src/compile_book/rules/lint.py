@@ -80,13 +80,24 @@ def doubled_words(
         word = text[m.start(1) : m.end(1)]
         second = text[m.start(2) : m.end(2)]
         low = word.lower()
-        if low in deliberate or word.isdigit():
+        if low in deliberate or word.isdigit() or _said_again(lowered, m.start(1), m.end(2), low):
             continue
         if low in phrase_doubles and not (
             _after_joiner(lowered, m.start(1), joiners) or _ends_clause(text, m.end(2))
         ):
             continue
         yield m.start(2), f"{word} {second}"
+
+
+def _said_again(lowered: str, start: int, end: int, word: str) -> bool:
+    """The word comes a third time right before or after the pair ("stupid stupid
+    stupid", "no, no no"): said over and over on purpose, never a slip of the keys.
+    Looks at a few characters either side only, so the scan stays linear."""
+    after = lowered[end : end + len(word) + 8].lstrip(" ,")
+    if after.startswith(word) and not after[len(word) : len(word) + 1].isalnum():
+        return True
+    before = lowered[max(0, start - len(word) - 8) : start].rstrip(" ,")
+    return before.endswith(word) and not before[-len(word) - 1 : -len(word)].isalnum()
 
 
 def is_name_double(words: str) -> bool:

@@ -76,6 +76,16 @@ def _alternating(marks: str) -> bool:
     )
 
 
+#: Quotation marks: a line of them and dots (``"..."``, ``«…»``) is a silence in dialogue.
+_QUOTES = frozenset("\"'“”‘’«»„‚‹›「」『』")
+
+
 def looks_like_divider(line: str) -> bool:
-    """A short line with no letters or digits (``<><>``, ``///``) that is not a known break."""
-    return 0 < len(line) <= 40 and bool(_NO_WORDS.fullmatch(line)) and not is_scene_break(line)
+    """A short line with no letters or digits (``<><>``, ``///``) that is not a known break
+    nor a character's silence (``"..."``)."""
+    return (
+        0 < len(line) <= 40
+        and bool(_NO_WORDS.fullmatch(line))
+        and not _QUOTES.intersection(line)
+        and not is_scene_break(line)
+    )
