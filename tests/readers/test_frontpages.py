@@ -12,7 +12,7 @@ from compile_book import api
 from compile_book.api import parse_text, slug
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
-from compile_book.nodes import CopyrightPage, Dedication, Epigraph, plain_text
+from compile_book.nodes import CopyrightPage, Dedication, Epigraph, Paragraph, plain_text
 from compile_book.nodes import Image as Image_
 from compile_book.project import load_project
 from tests.epubcheck import run_epubcheck
@@ -180,3 +180,46 @@ def test_markdown_front_pages_as_markdown_writes_them() -> None:
     )
     assert pages["Dedication"].lines == ("For Amma, who planted the first tree.",)
     assert pages["Epigraph"].attribution == "Unknown"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "title", "subtitle", "author"),
+    [
+        (
+            "de",
+            "Der stille Hafen\n\nErzählung\n\nvon Hans Berger",
+            "Der stille Hafen",
+            "Erzählung",
+            "Hans Berger",
+        ),
+        (
+            "fr",
+            "Le petit port\n\nRoman\n\npar Jeanne Duval",
+            "Le petit port",
+            "Roman",
+            "Jeanne Duval",
+        ),
+        (
+            "en",
+            "The quiet harbour\n\nA story\n\nby Hans Berger",
+            "The quiet harbour",
+            "A story",
+            "Hans Berger",
+        ),
+    ],
+)
+def test_a_sentence_case_title_over_its_subtitle_and_by_line(
+    language: str, text: str, title: str, subtitle: str, author: str
+) -> None:
+    # Most languages write a title in sentence case: the by line under its subtitle
+    # makes it the title page (it was an untitled first chapter).
+    book = parse_text(f"{text}\n\nChapter 1\n\nThe boat was late.\n", language=language)
+    assert (book.meta.title, book.meta.subtitle, book.meta.authors) == (title, subtitle, (author,))
+    (block,) = book.chapters[0].blocks
+    assert isinstance(block, Paragraph) and plain_text(block.inlines) == "The boat was late."
+
+
+def test_a_sentence_under_a_short_line_is_no_subtitle() -> None:
+    text = "The quiet harbour\n\nIt rained.\n\nby the sea the boats waited.\n\nThe boat was late.\n"
+    book = parse_text(text)
+    assert book.meta.subtitle is None and book.meta.authors == ()

@@ -110,9 +110,14 @@ class TitleLines:
             by_words = get_locale(self.options.language).by_words
             # Why the by line: most languages write titles in sentence case ("La casa
             # del río"), which no Title Case test sees; a line naming the author under a
-            # short line makes that line the title in any language.
+            # short line (or under its subtitle: "Der stille Hafen" / "Erzählung" /
+            # "von Hans Berger") makes that line the title in any language.
             named = book_title_like(text) or (
-                _short_line(text) and _by_at(items, 1, by_words) is not None
+                _short_line(text)
+                and (
+                    _by_at(items, 1, by_words) is not None
+                    or _subtitle_over_by(items, 1, by_words, short=True)
+                )
             )
             is_title = same or (configured is None and named)
         if not is_title:
@@ -142,9 +147,7 @@ class TitleLines:
     def _subtitle(self, items: list[Item], at: int, by_words: tuple[str, ...]) -> int:
         """Take the subtitle line at ``at``, if it is one (an alternative title, or a
         title-like line over the ``by`` line); return the items used."""
-        subtitled = (
-            _subtitle_like(items[at], by_words) and _by_at(items, at + 1, by_words) is not None
-        )
+        subtitled = _subtitle_over_by(items, at, by_words, short=at == 1)
         if not ((at == 1 and _alternative(items)) or subtitled):
             return at
         sub = items[at].unit
@@ -355,6 +358,25 @@ def _subtitle_like(item: Item, words: tuple[str, ...]) -> bool:
         and len(unit.lines) == 1
         and by_line(unit.text, words) is None
         and book_title_like(unit.text)
+    )
+
+
+def _subtitle_over_by(items: list[Item], at: int, words: tuple[str, ...], short: bool) -> bool:
+    """A subtitle line at ``at`` with the ``by`` line right under it: a line that reads as
+    a title, or (`short`: straight under the title) any short line that is no sentence
+    ("Erzählung", "A story", "Roman"): sentence case is how most languages write it."""
+    if at >= len(items) or _by_at(items, at + 1, words) is None:
+        return False
+    item = items[at]
+    if _subtitle_like(item, words):
+        return True
+    unit = item.unit
+    return (
+        short
+        and item.kind == "prose"
+        and len(unit.lines) == 1
+        and by_line(unit.text, words) is None
+        and _short_line(unit.text)
     )
 
 
