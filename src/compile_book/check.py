@@ -213,7 +213,7 @@ def metadata_findings(project: Project, book: Book) -> list[Diagnostic]:
         out.append(Diagnostic(METADATA_CODE, f"{what}: {fix}", where, keys.get(key, 0)))
 
     if "language" not in config.model_fields_set:
-        lang = config.language
+        lang = book.meta.language  # the default, or what the text declared or is written in
         missing("language", f"no language (assuming {lang!r})", f'language = "{lang}"')
     if not book.meta.authors:
         missing("authors", "no author", 'authors = ["Your Name"]')

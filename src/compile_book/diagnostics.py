@@ -69,6 +69,7 @@ class Code(enum.StrEnum):
     CHAPTER_WORD_LEARNT = "N039"
     TELEPATHY_RECOGNISED = "N040"
     EMPHASIS_RECOGNISED = "N041"
+    LANGUAGE_DETECTED = "N044"
     # normalisations: typography
     DASH_CONVERTED = "N050"
     QUOTES_CURLED = "N051"
@@ -166,6 +167,7 @@ DOCS: dict[Code, str] = {
     ),
     Code.TELEPATHY_RECOGNISED: "mind-speech spans recognised (delimiters removed)",
     Code.EMPHASIS_RECOGNISED: "emphasis and strong spans recognised",
+    Code.LANGUAGE_DETECTED: "the language the text is written in, read from it when none is set",
     Code.DASH_CONVERTED: "a hyphen or spaced dash set as an em or en dash",
     Code.QUOTES_CURLED: "straight quotes curled in the book's language",
     Code.ELLIPSIS_CONVERTED: "three dots set as an ellipsis",

@@ -20,8 +20,10 @@ from . import transforms
 from .assemble import assemble
 from .backmatter import back_files
 from .config import BookConfig
+from .diagnostics import Code, Diagnostic
 from .errors import InputError
-from .events import BookMeta, FileEvents
+from .events import BookMeta, FileEvents, Para
+from .locale.detect import ENOUGH_CHARS, detect
 from .nodes import Book, Image
 from .output import build_time
 from .readers import Options, ReaderCache, read
@@ -108,6 +110,44 @@ def _read(
     return read(src.name, src.data, options)
 
 
+def _detected_language(
+    found: FileEvents,
+    sources: Sequence[ManuscriptSource],
+    config: BookConfig,
+    cache: ReaderCache | None,
+) -> str | None:
+    """The language the book's prose is written in (:mod:`.locale.detect`), when nothing
+    set one and it is not the default; else ``None``. The first file decides; when it
+    holds little prose (a title page, a dedication), the files after it add theirs."""
+    if "language" in config.model_fields_set:
+        return None
+    parts: list[str] = []
+    taken = 0
+    for index, src in enumerate(sources):
+        events = found if index == 0 else _read(src, index, config, cache)
+        for event in events.events:
+            if isinstance(event, Para):
+                parts.append(event.text)
+                taken += len(event.text)
+        if taken >= ENOUGH_CHARS or index >= _DETECT_FILES:
+            break
+    found_language = detect("\n".join(parts))
+    return found_language if found_language != config.language else None
+
+
+#: At most this many files after the first are read to find the book's language.
+_DETECT_FILES = 8
+
+
+def _said_detected(name: str, language: str) -> Diagnostic:
+    return Diagnostic(
+        Code.LANGUAGE_DETECTED,
+        f"the text is in {language!r}: its quotes, headings and pages follow that language "
+        f'(language = "{language}" in book.toml says so for sure)',
+        name,
+    )
+
+
 def _declared_language(found: FileEvents, config: BookConfig) -> str | None:
     """The language the first file's front matter declares (``lang: de``), when
     ``book.toml`` sets none and it differs from the default; else ``None``."""
@@ -131,11 +171,21 @@ def _compile(
     for index, src in enumerate(sources):
         found = _read(src, index, config, cache)
         declared = _declared_language(found, config) if index == 0 else None
-        if declared is not None:
-            # The whole book is in the language the first file declares: read that
-            # file again with its headings, quotes and words, and the rest likewise.
-            config = config.model_copy(update={"language": declared})
+        detected = (
+            _detected_language(found, sources, config, cache)
+            if index == 0 and not declared
+            else None
+        )
+        if declared is not None or detected is not None:
+            # The whole book is in the language the first file declares (or is written
+            # in): read that file again with its headings, quotes and words, and the
+            # rest likewise.
+            config = config.model_copy(update={"language": declared or detected})
             found = _read(src, index, config, cache)
+        if detected is not None:
+            found = dataclasses.replace(
+                found, diagnostics=(*found.diagnostics, _said_detected(src.name, detected))
+            )
         (back if src.back and index else files).append(found)
     if cache is not None:
         cache.prune()

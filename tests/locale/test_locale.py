@@ -262,7 +262,8 @@ def test_english_doubled_words_and_honorifics_exactly() -> None:
     assert en.doubled_words == frozenset(
         "had that bye no yes very so ha haha ho hee knock tut there well now chop night boo go "
         "come out bang boom la da dum pom tick tock fast far many much really round more away "
-        "blah yada hush shh oh ah uh um hmm".split()
+        "blah yada hush shh oh ah uh um hmm yeah yep nope wow hey whoa oops ooh aah ow "
+        "okay ok please drip tap click clack ding dong chug puff toot beep".split()
     )
     assert en.honorifics == tuple("Mr Mrs Ms Mx Dr St Mt Prof Capt Sgt Lt Col Gen Rev Fr".split())
 
