@@ -19,7 +19,8 @@ and the notes' lines are prose if they are not notes. So a shape is read only
 when it fits whole: every numbered note has exactly one mark, numbered as the
 notes are and in their order; every Markdown note has exactly one mark and every
 mark one note; a Gutenberg block takes the nearest mark before it with its label.
-Anything else is left as typed (a problem says where), never half read. A mark at
+Anything else is left as typed (a problem says where; a ``Notes`` list with no
+numbered mark before it is simply a list), never half read. A mark at
 a line's start is never one (marks follow a word).
 
 All of it is one pass over the lines, then a pass over the marks: linear.
@@ -318,7 +319,7 @@ def _match_sections(scan: _Scan, found: Footnotes) -> None:
             at += 1
         numbers = [int(n.label) for n in section.notes]
         read = _counted(numbers) and _take_scope(scope, section, found, scan, start)
-        if not read and section.heading is not None:
+        if not read and section.heading is not None and scope:
             found.problems.append(
                 (
                     section.heading + 1,
