@@ -71,14 +71,27 @@ def test_gutenberg_blocks_and_a_mark_in_a_heading_line() -> None:
     assert not [d for d in book.diagnostics if d.code == Code.AUTHOR_NOTE]
 
 
-def test_a_mark_in_a_title_line_keeps_everything_as_text() -> None:
+def test_a_mark_in_a_chapters_title_line_goes_with_its_first_paragraph() -> None:
     text = "Chapter 1\n\nThe Valley[1]\n\nIt was green.\n\nMore.\n\nNotes\n\n[1] A real valley.\n"
     book = api.parse_text(text, filename="t.txt")
-    assert not _note_texts(book)
+    heading = book.chapters[0].heading
+    assert heading is not None and plain_text(heading.title) == "The Valley"
+    first = _paragraphs(book)[0]
+    assert plain_text(first.inlines) == "It was green."
+    assert isinstance(first.inlines[-1], Note)
+
+
+def test_a_note_with_nowhere_to_go_stays_text_and_the_others_are_read() -> None:
+    text = (
+        "The Glossary War[1]\nby Peter Quill\n\nChapter 1\n\nYstrad[2] had a chapel.\n\n"
+        "Notes\n\n[1] A working title.\n\n[2] Pronounced UH-strad.\n"
+    )
+    book = api.parse_text(text, filename="t.txt")
+    assert _note_texts(book) == ["Pronounced UH-strad."]
     said = [d for d in book.diagnostics if d.code == Code.FOOTNOTES_NOT_READ]
-    assert said and said[0].line == 11
+    assert said and said[0].line == 10
     every = " ".join(plain_text(p.inlines) for p in _paragraphs(book))
-    assert "A real valley." in every  # the note kept as text, never lost
+    assert "A working title." in every  # the note kept as text, never lost
 
 
 def test_marks_with_no_notes_stay_as_typed() -> None:

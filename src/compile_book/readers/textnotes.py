@@ -6,27 +6,33 @@ blank-line breaks are as if they were not there), the structure is read as for
 any ``.txt``, and each paragraph holding a mark becomes a paragraph with a
 :class:`~compile_book.nodes.Note` at the mark -- the same node the Markdown,
 Word and ODT readers make, so every writer already sets it (EPUB notes, PDF
-footnotes). A mark cut from a heading line (``CHAPTER II[1].``) puts its note
-at the end of the chapter's first paragraph (a heading cannot hold a note).
+footnotes). A mark in a heading line (``CHAPTER II[1].``) or a chapter's title
+line (``TO BARONESS VON ERTMANN.[1]``) comes out of the heading, its note put
+at the end of the chapter's first paragraph (a heading holds no note: it is
+also the contents list's entry).
 
-Why a second reading: should a mark end up anywhere but in a paragraph's text
-(a title line, a front page), its note would have nowhere to go and the text
-would lose it. Then the file is read again as typed, notes as text, and a
-warning says so: never a lost word.
+Why another reading: should a mark end up anywhere else (the book's title line,
+a front page), its note would have nowhere to go and the book would lose it.
+Then the file is read again with that note's lines and mark as typed, the
+others still notes, and a warning names it: never a lost word.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..diagnostics import Code, Reporter
 from ..events import BlockNode, Event, Para, StartChapter, StartPart
 from ..locale import get_locale
-from ..nodes import Inline, Note, Paragraph, Source, Text
+from ..nodes import Heading, Inline, Note, Paragraph, Source, Text
 from ..rules.footnotes import MARK_RE, Body, Footnotes, find_footnotes
 from ..rules.headings import match_heading
 from ..rules.paragraphs import VOID
 from ..sequences import map_block
 from .structure import Options, StructureReader
 
+#: How many readings may leave out notes whose marks found no place before all are text.
+ATTEMPTS = 3
 _SHAPES = {"markdown": "[^1] marks", "numbered": "numbered notes", "gutenberg": "[Footnote] blocks"}
 
 
@@ -44,80 +50,112 @@ def read_structure(name: str, text: str, options: Options, reporter: Reporter) -
     if not found.bodies:
         return StructureReader(name, options, reporter).read(text)
     kept = len(reporter.items)
-    events = StructureReader(name, options, reporter).read(_without_notes(lines, found))
-    placer = _Placer(name, found)
-    placed = placer.place(events)
-    if placed is not None:
-        shapes = ", ".join(_SHAPES[k] for k in sorted(found.kinds))
-        first = min(body[0][0].line for body in found.bodies)
-        reporter.add(
-            Code.FOOTNOTES_RECOGNISED,
-            f"{len(found.bodies)} footnote(s) read ({shapes})",
-            name,
-            first,
-        )
-        return placed
-    del reporter.items[kept:]
-    reporter.add(
-        Code.FOOTNOTES_NOT_READ,
-        f"footnotes not read: the mark of the note on line {placer.missing()} is not in the "
-        "text of a paragraph (a title line, a front page?); marks and notes kept as text",
-        name,
-        placer.missing(),
-    )
+    dropped: set[int] = set()
+    for _ in range(ATTEMPTS):
+        events = StructureReader(name, options, reporter).read(_without(lines, found, dropped))
+        placer = _Placer(name, found, dropped)
+        placed = placer.place(events)
+        if placed is not None:
+            _report(name, found, dropped, reporter)
+            return placed
+        del reporter.items[kept:]
+        dropped |= placer.lost()
+    _report(name, found, set(range(len(found.bodies))), reporter)
     return StructureReader(name, options, reporter).read(text)
 
 
-def _without_notes(lines: list[str], found: Footnotes) -> str:
-    """The text with the notes' lines void and the marks out of heading lines."""
+def _report(name: str, found: Footnotes, dropped: set[int], reporter: Reporter) -> None:
+    """Say how many notes were read, and which were kept as text."""
+    read = [k for k in range(len(found.bodies)) if k not in dropped]
+    if read:
+        shapes = ", ".join(_SHAPES[k] for k in sorted(found.kinds))
+        reporter.add(
+            Code.FOOTNOTES_RECOGNISED,
+            f"{len(read)} footnote(s) read ({shapes})",
+            name,
+            found.spans[read[0]].start + 1,
+        )
+    if dropped:
+        first = found.spans[min(dropped)].start + 1
+        reporter.add(
+            Code.FOOTNOTES_NOT_READ,
+            f"{len(dropped)} footnote(s) not read, the first on line {first}: its mark is not "
+            "in the text of a paragraph or a heading (a front page?); mark and note kept as text",
+            name,
+            first,
+        )
+
+
+def _without(lines: list[str], found: Footnotes, dropped: set[int]) -> str:
+    """The text with the notes' lines void and the marks out of heading lines, but
+    for the ``dropped`` notes: kept as typed."""
     out = list(lines)
-    for k in found.void:
+    keep = {k for index in dropped for k in found.spans[index]}
+    for k in found.void - keep:
         out[k] = VOID
     for k, line in found.edits.items():
-        out[k] = line
+        if not dropped.intersection(found.headings[k]):
+            out[k] = line
     return "\n".join(out)
 
 
 class _Placer:
-    """Puts each note at its mark in the reader's events."""
+    """Puts each note at its mark in the reader's events (but the ``dropped`` ones)."""
 
-    def __init__(self, name: str, found: Footnotes) -> None:
+    def __init__(self, name: str, found: Footnotes, dropped: set[int]) -> None:
         self.name = name
         self.found = found
+        self.dropped = dropped
         self.placed: set[int] = set()
+        self.held: list[int] = []
+        self._index: dict[int, int] = {}  # a note made here -> its index
 
-    def missing(self) -> int:
-        """The line of the first note not placed."""
-        for k, body in enumerate(self.found.bodies):
-            if k not in self.placed:
-                return body[0][0].line
-        return 1
+    def lost(self) -> set[int]:
+        """The notes that found no place."""
+        every = set(range(len(self.found.bodies))) - self.dropped
+        return every - self.placed | set(self.held)
 
     def place(self, events: list[Event]) -> list[Event] | None:
         """The events with notes at their marks; ``None`` if a note found no place."""
         out: list[Event] = []
-        held: list[int] = []
         for event in events:
-            if isinstance(event, StartChapter | StartPart):
-                heading = event.heading
-                if held:
+            if isinstance(event, StartChapter | StartPart) and event.heading is not None:
+                if self.held:
                     return None  # a heading's note with no paragraph under it
-                if heading is not None:
-                    held = list(self.found.headings.get(heading.source.line - 1, ()))
+                event = self._heading(event, event.heading)
             elif isinstance(event, Para):
-                event = self._para(event, held)
-                held = []
+                event = self._para(event)
             elif isinstance(event, BlockNode):
                 event = BlockNode(map_block(event.block, self._inlines))
             out.append(event)
-        if held or len(self.placed) != len(self.found.bodies):
+        if self.lost():
             return None
         return out
 
-    def _para(self, para: Para, held: list[int]) -> Para | BlockNode:
+    def _heading(self, event: StartChapter | StartPart, heading: Heading) -> Event:
+        """The heading without the marks of its title line; their notes are held for
+        the first paragraph, with those cut from the heading line."""
+        line = heading.source.line - 1
+        self.held = [k for k in self.found.headings.get(line, ()) if k not in self.dropped]
+        title: list[Inline] = []
+        held = len(self.held)
+        for node in heading.title:
+            for part in self._split(node) if isinstance(node, Text) else [node]:
+                if isinstance(part, Note):
+                    self.held.append(self._index[id(part)])
+                else:
+                    title.append(part)
+        if len(self.held) == held:
+            return event
+        heading = dataclasses.replace(heading, title=tuple(title))
+        if isinstance(event, StartPart):
+            return StartPart(heading)
+        return StartChapter(event.kind, heading, event.source)
+
+    def _para(self, para: Para) -> Para | BlockNode:
         inlines = self._split(Text(para.text, para.source))
-        if held:
-            inlines += [self._note(k, para.source.plain()) for k in held]
+        inlines += [self._note(k, para.source.plain()) for k in self.held]
+        self.held = []
         if len(inlines) == 1:
             return para
         return BlockNode(Paragraph(tuple(inlines), para.source.plain()))
@@ -137,7 +175,7 @@ class _Placer:
         start = 0
         for found in MARK_RE.finditer(text):
             index = self.found.marks.get(node.source.at(found.start()))
-            if index is None:
+            if index is None or index in self.dropped:
                 continue
             before = text[start : found.start()].rstrip(" ")
             if before:
@@ -152,7 +190,9 @@ class _Placer:
 
     def _note(self, index: int, source: Source) -> Note:
         self.placed.add(index)
-        return Note(_paragraphs(self.name, self.found.bodies[index]), source)
+        note = Note(_paragraphs(self.name, self.found.bodies[index]), source)
+        self._index[id(note)] = index
+        return note
 
 
 def _paragraphs(name: str, body: Body) -> tuple[Paragraph, ...]:

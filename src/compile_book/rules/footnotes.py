@@ -96,13 +96,15 @@ class Footnotes:
     """What a file's footnotes came to.
 
     ``marks``: ``(line, col)`` (1-based) of each mark read -> its note's index in
-    ``bodies``. ``void``: 0-based lines the notes (and their headings) filled.
+    ``bodies``. ``void``: 0-based lines the notes (and their headings) filled;
+    ``spans`` the lines of each note.
     ``headings``: 0-based line of a heading that had a mark -> its notes, and
     ``edits`` that line without its marks. ``problems``: ``(line, message)``.
     """
 
     marks: dict[tuple[int, int], int] = dataclasses.field(default_factory=dict)
     bodies: list[Body] = dataclasses.field(default_factory=list)
+    spans: list[range] = dataclasses.field(default_factory=list)
     void: set[int] = dataclasses.field(default_factory=set)
     headings: dict[int, list[int]] = dataclasses.field(default_factory=dict)
     edits: dict[int, str] = dataclasses.field(default_factory=dict)
@@ -114,7 +116,8 @@ class Footnotes:
         mark.used = True
         self.marks[mark.line + 1, mark.col + 1] = len(self.bodies)
         self.bodies.append(definition.body)
-        self.void.update(range(definition.start, definition.end))
+        self.spans.append(range(definition.start, definition.end))
+        self.void.update(self.spans[-1])
         self.kinds.add(definition.kind)
 
 
