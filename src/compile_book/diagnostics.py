@@ -69,6 +69,7 @@ class Code(enum.StrEnum):
     CHAPTER_WORD_LEARNT = "N039"
     TELEPATHY_RECOGNISED = "N040"
     EMPHASIS_RECOGNISED = "N041"
+    FOOTNOTES_RECOGNISED = "N042"
     LANGUAGE_DETECTED = "N044"
     # normalisations: typography
     DASH_CONVERTED = "N050"
@@ -104,6 +105,7 @@ class Code(enum.StrEnum):
     TITLE_FROM_NAME = "W139"
     FONT_MISSING = "W140"
     LANGUAGE_WITHOUT_MODULE = "W141"
+    FOOTNOTES_NOT_READ = "W142"
 
     @property
     def severity(self) -> Severity:
@@ -167,6 +169,7 @@ DOCS: dict[Code, str] = {
     ),
     Code.TELEPATHY_RECOGNISED: "mind-speech spans recognised (delimiters removed)",
     Code.EMPHASIS_RECOGNISED: "emphasis and strong spans recognised",
+    Code.FOOTNOTES_RECOGNISED: "a plain-text file's footnote marks and notes read as footnotes",
     Code.LANGUAGE_DETECTED: "the language the text is written in, read from it when none is set",
     Code.DASH_CONVERTED: "a hyphen or spaced dash set as an em or en dash",
     Code.QUOTES_CURLED: "straight quotes curled in the book's language",
@@ -243,6 +246,10 @@ DOCS: dict[Code, str] = {
     Code.LANGUAGE_WITHOUT_MODULE: (
         "a language compile-book has no word list for: its quotes, generated pages and"
         " spelt numbers are English; check them"
+    ),
+    Code.FOOTNOTES_NOT_READ: (
+        "footnote marks and notes in a plain-text file that do not match one for one,"
+        " kept as text; number them so each mark has its note"
     ),
 }
 

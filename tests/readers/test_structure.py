@@ -191,3 +191,35 @@ def test_a_void_line_splits_a_blank_run_without_adding_to_it() -> None:
 def test_options_default_to_leaving_notes_out_and_stay_a_cache_key() -> None:
     assert Options().author_notes is True
     assert hash(Options(author_notes=False)) != hash(Options())
+
+
+_TITLES = "Lost Found Home Night Dawn River Bridge Storm Harbour Gold Ashes".split()
+
+
+def _dashed(numbers: list[str], breaks: str = "") -> str:
+    return "".join(
+        f"-{n}-\n\n{_TITLES[k]}\n\n\nThe text of it goes on.\n\n{breaks}"
+        for k, n in enumerate(numbers)
+    )
+
+
+def test_a_dashed_roman_ten_between_ix_and_xi_is_chapter_ten() -> None:
+    from compile_book.api import parse_text
+
+    romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
+    book = parse_text(_dashed(romans), filename="m.txt", language="es")
+    assert [ch.heading.number for ch in book.chapters if ch.heading] == list(range(1, 12))
+    assert book.chapters[9].heading is not None
+    assert plain_text(book.chapters[9].heading.title) == "Gold"
+    assert not [d for d in book.diagnostics if d.code == Code.CHAPTER_SEQUENCE]
+
+
+def test_a_dashed_x_stays_a_scene_break_where_it_is_not_chapter_ten() -> None:
+    from compile_book.api import parse_text
+    from compile_book.nodes import SceneBreak
+
+    # -x- (small) and -X- used twice: the book's dividers, never a chapter.
+    for breaks in ("Then.\n\n-x-\n\nLater.\n\n", "Then.\n\n-X-\n\nLater.\n\n"):
+        book = parse_text(_dashed(["I", "II", "III", "IV", "V"], breaks), filename="m.txt")
+        assert len(book.chapters) == 5
+        assert all(any(isinstance(b, SceneBreak) for b in ch.blocks) for ch in book.chapters)

@@ -167,3 +167,10 @@ def test_a_placeholder_for_a_break_is_one_not_a_note(suffix: str) -> None:
         "Paragraph",
     ]
     assert not any(d.code == Code.AUTHOR_NOTE for d in book.diagnostics)
+
+
+def test_a_framed_roman_ten_may_be_a_chapter_number() -> None:
+    from compile_book.rules.scenebreaks import reads_as_ten
+
+    assert reads_as_ten("-X-") and reads_as_ten("~ X ~")
+    assert not reads_as_ten("-x-") and not reads_as_ten("-x-x-x-") and not reads_as_ten("-IX-")

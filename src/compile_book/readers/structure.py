@@ -31,7 +31,7 @@ from ..events import (
 from ..locale import Locale, get_locale
 from ..nodes import Heading, Inline, Source
 from ..record import record
-from ..rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ..rules.headings import BARE, HeadingMatch, looks_like_heading, match_heading
 from ..rules.indented import Group
 from ..rules.learned import learnt_message, teach
 from ..rules.markdown import restore
@@ -44,7 +44,7 @@ from ..rules.paragraphs import (
     build_units,
     split_lines,
 )
-from ..rules.scenebreaks import is_scene_break, looks_like_divider
+from ..rules.scenebreaks import is_scene_break, looks_like_divider, reads_as_ten
 from ..rules.titles import broken
 from .apparatus import Contents, find_contents, find_dedication, find_half_titles, is_end_mark
 from .frontpages import (
@@ -147,6 +147,8 @@ class StructureReader(TitleLines):
             )
         if self.options.author_notes:
             units = self._leave_out_notes(units)
+        self._tens = sum(len(u.lines) == 1 and reads_as_ten(u.text) for u in units)
+        self._last_number: int | None = None
         items = demote_stray_numbers([self._classify(u) for u in units])
         items, stories = story_levels(items)
         if stories:
@@ -231,10 +233,11 @@ class StructureReader(TitleLines):
             return Item("indented", unit)
         if len(unit.lines) == 1:
             text = unit.text
-            if is_scene_break(text):
+            if is_scene_break(text) and not self._chapter_ten(text):
                 return Item("break", unit)
             found = match_heading(text, self.locale)
             if found is not None:
+                self._last_number = found.number
                 return Item("heading", unit, found)
             line, col = unit.line, unit.cols[0]
             if looks_like_divider(text):
@@ -249,6 +252,16 @@ class StructureReader(TitleLines):
             elif looks_like_heading(text):
                 self._heading_like(unit, "write it as 'Chapter 3: Title' if it is one")
         return Item("prose", unit)
+
+    def _chapter_ten(self, text: str) -> bool:
+        """``-X-`` after ``-IX-`` in a file that numbers its chapters so (numbers alone,
+        in order) and has it once: chapter ten, not the ``-x-`` scene break."""
+        return (
+            self._tens == 1
+            and self._last_number == 9
+            and BARE in self.locale.learned
+            and reads_as_ten(text)
+        )
 
     def _heading_like(self, unit: Unit, advice: str) -> None:
         self.reporter.add(

@@ -41,7 +41,8 @@ from ..rules.paragraphs import VOID
 from ..rules.titles import by_line
 from ..rules.whitespace import clean, first_c1_line, first_invisible_line, repair_c1
 from .frontmatter import front_matter_events
-from .structure import Options, StructureReader
+from .structure import Options
+from .textnotes import read_structure
 
 
 def read(name: str, data: bytes, options: Options) -> FileEvents:
@@ -252,5 +253,5 @@ def structure(name: str, text: str, options: Options, reporter: Reporter) -> Fil
     text, _ = hide_escapes(text)
     if _blank(text):
         return empty_file(name, options, reporter)
-    events = StructureReader(name, options, reporter).read(text)
+    events = read_structure(name, text, options, reporter)
     return FileEvents(name, tuple(events), tuple(reporter.items))

@@ -24,6 +24,7 @@ from dataclasses import replace
 from ..locale import Locale, has_module
 from .headings import BARE, bare_number, match_heading
 from .numbers import parse_number
+from .scenebreaks import is_scene_break, reads_as_ten
 
 #: Reads a number written in digits, Roman numerals or the language's words.
 Value = Callable[[str], int | None]
@@ -133,7 +134,14 @@ def teach(
     """
     # English numbers are read by hand; a locale's reader loads num2words' tables.
     value = parse_number if locale.language == "en" else locale.number_value
-    shapes = [candidate(text, value) for _, text, _ in lines]
+    # A scene break teaches nothing: "-x-" is no number ten; "-X-" is, once in a file.
+    tens = sum(reads_as_ten(text) for _, text, _ in lines)
+    shapes = [
+        None
+        if is_scene_break(text) and (tens > 1 or not reads_as_ten(text))
+        else candidate(text, value)
+        for _, text, _ in lines
+    ]
     # A line the locale reads as a heading already teaches nothing; only lines shaped
     # like one are matched (every line is matched again by the reader itself).
     alone = [

@@ -80,6 +80,13 @@ def _alternating(marks: str) -> bool:
 _QUOTES = frozenset("\"'“”‘’«»„‚‹›「」『』")
 
 
+def reads_as_ten(line: str) -> bool:
+    """A divider that is also the Roman numeral ten between marks (``-X-``, ``~ X ~``):
+    chapter X in a book that numbers its chapters ``-IX-``, ``-XI-``; the reader
+    decides with the whole file in view (:mod:`compile_book.readers.structure`)."""
+    return len(line) <= 9 and line.strip(" " + _SEPARATORS) == "X" and is_scene_break(line)
+
+
 def looks_like_divider(line: str) -> bool:
     """A short line with no letters or digits (``<><>``, ``///``) that is not a known break
     nor a character's silence (``"..."``)."""
