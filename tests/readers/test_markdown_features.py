@@ -730,3 +730,16 @@ def test_pandoc_divs_and_attributes_are_styling_not_text() -> None:
     assert "She read the sign and I must go she thought." in words
     assert [c.heading.number for c in book.chapters if c.heading] == [1]
     assert any(d.code == Code.MARKUP_LEFT_OUT for d in book.diagnostics)
+
+
+def test_a_note_marked_only_in_a_heading_keeps_its_text() -> None:
+    # A heading holds no note: its text was silently lost; it is printed where it is
+    # defined, with a note saying where the mark should go.
+    text = (
+        "# Chapter One[^1]\n\nThe boat was late.[^2]\n\n"
+        "[^1]: A note on the heading.\n[^2]: A note on the boat.\n"
+    )
+    book = parse_text(text, filename="story.md")
+    dump = pformat(book)
+    assert "A note on the heading." in dump and "A note on the boat." in dump
+    assert any("[^1]" in d.message for d in book.diagnostics if d.code == Code.MARKUP_LEFT_OUT)

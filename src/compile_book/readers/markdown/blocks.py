@@ -74,7 +74,8 @@ class BlockReader:
         for node in parsed.root.walk():
             if node.type == "footnote_reference":
                 self.definitions.setdefault(str(node.meta["label"]), node)
-            elif node.type == "footnote_ref" and "label" in node.meta:
+            # A heading holds no note: a mark there alone leaves its note unreferenced.
+            elif node.type == "footnote_ref" and "label" in node.meta and not _in_heading(node):
                 self.referenced.add(str(node.meta["label"]))
         self._notes: dict[str, tuple[Block, ...]] = {}
         self._building: set[str] = set()
@@ -321,8 +322,10 @@ class BlockReader:
             return []  # it stands at its reference
         self.reporter.add(
             Code.MARKUP_LEFT_OUT,
-            f"footnote [^{label}] is never referenced; its text is printed where it is "
-            "defined (add the mark [^" + label + "] where it belongs)",
+            f"footnote [^{label}] is never referenced outside a heading (which holds no "
+            "note); its text is printed where it is defined (add the mark [^"
+            + label
+            + "] to the text where it belongs)",
             self.name,
             src.line,
         )
@@ -338,6 +341,16 @@ def prose(text: Text) -> Prose:
     ends = [*cuts, len(text.text) + 1]
     lines = [text.text[a : b - 1] for a, b in zip([0, *cuts], ends, strict=True)]
     return Prose(text.text, text.source, tuple(lines))
+
+
+def _in_heading(node: SyntaxTreeNode) -> bool:
+    """Whether `node` sits in a heading's text."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "heading":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _sentence(text: str) -> bool:
