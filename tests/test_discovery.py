@@ -164,6 +164,19 @@ def test_pages_that_open_and_close_a_book_go_first_and_last_by_their_names(
     ]
 
 
+def test_an_unnumbered_prologue_goes_before_numbered_chapters(tmp_path: Path) -> None:
+    names = ["01.md", "02.md", "prologue.md", "index.md", "epilogue.md"]
+    write_files(tmp_path, {f"manuscripts/{n}": HELLO for n in names})
+    project = load_project(tmp_path)
+    assert [p.name for p in project.manuscripts] == [
+        "prologue.md",
+        "01.md",
+        "02.md",
+        "index.md",
+        "epilogue.md",
+    ]
+
+
 def test_a_numbered_prologue_keeps_the_writers_order(tmp_path: Path) -> None:
     names = ["01-chapter.md", "02-prologue.md", "epilogue 2.md", "03-chapter.md"]
     write_files(tmp_path, {f"manuscripts/{n}": HELLO for n in names})

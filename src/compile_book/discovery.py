@@ -371,21 +371,20 @@ _CLOSING = (
 )
 # Why: the whole first word (or words), so "forwarded.md" and "introductions.md" stay put.
 _PAGE_NAMES = tuple(
-    (re.compile(f"(?:{words})(?![^\\W\\d_])", re.IGNORECASE), f"{mark}{rank}")
-    for mark, group in (("\x01", _OPENING), ("\U0010fffd", _CLOSING))
+    (re.compile(f"(?:{words})(?![^\\W\\d_])", re.IGNORECASE), (side, rank))
+    for side, group in ((-1, _OPENING), (1, _CLOSING))
     for rank, words in enumerate(group)
 )
 
 
-def _placed(name: str) -> str:
-    """`name` made to sort first (a prologue) or last (an epilogue) among its neighbours
-    when it names such a page and carries no number (a number is the writer's order)."""
-    if any(ch.isdigit() for ch in name):
-        return name
-    for pattern, prefix in _PAGE_NAMES:
-        if pattern.match(name):
-            return prefix + name
-    return name
+def _place(name: str) -> tuple[int, int]:
+    """Where `name` goes among its neighbours: (-1, rank) first (a prologue), (1, rank)
+    last (an epilogue), (0, 0) in natural order; a number in it is the writer's order."""
+    if not any(ch.isdigit() for ch in name):
+        for pattern, place in _PAGE_NAMES:
+            if pattern.match(name):
+                return place
+    return (0, 0)
 
 
 def reading_order(paths: Iterable[Path], base: Path) -> list[Path]:
@@ -398,15 +397,23 @@ def reading_order(paths: Iterable[Path], base: Path) -> list[Path]:
     alphabet alone put ``prologue.md`` after ``chapter-09.md``. natsort is
     imported only when needed.
     """
-    from natsort import natsorted, ns
+    from natsort import natsort_keygen, ns
 
-    def key(path: Path) -> str:
+    natural = natsort_keygen(alg=ns.PATH | ns.IGNORECASE)
+
+    def below(path: Path) -> tuple[str, ...]:
         try:
-            where = path.relative_to(base)
+            return path.relative_to(base).parts
         except ValueError:
-            where = path
-        return "/".join([*where.parts[:-1], _placed(where.name)])
+            return path.parts
+
+    def key(path: Path) -> tuple[tuple[tuple[int, int], object], ...]:
+        parts = below(path)
+        return tuple(
+            (_place(part) if k == len(parts) - 1 else (0, 0), natural(part))
+            for k, part in enumerate(parts)
+        )
 
     # A plain sort first so names equal but for case keep one order on every machine.
-    ordered: list[Path] = natsorted(sorted(paths, key=key), key=key, alg=ns.PATH | ns.IGNORECASE)
-    return ordered
+    plain = sorted(paths, key=lambda path: "/".join(below(path)))
+    return sorted(plain, key=key)

@@ -28,6 +28,7 @@ from .nodes import Book, Image
 from .output import build_time
 from .readers import Options, ReaderCache, read
 from .record import record
+from .rules.markdown import front_matter_title
 from .silence import silence
 
 
@@ -95,10 +96,15 @@ def _age_new_objects() -> None:
 
 
 def _read(
-    src: ManuscriptSource, index: int, config: BookConfig, cache: ReaderCache | None
+    src: ManuscriptSource,
+    index: int,
+    config: BookConfig,
+    cache: ReaderCache | None,
+    titled_siblings: bool = False,
 ) -> FileEvents:
     options = Options(
         first=index == 0,
+        titled_siblings=titled_siblings,
         title=config.title,
         authors=tuple(str(a) for a in config.authors),
         dedication=config.dedication is not None,
@@ -135,6 +141,9 @@ def _detected_language(
     return found_language if found_language != config.language else None
 
 
+#: How many files after the first are looked at for front matter naming their title.
+_SIBLINGS_LOOKED_AT = 4
+
 #: At most this many files after the first are read to find the book's language.
 _DETECT_FILES = 8
 
@@ -168,8 +177,12 @@ def _compile(
 ) -> Book:
     files: list[FileEvents] = []
     back: list[FileEvents] = []
+    titled = any(
+        src.name.lower().endswith((".md", ".markdown")) and front_matter_title(src.data)
+        for src in sources[1:_SIBLINGS_LOOKED_AT]
+    )
     for index, src in enumerate(sources):
-        found = _read(src, index, config, cache)
+        found = _read(src, index, config, cache, titled and index == 0)
         declared = _declared_language(found, config) if index == 0 else None
         detected = (
             _detected_language(found, sources, config, cache)
@@ -181,7 +194,7 @@ def _compile(
             # in): read that file again with its headings, quotes and words, and the
             # rest likewise.
             config = config.model_copy(update={"language": declared or detected})
-            found = _read(src, index, config, cache)
+            found = _read(src, index, config, cache, titled and index == 0)
         if detected is not None:
             found = dataclasses.replace(
                 found, diagnostics=(*found.diagnostics, _said_detected(src.name, detected))

@@ -142,6 +142,19 @@ def jekyll_book(config: BookConfig | None = None) -> Book:
     return compile_sources(sources, config or BookConfig())
 
 
+def test_when_every_file_names_its_title_the_first_is_titled_like_the_rest() -> None:
+    # An Eleventy site's chapters with a date but no layout key: the first file's
+    # title was taken for the book's and its chapter left untitled.
+    files = {
+        "01.md": "---\ntitle: Farpoint\ndate: 2026-01-10\n---\n\nThe ship came in.\n",
+        "02.md": "---\ntitle: Expedition to Mudd\n---\n\nThey went down.\n",
+    }
+    sources = [ManuscriptSource(name, text.encode()) for name, text in files.items()]
+    book = compile_sources(sources, BookConfig(), "starfall")
+    assert [heading_text(c.heading) for c in book.chapters] == ["Farpoint", "Expedition to Mudd"]
+    assert book.meta.title == "Starfall"
+
+
 def test_jekyll_front_matter_titles_each_headingless_chapter() -> None:
     book = jekyll_book()
     assert [heading_text(c.heading) for c in book.chapters] == [

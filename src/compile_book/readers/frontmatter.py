@@ -6,7 +6,8 @@ text too) all come here as keys and values. In the first file the keys are
 the book's (where ``book.toml`` is silent). A ``title:`` is the book's title
 in the first file, unless ``book.toml`` names another, or the keys are a web
 page's (``layout:``, ``permalink:``, ``tags:``...: a Jekyll or Hugo site, one
-page per chapter) and the body has no heading of its own; otherwise it is the
+page per chapter) and the body has no heading of its own, or the other files name
+their own titles too and this one holds a chapter's text; otherwise it is the
 chapter's title when the body has no heading. An ``author:`` that is not a
 name (a bio line) is left out, with a note.
 """
@@ -55,9 +56,10 @@ def front_matter_events(
     options: Options,
     reporter: Reporter,
     has_heading: bool,
+    has_prose: bool = False,
 ) -> tuple[list[Event], str | None]:
     """The book-level events of a file's front matter, and the chapter title it gives
-    (`has_heading`: the file's body has a heading of its own)."""
+    (`has_heading`: the file's body has a heading of its own; `has_prose`: text)."""
     found: list[Event] = []
     title = _text(meta.get("title"))
     src = Source(name, 1)
@@ -70,6 +72,11 @@ def front_matter_events(
             # A web page's title is its chapter's, unless the page heads its own
             # chapters (an Obsidian note tagged ``tags:`` holding the whole book).
             book_title = has_heading or not PAGE_KEYS.intersection(meta)
+            # Every file naming its own title: a first file holding a chapter's text
+            # is titled like the rest (a title page holding only the title is the book's).
+            book_title = book_title and not (
+                options.titled_siblings and has_prose and not has_heading
+            )
         if options.first and book_title:
             found.append(BookTitle(title, src))
         else:

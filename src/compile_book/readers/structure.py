@@ -103,6 +103,9 @@ class Options:
     has_title: bool = False
     language: str = "en"
     author_notes: bool = True
+    titled_siblings: bool = False
+    """Other files of the book open with front matter naming a ``title:`` of their own
+    (a site's pages, one per chapter): the first file's ``title:`` is then its chapter's."""
 
 
 def unit_source(name: str, unit: Unit) -> Source:

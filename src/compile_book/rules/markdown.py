@@ -326,6 +326,16 @@ def _pandoc_title_block(text: str, out: Prepared) -> str:
     return "\n" * block.count("\n") + text[m.end() :]
 
 
+def front_matter_title(data: bytes) -> bool:
+    """Whether a Markdown file's bytes open with front matter naming a ``title:``: a
+    look at its first few kilobytes, before the file is read."""
+    head = data[:4096].decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    m = _FRONT_MATTER_RE.match(head)
+    meta = read_front_matter(m.group(1) or "") if m else None
+    value = meta.get("title") if meta else None
+    return isinstance(value, str) and bool(value.strip())
+
+
 def read_front_matter(block: str) -> dict[str, FrontValue] | None:
     """The keys of a front-matter block (lower-cased), or ``None`` if it is not one.
 

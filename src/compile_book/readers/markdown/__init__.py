@@ -24,7 +24,7 @@ from ..structure import Options
 from ..text import decode_text, empty_file
 from .arrange import Arranger
 from .blocks import BlockReader
-from .items import Head
+from .items import Head, Prose
 from .parse import Parsed, code_lines, parse
 
 #: What marks a file as needing its code lines known before reading: comments, and
@@ -78,7 +78,12 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     blocks = BlockReader(name, parsed, locale, reporter)
     items = blocks.items()
     found, chapter_title = front_matter_events(
-        name, prepared.meta, options, reporter, any(isinstance(it, Head) for it in items)
+        name,
+        prepared.meta,
+        options,
+        reporter,
+        any(isinstance(it, Head) for it in items),
+        any(isinstance(it, Prose) for it in items),
     )
     counts = blocks.counts
     comments = prepared.comments + counts.pop("comment", 0)
