@@ -23,7 +23,7 @@ from .config import BookConfig
 from .diagnostics import Code, Diagnostic
 from .errors import InputError
 from .events import BookMeta, FileEvents, Para
-from .locale.detect import ENOUGH_CHARS, detect
+from .locale.detect import ENOUGH_CHARS, SAMPLE_CHARS, detect
 from .nodes import Book, Image
 from .output import build_time
 from .readers import Options, ReaderCache, read
@@ -117,35 +117,33 @@ def _read(
 
 
 def _detected_language(
-    found: FileEvents,
-    sources: Sequence[ManuscriptSource],
-    config: BookConfig,
-    cache: ReaderCache | None,
+    found: FileEvents, sources: Sequence[ManuscriptSource], config: BookConfig
 ) -> str | None:
     """The language the book's prose is written in (:mod:`.locale.detect`), when nothing
     set one and it is not the default; else ``None``. The first file decides; when it
-    holds little prose (a title page, a dedication), the files after it add theirs."""
+    holds little prose (a title page, a dedication), the plain-text and Markdown files
+    after it add theirs, as typed (markup does not sway the detector)."""
     if "language" in config.model_fields_set:
         return None
-    parts: list[str] = []
-    taken = 0
-    for index, src in enumerate(sources):
-        events = found if index == 0 else _read(src, index, config, cache)
-        for event in events.events:
-            if isinstance(event, Para):
-                parts.append(event.text)
-                taken += len(event.text)
-        if taken >= ENOUGH_CHARS or index >= _DETECT_FILES:
+    parts = [e.text for e in found.events if isinstance(e, Para)]
+    taken = sum(map(len, parts))
+    for src in sources[1 : _DETECT_FILES + 1]:
+        if taken >= ENOUGH_CHARS:
             break
+        if src.name.lower().endswith((".txt", ".md", ".markdown")):
+            text = src.data[: SAMPLE_CHARS * 4].decode("utf-8", errors="replace")
+            parts.append(text)
+            taken += len(text)
     found_language = detect("\n".join(parts))
     return found_language if found_language != config.language else None
 
 
+#: At most this many files after the first are looked at to find the book's language.
+_DETECT_FILES = 8
+
+
 #: How many files after the first are looked at for front matter naming their title.
 _SIBLINGS_LOOKED_AT = 4
-
-#: At most this many files after the first are read to find the book's language.
-_DETECT_FILES = 8
 
 
 def _said_detected(name: str, language: str) -> Diagnostic:
@@ -185,9 +183,7 @@ def _compile(
         found = _read(src, index, config, cache, titled and index == 0)
         declared = _declared_language(found, config) if index == 0 else None
         detected = (
-            _detected_language(found, sources, config, cache)
-            if index == 0 and not declared
-            else None
+            _detected_language(found, sources, config) if index == 0 and not declared else None
         )
         if declared is not None or detected is not None:
             # The whole book is in the language the first file declares (or is written
