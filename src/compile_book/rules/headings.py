@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -132,7 +133,30 @@ class _Patterns:
 
 def _words(words: Iterable[str]) -> str:
     # Longest first, so "chapter" is tried before "chap.".
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(_loose(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# Why: letters Unicode does not decompose, which writers type plain all the same.
+_PLAIN = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O"}
+
+
+def fold(word: str) -> str:
+    """A heading word without its diacritics, lower-cased: "CAPITULO" and "capítulo" meet."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(_PLAIN.get(c, c) for c in decomposed if not unicodedata.combining(c))
+
+
+def _loose(word: str) -> str:
+    """A pattern for ``word`` typed with or without its diacritics.
+
+    Why: writers on a keyboard without them type "CAPITULO I", "Prologo", "Epilogo";
+    the heading still prints the word as it was typed.
+    """
+    out = []
+    for c in word:
+        plain = fold(c)
+        out.append(f"[{c}{plain}]" if plain != c.lower() and len(plain) == 1 else re.escape(c))
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=16)
@@ -155,11 +179,15 @@ def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
     chapter = rf"(?P<label>{english}|{_words(hw.chapter)}){_SIGN}\s*{number}{_TITLE}{_TRAIL}"
     part = rf"(?P<label>part|book|{_words(hw.part)})\s+{number}{_TITLE}{_TRAIL}"
     kinds = dict(_KINDS)
+    specials = list(_KINDS)
     for kind in (ChapterKind.PROLOGUE, ChapterKind.EPILOGUE, ChapterKind.INTERLUDE):
-        kinds.update(dict.fromkeys(hw[kind.value], kind))
-    special = rf"(?P<label>{_words(kinds)}){_TITLE}{_TRAIL}"
-    labels = {w: locale.label_words[k] for k, words in hw.items() for w in words if w.endswith(".")}
-    labels.update(locale.after_ordinal)
+        kinds.update(dict.fromkeys(map(fold, hw[kind.value]), kind))
+        specials += hw[kind.value]
+    special = rf"(?P<label>{_words(specials)}){_TITLE}{_TRAIL}"
+    labels = {
+        fold(w): locale.label_words[k] for k, words in hw.items() for w in words if w.endswith(".")
+    }
+    labels.update((fold(w), label) for w, label in locale.after_ordinal)
     after = {False: hw.chapter, True: hw.part}
     for word, label in locale.after_ordinal:
         after[label.lower() in hw.part] += (word,)
@@ -247,7 +275,7 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             if title and not any(c.isalnum() for c in title):
                 title = None  # "Chapter I.]": a caption's closing bracket, not a title
             word = m.group("label").lower()
-            label = p.labels.get(word) or m.group("label").rstrip(".").capitalize()
+            label = p.labels.get(fold(word)) or m.group("label").rstrip(".").capitalize()
             if label in ("Chap", "Ch"):
                 label = "Chapter"
             # A number written before the word prints after it, as digits: "Erstes
@@ -266,7 +294,7 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
     m = p.special.fullmatch(line)
     if m and not _glued_prose(m, _title(m)):
         label = m.group("label").lower()
-        return HeadingMatch(False, p.kinds[label], label.capitalize(), None, None, _title(m))
+        return HeadingMatch(False, p.kinds[fold(label)], label.capitalize(), None, None, _title(m))
     back = match_back(line, p.language)
     if back is not None:
         return back
@@ -318,7 +346,7 @@ def _back_patterns(language: str) -> tuple[re.Pattern[str], dict[str, ChapterKin
     kinds: dict[str, ChapterKind] = {}
     for lang in dict.fromkeys(("en", language)):
         for phrase, kind in get_locale(lang).back_headings:
-            kinds[_fold_quotes(phrase)] = ChapterKind(kind)
+            kinds[fold(_fold_quotes(phrase))] = ChapterKind(kind)
     # Why: writers type either apostrophe ("Author's Note", "Author’s Note").
     alternatives = _words(kinds).replace("’", "['’]")
     pattern = rf"(?P<phrase>{alternatives})(?:\s+(?P<rest>\S.{{0,80}}?))?\s*[.:]?"
@@ -343,7 +371,7 @@ def match_back(line: str, language: str = "en") -> HeadingMatch | None:
     m = pattern.fullmatch(line)
     if m is None:
         return None
-    kind = kinds[_fold_quotes(m.group("phrase").lower())]
+    kind = kinds[fold(_fold_quotes(m.group("phrase")))]
     rest = m.group("rest")
     if rest and kind is not ChapterKind.ALSO_BY:
         return None
