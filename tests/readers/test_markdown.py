@@ -86,3 +86,28 @@ def test_escaped_braces_stay_literal_and_line_numbers_survive_front_matter() -> 
     assert para.source.line == 7
     start = next(e for e in result.events if isinstance(e, StartChapter))
     assert start.source.line == 5
+
+
+def _chapters(text: str) -> list[tuple[str | None, int | None, str]]:
+    result = events(text, "a.md")
+    return [
+        (e.heading.label, e.heading.number, plain_text(e.heading.title))
+        for e in result.events
+        if isinstance(e, StartChapter) and e.heading is not None
+    ]
+
+
+def test_a_number_heading_over_a_title_heading_of_its_level_is_one_chapter() -> None:
+    text = "# Chapter 1\n\n# The Letter\n\nMara waited.\n\n# 2\n\n# The Flood\n\nIt rose.\n"
+    assert _chapters(text)[0] == ("Chapter", 1, "The Letter")
+
+
+def test_two_headings_of_one_level_stay_two_chapters_unless_a_number_titles() -> None:
+    # A title over a title, a number over a number, a number with a title already,
+    # a number with text between, a prologue: each heading its own chapter.
+    assert len(_chapters("# The Letter\n\n# The Flood\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Chapter 1\n\n# Chapter 2\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Chapter 1: The Letter\n\n# The Flood\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Chapter 1\n\nMara waited.\n\n# The Flood\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Prologue\n\n# The Flood\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Chapter 1\n\n# Acknowledgments\n\nThanks.\n")) == 2

@@ -457,6 +457,28 @@ def _title(m: re.Match[str]) -> str | None:
     return title.strip() if title else None
 
 
+def names_number(first: HeadingMatch, second: HeadingMatch | None) -> bool:
+    """Whether `second`, a heading of the same level right under `first` with no text
+    between them, is `first`'s title: ``# Chapter 1`` over ``# The Letter``, Word's two
+    Heading 1 paragraphs. `first` must be a chapter number alone (with or without its
+    word), `second` a title alone (``None``: a styled heading no rule reads), never a
+    number of its own, a special section or back matter.
+    """
+    if first.is_part or first.kind is not ChapterKind.CHAPTER:
+        return False
+    if first.number is None or first.title is not None:
+        return False
+    if second is None:
+        return True
+    return (
+        not second.is_part
+        and second.kind is ChapterKind.CHAPTER
+        and second.label is None
+        and second.number is None
+        and bool(second.title)
+    )
+
+
 def looks_like_heading(line: str) -> bool:
     """A short line that starts like a heading (for the heading-like-line warning)."""
     return len(line) <= 70 and bool(HEADING_LIKE_RE.fullmatch(line))

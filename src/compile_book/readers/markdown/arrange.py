@@ -32,7 +32,7 @@ from ...events import (
 from ...locale import Locale
 from ...markers import DROP
 from ...nodes import ChapterKind, Heading, Inline, Source, Text
-from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ...rules.headings import HeadingMatch, looks_like_heading, match_heading, names_number
 from ...rules.markdown import restore, unwrapped
 from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import Unit
@@ -321,6 +321,20 @@ class Arranger:
                 Code.CHAPTER_TITLE_RECOGNISED,
                 f"{kind} title line recognised: {line.text!r}",
                 tsrc.line,
+            )
+            used = 2
+        elif (
+            # "# Chapter 1" over "# The Letter": one chapter, its number and its title.
+            isinstance(nxt, Head)
+            and found.markdown_level
+            and nxt.found.markdown_level == found.markdown_level
+            and names_number(found, nxt.found)
+        ):
+            title = nxt.title
+            self._note(
+                Code.CHAPTER_TITLE_RECOGNISED,
+                f"chapter title heading recognised: {restore(nxt.typed)!r}",
+                nxt.source.line,
             )
             used = 2
         elif (
