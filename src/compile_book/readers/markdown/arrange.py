@@ -55,9 +55,11 @@ class Arranger:
         self.locale = locale
         self.reporter = reporter
         self.events: list[Event] = []
+        self._hashed = False
 
     def run(self, items: list[Item], chapter_title: str | None = None) -> list[Event]:
         """The events of a file; ``chapter_title`` (front matter) titles a headingless file."""
+        self._hashed = any(isinstance(it, Head) and _numbered_chapter(it.found) for it in items)
         items = _demote_stray_numbers([x for item in items for x in self._classify(item)])
         i = 0
         if self.options.first and not self.options.has_title:
@@ -80,14 +82,16 @@ class Arranger:
         first = item.text[: len(item.lines[0])]
         if len(item.lines) > 1:
             alone = self._alone(first, item.source, labelled_only=True)
-            if alone is None:
+            if alone is None or self._kept_as_text(alone):
                 return [item]
             cut = len(first) + 1
             rest = Prose(item.text[cut:], item.source.shifted(cut), item.lines[1:])
             return [alone, *self._classify(rest)]
         alone = self._alone(first, item.source, labelled_only=False)
-        if alone is not None:
+        if alone is not None and not self._kept_as_text(alone):
             return [alone]
+        if alone is not None:
+            return [item]
         col = item.source.col
         if looks_like_divider(first):
             self.reporter.add(
@@ -108,6 +112,29 @@ class Arranger:
                 col,
             )
         return [item]
+
+    def _kept_as_text(self, alone: Head | Brk) -> bool:
+        """A plain ``Chapter 5: The Moor`` line in a file whose chapters are ``#``
+        headings is text (a line of the story, a chapter's name quoted), with a warning.
+
+        Why: a writer who heads chapters with ``#`` heads them all so; a line typed
+        without it is not one, and splitting the chapter there loses its place.
+        """
+        if not isinstance(alone, Head) or not self._hashed:
+            return False
+        found = alone.found
+        if found.markdown_level or found.label is None or not _numbered_chapter(found):
+            return False
+        typed = restore(alone.typed)
+        self.reporter.add(
+            Code.HEADING_LIKE_LINE,
+            f"{typed!r} looks like a heading but was kept as text: this file's chapters "
+            f"are '#' headings; write it as '# {typed}' if it is one",
+            self.name,
+            alone.source.line,
+            alone.source.col,
+        )
+        return True
 
     def _alone(self, line: str, source: Source, *, labelled_only: bool) -> Head | Brk | None:
         """A line that is a heading or a divider, as its item."""
@@ -428,3 +455,8 @@ def _demote_stray_numbers(items: list[Item]) -> list[Item]:
                 it = Prose(text, it.source, (text,))
         out.append(it)
     return out
+
+
+def _numbered_chapter(found: HeadingMatch) -> bool:
+    """A chapter heading with a number: ``Chapter 5``, ``# 7. The Lake``."""
+    return not found.is_part and found.kind is ChapterKind.CHAPTER and found.number is not None
