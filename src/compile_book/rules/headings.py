@@ -91,6 +91,8 @@ BARE_RE = re.compile(
     r"(?:\s*(?:[:.]|\s[-–—]{1,2})\s*(?P<title>\S.{0,78}))?\.?"
 )
 BARE = ""
+#: ``ONE`` in a locale's learned words: a lone ``I`` is chapter one (``II`` follows it).
+ONE = "I"
 # Why: writers set a chapter number off with a dash, a tilde, a star or a section sign.
 _DECORATION = " -—–~*§#•·=_"
 _KINDS = {
@@ -129,6 +131,8 @@ class _Patterns:
     bare: bool = False
     """A number alone heads a chapter however it is written ("ONE", "~ 2 ~", "3 - Title"):
     the file numbers its chapters so, in order (:mod:`.learned`)."""
+    one: bool = False
+    """A lone "I" is chapter one, not the word: "II" heads the file's next chapter."""
 
 
 def _words(words: Iterable[str]) -> str:
@@ -163,10 +167,12 @@ def _loose(word: str) -> str:
 def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
     """Compiled once per language and learned words (keyed by the subtag: hashing a
     whole locale per line would cost more than the match)."""
-    bare = BARE in learned
-    learned = tuple(word for word in learned if word != BARE)
+    bare, one = BARE in learned, ONE in learned
+    learned = tuple(word for word in learned if word not in (BARE, ONE))
     if language == "en" and not learned:
-        return _Patterns(CHAPTER_RE, PART_RE, SPECIAL_RE, _KINDS, {}, parse_number, bare=bare)
+        return _Patterns(
+            CHAPTER_RE, PART_RE, SPECIAL_RE, _KINDS, {}, parse_number, bare=bare, one=one
+        )
     from ..locale import get_locale
 
     locale = get_locale(language)
@@ -210,6 +216,7 @@ def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
         language,
         numbered_first,
         bare,
+        one,
     )
 
 
@@ -305,6 +312,8 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
         titled = _numbered_title(line)
         if titled is not None:
             return titled
+        if p.one and line == ONE:
+            return HeadingMatch(False, ChapterKind.CHAPTER, None, 1, ONE, None)
         m = NUMBER_ONLY_RE.fullmatch(line)
         if m:
             raw = m.group("num") or m.group("one")
