@@ -206,6 +206,8 @@ def test_an_unaccented_heading_word_in_prose_is_no_heading(language: str, line: 
         ("pt", "Prefacio", "Prefacio"),
         ("pt", "Posfacio", "Posfacio"),
         ("es", "Introduccion", "Introduccion"),
+        ("de", "Über die Autorin", "Über die Autorin"),
+        ("de", "Uber die Autorin", "Uber die Autorin"),
     ],
 )
 def test_front_and_back_headings_are_read_without_accents(

@@ -353,11 +353,13 @@ def _back_patterns(language: str) -> tuple[re.Pattern[str], dict[str, ChapterKin
     from ..locale import get_locale
 
     kinds: dict[str, ChapterKind] = {}
+    phrases = []
     for lang in dict.fromkeys(("en", language)):
         for phrase, kind in get_locale(lang).back_headings:
             kinds[fold(_fold_quotes(phrase))] = ChapterKind(kind)
+            phrases.append(_fold_quotes(phrase))
     # Why: writers type either apostrophe ("Author's Note", "Author’s Note").
-    alternatives = _words(kinds).replace("’", "['’]")
+    alternatives = _words(phrases).replace("’", "['’]")
     pattern = rf"(?P<phrase>{alternatives})(?:\s+(?P<rest>\S.{{0,80}}?))?\s*[.:]?"
     return re.compile(pattern, re.I), kinds
 
