@@ -127,6 +127,11 @@ def test_a_plain_chapter_line_in_a_file_of_hash_headed_chapters_stays_text() -> 
     assert warned == [3, 7]
 
 
+def test_a_plain_chapter_line_numbered_next_is_a_heading_whose_hash_was_forgotten() -> None:
+    text = "# Chapter 1\n\nIt was late.\n\nChapter 2\n\nIt was early.\n"
+    assert [c[1] for c in _chapters(text)] == [1, 2]
+
+
 def test_plain_chapter_lines_head_chapters_where_hash_headings_number_none() -> None:
     # "# Salt" (the book's title, or one titled chapter) numbers nothing: the plain
     # "Chapter 1" lines are the file's headings, as before.

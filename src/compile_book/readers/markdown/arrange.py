@@ -56,6 +56,7 @@ class Arranger:
         self.reporter = reporter
         self.events: list[Event] = []
         self._hashed = False
+        self._last: int | None = None  # the number of the last chapter heading seen
 
     def run(self, items: list[Item], chapter_title: str | None = None) -> list[Event]:
         """The events of a file; ``chapter_title`` (front matter) titles a headingless file."""
@@ -77,6 +78,8 @@ class Arranger:
     # ------------------------------------------------------------------ classifying
 
     def _classify(self, item: Item) -> list[Item]:
+        if isinstance(item, Head) and _numbered_chapter(item.found):
+            self._last = item.found.number
         if not isinstance(item, Prose):
             return [item]
         first = item.text[: len(item.lines[0])]
@@ -115,16 +118,22 @@ class Arranger:
 
     def _kept_as_text(self, alone: Head | Brk) -> bool:
         """A plain ``Chapter 5: The Moor`` line in a file whose chapters are ``#``
-        headings is text (a line of the story, a chapter's name quoted), with a warning.
+        headings is text (a line of the story, a chapter's name quoted), with a warning,
+        unless its number is the next chapter's (a ``#`` forgotten).
 
         Why: a writer who heads chapters with ``#`` heads them all so; a line typed
-        without it is not one, and splitting the chapter there loses its place.
+        without it that does not go on counting is not one, and splitting the chapter
+        there puts it out of order.
         """
-        if not isinstance(alone, Head) or not self._hashed:
+        if not isinstance(alone, Head):
             return False
         found = alone.found
         if found.markdown_level or found.label is None or not _numbered_chapter(found):
             return False
+        last, self._last = self._last, found.number
+        if not self._hashed or last is None or found.number == last + 1:
+            return False
+        self._last = last
         typed = restore(alone.typed)
         self.reporter.add(
             Code.HEADING_LIKE_LINE,
