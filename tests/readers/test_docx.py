@@ -354,6 +354,27 @@ def test_a_heading_2_under_a_numbered_chapter_is_its_title_and_elsewhere_a_bold_
     ]
 
 
+def test_two_heading_1_paragraphs_number_then_title_are_one_chapter() -> None:
+    data = docx(
+        p("Chapter 1", style="Heading1"),
+        p("The Letter", style="Heading1"),
+        p("Mara waited."),
+        p("Chapter 2", style="Heading1"),
+        p("Chapter 3", style="Heading1"),
+        p("It rose."),
+        p("The Mill", style="Heading1"),
+        p("The Weir", style="Heading1"),
+        p("It turned."),
+    )
+    assert [name for name, _ in chapters(compiled(data))] == [
+        "Chapter 1: The Letter",
+        "Chapter 2",
+        "Chapter 3",
+        "The Mill",
+        "The Weir",
+    ]
+
+
 def test_parts_by_pattern_and_by_wrapping_headings() -> None:
     patterned = docx(
         p("Part One", style="Heading1"),

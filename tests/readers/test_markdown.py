@@ -86,3 +86,54 @@ def test_escaped_braces_stay_literal_and_line_numbers_survive_front_matter() -> 
     assert para.source.line == 7
     start = next(e for e in result.events if isinstance(e, StartChapter))
     assert start.source.line == 5
+
+
+def _chapters(text: str) -> list[tuple[str | None, int | None, str]]:
+    result = events(text, "a.md")
+    return [
+        (e.heading.label, e.heading.number, plain_text(e.heading.title))
+        for e in result.events
+        if isinstance(e, StartChapter) and e.heading is not None
+    ]
+
+
+def test_a_number_heading_over_a_title_heading_of_its_level_is_one_chapter() -> None:
+    text = "# Chapter 1\n\n# The Letter\n\nMara waited.\n\n# 2\n\n# The Flood\n\nIt rose.\n"
+    assert _chapters(text)[0] == ("Chapter", 1, "The Letter")
+
+
+def test_two_headings_of_one_level_stay_two_chapters_unless_a_number_titles() -> None:
+    # A title over a title, a number over a number, a number with a title already,
+    # a number with text between, a prologue: each heading its own chapter.
+    assert len(_chapters("# The Letter\n\n# The Flood\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Chapter 1\n\n# Chapter 2\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Chapter 1: The Letter\n\n# The Flood\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Chapter 1\n\nMara waited.\n\n# The Flood\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Prologue\n\n# The Flood\n\nIt rose.\n")) == 2
+    assert len(_chapters("# Chapter 1\n\n# Acknowledgments\n\nThanks.\n")) == 2
+
+
+def test_a_plain_chapter_line_in_a_file_of_hash_headed_chapters_stays_text() -> None:
+    text = (
+        "# Chapter 6: The Moor\n\nChapter 5: The Moor\n\nI was worried.\n\n"
+        "Chapter 5: The Moor\nwas the page she had torn out.\n\n# Chapter 7\n\nCold.\n"
+    )
+    result = events(text, "a.md")
+    assert [c[1] for c in _chapters(text)] == [6, 7]
+    paras = [e.text for e in result.events if isinstance(e, Para)]
+    assert paras[0] == "Chapter 5: The Moor"
+    assert paras[2] == "Chapter 5: The Moor was the page she had torn out."
+    warned = [d.line for d in result.diagnostics if d.code == "W106"]
+    assert warned == [3, 7]
+
+
+def test_a_plain_chapter_line_numbered_next_is_a_heading_whose_hash_was_forgotten() -> None:
+    text = "# Chapter 1\n\nIt was late.\n\nChapter 2\n\nIt was early.\n"
+    assert [c[1] for c in _chapters(text)] == [1, 2]
+
+
+def test_plain_chapter_lines_head_chapters_where_hash_headings_number_none() -> None:
+    # "# Salt" (the book's title, or one titled chapter) numbers nothing: the plain
+    # "Chapter 1" lines are the file's headings, as before.
+    text = "# Salt\n\nChapter 1\n\nIt was late.\n\nChapter 2: Dawn\n\nIt was early.\n"
+    assert [c[:2] for c in _chapters(text)][-2:] == [("Chapter", 1), ("Chapter", 2)]

@@ -191,6 +191,27 @@ def test_numbered_heading_takes_a_deeper_heading_or_subtitle_as_its_title() -> N
     ]
 
 
+def test_a_number_heading_over_a_title_heading_of_its_level_is_one_chapter() -> None:
+    body = (
+        h("Chapter 1")
+        + h("The Harbour")
+        + p("One.")
+        + h("Chapter 2")
+        + h("Chapter 3")
+        + p("Three.")
+        + h("The Mill")
+        + h("The Weir")
+        + p("Four.")
+    )
+    assert [heading(c.heading) for c in tree(body).chapters] == [
+        ("Chapter", 1, "The Harbour", ""),
+        ("Chapter", 2, "", ""),
+        ("Chapter", 3, "", ""),
+        (None, None, "The Mill", ""),
+        (None, None, "The Weir", ""),
+    ]
+
+
 def test_two_heading_levels_make_parts_and_a_third_stays_inside_the_chapter() -> None:
     body = (
         h("The Coast")

@@ -166,3 +166,52 @@ def test_a_preface_in_the_books_language_is_an_unnumbered_chapter(language: str,
     assert found is not None
     assert (found.label, found.number, found.title) == (None, None, line)
     assert match_heading(line) is None  # the word is the book's language's only
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "kind", "label", "number"),
+    [
+        ("pt", "CAPITULO I", "chapter", "Capitulo", 1),
+        ("es", "Capitulo 3: El fin", "chapter", "Capitulo", 3),
+        ("es", "PROLOGO", "prologue", "Prologo", None),
+        ("pt", "Epilogo", "epilogue", "Epilogo", None),
+        ("fr", "EPILOGUE", "epilogue", "Epilogue", None),
+        ("pl", "Rozdzial 2", "chapter", "Rozdzial", 2),
+        ("pl", "Czesc pierwsza", "part", "Czesc", 1),
+        ("sv", "Forsta kapitlet", "chapter", "Kapitel", 1),
+        ("pt", "Capítulo I", "chapter", "Capítulo", 1),
+    ],
+)
+def test_a_heading_word_typed_without_its_accents_is_read(
+    language: str, line: str, kind: str, label: str, number: int | None
+) -> None:
+    """A keyboard without accents types "CAPITULO I"; the label prints as typed."""
+    found = match_heading(line, get_locale(language))
+    assert found is not None
+    what = "part" if found.is_part else str(found.kind)
+    assert (what, found.label, found.number) == (kind, label, number)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [("pt", "capitulo de uma vida"), ("es", "Capitulo uno era largo."), ("en", "Prologo")],
+)
+def test_an_unaccented_heading_word_in_prose_is_no_heading(language: str, line: str) -> None:
+    assert match_heading(line, get_locale(language)) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "title"),
+    [
+        ("pt", "Prefacio", "Prefacio"),
+        ("pt", "Posfacio", "Posfacio"),
+        ("es", "Introduccion", "Introduccion"),
+        ("de", "Über die Autorin", "Über die Autorin"),
+        ("de", "Uber die Autorin", "Uber die Autorin"),
+    ],
+)
+def test_front_and_back_headings_are_read_without_accents(
+    language: str, line: str, title: str | None
+) -> None:
+    found = match_heading(line, get_locale(language))
+    assert (found.title if found else None) == title

@@ -121,6 +121,26 @@ def test_numbers_alone_seen_twice_or_opening_a_file_stay_prose() -> None:
     assert _headings("One.\n\nShe counted.\n\nTwo.\n\nThe end.\n") == []
 
 
+ROMAN = "I\n\nThe Nellie swung to her anchor.\n\nII\n\nOne evening.\n\nIII\n\nI looked.\n"
+
+
+def test_a_lone_i_before_ii_heads_chapter_one() -> None:
+    """Heart of Darkness: "I", "II", "III" alone, each over prose; at the top of the
+    book "I" is chapter I, not the book's title."""
+    assert _headings(ROMAN, language="en") == ["I", "II", "III"]
+    assert _headings(ROMAN, first=True, language="en") == ["I", "II", "III"]
+    titled = "HEART OF DARKNESS\n\nBy Joseph Conrad\n\n\n" + ROMAN
+    assert _headings(titled, first=True, language="en") == ["I", "II", "III"]
+
+
+def test_a_lone_i_stays_a_word_without_ii_after_it() -> None:
+    said = "Who was there?\n\nI\n\nThat was all she said.\n\n"
+    between = said + "Chapter 1\n\nIt rained.\n\nII\n\nMore.\n"
+    assert "I" not in _headings(between, language="en")
+    assert _headings(said + "IV\n\nIt rained.\n", language="en") == ["IV"]
+    assert _headings(said + "It rained.\n", language="en") == []
+
+
 def test_a_chapter_file_heading_teaches_its_word_on_one_sighting() -> None:
     assert _learn("Kapitola 4", opening=1) == ("kapitola",)
     # In the book's first file only chapter 1: "Catch 22" on top is the book's title.

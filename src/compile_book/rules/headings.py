@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -90,6 +91,8 @@ BARE_RE = re.compile(
     r"(?:\s*(?:[:.]|\s[-–—]{1,2})\s*(?P<title>\S.{0,78}))?\.?"
 )
 BARE = ""
+#: ``ONE`` in a locale's learned words: a lone ``I`` is chapter one (``II`` follows it).
+ONE = "I"
 # Why: writers set a chapter number off with a dash, a tilde, a star or a section sign.
 _DECORATION = " -—–~*§#•·=_"
 _KINDS = {
@@ -128,21 +131,48 @@ class _Patterns:
     bare: bool = False
     """A number alone heads a chapter however it is written ("ONE", "~ 2 ~", "3 - Title"):
     the file numbers its chapters so, in order (:mod:`.learned`)."""
+    one: bool = False
+    """A lone "I" is chapter one, not the word: "II" heads the file's next chapter."""
 
 
 def _words(words: Iterable[str]) -> str:
     # Longest first, so "chapter" is tried before "chap.".
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(_loose(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# Why: letters Unicode does not decompose, which writers type plain all the same.
+_PLAIN = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O"}
+
+
+def fold(word: str) -> str:
+    """A heading word without its diacritics, lower-cased: "CAPITULO" and "capítulo" meet."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(_PLAIN.get(c, c) for c in decomposed if not unicodedata.combining(c))
+
+
+def _loose(word: str) -> str:
+    """A pattern for ``word`` typed with or without its diacritics.
+
+    Why: writers on a keyboard without them type "CAPITULO I", "Prologo", "Epilogo";
+    the heading still prints the word as it was typed.
+    """
+    out = []
+    for c in word:
+        plain = fold(c)
+        out.append(f"[{c}{plain}]" if plain != c.lower() and len(plain) == 1 else re.escape(c))
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=16)
 def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
     """Compiled once per language and learned words (keyed by the subtag: hashing a
     whole locale per line would cost more than the match)."""
-    bare = BARE in learned
-    learned = tuple(word for word in learned if word != BARE)
+    bare, one = BARE in learned, ONE in learned
+    learned = tuple(word for word in learned if word not in (BARE, ONE))
     if language == "en" and not learned:
-        return _Patterns(CHAPTER_RE, PART_RE, SPECIAL_RE, _KINDS, {}, parse_number, bare=bare)
+        return _Patterns(
+            CHAPTER_RE, PART_RE, SPECIAL_RE, _KINDS, {}, parse_number, bare=bare, one=one
+        )
     from ..locale import get_locale
 
     locale = get_locale(language)
@@ -155,11 +185,15 @@ def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
     chapter = rf"(?P<label>{english}|{_words(hw.chapter)}){_SIGN}\s*{number}{_TITLE}{_TRAIL}"
     part = rf"(?P<label>part|book|{_words(hw.part)})\s+{number}{_TITLE}{_TRAIL}"
     kinds = dict(_KINDS)
+    specials = list(_KINDS)
     for kind in (ChapterKind.PROLOGUE, ChapterKind.EPILOGUE, ChapterKind.INTERLUDE):
-        kinds.update(dict.fromkeys(hw[kind.value], kind))
-    special = rf"(?P<label>{_words(kinds)}){_TITLE}{_TRAIL}"
-    labels = {w: locale.label_words[k] for k, words in hw.items() for w in words if w.endswith(".")}
-    labels.update(locale.after_ordinal)
+        kinds.update(dict.fromkeys(map(fold, hw[kind.value]), kind))
+        specials += hw[kind.value]
+    special = rf"(?P<label>{_words(specials)}){_TITLE}{_TRAIL}"
+    labels = {
+        fold(w): locale.label_words[k] for k, words in hw.items() for w in words if w.endswith(".")
+    }
+    labels.update((fold(w), label) for w, label in locale.after_ordinal)
     after = {False: hw.chapter, True: hw.part}
     for word, label in locale.after_ordinal:
         after[label.lower() in hw.part] += (word,)
@@ -182,6 +216,7 @@ def _patterns(language: str, learned: tuple[str, ...] = ()) -> _Patterns:
         language,
         numbered_first,
         bare,
+        one,
     )
 
 
@@ -247,7 +282,7 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             if title and not any(c.isalnum() for c in title):
                 title = None  # "Chapter I.]": a caption's closing bracket, not a title
             word = m.group("label").lower()
-            label = p.labels.get(word) or m.group("label").rstrip(".").capitalize()
+            label = p.labels.get(fold(word)) or m.group("label").rstrip(".").capitalize()
             if label in ("Chap", "Ch"):
                 label = "Chapter"
             # A number written before the word prints after it, as digits: "Erstes
@@ -266,7 +301,7 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
     m = p.special.fullmatch(line)
     if m and not _glued_prose(m, _title(m)):
         label = m.group("label").lower()
-        return HeadingMatch(False, p.kinds[label], label.capitalize(), None, None, _title(m))
+        return HeadingMatch(False, p.kinds[fold(label)], label.capitalize(), None, None, _title(m))
     back = match_back(line, p.language)
     if back is not None:
         return back
@@ -277,6 +312,8 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
         titled = _numbered_title(line)
         if titled is not None:
             return titled
+        if p.one and line == ONE:
+            return HeadingMatch(False, ChapterKind.CHAPTER, None, 1, ONE, None)
         m = NUMBER_ONLY_RE.fullmatch(line)
         if m:
             raw = m.group("num") or m.group("one")
@@ -316,11 +353,13 @@ def _back_patterns(language: str) -> tuple[re.Pattern[str], dict[str, ChapterKin
     from ..locale import get_locale
 
     kinds: dict[str, ChapterKind] = {}
+    phrases = []
     for lang in dict.fromkeys(("en", language)):
         for phrase, kind in get_locale(lang).back_headings:
-            kinds[_fold_quotes(phrase)] = ChapterKind(kind)
+            kinds[fold(_fold_quotes(phrase))] = ChapterKind(kind)
+            phrases.append(_fold_quotes(phrase))
     # Why: writers type either apostrophe ("Author's Note", "Author’s Note").
-    alternatives = _words(kinds).replace("’", "['’]")
+    alternatives = _words(phrases).replace("’", "['’]")
     pattern = rf"(?P<phrase>{alternatives})(?:\s+(?P<rest>\S.{{0,80}}?))?\s*[.:]?"
     return re.compile(pattern, re.I), kinds
 
@@ -343,7 +382,7 @@ def match_back(line: str, language: str = "en") -> HeadingMatch | None:
     m = pattern.fullmatch(line)
     if m is None:
         return None
-    kind = kinds[_fold_quotes(m.group("phrase").lower())]
+    kind = kinds[fold(_fold_quotes(m.group("phrase")))]
     rest = m.group("rest")
     if rest and kind is not ChapterKind.ALSO_BY:
         return None
@@ -427,6 +466,28 @@ def _glued_prose(m: re.Match[str], title: str | None) -> bool:
 def _title(m: re.Match[str]) -> str | None:
     title = m.group("title") or m.group("aside")
     return title.strip() if title else None
+
+
+def names_number(first: HeadingMatch, second: HeadingMatch | None) -> bool:
+    """Whether `second`, a heading of the same level right under `first` with no text
+    between them, is `first`'s title: ``# Chapter 1`` over ``# The Letter``, Word's two
+    Heading 1 paragraphs. `first` must be a chapter number alone (with or without its
+    word), `second` a title alone (``None``: a styled heading no rule reads), never a
+    number of its own, a special section or back matter.
+    """
+    if first.is_part or first.kind is not ChapterKind.CHAPTER:
+        return False
+    if first.number is None or first.title is not None:
+        return False
+    if second is None:
+        return True
+    return (
+        not second.is_part
+        and second.kind is ChapterKind.CHAPTER
+        and second.label is None
+        and second.number is None
+        and bool(second.title)
+    )
 
 
 def looks_like_heading(line: str) -> bool:

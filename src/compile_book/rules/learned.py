@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..locale import Locale, has_module
-from .headings import BARE, bare_number, match_heading
+from .headings import BARE, ONE, bare_number, match_heading
 from .numbers import parse_number
 from .scenebreaks import is_scene_break, reads_as_ten
 
@@ -150,14 +150,48 @@ def teach(
     ]
     learnt = _learnt(shapes, alone, opening, first_file=first_file)
     words = tuple(w for w in learnt if w == BARE or not has_module(locale.language))
+    firsts = [(word, lines[learnt[word]][0], lines[learnt[word]][1]) for word in words]
+    one = _lone_one(lines, locale)
+    if one is not None:
+        words += (ONE,)
+        firsts.append((ONE, lines[one][0], lines[one][1]))
     if not words:
         return locale, []
-    firsts = [(word, lines[learnt[word]][0], lines[learnt[word]][1]) for word in words]
     return replace(locale, learned=locale.learned + words), firsts
+
+
+def _lone_one(lines: Sequence[tuple[int, str, bool]], locale: Locale) -> int | None:
+    """The index of a lone "I" that opens a run of Roman chapter numbers, else None.
+
+    Why: "I" alone is a word, so it is no heading by itself ("II", "III" are). Where
+    the file's first number heading is "II", the last "I" standing alone before it,
+    with text under it and no heading between, is chapter I's (Heart of Darkness).
+    """
+    if not any(stands and text == ONE for _, text, stands in lines):
+        return None  # (the common case: no line to read as a heading at all)
+    one = None
+    for k, (_, text, stands) in enumerate(lines):
+        if not stands:
+            continue
+        if text == ONE:
+            one = k if k + 1 < len(lines) else None
+            continue
+        found = match_heading(text, locale)
+        if found is None:
+            continue
+        if found.label is None and found.number == 2 and text.rstrip(".") == "II":
+            return one
+        return None
+    return None
 
 
 def learnt_message(word: str, heading: str) -> str:
     """The note that says which word a file taught, and from which heading."""
+    if word == ONE:
+        return (
+            f"{heading!r} read as chapter I's heading: 'II' heads the next chapter, "
+            "numbered alone as this one is"
+        )
     if word == BARE:
         return (
             f"chapter numbers standing alone, such as {heading!r}, read as chapter headings: "

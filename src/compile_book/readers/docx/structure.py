@@ -41,7 +41,7 @@ from ...events import (
 )
 from ...locale import get_locale
 from ...nodes import ChapterKind, Figure, Heading, Paragraph, Source, Strong, Text
-from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ...rules.headings import HeadingMatch, looks_like_heading, match_heading, names_number
 from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import blank_line_breaks
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
@@ -334,7 +334,11 @@ class Structure:
         while k < len(items) and items[k].kind == "empty":
             k += 1
         nxt = items[k] if k < len(items) else None
-        if nxt is not None and not nxt.break_before and self._is_title_line(found, nxt, items, k):
+        if (
+            nxt is not None
+            and not nxt.break_before
+            and (self._is_title_line(found, nxt, items, k) or _names_number(it, found, nxt))
+        ):
             line = " ".join(nxt.para.text.split())
             if title:
                 subtitle = (Text(line, self._src(nxt)),)
@@ -405,6 +409,19 @@ def _page_titles(items: list[Item]) -> None:
         for it in found:
             it.kind = "heading"
             it.found = HeadingMatch(False, ChapterKind.CHAPTER, None, None, None, it.para.text)
+
+
+def _names_number(it: Item, found: HeadingMatch, nxt: Item) -> bool:
+    """Two chapter headings of one level, "Chapter 1" then "The Letter", with nothing
+    between them (no page either): the second is the first's title."""
+    return (
+        it.role == nxt.role == "chapter"
+        and nxt.kind == "heading"
+        and not nxt.after_page
+        and it.para.level is not None
+        and it.para.level == nxt.para.level
+        and names_number(found, nxt.found)
+    )
 
 
 def _is_part(it: Item) -> bool:

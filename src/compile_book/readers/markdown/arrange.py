@@ -32,7 +32,7 @@ from ...events import (
 from ...locale import Locale
 from ...markers import DROP
 from ...nodes import ChapterKind, Heading, Inline, Source, Text
-from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ...rules.headings import HeadingMatch, looks_like_heading, match_heading, names_number
 from ...rules.markdown import restore, unwrapped
 from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import Unit
@@ -55,9 +55,12 @@ class Arranger:
         self.locale = locale
         self.reporter = reporter
         self.events: list[Event] = []
+        self._hashed = False
+        self._last: int | None = None  # the number of the last chapter heading seen
 
     def run(self, items: list[Item], chapter_title: str | None = None) -> list[Event]:
         """The events of a file; ``chapter_title`` (front matter) titles a headingless file."""
+        self._hashed = any(isinstance(it, Head) and _numbered_chapter(it.found) for it in items)
         items = _demote_stray_numbers([x for item in items for x in self._classify(item)])
         i = 0
         if self.options.first and not self.options.has_title:
@@ -75,19 +78,23 @@ class Arranger:
     # ------------------------------------------------------------------ classifying
 
     def _classify(self, item: Item) -> list[Item]:
+        if isinstance(item, Head) and _numbered_chapter(item.found):
+            self._last = item.found.number
         if not isinstance(item, Prose):
             return [item]
         first = item.text[: len(item.lines[0])]
         if len(item.lines) > 1:
             alone = self._alone(first, item.source, labelled_only=True)
-            if alone is None:
+            if alone is None or self._kept_as_text(alone):
                 return [item]
             cut = len(first) + 1
             rest = Prose(item.text[cut:], item.source.shifted(cut), item.lines[1:])
             return [alone, *self._classify(rest)]
         alone = self._alone(first, item.source, labelled_only=False)
-        if alone is not None:
+        if alone is not None and not self._kept_as_text(alone):
             return [alone]
+        if alone is not None:
+            return [item]
         col = item.source.col
         if looks_like_divider(first):
             self.reporter.add(
@@ -108,6 +115,35 @@ class Arranger:
                 col,
             )
         return [item]
+
+    def _kept_as_text(self, alone: Head | Brk) -> bool:
+        """A plain ``Chapter 5: The Moor`` line in a file whose chapters are ``#``
+        headings is text (a line of the story, a chapter's name quoted), with a warning,
+        unless its number is the next chapter's (a ``#`` forgotten).
+
+        Why: a writer who heads chapters with ``#`` heads them all so; a line typed
+        without it that does not go on counting is not one, and splitting the chapter
+        there puts it out of order.
+        """
+        if not isinstance(alone, Head):
+            return False
+        found = alone.found
+        if found.markdown_level or found.label is None or not _numbered_chapter(found):
+            return False
+        last, self._last = self._last, found.number
+        if not self._hashed or last is None or found.number == last + 1:
+            return False
+        self._last = last
+        typed = restore(alone.typed)
+        self.reporter.add(
+            Code.HEADING_LIKE_LINE,
+            f"{typed!r} looks like a heading but was kept as text: this file's chapters "
+            f"are '#' headings; write it as '# {typed}' if it is one",
+            self.name,
+            alone.source.line,
+            alone.source.col,
+        )
+        return True
 
     def _alone(self, line: str, source: Source, *, labelled_only: bool) -> Head | Brk | None:
         """A line that is a heading or a divider, as its item."""
@@ -324,6 +360,20 @@ class Arranger:
             )
             used = 2
         elif (
+            # "# Chapter 1" over "# The Letter": one chapter, its number and its title.
+            isinstance(nxt, Head)
+            and found.markdown_level
+            and nxt.found.markdown_level == found.markdown_level
+            and names_number(found, nxt.found)
+        ):
+            title = nxt.title
+            self._note(
+                Code.CHAPTER_TITLE_RECOGNISED,
+                f"chapter title heading recognised: {restore(nxt.typed)!r}",
+                nxt.source.line,
+            )
+            used = 2
+        elif (
             # A deeper Markdown heading right after a chapter heading is its subtitle.
             not found.is_part
             and isinstance(nxt, Head)
@@ -414,3 +464,8 @@ def _demote_stray_numbers(items: list[Item]) -> list[Item]:
                 it = Prose(text, it.source, (text,))
         out.append(it)
     return out
+
+
+def _numbered_chapter(found: HeadingMatch) -> bool:
+    """A chapter heading with a number: ``Chapter 5``, ``# 7. The Lake``."""
+    return not found.is_part and found.kind is ChapterKind.CHAPTER and found.number is not None

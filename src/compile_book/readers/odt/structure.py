@@ -34,7 +34,7 @@ from ...nodes import (
     Strong,
     Text,
 )
-from ...rules.headings import HeadingMatch, looks_like_heading, match_heading
+from ...rules.headings import HeadingMatch, looks_like_heading, match_heading, names_number
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, chapter_title_like
 from ..frontpages import read_pages
@@ -211,6 +211,14 @@ class Builder:
                 and deeper.level > head.level
             ):
                 text = nxt.text
+            elif _names_number(head, deeper):
+                text = nxt.text
+                self.reporter.add(
+                    Code.CHAPTER_TITLE_RECOGNISED,
+                    f"title heading recognised: {text!r}",
+                    self.name,
+                    nxt.n,
+                )
             elif (
                 not head.styled
                 and k + 1 not in heads
@@ -431,3 +439,17 @@ def _demote_stray_numbers(items: list[Item], heads: dict[int, _Head]) -> dict[in
 
 def _all_bold(item: ParaItem) -> bool:
     return all("strong" in (r.fmt or ()) for line in item.lines for r in line if r.kind == "text")
+
+
+def _names_number(head: _Head, nxt: _Head | None) -> bool:
+    """Two styled headings of one level, "Chapter 1" then "The Letter", one under the
+    other: the second is the first's title."""
+    return (
+        nxt is not None
+        and head.styled
+        and nxt.styled
+        and head.level > 0
+        and nxt.level == head.level
+        and head.match is not None
+        and names_number(head.match, nxt.match)
+    )
