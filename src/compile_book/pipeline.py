@@ -101,9 +101,11 @@ def _read(
     config: BookConfig,
     cache: ReaderCache | None,
     titled_siblings: bool = False,
+    followed: bool = False,
 ) -> FileEvents:
     options = Options(
         first=index == 0,
+        followed=followed,
         titled_siblings=titled_siblings,
         title=config.title,
         authors=tuple(str(a) for a in config.authors),
@@ -175,12 +177,13 @@ def _compile(
 ) -> Book:
     files: list[FileEvents] = []
     back: list[FileEvents] = []
+    more = len(sources) - 1
     titled = any(
         src.name.lower().endswith((".md", ".markdown")) and front_matter_title(src.data)
         for src in sources[1:_SIBLINGS_LOOKED_AT]
     )
     for index, src in enumerate(sources):
-        found = _read(src, index, config, cache, titled and index == 0)
+        found = _read(src, index, config, cache, titled and index == 0, index == 0 < more)
         declared = _declared_language(found, config) if index == 0 else None
         detected = (
             _detected_language(found, sources, config) if index == 0 and not declared else None
@@ -190,7 +193,7 @@ def _compile(
             # in): read that file again with its headings, quotes and words, and the
             # rest likewise.
             config = config.model_copy(update={"language": declared or detected})
-            found = _read(src, index, config, cache, titled and index == 0)
+            found = _read(src, index, config, cache, titled and index == 0, index == 0 < more)
         if detected is not None:
             found = dataclasses.replace(
                 found, diagnostics=(*found.diagnostics, _said_detected(src.name, detected))

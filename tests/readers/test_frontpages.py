@@ -223,3 +223,34 @@ def test_a_sentence_under_a_short_line_is_no_subtitle() -> None:
     text = "The quiet harbour\n\nIt rained.\n\nby the sea the boats waited.\n\nThe boat was late.\n"
     book = parse_text(text)
     assert book.meta.subtitle is None and book.meta.authors == ()
+
+
+FRONT_FILE = (
+    "_For Susanne._\n\n> If a religion is a system of ideas, mathematics is one.\n\n"
+    "— John D. Barrow\n"
+)
+
+
+def _front_file_book(front: str, *more: str) -> Any:
+    from compile_book.pipeline import ManuscriptSource, compile_sources
+
+    sources = [ManuscriptSource("00-front.md", front.encode())]
+    sources += [ManuscriptSource(f"{k:02}.md", text.encode()) for k, text in enumerate(more, 1)]
+    return compile_sources(sources, BookConfig(), "x")
+
+
+def test_a_first_file_of_front_pages_alone_gives_them_their_pages() -> None:
+    book = _front_file_book(FRONT_FILE, "## Chapter 1\n\nThe water leaves.\n")
+    pages = {type(page).__name__: page for page in book.front}
+    assert pages["Dedication"].lines == ("For Susanne.",)
+    assert pages["Epigraph"].attribution == "John D. Barrow"
+    assert [c.heading is not None for c in book.chapters] == [True]
+
+
+def test_a_front_file_with_a_line_of_story_or_alone_stays_text() -> None:
+    story = FRONT_FILE + "\nThe water had been rising for days.\n"
+    book = _front_file_book(story, "## Chapter 1\n\nThe water leaves.\n")
+    assert "Dedication" not in {type(page).__name__ for page in book.front}
+    assert len(book.chapters) == 2
+    alone = _front_file_book(FRONT_FILE)
+    assert "Dedication" not in {type(page).__name__ for page in alone.front}

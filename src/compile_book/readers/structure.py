@@ -104,6 +104,9 @@ class Options:
     language: str = "en"
     author_notes: bool = True
     titled_siblings: bool = False
+    followed: bool = False
+    """Other manuscripts come after this one: a first file holding only front pages
+    (a dedication, an epigraph) may give them all and no chapter."""
     """Other files of the book open with front matter naming a ``title:`` of their own
     (a site's pages, one per chapter): the first file's ``title:`` is then its chapter's."""
 

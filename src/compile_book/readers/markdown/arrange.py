@@ -232,6 +232,8 @@ class Arranger:
         """The book's own copyright block, dedication and epigraph between the title and
         the first heading (:mod:`.front`): its metadata, set on pages of their own."""
         found = paragraphs(items, i)
+        if not found:
+            return self._front_file(items, i)
         events, used = read_pages(
             found,
             self.locale,
@@ -241,6 +243,23 @@ class Arranger:
         )
         self.events.extend(events)
         return i + used
+
+    def _front_file(self, items: list[Item], i: int) -> int:
+        """A first file holding nothing but front pages (``00-front.md``: a dedication,
+        an epigraph) gives them all, or none: a file any line of which is not a front
+        page (a headingless story) stays text."""
+        found = paragraphs(items, i, to_end=self.options.followed)
+        if not found:
+            return i
+        said = Reporter()
+        events, used = read_pages(
+            found, self.locale, self.name, said, dedication=not self.options.dedication
+        )
+        if used < len(found) or not events:
+            return i
+        self.events.extend(events)
+        self.reporter.items.extend(said.items)
+        return len(items)
 
     def _headingless_title(self, items: list[Item], i: int) -> int:
         """A short title-case first line of a later file without headings titles its chapter."""

@@ -14,10 +14,11 @@ from ...rules.markdown import restore, unwrapped
 from .items import Blk, Head, Item, Prose
 
 
-def paragraphs(items: list[Item], start: int) -> list[tuple[int, list[str]]]:
+def paragraphs(items: list[Item], start: int, to_end: bool = False) -> list[tuple[int, list[str]]]:
     """The paragraphs from ``start`` up to the first heading, each its line number and
     lines; none when something else (a list, a figure, a break) stands between or no
-    heading follows: front pages come before the book's first heading."""
+    heading follows: front pages come before the book's first heading. `to_end`: the
+    file's end will do instead (a file holding only front pages)."""
     out: list[tuple[int, list[str]]] = []
     for item in items[start:]:
         if isinstance(item, Head):
@@ -26,7 +27,7 @@ def paragraphs(items: list[Item], start: int) -> list[tuple[int, list[str]]]:
         if lines is None:
             return []
         out.append(lines)
-    return []
+    return out if to_end else []
 
 
 def _lines(item: Item) -> tuple[int, list[str]] | None:
