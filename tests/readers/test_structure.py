@@ -223,3 +223,35 @@ def test_a_dashed_x_stays_a_scene_break_where_it_is_not_chapter_ten() -> None:
         book = parse_text(_dashed(["I", "II", "III", "IV", "V"], breaks), filename="m.txt")
         assert len(book.chapters) == 5
         assert all(any(isinstance(b, SceneBreak) for b in ch.blocks) for ch in book.chapters)
+
+
+COLLECTION = (
+    "HARBOUR LIGHTS\n\nby Carla Duarte\n\n\nTHE FERRYMAN\n\nThe ferryman crossed the river.\n\n"
+    '"Why?" the boy asked.\n\n\nLOW WATER\n\nAt low water the wreck showed its ribs.\n\n\n'
+    "GULLS\n\nThere were more gulls that year.\n"
+)
+
+
+def _chapter_titles(text: str) -> list[str]:
+    got = events(text, first=True)
+    return [
+        plain_text(e.heading.title) if e.heading else ""
+        for e in got.events
+        if isinstance(e, StartChapter)
+    ]
+
+
+def test_a_collections_all_caps_titles_after_a_wide_gap_are_its_headings() -> None:
+    # The whole collection was one untitled chapter, its titles paragraphs.
+    assert _chapter_titles(COLLECTION) == ["The Ferryman", "Low Water", "Gulls"]
+
+
+def test_all_caps_lines_that_are_no_titles_stay_prose() -> None:
+    one = "THE SEA\n\nby Ann Lee\n\n\nSTOP\n\nShe read the sign and stopped.\n"
+    assert _chapter_titles(one) == []  # one alone could be a sign
+    narrow = COLLECTION.replace("\n\n\n", "\n\n")
+    assert _chapter_titles(narrow) == []  # no wider gap than between paragraphs
+    shouted = COLLECTION.replace("LOW WATER", "GET OUT!").replace("GULLS", "NOW!")
+    assert _chapter_titles(shouted) == []  # "GET OUT!" and "NOW!" are shouts: one title left
+    headed = COLLECTION.replace("THE FERRYMAN", "Chapter 1")
+    assert _chapter_titles(headed) == [""]  # a file with a heading keeps its caps lines

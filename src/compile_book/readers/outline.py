@@ -10,7 +10,10 @@ the list of classified items and settle that:
   between blank lines and prose follows it;
 * :func:`story_levels`: in a story collection, titled numbered headings with
   bare-numbered sections inside them (``I. A SCANDAL IN BOHEMIA`` then ``I.``,
-  ``II.``) are the stories: they become parts, the sections their chapters.
+  ``II.``) are the stories: they become parts, the sections their chapters;
+* :func:`caps_titles`: in a file with no heading at all, short ALL-CAPS lines
+  set off by a wide gap and followed by prose (``THE FERRYMAN``, ``LOW WATER``:
+  a story collection's titles) are its headings.
 """
 
 from __future__ import annotations
@@ -18,8 +21,18 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from ..nodes import ChapterKind
 from ..rules.headings import STORY_LABELS, HeadingMatch
 from ..rules.paragraphs import Unit
+from ..rules.titles import all_caps
+
+#: An ALL-CAPS title line is short: a shouted sentence is longer.
+CAPS_TITLE_WORDS = 8
+#: Blank lines before an ALL-CAPS title: more than between paragraphs (where a
+#: single blank line separates them, two or more mark a new section).
+CAPS_TITLE_GAP = 2
+#: How many such titles make the pattern: one could be a sign or a shout.
+CAPS_TITLES_MIN = 2
 
 
 @dataclass(slots=True)
@@ -123,3 +136,39 @@ def story_levels(items: list[Item]) -> tuple[list[Item], int]:
         assert h is not None
         out[k] = Item("heading", out[k].unit, dataclasses.replace(h, is_part=True))
     return out, len(titled)
+
+
+def caps_titles(items: list[Item], first: bool) -> tuple[list[Item], int]:
+    """Headings of a file that has none: ALL-CAPS lines of a few words standing alone
+    after a wide gap (or opening a later file), each followed by prose (``THE
+    FERRYMAN`` / the story); returns the items and how many were read. At least
+    :data:`CAPS_TITLES_MIN` of them, or none: without a heading anywhere, the book
+    would be one untitled chapter. The first file's opening line is the book's title."""
+    if any(it.kind == "heading" for it in items):
+        return items, 0
+    found = [k for k in range(len(items)) if (k or not first) and _caps_title(items, k)]
+    if len(found) < CAPS_TITLES_MIN:
+        return items, 0
+    out = list(items)
+    for k in found:
+        title = " ".join(items[k].unit.text.split())
+        match = HeadingMatch(False, ChapterKind.CHAPTER, None, None, None, title)
+        out[k] = Item("heading", items[k].unit, match)
+    return out, len(found)
+
+
+def _caps_title(items: list[Item], k: int) -> bool:
+    item = items[k]
+    text = item.unit.text.strip()
+    after = items[k + 1] if k + 1 < len(items) else None
+    return (
+        item.kind == "prose"
+        and len(item.unit.lines) == 1
+        and (k == 0 or item.unit.gap >= CAPS_TITLE_GAP)
+        and all_caps(text)
+        and len(text.split()) <= CAPS_TITLE_WORDS
+        and not text.endswith((".", "!", "?", "…", ",", ";", ":", '"', "”"))
+        and after is not None
+        and after.kind == "prose"
+        and not all_caps(after.unit.text)
+    )

@@ -59,7 +59,7 @@ from .frontpages import (
     recognised,
 )
 from .indented import block, set_aside
-from .outline import Item, demote_stray_numbers, story_levels
+from .outline import Item, caps_titles, demote_stray_numbers, story_levels
 from .titling import TitleLines, mark_title_lines, raw_inlines
 
 #: How many of a file's first lines may hold a chapter file's heading (after a title).
@@ -156,6 +156,15 @@ class StructureReader(TitleLines):
         self._tens = sum(len(u.lines) == 1 and reads_as_ten(u.text) for u in units)
         self._last_number: int | None = None
         items = demote_stray_numbers([self._classify(u) for u in units])
+        items, titled = caps_titles(items, self.options.first)
+        if titled:
+            report(
+                Code.CHAPTER_TITLE_RECOGNISED,
+                f"{titled} ALL-CAPS line(s) standing alone after a wide gap read as the "
+                "file's headings (a collection's titles)",
+                self.name,
+                next(it.unit.line for it in items if it.kind == "heading"),
+            )
         items, stories = story_levels(items)
         if stories:
             report(
