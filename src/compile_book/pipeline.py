@@ -127,8 +127,14 @@ def _detected_language(
     after it add theirs, as typed (markup does not sway the detector)."""
     if "language" in config.model_fields_set:
         return None
-    parts = [e.text for e in found.events if isinstance(e, Para)]
-    taken = sum(map(len, parts))
+    parts: list[str] = []
+    taken = 0
+    for event in found.events:
+        if isinstance(event, Para):
+            parts.append(event.text)
+            taken += len(event.text)
+            if taken >= SAMPLE_CHARS:
+                break  # the detector reads no further
     for src in sources[1 : _DETECT_FILES + 1]:
         if taken >= ENOUGH_CHARS:
             break
