@@ -342,6 +342,10 @@ class Heading:
     number_text: str | None = None
     title: tuple[Inline, ...] = ()
     subtitle: tuple[Inline, ...] = ()
+    as_typed: str | None = None
+    """The word and number as typed when the number comes first ("Erstes Kapitel",
+    "Första kapitlet", "3. Kapitel"): printed so where numbers print as written
+    (``label`` and ``number_text`` hold the word and the number: "Kapitel", "1")."""
 
 
 @record
@@ -529,7 +533,7 @@ def heading_text(heading: Heading | None) -> str:
     """
     if heading is None:
         return ""
-    head = " ".join(x for x in (heading.label, heading.number_text) if x)
+    head = heading.as_typed or " ".join(x for x in (heading.label, heading.number_text) if x)
     title = plain_text(heading.title)
     if head and title:
         return f"{head}: {title}"

@@ -88,6 +88,15 @@ def test_german_numbers_before_the_word(line: str, is_part: bool, number: int) -
     assert found is not None
     assert (found.is_part, found.number, found.number_text) == (is_part, number, str(number))
     assert found.label in ("Kapitel", "Teil")
+    # Printed as typed where numbers print as written (it became "Kapitel 1").
+    assert found.as_typed == line.split(":")[0]
+
+
+def test_a_number_after_the_word_has_nothing_typed_apart() -> None:
+    found = match_heading("Kapitel 3", get_locale("de"))
+    assert found is not None and found.as_typed is None
+    swedish = match_heading("Första  kapitlet", get_locale("sv"))
+    assert swedish is not None and swedish.as_typed == "Första kapitlet"
 
 
 def test_a_german_sentence_is_no_heading() -> None:

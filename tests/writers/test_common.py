@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from compile_book.locale import get_locale
-from compile_book.nodes import ChapterKind
+from compile_book.nodes import ChapterKind, heading_text
 from compile_book.writers.common import (
     Headings,
     TocEntry,
@@ -15,6 +17,14 @@ from compile_book.writers.common import (
 )
 from tests.trees import book, chapter, full_book, heading, part
 from tests.writers import finished
+
+
+def test_a_number_typed_before_the_word_prints_as_typed_where_numbers_do() -> None:
+    h = dataclasses.replace(heading("Kapitel", 1, number_text="1"), as_typed="Erstes Kapitel")
+    de = get_locale("de")
+    assert Headings(de).chapter(h).line == "Erstes Kapitel"
+    assert Headings(de, chapter_numbers="arabic").chapter(h).line == "Kapitel 1"
+    assert heading_text(h) == "Erstes Kapitel"
 
 
 def test_numbers_print_in_the_chosen_style() -> None:

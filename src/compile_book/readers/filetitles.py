@@ -78,7 +78,9 @@ def _heading(found: HeadingMatch, source: Source) -> Heading | None:
     if found.is_part:
         return None  # a part's file: its chapters come in files of their own
     title = (Text(found.title, source),) if found.title else ()
-    return Heading(source, found.label, found.number, found.number_text, title)
+    return Heading(
+        source, found.label, found.number, found.number_text, title, as_typed=found.as_typed
+    )
 
 
 def with_file_titles(

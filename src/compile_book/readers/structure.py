@@ -506,7 +506,9 @@ class StructureReader(TitleLines):
             sub = nxt.heading.title
             subtitle = raw_inlines(sub, _within(nxt.unit, sub, Source(src.file, nxt.unit.line)))
             used = 2
-        heading = Heading(src, found.label, found.number, found.number_text, title, subtitle)
+        heading = Heading(
+            src, found.label, found.number, found.number_text, title, subtitle, found.as_typed
+        )
         if found.is_part:
             self.events.append(StartPart(heading))
         else:

@@ -113,6 +113,7 @@ class HeadingMatch:
     number_text: str | None
     title: str | None
     markdown_level: int = 0
+    as_typed: str | None = None
 
 
 @record
@@ -285,15 +286,19 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             label = p.labels.get(fold(word)) or m.group("label").rstrip(".").capitalize()
             if label in ("Chap", "Ch"):
                 label = "Chapter"
-            # A number written before the word prints after it, as digits: "Erstes
-            # Kapitel" is "Kapitel 1" (labels print first in every style).
+            # A number written before the word ("Erstes Kapitel", "1. fejezet") prints
+            # so where numbers print as written (as_typed); other styles put a number
+            # after the label ("Kapitel 1"), as they print every heading.
             first = m.start("num") < m.start("label")
             written = str(number) if first else number_text(raw)
+            typed = " ".join(line[m.start("num") : m.end("label")].split()) if first else None
             if not first and _sentence_case(p.language, word) and written != raw.upper():
                 # Why: French, Spanish, Russian... write a number after the label in
                 # lower case ("Chapitre premier", "Глава вторая"), as the writer typed it.
                 written = raw.lower()
-            return HeadingMatch(is_part, ChapterKind.CHAPTER, label, number, written, title)
+            return HeadingMatch(
+                is_part, ChapterKind.CHAPTER, label, number, written, title, as_typed=typed
+            )
     m = LAST_RE.fullmatch(line)
     if m:
         label = m.group("label").capitalize()

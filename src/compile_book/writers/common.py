@@ -174,6 +174,9 @@ class Headings:
         return self._printed(heading, self.part_numbers)
 
     def _printed(self, heading: Heading, style: NumberStyle) -> PrintedHeading:
+        if heading.as_typed and style == "as-written":
+            # "Erstes Kapitel" as typed: the number before the word, printed as one label.
+            return PrintedHeading(heading.as_typed, None, heading.title, heading.subtitle)
         number = self.locale.format_number(heading.number, heading.number_text, style)
         if number is None and heading.number is not None:
             number = str(heading.number)  # a number the reader found but no text for it

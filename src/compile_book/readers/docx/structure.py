@@ -348,7 +348,9 @@ class Structure:
                     Code.CHAPTER_TITLE_RECOGNISED, f"{what} title line recognised: {line!r}", nxt
                 )
             i = k
-        heading = Heading(src, found.label, found.number, found.number_text, title, subtitle)
+        heading = Heading(
+            src, found.label, found.number, found.number_text, title, subtitle, found.as_typed
+        )
         if it.role == "part":
             self.events.append(StartPart(heading))
         else:

@@ -292,6 +292,7 @@ class Arranger:
                 found.number,
                 found.number_text,
                 raw_inlines(found.title, src),
+                as_typed=found.as_typed,
             )
             if found.is_part:
                 self.events.append(StartPart(heading))
@@ -403,7 +404,9 @@ class Arranger:
         ):
             subtitle = nxt.title
             used = 2
-        heading = Heading(src, found.label, found.number, found.number_text, title, subtitle)
+        heading = Heading(
+            src, found.label, found.number, found.number_text, title, subtitle, found.as_typed
+        )
         if found.is_part:
             self.events.append(StartPart(heading))
         else:

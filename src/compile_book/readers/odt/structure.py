@@ -297,6 +297,7 @@ class Builder:
             m.number_text if m else None,
             raw_inlines(head.title, _within(src, head.item.text, head.title)),
             raw_inlines(head.subtitle, src),
+            as_typed=m.as_typed if m else None,
         )
         how = f" (style {head.item.style.name})" if head.styled else ""
         what = "part" if head.kind == "part" else str(m.kind if m else ChapterKind.CHAPTER)
