@@ -12,7 +12,15 @@ from pathlib import Path
 from compile_book.backends.epub import write_epub
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
-from compile_book.nodes import BlockQuote, Book, CopyrightPage, Verse, heading_text
+from compile_book.nodes import (
+    BlockQuote,
+    Book,
+    CopyrightPage,
+    Paragraph,
+    Verse,
+    heading_text,
+    plain_text,
+)
 from compile_book.parser import ManuscriptSource, parse_sources
 from tests.epubcheck import run_epubcheck
 
@@ -244,3 +252,18 @@ def test_text_before_the_first_heading_is_warned_as_an_untitled_chapter() -> Non
     book = _book(f"{BODY}\n\nChapter 1\n\n{BODY}\n")
     warned = [d for d in book.diagnostics if d.code == Code.UNTITLED_CHAPTER]
     assert [d.line for d in warned] == [1]
+
+
+def test_a_gutenberg_texts_brackets_are_its_own_and_its_picture_marks_go() -> None:
+    # "[Coleridge's 'Ancient Mariner.']" is Mary Shelley's, not a note to self; an
+    # [Illustration: …] mark stands for a picture the text file cannot hold.
+    body = f"{BODY}\n\n[Illustration: The farm\nat dawn.]\n\n[Both hens were imaginary.]\n"
+    book = _book(GUTENBERG.replace(_wrapped(BODY), body))
+    texts = [plain_text(b.inlines) for b in book.chapters[0].blocks if isinstance(b, Paragraph)]
+    assert texts[-1] == "[Both hens were imaginary.]"
+    assert not any("Illustration" in t for t in texts)
+    assert Code.AUTHOR_NOTE not in {d.code for d in book.diagnostics}
+    assert any("illustration mark" in d.message for d in book.diagnostics)
+    # Outside a Gutenberg text, a bracketed line is still a note to self.
+    mine = _book(f"Chapter 1\n\n{BODY}\n\n[Both hens were imaginary.]\n")
+    assert Code.AUTHOR_NOTE in {d.code for d in mine.diagnostics}

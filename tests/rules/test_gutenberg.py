@@ -69,3 +69,25 @@ def test_a_sentence_far_above_the_end_marker_stays() -> None:
         "*** END OF THIS PROJECT GUTENBERG EBOOK A TALE ***",
     ]
     assert find_boilerplate(lines) == Boilerplate((0, 1), (12, 13))
+
+
+def test_illustration_marks_alone_on_their_lines_are_found() -> None:
+    from compile_book.rules.gutenberg import illustrations
+
+    lines = [
+        "[Illustration]",
+        "Text.",
+        "  [Illustration: “Alice was beginning",
+        "  to get very tired.”]",
+        "[Illustration: a bracket never closed",
+        "and the story goes on.",
+        "He said [Illustration] aloud.",
+    ]
+    assert illustrations(lines) == [(0, 1), (2, 4)]
+
+
+def test_illustration_marks_are_found_in_linear_time() -> None:
+    from compile_book.rules.gutenberg import illustrations
+    from tests.growth import MAX_RATIO, growth
+
+    assert growth(lambda n: illustrations(["[Illustration: [[[ open"] * n), 2000) < MAX_RATIO

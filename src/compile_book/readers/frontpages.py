@@ -31,6 +31,7 @@ from ..events import BookMeta, Event
 from ..locale import Locale
 from ..nodes import Source
 from ..record import record
+from ..rules.markdown import unwrapped
 from ..rules.titles import fold
 from .apparatus import dedication_lines, unit_lines
 from .outline import Item
@@ -113,7 +114,7 @@ def copyright_page(blocks: Blocks) -> Found | None:
             lines += [" ".join(x for block in blocks[end : end + taken] for x in block)]
             end += taken
         elif all(_copyright_line(line) for line in blocks[end]):
-            lines += blocks[end]
+            lines += [_bracketed_words(line) for line in blocks[end]]
             end += 1
         else:
             break
@@ -122,8 +123,18 @@ def copyright_page(blocks: Blocks) -> Found | None:
     return Found(end, tuple(lines))
 
 
+def _bracketed_words(line: str) -> str:
+    """``[_All rights reserved._]`` as its words in their brackets: the page prints
+    plain lines, so the italics' underscores would print."""
+    if line.startswith("[") and line.endswith("]"):
+        return "[" + unwrapped(line[1:-1]) + "]"
+    return line
+
+
 def _copyright_line(line: str) -> bool:
-    return bool(_COPYRIGHT_RE.match(line) or _COPYRIGHT_PAGE_RE.match(line))
+    # An old book sets the rights in brackets and italics: "[_All rights reserved._]".
+    bare = line.lstrip("[(*_ ")
+    return bool(_COPYRIGHT_RE.match(bare) or _COPYRIGHT_PAGE_RE.match(bare))
 
 
 def printer(blocks: Blocks) -> int:

@@ -26,14 +26,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from ..diagnostics import Code, Reporter, Severity
+from ..diagnostics import Code, Diagnostic, Reporter, Severity
 from ..errors import InputError
 from ..events import PUBLIC_DOMAIN, BookMeta, BookTitle, FileEvents
 from ..locale import get_locale
 from ..nodes import Source
 from ..rules import manuscript_format
 from ..rules.decode import decode
-from ..rules.gutenberg import find_boilerplate
+from ..rules.gutenberg import find_boilerplate, illustrations
 from ..rules.headings import match_heading
 from ..rules.labelled import blank_labelled, read_labelled
 from ..rules.markdown import hide_escapes, prepare
@@ -51,14 +51,45 @@ def read(name: str, data: bytes, options: Options) -> FileEvents:
     text = leave_out(name, decode_text(name, data, reporter), reporter)
     if options.first:
         text = _leave_out_editors_block(name, text, options, reporter)
+        if _wrapped(reporter) is not None:
+            # A Project Gutenberg text: its bracketed lines are the author's or the
+            # editor's ("[Coleridge's 'Ancient Mariner.']"), never a writer's notes to
+            # self; only its marks for pictures the file cannot hold are left out.
+            text = _leave_out_illustrations(name, text, reporter)
+            options = dataclasses.replace(options, author_notes=False)
         return _public_domain(name, reporter, read_file(name, text, options, reporter))
     return read_file(name, text, options, reporter)
+
+
+def _wrapped(reporter: Reporter) -> Diagnostic | None:
+    """The warning that Project Gutenberg's header was left out, if it was."""
+    return next((d for d in reporter.items if d.code == Code.BOILERPLATE_LEFT_OUT), None)
+
+
+def _leave_out_illustrations(name: str, text: str, reporter: Reporter) -> str:
+    """Project Gutenberg's ``[Illustration: …]`` marks made void, counted in a note."""
+    if "[" not in text:
+        return text
+    lines = text.split("\n")
+    spans = illustrations(lines)
+    if not spans:
+        return text
+    for a, b in spans:
+        lines[a:b] = [VOID] * (b - a)
+    reporter.add(
+        Code.MARKUP_LEFT_OUT,
+        f"{len(spans)} Project Gutenberg illustration mark(s) ([Illustration: …]) left out: "
+        "the pictures are not in the text; put them in as images to print them",
+        name,
+        spans[0][0] + 1,
+    )
+    return "\n".join(lines)
 
 
 def _public_domain(name: str, reporter: Reporter, events: FileEvents) -> FileEvents:
     """A book opening with Project Gutenberg's header is a public-domain text: it says so
     first (so a copyright page typed in the text still gives the book its rights)."""
-    wrapped = next((d for d in reporter.items if d.code == Code.BOILERPLATE_LEFT_OUT), None)
+    wrapped = _wrapped(reporter)
     if wrapped is None:
         return events
     said = BookMeta(PUBLIC_DOMAIN, "yes", Source(name, wrapped.line))

@@ -81,3 +81,35 @@ def _after_credit(lines: list[str], k: int) -> int:
     while first < len(lines) and lines[first].strip():
         first += 1
     return first
+
+
+#: Project Gutenberg's mark for a picture its text file cannot hold: ``[Illustration]``,
+#: ``[Illustration: Caption]``, the caption running over a few lines.
+_ILLUSTRATION_RE = re.compile(r"\s*\[Illustration\b", re.IGNORECASE)
+#: The longest caption, in lines: a bracket left open longer is the text's own.
+ILLUSTRATION_LINES = 12
+
+
+def illustrations(lines: list[str]) -> list[tuple[int, int]]:
+    """The spans of lines (0-based, end exclusive) that are illustration marks alone:
+    opening with ``[Illustration`` and closing their bracket at the end of a line within
+    :data:`ILLUSTRATION_LINES`. Linear: each line is looked at a bounded number of times."""
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        end = _mark_end(lines, k) if _ILLUSTRATION_RE.match(lines[k]) else None
+        if end is None:
+            k += 1
+            continue
+        spans.append((k, end))
+        k = end
+    return spans
+
+
+def _mark_end(lines: list[str], start: int) -> int | None:
+    depth = 0
+    for j in range(start, min(len(lines), start + ILLUSTRATION_LINES)):
+        depth += lines[j].count("[") - lines[j].count("]")
+        if depth <= 0:
+            return j + 1 if lines[j].rstrip().endswith("]") else None
+    return None
