@@ -207,3 +207,28 @@ def test_a_copyright_notice_then_printed_lines_without_the_joining_word() -> Non
     found = events(text, "a.txt", first=True)
     assert _meta(found)["rights"] == "Copyright 2024 Maren Holt\nPrinted in Canada"
     assert "The rain came." in _paras(found)
+
+
+def test_a_by_line_opening_the_book_names_its_author_and_is_no_title() -> None:
+    found = events(f"by H. G. Wells\n\n\n\nChapter 1\n\n{BODY}", "a.txt", first=True)
+    assert not [e for e in found.events if isinstance(e, BookTitle)]
+    assert [e.name for e in found.events if isinstance(e, BookAuthor)] == ["H. G. Wells"]
+
+
+def test_a_sentence_opening_with_by_stays_the_story() -> None:
+    text = f"By the time the ferry came, the rain had stopped.\n\nChapter 1\n\n{BODY}"
+    found = events(text, "a.txt", first=True)
+    assert not [e for e in found.events if isinstance(e, BookAuthor)]
+
+
+def test_an_older_gutenberg_title_block_gives_the_title_and_author() -> None:
+    text = (
+        "*** START OF THIS PROJECT GUTENBERG EBOOK CANDIDE ***\n\n"
+        "The Project Gutenberg Etext of Candide\nby Voltaire\n(#6 in our series by Voltaire)\n\n"
+        f"***\n\nProduced by Carlo Traverso\n\nChapter 1\n\n{BODY}"
+        "*** END OF THIS PROJECT GUTENBERG EBOOK CANDIDE ***\n"
+    )
+    found = events(text, "a.txt", first=True)
+    assert [e.text for e in found.events if isinstance(e, BookTitle)] == ["Candide"]
+    assert [e.name for e in found.events if isinstance(e, BookAuthor)] == ["Voltaire"]
+    assert _paras(found) == [BODY.strip()]

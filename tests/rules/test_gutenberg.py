@@ -91,3 +91,43 @@ def test_illustration_marks_are_found_in_linear_time() -> None:
     from tests.growth import MAX_RATIO, growth
 
     assert growth(lambda n: illustrations(["[Illustration: [[[ open"] * n), 2000) < MAX_RATIO
+
+
+OLD_STYLE = [
+    "*** START OF THIS PROJECT GUTENBERG EBOOK CANDIDE ***",  # 0
+    "",
+    "The Project Gutenberg Etext of Candide",  # 2
+    "by Voltaire",
+    "(#6 in our series by Voltaire)",
+    "",
+    "***",  # 6
+    "",
+    "Produced by Carlo Traverso",  # 8
+    "",
+    "We thank the Bibliotheque Nationale de France that has made available",  # 10
+    "the image files at www://gallica.bnf.fr.",
+    "",
+    "CHAPITRE PREMIER",  # 13
+    "",
+    "Il y avait en Westphalie.",
+    "*** END OF THIS PROJECT GUTENBERG EBOOK CANDIDE ***",
+]
+
+
+def test_an_older_files_title_block_stars_credit_and_thanks_are_the_header() -> None:
+    found = find_boilerplate(OLD_STYLE)
+    assert found.head == (0, 12)
+    # the title block's title and by line are the book's
+    assert found.kept == ((2, "Candide"), (3, "by Voltaire"))
+
+
+def test_stars_and_a_web_address_after_no_header_or_credit_are_the_text() -> None:
+    lines = [
+        "*** START OF THIS PROJECT GUTENBERG EBOOK A TALE ***",
+        "",
+        "***",
+        "",
+        "She wrote to me from www.example.org, as she always did.",
+        "*** END OF THIS PROJECT GUTENBERG EBOOK A TALE ***",
+    ]
+    assert find_boilerplate(lines) == Boilerplate((0, 1), (5, 6))

@@ -32,7 +32,9 @@ from .outline import Item
 
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "content"})
 #: A contents list's column heads ("Page" over the page numbers): part of the list.
-COLUMN_HEADS = frozenset({"page", "pages", "pp", "chapter page", "chap page"})
+COLUMN_HEADS = frozenset(
+    {"page", "pages", "pp", "chapter", "chapters", "chap", "chapter page", "chap page"}
+)
 # Why: without a "Contents" line above them, three matching lines are a list, not chance.
 #: A contents entry's wrapped title line is shorter than this, and ends no sentence.
 _WRAPPED_MAX = 80
@@ -87,6 +89,8 @@ class Contents:
     entries: int
     unnamed: int = 0
     """Entries naming no heading, taken for the page number they end in."""
+    loose: bool = False
+    """Found by its entries naming most of the chapters' titles (:mod:`.contents`)."""
 
 
 def _keys(items: Sequence[Item], first: int) -> tuple[set[str], set[int]]:
@@ -125,7 +129,7 @@ def _heading_keys(item: Item) -> list[object]:
     return keys
 
 
-def _repeated(items: Sequence[Item], start: int) -> set[int]:
+def repeated_headings(items: Sequence[Item], start: int) -> set[int]:
     """The heading items from ``start`` on that a later heading repeats, word for word or
     by label and number: a contents list's ``Book the First--Recalled to Life``, not
     yet the book's."""
@@ -155,7 +159,7 @@ def find_contents(
     (word for word, or by label and number) belongs to the list with the line its
     title wrapped onto, and the book starts at the first heading no later one repeats.
     """
-    repeated = _repeated(items, start)
+    repeated = repeated_headings(items, start)
     first = next(
         (k for k in range(start, len(items)) if items[k].kind == "heading" and k not in repeated),
         None,
@@ -165,7 +169,7 @@ def find_contents(
     titles, numbers = _keys(items, first)
     k = start
     while k < first:
-        titled, paged = _contents_title(items[k].unit.text)
+        titled, paged = contents_title(items[k].unit.text)
         run = _Run(items, first, (titles, numbers, repeated), indented, paged)
         run.end = k + 1 if titled else k
         while run.end < first and run.take(run.end):
@@ -180,7 +184,7 @@ def find_contents(
     return None
 
 
-def _contents_title(text: str) -> tuple[bool, bool]:
+def contents_title(text: str) -> tuple[bool, bool]:
     """Whether a line is a contents list's title, and whether it carries the page
     column's head at its end (``CONTENTS          Page``)."""
     words = fold(text).rstrip(".:").split()

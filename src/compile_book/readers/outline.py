@@ -44,6 +44,8 @@ class Item:
     heading: HeadingMatch | None = None
     demoted: bool = False
     """A numbered title line kept as prose (worth a heading-like-line warning)."""
+    heading_like: bool = False
+    """A line shaped like a heading that matched none (warned unless left out)."""
 
 
 def _bare(h: HeadingMatch | None) -> bool:

@@ -47,6 +47,7 @@ from ..rules.paragraphs import (
 from ..rules.scenebreaks import is_scene_break, looks_like_divider, reads_as_ten
 from ..rules.titles import broken
 from .apparatus import Contents, find_contents, find_dedication, find_half_titles, is_end_mark
+from .contents import find_named_contents
 from .frontpages import (
     FIELDS,
     Blocks,
@@ -265,7 +266,8 @@ class StructureReader(TitleLines):
                     col,
                 )
             elif looks_like_heading(text):
-                self._heading_like(unit, "write it as 'Chapter 3: Title' if it is one")
+                # warned when emitted: a typed contents list's lines are left out first
+                return Item("prose", unit, heading_like=True)
         return Item("prose", unit)
 
     def _chapter_ten(self, text: str) -> bool:
@@ -304,6 +306,8 @@ class StructureReader(TitleLines):
                     self._heading_like(
                         item.unit, "put a blank line before and after it if it is one"
                     )
+                elif item.heading_like:
+                    self._heading_like(item.unit, "write it as 'Chapter 3: Title' if it is one")
                 if pending is not None and broken(pending, item.unit):
                     self.reporter.add(
                         Code.BROKEN_PARAGRAPH_REJOINED,
@@ -356,9 +360,17 @@ class StructureReader(TitleLines):
         out = list(items)
         report = self.reporter.add
         contents = find_contents(out, i, self._group_lines)
+        # a list whose entries name most chapters by title may run on past where the
+        # strict reading ended it (a part line, a misprinted entry)
+        loose = find_named_contents(out, i, self._group_lines)
+        if loose is not None and (contents is None or loose.end > contents.end):
+            contents = loose
         if contents is not None:
             unit = out[contents.start].unit
-            last = out[contents.end - 1].unit.lines[-1]
+            end = out[contents.end - 1]
+            last = end.unit.lines[-1]
+            if end.kind == "indented":
+                last = max(ln.no for ln in self._groups[end.unit.line].lines if ln.text)
             report(
                 Code.CONTENTS_LIST_LEFT_OUT,
                 f"contents list (lines {unit.line}-{last}) left out: {_entries(contents)}, "
@@ -518,6 +530,11 @@ class StructureReader(TitleLines):
 
 def _entries(contents: Contents) -> str:
     """What made a contents list one, for its note."""
+    if contents.loose:
+        return (
+            f"{contents.entries - contents.unnamed} of its {contents.entries} lines name a "
+            "chapter standing later in the file"
+        )
     if not contents.unnamed:
         return f"each of its {contents.entries} entries matches a heading"
     return (

@@ -187,10 +187,11 @@ def _leave_out_boilerplate(name: str, lines: list[str], reporter: Reporter) -> l
     if not spans:
         return lines
     words = 0
+    kept = dict(found.kept)
     for a, b in spans:
         for k in range(a, b):
-            words += len(lines[k].split())
-            lines[k] = VOID
+            words += len(lines[k].split()) - len(kept.get(k, "").split())
+            lines[k] = kept.get(k, VOID)
     named = " and ".join(f"{a + 1}-{b}" for a, b in spans)
     reporter.add(
         Code.BOILERPLATE_LEFT_OUT,

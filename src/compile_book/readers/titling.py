@@ -92,6 +92,8 @@ class TitleLines:
         second = items[1]
         if _header_line(text) and second.kind == "prose" and _header_line(second.unit.text):
             return 0  # "From: Mara" over "To: Jon": a letter's or a message's header
+        if (lone := self._lone_by_line(items)) is not None:
+            return lone
         configured = self.options.title
         is_title = False
         if first.kind == "heading" and first.heading is not None:
@@ -143,6 +145,23 @@ class TitleLines:
             Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
         )
         return used
+
+    def _lone_by_line(self, items: list[Item]) -> int | None:
+        """A ``by`` line opening the book with no title over it (Project Gutenberg's
+        header held the title) names the author: it is no title (reported)."""
+        words = get_locale(self.options.language).by_words
+        found = _by_at(items, 0, words)
+        if found is None or found[2] != 1:
+            return None
+        unit = items[0].unit
+        self.events.append(BookAuthor(found[0], Source(self.name, unit.line, unit.cols[0])))
+        self.reporter.add(
+            Code.AUTHOR_LINE_RECOGNISED,
+            f"author line recognised: {found[0]!r}",
+            self.name,
+            unit.line,
+        )
+        return 1
 
     def _subtitle(self, items: list[Item], at: int, by_words: tuple[str, ...]) -> int:
         """Take the subtitle line at ``at``, if it is one (an alternative title, or a

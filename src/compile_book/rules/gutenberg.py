@@ -30,6 +30,11 @@ LICENCE_RE = re.compile(
 # line or two above the end marker; it is Gutenberg's line, not the book's.
 END_LINE_LOOK = 8
 
+# Why: files of the 1990s and 2000s open their text with a title block of their own.
+OLD_HEADER_RE = re.compile(r"(?:The )?Project Gutenberg(?:'s|’s)? E-?(?:text|book) of\b", re.I)
+_BY_RE = re.compile(r"\s*by\s+\S", re.I)
+# Why: a volunteer thanks the library whose scans were used, naming its site.
+THANKS_RE = re.compile(r"\bwww\b|https?:|\bgallica\b", re.I)
 CREDIT_RE = re.compile(r"(?:Produced|Transcribed|Prepared|E-?text prepared) (?:by|from)\b", re.I)
 
 
@@ -40,6 +45,10 @@ class Boilerplate:
 
     head: tuple[int, int] | None
     tail: tuple[int, int] | None
+    kept: tuple[tuple[int, str], ...] = ()
+    """Lines of the head that are the book's own, each with its text: an older file's
+    title block under the start marker, its title and by line (without "The Project
+    Gutenberg Etext of")."""
 
 
 def find_boilerplate(lines: list[str]) -> Boilerplate:
@@ -70,17 +79,41 @@ def find_boilerplate(lines: list[str]) -> Boilerplate:
     if not any(ln.strip() for ln in lines[start + 1 : end]):
         return Boilerplate(None, None)
     tail = (end, len(lines)) if end is not None else None
-    return Boilerplate((0, _after_credit(lines, start + 1)), tail)
+    kept: list[tuple[int, str]] = []
+    return Boilerplate((0, _after_credit(lines, start + 1, kept)), tail, tuple(kept))
 
 
-def _after_credit(lines: list[str], k: int) -> int:
-    """Past a volunteer's credit right after the start marker ("Produced by ...")."""
-    first = next((j for j in range(k, min(len(lines), k + 20)) if lines[j].strip()), None)
-    if first is None or not CREDIT_RE.match(lines[first].strip()):
-        return k
-    while first < len(lines) and lines[first].strip():
-        first += 1
-    return first
+def _after_credit(lines: list[str], k: int, kept: list[tuple[int, str]]) -> int:
+    """Past what Gutenberg's volunteers put right after the start marker: a credit
+    ("Produced by ..."), and in an older file first its own title block ("The Project
+    Gutenberg Etext of Candide" / "by Voltaire" / "(#6 in our series by Voltaire)"),
+    a line of stars, and after the credit the thanks naming where the scans came from
+    (a paragraph with a web address). The title block's title and by line are the
+    book's: they go in ``kept``."""
+    header = credited = False
+    while (first := _next_block(lines, k)) is not None:
+        start = lines[first].strip()
+        end = first
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        block = " ".join(ln.strip() for ln in lines[first:end])
+        if not (header or credited) and (title := OLD_HEADER_RE.match(start)):
+            header = True
+            kept.append((first, start[title.end() :].strip()))
+            kept += [(j, lines[j].strip()) for j in range(first + 1, end) if _BY_RE.match(lines[j])]
+        elif (header or credited) and set(block) <= {"*", " "}:
+            pass
+        elif CREDIT_RE.match(start):
+            credited = True
+        elif not (credited and THANKS_RE.search(block)):
+            break
+        k = end
+    return k
+
+
+def _next_block(lines: list[str], k: int) -> int | None:
+    """The first line with text from ``k``, among the next few."""
+    return next((j for j in range(k, min(len(lines), k + 20)) if lines[j].strip()), None)
 
 
 #: Project Gutenberg's mark for a picture its text file cannot hold: ``[Illustration]``,
