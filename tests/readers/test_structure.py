@@ -255,3 +255,19 @@ def test_all_caps_lines_that_are_no_titles_stay_prose() -> None:
     assert _chapter_titles(shouted) == []  # "GET OUT!" and "NOW!" are shouts: one title left
     headed = COLLECTION.replace("THE FERRYMAN", "Chapter 1")
     assert _chapter_titles(headed) == [""]  # a file with a heading keeps its caps lines
+
+
+def test_bare_chapter_numbers_under_part_headings_are_headings() -> None:
+    # The War of the Worlds: "BOOK ONE" / its title, then "I." / "THE EVE OF THE WAR.";
+    # the part heading made every bare number after it prose, so the book had no chapters.
+    text = (
+        "BOOK ONE\n\nTHE COMING OF THE MARTIANS\n\n\n\nI.\n\nTHE EVE OF THE WAR.\n\n"
+        "No one would have believed it.\n\n\nII.\n\nTHE FALLING STAR.\n\nThen came the night.\n"
+    )
+    got = events(text)
+    chapters = [e.heading for e in got.events if isinstance(e, StartChapter)]
+    assert [(h.number, plain_text(h.title)) for h in chapters if h] == [
+        (1, "The Eve of the War."),
+        (2, "The Falling Star."),
+    ]
+    assert [e for e in got.events if isinstance(e, StartPart)]

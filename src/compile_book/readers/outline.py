@@ -73,7 +73,8 @@ def demote_stray_numbers(items: list[Item]) -> list[Item]:
     not headings. A numbered title is not a heading in a file with ``Chapter 3``
     headings either (there "3. Bread" is a list's line), and after the first one each
     must count on from the one before, or from 1 again after a part heading ("Book the
-    Second" then "I. Five Years Later").
+    Second" then "I. Five Years Later"). Part headings are no labelled chapter headings:
+    "BOOK ONE" then "I." (The War of the Worlds), "PART ONE" then "1" (Treasure Island).
     """
     labelled = any(
         it.heading is not None
@@ -82,7 +83,7 @@ def demote_stray_numbers(items: list[Item]) -> list[Item]:
         and not it.heading.is_part
         for it in items
     )
-    bare_labelled = labelled or any(it.heading is not None and it.heading.is_part for it in items)
+    bare_labelled = labelled
     last: int | None = None
     out: list[Item] = []
     for k, it in enumerate(items):
