@@ -756,3 +756,19 @@ def test_a_note_marked_only_in_a_heading_keeps_its_text() -> None:
     dump = pformat(book)
     assert "A note on the heading." in dump and "A note on the boat." in dump
     assert any("[^1]" in d.message for d in book.diagnostics if d.code == Code.MARKUP_LEFT_OUT)
+
+
+def test_an_empty_comment_takes_no_prose_with_it() -> None:
+    # CommonMark 0.31: "<!-->" and "<!--->" are whole comments (spec example 626).
+    book = parse_text("foo <!--> bar -->\n\nbaz <!---> qux -->\n", filename="a.md")
+    dump = pformat(book)
+    assert all(word in dump for word in ("foo", "bar", "baz", "qux"))
+
+
+def test_an_escaped_bracket_line_is_text_not_a_note() -> None:
+    text = "The ferry left.\n\n\\[The gulls followed it.]\n\n[check the date]\n"
+    book = parse_text(text, filename="a.md")
+    dump = pformat(book)
+    assert (
+        "[The gulls followed it.]" in dump and "check the date" not in dump.split("diagnostics")[0]
+    )

@@ -54,7 +54,9 @@ _YAML_COMMENT_RE = re.compile(r"(?:^|[ \t])#.*$")
 # Why: pandoc's title block: up to three fields at the top of the file, each a line
 # opening with %, continued by lines that open with a space (a long title, more authors).
 _PANDOC_TITLE_RE = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)(?:[ \t]+\S[^\n]*(?:\n|\Z))*){1,3}")
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+# Why: "<!-->" and "<!--->" are whole (empty) comments, as CommonMark 0.31 reads them;
+# read as openers they ran on to a later "-->" and took the prose between.
+_COMMENT_RE = re.compile(r"<!--(?:-?>|.*?-->)", re.S)
 # Why: Obsidian's comments: %% lines around a block, or %%…%% within one line, opened
 # after a space (so "50%%" is never a comment and nothing runs on to a far-off %%).
 _OBSIDIAN_COMMENT_RE = re.compile(

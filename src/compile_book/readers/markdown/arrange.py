@@ -335,7 +335,8 @@ class Arranger:
     def _flush(self, prose: Prose | None) -> None:
         if prose is None:
             return
-        if self.options.author_notes and is_note(" ".join(restore(prose.text).split())):
+        # (Judged before escapes are put back: "\\[The gulls followed it.]" is text.)
+        if self.options.author_notes and is_note(" ".join(prose.text.split())):
             # A note to self ("[ check the date ]", "TK") as in .txt: left out, listed.
             self.reporter.add(
                 Code.AUTHOR_NOTE,
