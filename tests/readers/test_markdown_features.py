@@ -772,3 +772,20 @@ def test_an_escaped_bracket_line_is_text_not_a_note() -> None:
     assert (
         "[The gulls followed it.]" in dump and "check the date" not in dump.split("diagnostics")[0]
     )
+
+
+def test_an_opening_heading_with_prose_under_it_and_a_sibling_is_no_book_title() -> None:
+    text = (
+        "# Section 1\n\nShe left at dawn.\n\n## The Ferry\n\nIt sailed.\n\n"
+        "# Section 2\n\nThey followed.\n"
+    )
+    book = parse_text(text, filename="story.md")
+    assert book.meta.title != "Section 1"
+    assert heading_text(book.chapters[0].heading) == "Section 1"
+    # A title over its by line, or with no sibling heading, stays the book's title.
+    titled = (
+        "# The Ferry\n\nby Ann Lee\n\n## Chapter 1\n\nIt sailed.\n\n# Section 2\n\nThey followed.\n"
+    )
+    assert parse_text(titled, filename="story.md").meta.title == "The Ferry"
+    alone = "# The Ferry\n\nFor Sam.\n\n## Chapter 1\n\nIt sailed.\n"
+    assert parse_text(alone, filename="story.md").meta.title == "The Ferry"

@@ -179,6 +179,7 @@ class Arranger:
                 and any(isinstance(it, Head) and it.found.markdown_level > 1 for it in items[1:])
             )
             text = restore(unwrapped(h.title or first.typed))
+            is_title = is_title and not self._first_of_its_level(items)
             configured = self.options.title
             # A book.toml title that differs leaves the heading as a heading, words kept.
             is_title = is_title and (configured is None or fold(text).startswith(fold(configured)))
@@ -220,6 +221,21 @@ class Arranger:
         name, where = author
         self._note(Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {name!r}", where.line)
         return used
+
+    def _first_of_its_level(self, items: list[Item]) -> bool:
+        """Whether the opening ``#`` heading is the first of the book's chapters rather
+        than its title: prose (not a ``by`` line) straight under it, and another plain
+        ``#`` heading further on ("# Section 1" ... "# Section 2")."""
+        after = items[1]
+        if not isinstance(after, Prose) or by_line(after.text, self.locale.by_words):
+            return False
+        return any(
+            isinstance(it, Head)
+            and it.found.markdown_level == 1
+            and it.found.label is None
+            and it.found.kind == ChapterKind.CHAPTER
+            for it in items[2:]
+        )
 
     def _named(self, line: str) -> str | None:
         """The line, if it is the authors ``book.toml`` names and nothing else (Polish
