@@ -248,8 +248,8 @@ DOCS: dict[Code, str] = {
         " spelt numbers are English; check them"
     ),
     Code.FOOTNOTES_NOT_READ: (
-        "footnote marks and notes in a plain-text file that do not match one for one,"
-        " kept as text; number them so each mark has its note"
+        "footnote marks and notes that do not match one for one (in a plain-text file; a"
+        " Markdown note no mark in the text calls), kept as text; give each note its mark"
     ),
 }
 

@@ -320,12 +320,12 @@ class BlockReader:
         label = str(node.meta.get("label", ""))
         if label in self.referenced:
             return []  # it stands at its reference
+        # A warning: the note's text now stands in the story where it was defined.
         self.reporter.add(
-            Code.MARKUP_LEFT_OUT,
-            f"footnote [^{label}] is never referenced outside a heading (which holds no "
-            "note); its text is printed where it is defined (add the mark [^"
-            + label
-            + "] to the text where it belongs)",
+            Code.FOOTNOTES_NOT_READ,
+            f"footnote [^{label}] is never referenced (a mark in a heading, which holds no "
+            "note, does not count); its text is printed where it is defined, as a "
+            f"paragraph: add the mark [^{label}] to the text where it belongs",
             self.name,
             src.line,
         )
