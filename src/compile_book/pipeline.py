@@ -183,13 +183,15 @@ def _compile(
 ) -> Book:
     files: list[FileEvents] = []
     back: list[FileEvents] = []
-    more = len(sources) - 1
+    # What the first file's reading depends on in the files after it.
     titled = any(
         src.name.lower().endswith((".md", ".markdown")) and front_matter_title(src.data)
         for src in sources[1:_SIBLINGS_LOOKED_AT]
     )
+    siblings = (titled, len(sources) > 1)
     for index, src in enumerate(sources):
-        found = _read(src, index, config, cache, titled and index == 0, index == 0 < more)
+        first_only = siblings if index == 0 else (False, False)
+        found = _read(src, index, config, cache, *first_only)
         declared = _declared_language(found, config) if index == 0 else None
         detected = (
             _detected_language(found, sources, config) if index == 0 and not declared else None
@@ -199,7 +201,7 @@ def _compile(
             # in): read that file again with its headings, quotes and words, and the
             # rest likewise.
             config = config.model_copy(update={"language": declared or detected})
-            found = _read(src, index, config, cache, titled and index == 0, index == 0 < more)
+            found = _read(src, index, config, cache, *first_only)
         if detected is not None:
             found = dataclasses.replace(
                 found, diagnostics=(*found.diagnostics, _said_detected(src.name, detected))

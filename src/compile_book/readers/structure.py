@@ -457,14 +457,7 @@ class StructureReader(TitleLines):
         """Take out the book's title repeated before the first chapter (reported)."""
         titles = [e.text for e in self.events if isinstance(e, BookTitle)]
         for k in reversed(find_half_titles(out, i, titles[-1] if titles else self.options.title)):
-            unit = out.pop(k).unit
-            self.reporter.add(
-                Code.HALF_TITLE_LEFT_OUT,
-                f"{unit.text!r} repeats the book's title before the first chapter: left out "
-                "as a half title (the title page has it)",
-                self.name,
-                unit.line,
-            )
+            self._half_title_left_out(out.pop(k).unit)
 
     def _para(self, unit: Unit) -> None:
         self._units[len(self.events)] = unit

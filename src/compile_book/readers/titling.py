@@ -194,7 +194,11 @@ class TitleLines:
             and _by_at(items, at + 1, words) is not None
         ):
             return at
-        unit = items[at].unit
+        self._half_title_left_out(items[at].unit)
+        return at + 1
+
+    def _half_title_left_out(self, unit: Unit) -> None:
+        """Report the book's title typed again before the first chapter, left out."""
         self.reporter.add(
             Code.HALF_TITLE_LEFT_OUT,
             f"{unit.text!r} repeats the book's title before the first chapter: left out "
@@ -202,7 +206,6 @@ class TitleLines:
             self.name,
             unit.line,
         )
-        return at + 1
 
     def _headingless_title(self, items: list[Item], i: int) -> int:
         """A short title-case first line of a file without headings titles its chapter."""
