@@ -138,7 +138,7 @@ DOCS: dict[Code, str] = {
     Code.CHAPTER_TITLE_RECOGNISED: "a title line under a chapter or part number",
     Code.FRONT_MATTER_READ: "Markdown front matter read as metadata",
     Code.COMMENTS_LEFT_OUT: "HTML comments (the writer's notes) left out of the book",
-    Code.MARKUP_LEFT_OUT: "HTML blocks and markup with no place in a book left out",
+    Code.MARKUP_LEFT_OUT: "HTML tags and markup with no place in a book left out (their text kept)",
     Code.FILE_SKIPPED: "a file in the project folder that is not a manuscript, not read",
     Code.FILES_AS_SCENES: "manuscript files read as scenes of one chapter, joined by breaks",
     Code.DOCUMENT_PARTS_LEFT_OUT: (
