@@ -32,6 +32,7 @@ from compile_book.nodes import (
     SceneBreak,
     Strikeout,
     Strong,
+    Subheading,
     Telepathy,
     Text,
     Verse,
@@ -350,6 +351,8 @@ def shape(node: Block | Inline) -> Shape:
             return ("code", node.text)
         case Paragraph():
             return ("p", *map(shape, node.inlines))
+        case Subheading():
+            return ("sub", *map(shape, node.inlines))
         case SceneBreak():
             return "***"
         case Verse():

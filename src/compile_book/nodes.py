@@ -207,6 +207,20 @@ class SceneBreak:
 
 
 @record
+class Subheading:
+    """A heading inside a chapter: the name of the point of view, the date or the place
+    over the stretch of the chapter it opens (Markdown ``##`` under ``#`` chapters,
+    Word's Heading 2 under Heading 1 chapters).
+
+    Why a block, not a chapter: it names part of a chapter, so it opens no page and
+    no contents line; the text after it starts flush, as after a scene break.
+    """
+
+    inlines: tuple[Inline, ...]
+    source: Source
+
+
+@record
 class BlockQuote:
     """Quoted matter set off from the text: a letter, a sign, an epigraph inside a chapter."""
 
@@ -265,7 +279,9 @@ class CodeBlock:
     source: Source
 
 
-Block: TypeAlias = Paragraph | SceneBreak | BlockQuote | Verse | Figure | ListBlock | CodeBlock
+Block: TypeAlias = (
+    Paragraph | SceneBreak | Subheading | BlockQuote | Verse | Figure | ListBlock | CodeBlock
+)
 
 
 # --------------------------------------------------------------------------- structure

@@ -30,6 +30,7 @@ from .nodes import (
     Span,
     Strikeout,
     Strong,
+    Subheading,
     Telepathy,
     Text,
     Verse,
@@ -71,6 +72,9 @@ def map_block(block: Block, change: InlineChange) -> Block:
         case Paragraph():
             inlines = run(block.inlines)
             return block if inlines is block.inlines else Paragraph(inlines, block.source)
+        case Subheading():
+            inlines = run(block.inlines)
+            return block if inlines is block.inlines else Subheading(inlines, block.source)
         case SceneBreak() | CodeBlock():
             return block
         case BlockQuote():
@@ -114,7 +118,7 @@ def sequences(blocks: tuple[Block, ...]) -> Iterator[tuple[Inline, ...]]:
     """Every inline sequence in ``blocks``, in reading order (a note's after its host)."""
     for block in blocks:
         match block:
-            case Paragraph():
+            case Paragraph() | Subheading():
                 yield from _with_notes(block.inlines)
             case SceneBreak() | CodeBlock():
                 pass

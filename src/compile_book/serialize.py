@@ -103,7 +103,7 @@ def _pformat_blocks(
     for block in blocks:
         lines.append(f"{pad}{_type_name(block)}{_block_detail(block)} @{block.source}")
         match block:
-            case nodes.Paragraph():
+            case nodes.Paragraph() | nodes.Subheading():
                 _pformat_inlines(block.inlines, indent + 2, lines, width)
             case nodes.SceneBreak():
                 pass

@@ -37,6 +37,7 @@ from .nodes import (
     Inline,
     SceneBreak,
     Span,
+    Subheading,
     Telepathy,
     heading_text,
     plain_text,
@@ -234,6 +235,9 @@ def _chapter_counts(chapter: Chapter, dialogue_re: re.Pattern[str], pages: int) 
     for block in chapter.blocks:
         if isinstance(block, SceneBreak):
             breaks += 1
+            continue
+        if isinstance(block, Subheading):  # its words count; it is no paragraph
+            words += count_words(plain_text(block.inlines))
             continue
         # A quotation, verse, a list or a note is read as part of the text too.
         paragraphs += 1

@@ -36,6 +36,7 @@ from .nodes import (
     SceneBreak,
     Strikeout,
     Strong,
+    Subheading,
     Telepathy,
     Text,
     TitlePage,
@@ -89,7 +90,7 @@ def _blocks(blocks: tuple[Block, ...]) -> Iterator[Node]:
     for block in blocks:
         yield block
         match block:
-            case Paragraph():
+            case Paragraph() | Subheading():
                 yield from _inlines(block.inlines)
             case SceneBreak() | CodeBlock():
                 pass
@@ -155,7 +156,7 @@ def _note_figures(inlines: tuple[Inline, ...], out: list[Figure]) -> None:
 def _block_figures(blocks: tuple[Block, ...], out: list[Figure]) -> None:
     for block in blocks:
         match block:
-            case Paragraph():
+            case Paragraph() | Subheading():
                 _note_figures(block.inlines, out)
             case Figure():
                 out.append(block)

@@ -338,7 +338,7 @@ def test_an_author_style_paragraph_in_the_text_stays_text() -> None:
     assert blocks(book) == [("p", "It was late."), ("p", "Ann Poe")]
 
 
-def test_a_heading_2_under_a_numbered_chapter_is_its_title_and_elsewhere_a_bold_line() -> None:
+def test_a_heading_2_under_a_numbered_chapter_is_its_title_and_elsewhere_a_subheading() -> None:
     data = docx(
         p("Chapter 1", style="Heading1"),
         p("The Fall", style="Heading2"),
@@ -349,8 +349,41 @@ def test_a_heading_2_under_a_numbered_chapter_is_its_title_and_elsewhere_a_bold_
     assert chapters(compiled(data)) == [
         (
             "Chapter 1: The Fall",
-            [("p", "It was late."), ("p", ("strong", "Monday")), ("p", "It was Monday.")],
+            [("p", "It was late."), ("sub", "Monday"), ("p", "It was Monday.")],
         )
+    ]
+
+
+def test_heading_2_points_of_view_are_subheadings_in_every_chapter() -> None:
+    # "Elena" straight under "Chapter 2" is no title: the chapters hold two of its level.
+    data = docx(
+        p("Chapter 1", style="Heading1"),
+        p("The morning came.", style=None),
+        p("Elena", style="Heading2"),
+        p("She ran."),
+        p("Marcus", style="Heading2"),
+        p("He waited."),
+        p("Chapter 2", style="Heading1"),
+        p("Elena", style="Heading2"),
+        p("She stopped."),
+        p("Marcus", style="Heading2"),
+        p("He left."),
+    )
+    assert chapters(compiled(data)) == [
+        (
+            "Chapter 1",
+            [
+                ("p", "The morning came."),
+                ("sub", "Elena"),
+                ("p", "She ran."),
+                ("sub", "Marcus"),
+                ("p", "He waited."),
+            ],
+        ),
+        (
+            "Chapter 2",
+            [("sub", "Elena"), ("p", "She stopped."), ("sub", "Marcus"), ("p", "He left.")],
+        ),
     ]
 
 

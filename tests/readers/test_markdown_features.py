@@ -33,6 +33,7 @@ from compile_book.nodes import (
     Note,
     Paragraph,
     SceneBreak,
+    Subheading,
     Telepathy,
     Verse,
     heading_text,
@@ -661,7 +662,7 @@ def _block_texts(blocks: tuple[Block, ...]) -> list[str]:
     out: list[str] = []
     for block in blocks:
         match block:
-            case Paragraph():
+            case Paragraph() | Subheading():
                 out.append(plain_text(block.inlines))
             case Verse():
                 out.extend(plain_text(line) for line in block.lines)

@@ -34,6 +34,7 @@ from compile_book.nodes import (
     Source,
     Strikeout,
     Strong,
+    Subheading,
     Telepathy,
     Text,
     Verse,
@@ -98,6 +99,8 @@ def shapes(book: Book) -> list[Any]:
                 out.append(shape(block.inlines))
             case SceneBreak():
                 out.append("***")
+            case Subheading():
+                out.append(("sub", shape(block.inlines)))
             case Verse():
                 out.append(("verse", [shape(line) for line in block.lines]))
             case BlockQuote():
@@ -231,7 +234,7 @@ def test_two_heading_levels_make_parts_and_a_third_stays_inside_the_chapter() ->
         )
         for part in book.parts
     ] == [("The Coast", ["Arrival"]), ("The Island", ["Crossing"])]
-    assert shapes(book)[:3] == [["One."], [("strong", ["Monday"])], ["Two."]]
+    assert shapes(book)[:3] == [["One."], ("sub", ["Monday"]), ["Two."]]
 
 
 def test_title_subtitle_and_by_line_become_the_books_metadata() -> None:

@@ -105,7 +105,7 @@ def block_words(blocks: tuple[n.Block, ...]) -> list[str]:
     words: list[str] = []
     for block in blocks:
         match block:
-            case n.Paragraph():
+            case n.Paragraph() | n.Subheading():
                 words += norm_words(n.plain_text(block.inlines))
             case n.SceneBreak():
                 pass

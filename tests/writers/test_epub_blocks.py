@@ -41,6 +41,7 @@ from compile_book.nodes import (
     SceneBreak,
     Strikeout,
     Strong,
+    Subheading,
     Telepathy,
     Text,
     Verse,
@@ -50,7 +51,19 @@ from compile_book.writers.epub import EpubOptions
 from compile_book.writers.epub.package import accessibility_summary
 from compile_book.writers.images import Figures
 from tests.epubcheck import EpubCheckResult
-from tests.trees import SRC, book, chapter, em, heading, para, scene_break, strong, tele, text
+from tests.trees import (
+    SRC,
+    book,
+    chapter,
+    em,
+    heading,
+    para,
+    part,
+    scene_break,
+    strong,
+    tele,
+    text,
+)
 from tests.writers import finished
 
 NS = {
@@ -120,6 +133,8 @@ def every_node_book() -> Book:
         ),
         ListBlock(False, ((para("bullet words"),), (Figure(JPEG, "", SRC),)), SRC),
         CodeBlock(CODE, SRC),
+        Subheading((text("subheading words "), em("Elena")), SRC),
+        para("After the subheading."),
         Figure(PNG, "The harbour again", SRC),
         para("Closing words ", note(CodeBlock("note code", SRC), para("after code")), " end."),
         heading=heading("Chapter", 1, ("Harbour ", note(para("heading note words")))),
@@ -194,6 +209,36 @@ def test_blocks_render_as_their_elements(built: Path) -> None:
     assert xp(one, "//h:hr[@class='scene-break']/following-sibling::*[1]/self::h:ol/@start") == [
         "3"
     ]
+
+
+def test_a_subheading_is_a_heading_a_level_below_the_chapters(built: Path) -> None:
+    one = doc(built, "chapter-001.xhtml")
+    assert xp(one, "count(//h:header/h:h1)") == 1  # a book without parts: chapters are h1
+    subheads = xp(one, "//h:section/h:h2[@class='subhead']")
+    assert [xp(h, "string()") for h in subheads] == ["subheading words Elena"]
+    assert xp(subheads[0], "h:em/text()") == ["Elena"]
+    # the text under it starts flush, as after a scene break
+    assert xp(subheads[0], "following-sibling::*[1]/self::h:p/@class") == ["first"]
+    css = members(built)["EPUB/css/book.css"].decode()
+    assert re.search(r"h3\.subhead\s*\{[^}]*font-variant: small-caps", css)
+
+
+def test_a_subheading_under_parts_is_h3(
+    tmp_path: Path, epubcheck: Callable[[Path], EpubCheckResult]
+) -> None:
+    sub = Subheading((text("Marcus"),), SRC)
+    told = chapter(para("She ran."), sub, para("He waited."), heading=heading("Chapter", 1))
+    untitled = chapter(para("Words."), Subheading((text("Monday"),), SRC), para("More."))
+    tree = book(part(told, untitled, heading=heading("Part", 1, "The Early Years")))
+    out = tmp_path / "parts.epub"
+    epub.write(finished(tree), EpubOptions(), out)
+    one = doc(out, "chapter-001.xhtml")
+    assert xp(one, "count(//h:header/h:h2)") == 1
+    assert xp(one, "//h:h3[@class='subhead']/text()") == ["Marcus"]
+    # a chapter that prints no heading: its subheading takes the chapters' level
+    two = doc(out, "chapter-002.xhtml")
+    assert xp(two, "//h:h2[@class='subhead']/text()") == ["Monday"]
+    epubcheck(out)
 
 
 def test_only_safe_links_are_links(built: Path) -> None:
@@ -291,7 +336,7 @@ def tree_words(blocks: tuple[Block, ...], notes: list[Note]) -> Iterator[str]:
     """The words of some blocks in reading order; notes met are queued in `notes`."""
     for block in blocks:
         match block:
-            case Paragraph():
+            case Paragraph() | Subheading():
                 yield from inline_words(block.inlines, notes)
             case SceneBreak():
                 pass

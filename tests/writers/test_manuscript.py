@@ -145,6 +145,7 @@ def rich_book() -> n.Book:
             n.ListBlock(False, ((para("salt"),), (para("iron"),)), SRC),
             n.ListBlock(True, ((para("first"),), (para("second"),)), SRC, start=3),
             n.CodeBlock("ls -la\n  cd home", SRC),
+            n.Subheading((text("Elena "), em("alone")), SRC),
             figure,
             n.SceneBreak(SRC),
             para("Markup #set page(width: 1pt) and $x$ and *stars* stays text."),
@@ -315,6 +316,14 @@ def test_docx_holds_every_word_in_order(tmp_path: Path, tree: n.Book) -> None:
     assert [w for w in got if not digits.fullmatch(w)] == [
         w for w in want if not digits.fullmatch(w)
     ]
+
+
+def test_docx_subheading_is_a_heading_on_the_page_it_falls_on(tmp_path: Path) -> None:
+    document = read_docx(tmp_path, rich_book())
+    subs = [p for p in body_paragraphs(document) if p.style.name == "Heading 3"]
+    assert [p.text for p in subs] == ["Elena alone"]
+    assert not document.styles["Heading 3"].paragraph_format.page_break_before
+    assert document.styles["Heading 3"].paragraph_format.keep_with_next
 
 
 def test_docx_scene_breaks_chapters_and_end(tmp_path: Path) -> None:

@@ -122,6 +122,8 @@ EVERYTHING = (
     n.ListBlock(True, ((para("First item. " + FILLER),), (para("Second item."),)), SRC, start=3),
     n.ListBlock(False, ((para("Bullet one."),), (para("Bullet two."),)), SRC),
     n.CodeBlock("> ls -la\n  total zero", SRC),
+    n.Subheading((text("Subheading words "), n.Emphasis((text("Elena"),), SRC)), SRC),
+    para("Under the subheading. " + FILLER),
     figure(picture(200, 900, "JPEG"), "image/jpeg"),
     para("The end of it all. " + FILLER),
 )

@@ -22,6 +22,7 @@ from ..nodes import (
     ListBlock,
     Paragraph,
     SceneBreak,
+    Subheading,
     Verse,
     plain_text,
 )
@@ -120,6 +121,10 @@ class _Room:
                 self.text(block.inlines, indent, small, body=True)
             case SceneBreak():
                 self.breaks += 1
+            case Subheading():
+                # Set like an ornament: two lines of the grid with the text between.
+                self.breaks += 1
+                self.notes(block.inlines)
             case BlockQuote():
                 self.fixed += SET_OFF_LINES
                 self.blocks(block.blocks, indent + 2 * QUOTE_INDENT_EM, small)

@@ -49,6 +49,7 @@ from .xhtml_body import (
     EPUB_TYPE,
     H1,
     H2,
+    H3,
     IMG,
     LEAD_IN_WORDS,
     LI,
@@ -229,6 +230,10 @@ class Xhtml:
         section = _section(body, CHAPTER_TYPES[chapter.kind], entry.uid, cls)
         printed = self.headings.chapter(chapter.heading) if chapter.heading else None
         text = self.body()
+        # A subheading is a level below the chapter's heading (the same level when the
+        # chapter prints none: headings never skip a level).
+        shown = printed is not None and bool(printed.line)
+        text.subheading_tag = {H1: H2, H2: H3}[tag] if shown else tag
         with _in_xml(chapter.source, "this chapter"):
             if printed is not None and printed.line:
                 self.header(section, printed, tag, text)

@@ -54,6 +54,7 @@ from ..nodes import (
     SceneBreak,
     Strikeout,
     Strong,
+    Subheading,
     Telepathy,
     Text,
     Verse,
@@ -78,6 +79,7 @@ def _tag(name: str) -> str:
 # Clark-notation tags, computed once: SubElement is called ~10^5 times for a long book.
 H1 = _tag("h1")
 H2 = _tag("h2")
+H3 = _tag("h3")
 IMG = _tag("img")
 A = _tag("a")
 P = _tag("p")
@@ -105,6 +107,7 @@ CLASS_LEAD = "lead"
 #: Words of a chapter's first line set in small caps (the print edition sets three).
 LEAD_IN_WORDS = 3
 CLASS_SCENE_BREAK = "scene-break"
+CLASS_SUBHEAD = "subhead"
 CLASS_TELEPATHIC = "telepathic"
 CLASS_VERSE = "verse"
 CLASS_STANZA = "stanza"
@@ -171,6 +174,9 @@ class Body:
         self._notes: list[Note] = []
         self._deferred: list[Note] = []
         self._in_link = False
+        #: The tag of a subheading: a level below the chapter's heading
+        #: (:meth:`~compile_book.writers.xhtml.Xhtml.chapter` sets it).
+        self.subheading_tag = H3
 
     # ----------------------------------------------------------------------- blocks
 
@@ -201,6 +207,11 @@ class Body:
                         content = _lead_in(p, content, self.function_words)
                         opening = False
                     self.inlines(p, content)
+                case Subheading():
+                    head = _sub(parent, self.subheading_tag, {"class": CLASS_SUBHEAD})
+                    head.tail = "\n"
+                    self.inlines(head, block.inlines)
+                    first = True  # the text under it starts flush, as after a scene break
                 case BlockQuote():
                     quote_el = _sub(parent, BLOCKQUOTE)
                     quote_el.text = quote_el.tail = "\n"

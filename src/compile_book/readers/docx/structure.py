@@ -19,7 +19,8 @@ The decisions, in order:
    every heading there only wraps deeper ones (Heading 1 "The Early Years"
    over Heading 2 chapters): then those are parts. ``Part One`` is a part at
    any level. A deeper heading right under a chapter heading is its title
-   (or subtitle); elsewhere it is a bold line inside the chapter.
+   (or subtitle); elsewhere, or where the chapters hold several of its level,
+   it is a subheading inside the chapter.
 4. **Empty paragraphs** count as the blank lines of a ``.txt`` file and follow
    its rule (:func:`~compile_book.rules.paragraphs.blank_line_breaks`): where
    paragraphs are separated by none (or one), a rare wider gap between two
@@ -30,6 +31,7 @@ The decisions, in order:
 from __future__ import annotations
 
 import collections
+from collections.abc import Iterator
 
 from ...diagnostics import Code, Reporter
 from ...events import (
@@ -40,13 +42,14 @@ from ...events import (
     StartPart,
 )
 from ...locale import get_locale
-from ...nodes import ChapterKind, Figure, Heading, Paragraph, Source, Strong, Text
+from ...nodes import ChapterKind, Figure, Heading, Paragraph, Source, Subheading, Text
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading, names_number
 from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import blank_line_breaks
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
 from ...rules.titles import book_title_like, chapter_title_like
 from ..structure import Options, learn_chapter_words
+from ..subheadings import Role, subheading_levels
 from .blocks import Builder, raw_inlines
 from .body import WordPara
 from .content import Document
@@ -220,6 +223,7 @@ class Structure:
                 # A Title-styled line heading each chapter ("Chapter 1") is read like any.
                 it.found = match_heading(" ".join(it.para.text.split()), self.locale)
             it.kind = "heading"
+        _mark_subheadings(items)
 
     @staticmethod
     def _wrappers(items: list[Item], top: int, below: int) -> bool:
@@ -322,9 +326,11 @@ class Structure:
         text = " ".join(it.para.text.split())
         found = it.found or HeadingMatch(False, ChapterKind.CHAPTER, None, None, None, text)
         src = self._src(it)
-        if it.role == "sub" and found.label is None and found.number is None:
-            # a subheading inside a chapter: kept as a bold line
-            self.events.append(BlockNode(Paragraph((Strong((Text(text, src),), src),), src)))
+        if it.role in ("sub", "subhead") and found.label is None and found.number is None:
+            # a heading inside a chapter (a point of view's name, a date)
+            block = self.builder.text_block(it.para)
+            inlines = block.inlines if isinstance(block, Paragraph) else (Text(text, src),)
+            self.events.append(BlockNode(Subheading(inlines, src)))
             return i + 1
         what = "part" if it.role == "part" else str(found.kind)
         self._note(Code.HEADING_RECOGNISED, f"{what} heading recognised: {text!r}", it)
@@ -411,6 +417,37 @@ def _page_titles(items: list[Item]) -> None:
         for it in found:
             it.kind = "heading"
             it.found = HeadingMatch(False, ChapterKind.CHAPTER, None, None, None, it.para.text)
+
+
+def _mark_subheadings(items: list[Item]) -> None:
+    """Make ``subhead`` the plain headings inside chapters at the levels that hold
+    subheadings, not subtitles (:mod:`compile_book.readers.subheadings`): "Elena"
+    straight under "Chapter 2" is one when the chapters hold "Elena" and "Marcus"."""
+    inner = subheading_levels(_roles(items))
+    for it in items:
+        if it.kind == "heading" and it.role == "sub" and it.para.level in inner:
+            it.role = "subhead"
+
+
+def _roles(items: list[Item]) -> Iterator[tuple[Role, int, str, bool]]:
+    previous: Item | None = None
+    for it in items:
+        if it.kind == "empty":
+            continue
+        if it.kind == "heading" and it.role == "sub" and _plain_styled(it):
+            under = previous is not None and previous.kind == "heading"
+            under = under and previous is not None and previous.role == "chapter"
+            yield Role.INNER, it.para.level or 0, it.para.text, under
+        elif it.kind == "heading":
+            yield Role.DIVISION, it.para.level or 0, "", False
+        previous = it
+
+
+def _plain_styled(it: Item) -> bool:
+    """A styled heading that names no chapter or part: only its words ("Elena")."""
+    found = it.found
+    plain = found is None or (found.label is None and found.number is None)
+    return plain and it.para.level is not None
 
 
 def _names_number(it: Item, found: HeadingMatch, nxt: Item) -> bool:

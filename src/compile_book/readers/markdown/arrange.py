@@ -44,6 +44,7 @@ from ..titling import raw_inlines
 from .front import paragraphs
 from .inline import raw_shape
 from .items import Blk, Brk, Head, Item, Prose
+from .levels import arrange_levels, heads_next, plain
 
 
 class Arranger:
@@ -67,6 +68,7 @@ class Arranger:
             i = self._book_title(items)
         if self.options.first:
             i = self._front_pages(items, i)
+        items = arrange_levels(items, i)
         if not any(isinstance(it, Head) for it in items[i:]):
             if chapter_title is not None:
                 self._front_matter_chapter(chapter_title)
@@ -225,8 +227,18 @@ class Arranger:
     def _first_of_its_level(self, items: list[Item]) -> bool:
         """Whether the opening ``#`` heading is the first of the book's chapters rather
         than its title: prose (not a ``by`` line) straight under it, and another plain
-        ``#`` heading further on ("# Section 1" ... "# Section 2")."""
+        ``#`` heading further on ("# Section 1" ... "# Section 2"); or the first of the
+        book's parts: a deeper heading straight under it, and another plain ``#`` with a
+        deeper heading under it further on ("# The Early Years" over "## Chapter 1")."""
         after = items[1]
+        if isinstance(after, Head) and after.found.markdown_level > 1:
+            return any(
+                isinstance(it, Head)
+                and it.found.markdown_level == 1
+                and plain(it.found)
+                and heads_next(items, k)
+                for k, it in enumerate(items[2:], start=2)
+            )
         if not isinstance(after, Prose) or by_line(after.text, self.locale.by_words):
             return False
         return any(

@@ -31,7 +31,7 @@ from ...nodes import (
     Heading,
     Paragraph,
     Source,
-    Strong,
+    Subheading,
     Text,
 )
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading, names_number
@@ -285,9 +285,8 @@ class Builder:
 
     def _heading(self, head: _Head) -> None:
         src = Source(self.name, head.item.n)
-        if head.kind == "sub":
-            node = Strong((Text(head.item.text, src),), src)
-            self.events.append(BlockNode(Paragraph((node,), src)))
+        if head.kind == "sub":  # a heading inside a chapter (a point of view's name, a date)
+            self.events.append(BlockNode(Subheading((Text(head.item.text, src),), src)))
             return
         m = head.match
         heading = Heading(

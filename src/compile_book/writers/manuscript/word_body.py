@@ -109,6 +109,8 @@ class WordBody:
                 self.inlines(para, block.inlines)
             case nodes.SceneBreak():
                 sink("Scene Break").add_run(SCENE_BREAK)
+            case nodes.Subheading():
+                self.inlines(sink("Heading 3"), block.inlines)
             case nodes.BlockQuote():
                 self.blocks(block.blocks, sink, depth + 1)
             case nodes.Verse():

@@ -142,6 +142,11 @@ def styles(doc: Document, font: str, text_width: float, language: str) -> dict[s
     reference.font.superscript = True
     for level in (1, 2):
         _heading(_para(doc, f"Heading {level}"))
+    # A subheading inside a chapter: set as a heading, but on the page it falls on.
+    subheading = _para(doc, "Heading 3")
+    _heading(subheading)
+    subheading.paragraph_format.page_break_before = False
+    subheading.paragraph_format.space_before = Pt(LINE)
     header = _para(doc, "Header")
     header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     header.paragraph_format.first_line_indent = Pt(0)

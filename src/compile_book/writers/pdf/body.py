@@ -126,6 +126,8 @@ class Body:
                 return mark_simple(out, block)
             case nodes.SceneBreak():
                 return {"type": "scene-break"}
+            case nodes.Subheading():
+                return {"type": "subhead", "inlines": self.inlines(block.inlines)}
             case nodes.BlockQuote():
                 return {"type": "quote", "blocks": self.blocks(block.blocks)}
             case nodes.Verse():
