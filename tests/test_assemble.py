@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compile_book.assemble import assemble, metadata
+from compile_book.assemble import assemble
+from compile_book.bookmeta import metadata
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
 from compile_book.errors import InputError
