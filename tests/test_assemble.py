@@ -27,10 +27,9 @@ from compile_book.nodes import (
     SceneBreak,
     Source,
     Text,
-    TreeError,
     heading_text,
-    validate,
 )
+from compile_book.treecheck import TreeError, validate
 from tests.trees_small import assembled, book_of, brk, chapter, codes, found, para
 
 

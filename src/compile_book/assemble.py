@@ -6,7 +6,7 @@ file name), parts and the chapters under them (an epilogue stands outside
 the last part), every file opening a new chapter or, read as a scene
 (``[reading] files``), going on with the open one after a scene break, the
 chapter-number sequence, empty chapters, and scene breaks at a chapter's edge
-(dropped) or doubled (merged). The result is checked by :func:`~compile_book.nodes.validate`.
+(dropped) or doubled (merged). The result is checked by :func:`~compile_book.treecheck.validate`.
 
 Paragraphs arrive raw: the tree that leaves assembly holds each paragraph as
 one :class:`~compile_book.nodes.Text`; the transforms give it structure.
@@ -50,11 +50,11 @@ from .nodes import (
     SceneBreak,
     Source,
     Text,
-    validate,
 )
 from .readers.filetitles import with_file_titles
 from .rules.images import COVER_TYPES
 from .scenefiles import report_scenes, scene_files
+from .treecheck import validate
 
 __all__ = ["assemble"]
 
