@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compile_book.assemble import assemble, metadata
+from compile_book.assemble import assemble
+from compile_book.bookmeta import metadata
 from compile_book.config import BookConfig
 from compile_book.diagnostics import Code
 from compile_book.errors import InputError
@@ -26,10 +27,9 @@ from compile_book.nodes import (
     SceneBreak,
     Source,
     Text,
-    TreeError,
     heading_text,
-    validate,
 )
+from compile_book.treecheck import TreeError, validate
 from tests.trees_small import assembled, book_of, brk, chapter, codes, found, para
 
 

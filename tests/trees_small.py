@@ -4,7 +4,7 @@ Each stage is tested on its own: ``events`` reads one text with a reader,
 ``assembled`` builds an untransformed book, ``context`` makes the
 :class:`~compile_book.transforms.Context` a single transform runs in, and the
 ``para``/``brk``/``chapter``/``book_of`` builders make hand-built trees for
-:func:`~compile_book.nodes.validate` and the tree tools.
+:func:`~compile_book.treecheck.validate` and the tree tools.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import writers
-from .assemble import title_from_name
+from .bookmeta import title_from_name
 from .config import BookConfig
 from .diagnostics import Code, Diagnostic, problems
 from .errors import CompileBookError, OutputError, StrictError

@@ -6,7 +6,7 @@ file name), parts and the chapters under them (an epilogue stands outside
 the last part), every file opening a new chapter or, read as a scene
 (``[reading] files``), going on with the open one after a scene break, the
 chapter-number sequence, empty chapters, and scene breaks at a chapter's edge
-(dropped) or doubled (merged). The result is checked by :func:`~compile_book.nodes.validate`.
+(dropped) or doubled (merged). The result is checked by :func:`~compile_book.treecheck.validate`.
 
 Paragraphs arrive raw: the tree that leaves assembly holds each paragraph as
 one :class:`~compile_book.nodes.Text`; the transforms give it structure.
@@ -15,13 +15,11 @@ one :class:`~compile_book.nodes.Text`; the transforms give it structure.
 from __future__ import annotations
 
 import dataclasses
-import re
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .config import BookConfig, isbn_digits
+from .bookmeta import metadata
+from .config import BookConfig
 from .diagnostics import Code, Diagnostic, Reporter
 from .errors import InputError
 from .events import (
@@ -38,7 +36,7 @@ from .events import (
     StartChapter,
     StartPart,
 )
-from .metadata import check_metadata, declared, printable
+from .metadata import declared
 from .nodes import (
     Block,
     Book,
@@ -47,20 +45,18 @@ from .nodes import (
     Figure,
     Heading,
     Image,
-    Metadata,
     Paragraph,
     Part,
     SceneBreak,
-    Series,
     Source,
     Text,
-    validate,
 )
-from .readers import SUFFIXES
 from .readers.filetitles import with_file_titles
 from .rules.images import COVER_TYPES
+from .scenefiles import report_scenes, scene_files
+from .treecheck import validate
 
-__all__ = ["assemble", "metadata"]
+__all__ = ["assemble"]
 
 NO_TEXT = (
     "the manuscript has no text to make a chapter of, only dividers or left-out pictures; "
@@ -275,7 +271,7 @@ def assemble(
                 _join_scene(asm, event)
             _dispatch(asm, event, facts if index == 0 else None)
     if joined:
-        _report_scenes(reporter, joined, config.reading.files)
+        report_scenes(reporter, joined, config.reading.files)
     for result in back:
         asm.close_chapter()
         for event in result.events:
@@ -405,26 +401,6 @@ def _add_author(first: _FirstFile, event: BookAuthor) -> None:
         first.authors.append(event.name)
 
 
-def scene_files(files: Sequence[FileEvents], mode: str) -> list[bool]:
-    """Which files are scenes of the chapter before them, not chapters of their own.
-
-    A file with a heading of its own (a ``StartChapter`` or ``StartPart``, a title
-    line's included) always opens it. ``"scenes"``: every other file is a scene.
-    ``"auto"``: the same when the book has headings elsewhere and most files have
-    none (day files under a few ``Part`` headings, scene files after a chapter's
-    heading file); a book of headingless files, or one headingless file among
-    chapters (a heading forgotten), stays one chapter per file.
-    """
-    if mode == "chapters":
-        return [False] * len(files)
-    headed = [any(isinstance(e, (StartChapter, StartPart)) for e in f.events) for f in files]
-    # Why: files of scenes outnumber the files that carry the headings; a chapter
-    # file whose heading was forgotten is one among many headed ones.
-    if mode == "auto" and not 0 < sum(headed) < len(files) - sum(headed):
-        return [False] * len(files)
-    return [not h for h in headed]
-
-
 def _join_scene(asm: _Assembler, event: Para | BlockNode | Break) -> None:
     """A scene break between the open chapter's text and a scene file's first text.
 
@@ -441,93 +417,6 @@ def _join_scene(asm: _Assembler, event: Para | BlockNode | Break) -> None:
         ch.blocks.append(SceneBreak(Source(source.file, source.line, source.col)))
 
 
-def _report_scenes(reporter: Reporter, joined: list[str], mode: str) -> None:
-    """One note for every file read as a scene, saying how to change it."""
-    n = len(joined)
-    files = f"{n} file{'s' if n != 1 else ''}"
-    why = (
-        'as book.toml\'s [reading] files = "scenes" asks'
-        if mode == "scenes"
-        else "they have no heading and the book has headings elsewhere; set [reading] "
-        'files = "chapters" in book.toml to make each a chapter'
-    )
-    reporter.add(
-        Code.FILES_AS_SCENES,
-        f"{files} read as scenes of the chapter before them, joined by scene breaks ({why})",
-        joined[0],
-    )
-
-
 def sort_diagnostics(items: Sequence[Diagnostic], order: dict[str, int]) -> list[Diagnostic]:
     """Diagnostics in book order: by file (as read), then line and column."""
     return sorted(items, key=lambda d: (order.get(d.file, len(order)), d.line, d.col))
-
-
-#: Metadata a manuscript may declare (``BookMeta``), and the book.toml key that wins.
-DECLARABLE = (
-    "language",
-    "subtitle",
-    "date",
-    "rights",
-    "description",
-    "dedication",
-    "epigraph",
-    "epigraph_source",
-    "publisher",
-)
-
-
-def metadata(
-    config: BookConfig,
-    title: str | None,
-    author: str | tuple[str, ...] | None,
-    hint: str,
-    declared: dict[str, str] | None = None,
-) -> Metadata:
-    """The book's metadata: ``book.toml`` first, then what the manuscript said, then defaults."""
-    cfg = config
-    given = {k: v for k, v in (declared or {}).items() if k in DECLARABLE}
-    # Only keys book.toml leaves unset are taken from the manuscript.
-    overrides = {k: v for k, v in given.items() if k not in cfg.model_fields_set}
-    if overrides:
-        cfg = cfg.model_copy(update=overrides)
-    title = cfg.title or title or title_from_name(hint)
-    found = (author,) if isinstance(author, str) else tuple(author or ())
-    authors = tuple(cfg.authors) or found
-    identifier = cfg.identifier or (
-        f"urn:isbn:{isbn_digits(cfg.isbn)}" if cfg.isbn else _generated_identifier(title, authors)
-    )
-    meta = Metadata(
-        title=title,
-        language=cfg.language,
-        identifier=identifier,
-        authors=authors,
-        subtitle=cfg.subtitle,
-        publisher=cfg.publisher,
-        date=cfg.date,
-        description=cfg.description,
-        series=Series(cfg.series.name, cfg.series.number) if cfg.series else None,
-        rights=cfg.rights,
-        isbn=cfg.isbn,
-        edition=cfg.edition,
-        dedication=cfg.dedication,
-        epigraph=cfg.epigraph,
-        epigraph_source=cfg.epigraph_source,
-    )
-    check_metadata(meta)
-    return meta
-
-
-def _generated_identifier(title: str, authors: tuple[str, ...]) -> str:
-    """A UUID derived from title and authors: stable across builds, unlike uuid4."""
-    name = "compile-book:" + "|".join((title, *authors))
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
-
-
-def title_from_name(name: str) -> str:
-    """``the-long-night_draft2.txt`` -> ``The Long Night Draft2``; a folder's name
-    (``Mrs. Dalloway``) keeps its dots."""
-    path = Path(name)
-    stem = path.stem if path.suffix.lower() in SUFFIXES else path.name
-    words = re.split(r"[-_\s]+", printable(stem))
-    return " ".join(w[:1].upper() + w[1:] for w in words if w) or "Untitled"

@@ -119,7 +119,7 @@ def assemble_boxset(boxset: Book, books: list[Book]) -> Book:
 def parse_boxset(project: Project) -> Book:
     """Compile every book the box set lists, then assemble the set."""
     from .api import parse
-    from .assemble import metadata
+    from .bookmeta import metadata
     from .locale import get_locale
     from .output import build_time
     from .transforms.matter import front_matter

@@ -13,20 +13,17 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
 from . import __version__, clicoerce
-from .diagnostics import Diagnostic, Severity
+from .clibuild import config_used, print_checks, release, watch_build
+from .cliprint import fail, print_diagnostics, print_json, shown
 from .errors import CompileBookError, StrictError
 from .paths import printable
 from .signals import Interrupted
 from .signals import install as install_signals
-
-if TYPE_CHECKING:
-    from .config import BookConfig
-    from .project import Project
 
 #: Exit status for a bug in compile-book itself (BSD's EX_SOFTWARE).
 INTERNAL_ERROR_EXIT = 70
@@ -65,21 +62,6 @@ def main_callback(
     ] = False,
 ) -> None:
     """compile-book: raw manuscripts in, EPUB and PDF out."""
-
-
-def fail(exc: CompileBookError) -> NoReturn:
-    # Several problems of one file are one line each; nothing else may break a line.
-    typer.echo(printable(exc.format(), keep_newlines=True), err=True)
-    raise typer.Exit(exc.exit_code)
-
-
-def print_diagnostics(
-    diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], verbose: bool
-) -> None:
-    threshold = Severity.INFO if verbose else Severity.WARNING
-    for d in diagnostics:
-        if d.severity >= threshold:
-            typer.echo(printable(d.format()), err=True)
 
 
 PathArg = Annotated[
@@ -143,14 +125,14 @@ def build(
     from .progress import BuildProgress
 
     if edition or all_editions:
-        _release(path, edition, output, strict=strict, quiet=quiet, verify=check_outputs)
+        release(path, edition, output, strict=strict, quiet=quiet, verify=check_outputs)
         return
     try:
         formats = parse_formats(fmt, output)
     except CompileBookError as exc:
         fail(exc)
     if watch:
-        _watch(path, formats, output, verbose=verbose, quiet=quiet, strict=strict)
+        watch_build(path, formats, output, verbose=verbose, quiet=quiet, strict=strict)
         return
     try:
         with BuildProgress(1 + len(formats), enabled=not quiet) as progress:
@@ -165,92 +147,16 @@ def build(
         fail(exc)
     if not quiet:
         if verbose and result.project.found_from is not None:
-            typer.echo(_config_used(result.project), err=True)
+            typer.echo(config_used(result.project), err=True)
         print_diagnostics(result.book.diagnostics, verbose)
         for name, out in result.outputs.items():
             if is_stdout(out):  # stdout carries the book itself
                 typer.echo(f"wrote the {name.upper()} to standard output", err=True)
             else:  # -o /dev/stdout carries it too: a stream's line goes to stderr
-                typer.echo(f"wrote {_shown(out)}", err=is_stream(out))
+                typer.echo(f"wrote {shown(out)}", err=is_stream(out))
     if check_outputs:
         config = result.project.config
-        _print_checks([(f, out, config, f) for f, out in result.outputs.items()])
-
-
-def _release(
-    path: Path,
-    names: list[str] | None,
-    output: Path | None,
-    *,
-    strict: bool,
-    quiet: bool,
-    verify: bool,
-) -> None:
-    """``build --edition NAME`` / ``--all-editions``: the release, one file per edition."""
-    from .release import build_editions
-
-    try:
-        result = build_editions(path, names or None, output, strict=strict)
-    except CompileBookError as exc:
-        fail(exc)
-    if not quiet:
-        print_diagnostics(result.diagnostics, False)
-        for item in result.outputs:
-            typer.echo(f"wrote {_shown(item.path)} ({item.edition.name})")
-    if verify:
-        _print_checks(
-            [(o.edition.format, o.path, o.edition.config, o.edition.name) for o in result.outputs]
-        )
-
-
-def _print_checks(items: list[tuple[str, Path, BookConfig, str]]) -> None:
-    """Check what was written and print one table; exit 1 when any file fails."""
-    from .progress import console
-    from .verify import verdict_table, verify
-
-    verdicts = [verify(fmt, out, config, label) for fmt, out, config, label in items]
-    console().print(verdict_table(verdicts))
-    failed = [v.label for v in verdicts if not v.ok]
-    if failed:
-        fail(StrictError(f"{len(failed)} file(s) failed their check: {', '.join(failed)}"))
-
-
-def _config_used(project: Project) -> str:
-    """``build -v`` run inside a project: which book.toml, found above, built the book."""
-    found = _shown(project.config_path) if project.config_path else "book.toml"
-    inside = project.found_from.relative_to(project.root) if project.found_from else Path()
-    return f"{found}: using this book.toml (found above {inside.as_posix()}/)"
-
-
-def _watch(
-    path: Path, formats: list[str], output: Path | None, *, verbose: bool, quiet: bool, strict: bool
-) -> None:
-    from .progress import console, print_findings
-    from .signals import received
-    from .watch import RebuildResult, watch
-
-    err = console(stderr=True)
-    threshold = Severity.INFO if verbose else Severity.WARNING
-
-    def report(result: RebuildResult) -> None:
-        if not result.ok or not quiet:
-            print_findings(err, [d for d in result.diagnostics if d.severity >= threshold])
-            err.print(printable(result.status()))
-
-    if not quiet:
-        err.print(f"watching {_shown(path)} (Ctrl-C to stop)")
-    try:
-        watch(path, formats, output, strict=strict, on_result=report)
-    except CompileBookError as exc:
-        fail(exc)
-    except Interrupted as stop:
-        if stop.signum != signal.SIGINT:
-            raise
-        return  # Ctrl-C is how a watch ends
-    stopped = received()
-    if stopped is not None and stopped != signal.SIGINT:
-        # watchfiles turns every signal into KeyboardInterrupt and returns: say which it was.
-        raise Interrupted(stopped)
+        print_checks([(f, out, config, f) for f, out in result.outputs.items()])
 
 
 @app.command()
@@ -269,7 +175,7 @@ def tree(
     except CompileBookError as exc:
         fail(exc)
     if as_json:
-        _print_json(serialize.to_json(book, sources=sources))
+        print_json(serialize.to_json(book, sources=sources))
     else:
         sys.stdout.write(printable(serialize.pformat(book), keep_newlines=True))
 
@@ -300,7 +206,7 @@ def check(
     except CompileBookError as exc:
         fail(exc)
     if fmt is ReportFormat.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         out = console()
         for group in report.by_file().values():
@@ -328,7 +234,7 @@ def stats(
     except CompileBookError as exc:
         fail(exc)
     if fmt is StatsFormat.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
     else:
         console().print(result.table())
 
@@ -366,8 +272,8 @@ def init(
     except CompileBookError as exc:
         fail(exc)
     for f in written:
-        typer.echo(f"created {_shown(f)}")
-    where = "" if directory.resolve() == Path.cwd() else f"cd {_shown(directory)} && "
+        typer.echo(f"created {shown(f)}")
+    where = "" if directory.resolve() == Path.cwd() else f"cd {shown(directory)} && "
     if any(f.name == CHAPTER_NAME for f in written):
         typer.echo(f"next: write in manuscripts/, add covers/cover.jpg, then {where}make book")
     else:  # init adopted the manuscripts already there
@@ -399,12 +305,12 @@ def schema(
             # Why: -o book.toml (or a manuscript) would destroy what the schema describes.
             raise OutputError(
                 "exists and is not a .json file; schema -o replaces only a .json file",
-                _shown(output),
+                shown(output),
             )
         write_file(output, text.encode("utf-8"))
     except CompileBookError as exc:
         fail(exc)
-    typer.echo(f"wrote {_shown(output)}")
+    typer.echo(f"wrote {shown(output)}")
 
 
 @app.command()
@@ -423,8 +329,8 @@ def themes(
     except CompileBookError as exc:
         fail(exc)
     for item in previews:
-        shown = printable(_shown(item.image))
-        typer.echo(f"{item.theme.name:<8} {item.theme.description}  ({item.pages} pages) {shown}")
+        picture = printable(shown(item.image))
+        typer.echo(f"{item.theme.name:<8} {item.theme.description}  ({item.pages} pages) {picture}")
     typer.echo('choose one with theme = "<name>" in book.toml')
 
 
@@ -445,31 +351,16 @@ def preview(
     except CompileBookError as exc:
         fail(exc)
     for image in result.images:
-        typer.echo(f"wrote {printable(_shown(image))}")
+        typer.echo(f"wrote {printable(shown(image))}")
     for note in result.notes:
         typer.echo(f"note: {note}", err=True)
     if result.sheet is not None:
-        typer.echo(f"contact sheet: {printable(_shown(result.sheet))}")
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+        typer.echo(f"contact sheet: {printable(shown(result.sheet))}")
 
 
 def _interactive() -> bool:
     """Ask questions only when someone is at a terminal to answer them."""
     return sys.stdin.isatty()
-
-
-def _shown(path: Path) -> str:
-    """A path as the command line prints it: relative when inside the working folder,
-    with control characters escaped (:func:`~compile_book.paths.printable`)."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return printable(str(path))
-    return printable(rel if not rel.startswith("..") else str(path))
 
 
 def _exit_now(code: object) -> NoReturn:

@@ -24,7 +24,6 @@ manuscript. Backends ``match`` on the node types and end with
 
 from __future__ import annotations
 
-import bisect
 import enum
 from collections.abc import Iterator
 from dataclasses import field
@@ -32,66 +31,7 @@ from typing import TypeAlias, assert_never
 
 from .diagnostics import Diagnostic
 from .record import record
-
-
-@record
-class Source:
-    """Where a node came from: a manuscript path (as given), 1-based line and column.
-
-    ``breaks`` maps offsets into a node's text back to the manuscript when the
-    text runs over several source lines (a hard-wrapped paragraph): one
-    ``(offset, line, col)`` per later line. Readers fill it so transforms can
-    report a doubled word or a dash at its exact line; it is left out of the
-    ``repr`` and of serialisation, but two sources with different maps differ
-    (a re-wrapped paragraph is not the paragraph it was).
-    """
-
-    file: str
-    line: int
-    col: int = 1
-    breaks: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
-
-    def at(self, offset: int) -> tuple[int, int]:
-        """The source ``(line, col)`` of an offset into the node's text."""
-        # Why a binary search: a hard-wrapped paragraph of forty thousand lines has
-        # as many breaks, and every diagnostic in it asks for a position.
-        k = bisect.bisect_right(self.breaks, offset, key=_break_offset)
-        if not k:
-            return self.line, self.col + offset
-        start, line, col = self.breaks[k - 1]
-        return line, col + offset - start
-
-    def shifted(self, offset: int, end: int | None = None) -> Source:
-        """The source of the text that starts ``offset`` characters into this one
-        (and ends at ``end``: the breaks after it are left out).
-
-        Why ``end``: a paragraph cut into thousands of text nodes (a word in
-        italics on every line) would otherwise copy the rest of its map into
-        every node.
-        """
-        if not offset and (end is None or not self.breaks):
-            return self
-        line, col = self.at(offset)
-        lo = bisect.bisect_right(self.breaks, offset, key=_break_offset)
-        hi = (
-            len(self.breaks)
-            if end is None
-            else bisect.bisect_left(self.breaks, end, lo, key=_break_offset)
-        )
-        breaks = tuple((at - offset, ln, c) for at, ln, c in self.breaks[lo:hi])
-        return Source(self.file, line, col, breaks)
-
-    def plain(self) -> Source:
-        """This position without an offset map (for text whose offsets have changed)."""
-        return Source(self.file, self.line, self.col) if self.breaks else self
-
-
-def _break_offset(entry: tuple[int, int, int]) -> int:
-    return entry[0]
-
+from .source import Source as Source
 
 # --------------------------------------------------------------------------- inlines
 
@@ -579,37 +519,3 @@ def chapter_label(book: Book, chapter: Chapter) -> str:
             opening = " ".join(words[:LABEL_WORDS])
             return opening + ("…" if len(words) > LABEL_WORDS else "")
     return book.meta.title
-
-
-# --------------------------------------------------------------------------- invariants
-
-
-class TreeError(ValueError):
-    """A tree breaks an invariant: a bug in a reader, assembly or a transform."""
-
-
-def validate(book: Book) -> None:
-    """Check the invariants every writer relies on (docutils' ``transition`` rules).
-
-    A scene break never begins or ends a chapter and never follows another;
-    every part, chapter and block carries a :class:`Source`. Linear in the
-    number of blocks.
-    """
-    for part in book.parts:
-        _check_source(part.source, "part")
-        for chapter in part.chapters:
-            _check_source(chapter.source, "chapter")
-            blocks = chapter.blocks
-            if blocks and (isinstance(blocks[0], SceneBreak) or isinstance(blocks[-1], SceneBreak)):
-                raise TreeError(f"{chapter.source}: a scene break at the edge of a chapter")
-            previous: Block | None = None
-            for block in blocks:
-                _check_source(block.source, "block")
-                if isinstance(block, SceneBreak) and isinstance(previous, SceneBreak):
-                    raise TreeError(f"{block.source}: two scene breaks in a row")
-                previous = block
-
-
-def _check_source(source: object, what: str) -> None:
-    if not isinstance(source, Source):
-        raise TreeError(f"a {what} without a source position")

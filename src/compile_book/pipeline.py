@@ -28,7 +28,7 @@ from .nodes import Book, Image
 from .output import build_time
 from .readers import Options, ReaderCache, read
 from .record import record
-from .rules.markdown import front_matter_title
+from .rules.yamlfront import front_matter_title
 from .silence import silence
 
 

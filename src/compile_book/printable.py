@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .config import PdfConfig
+    from .pdfconfig import PdfConfig
 
 __all__ = ["SIDE_MAX", "SIDE_MIN", "TEXT_MIN_HEIGHT", "TEXT_MIN_WIDTH", "layout_problems"]
 

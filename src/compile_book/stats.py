@@ -48,7 +48,7 @@ from .record import record
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from .config import PdfConfig
+    from .pdfconfig import PdfConfig
 
 __all__ = [
     "BASE_WORDS_PER_PAGE",
@@ -212,7 +212,7 @@ def stats(path: str | os.PathLike[str] = ".") -> BookStats:
 def book_stats(book: Book, pdf: PdfConfig | None = None) -> BookStats:
     """Counts for an already-parsed book, pages estimated for ``pdf``'s layout."""
     if pdf is None:
-        from .config import PdfConfig
+        from .pdfconfig import PdfConfig
 
         pdf = PdfConfig()
     pages = paginate(book, pdf)

@@ -164,7 +164,7 @@ THEMES: dict[str, Theme] = {
 }
 
 #: The theme a book without ``theme = "…"`` gets. Its print values are also the
-#: ``[pdf]`` defaults (:class:`compile_book.config.PdfConfig` reads them here), so the
+#: ``[pdf]`` defaults (:class:`compile_book.pdfconfig.PdfConfig` reads them here), so the
 #: two can never disagree.
 DEFAULT_THEME = THEMES["classic"]
 

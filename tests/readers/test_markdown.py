@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from compile_book.events import BookAuthor, BookTitle, Para, StartChapter
 from compile_book.nodes import Source, plain_text
-from compile_book.rules.markdown import read_front_matter, restore
+from compile_book.rules.markdown import restore
+from compile_book.rules.yamlfront import read_front_matter
 from tests.trees_small import events
 
 FRONT = "---\ntitle: Salt\nauthor: Ann Poe\n---\n"

@@ -8,7 +8,8 @@ import pytest
 from compile_book.api import parse_text
 from compile_book.diagnostics import Code
 from compile_book.nodes import Paragraph, Telepathy, plain_text
-from compile_book.rules.markdown import critic, restore
+from compile_book.rules.appmarkup import critic
+from compile_book.rules.markdown import restore
 from tests.growth import MAX_RATIO, growth
 
 

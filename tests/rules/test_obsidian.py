@@ -7,7 +7,8 @@ import pytest
 from compile_book.api import parse_text
 from compile_book.diagnostics import Code
 from compile_book.nodes import BlockQuote, Paragraph, plain_text
-from compile_book.rules.markdown import obsidian, prepare, restore
+from compile_book.rules.appmarkup import obsidian
+from compile_book.rules.markdown import prepare, restore
 from tests.growth import MAX_RATIO, growth
 
 NOTE = """---

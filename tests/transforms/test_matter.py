@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compile_book.assemble import metadata
+from compile_book.bookmeta import metadata
 from compile_book.config import BookConfig
 from compile_book.locale import get_locale
 from compile_book.nodes import Contents, CopyrightPage, Dedication, Epigraph, TitlePage

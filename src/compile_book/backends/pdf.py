@@ -6,9 +6,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..config import BookConfig, PdfConfig
+from ..config import BookConfig
 from ..nodes import Book
 from ..pagemodel import TRIM_SIZES, estimate_pages, gutter_for_pages, inside_margin, to_points
+from ..pdfconfig import PdfConfig
 from ..writers import pdf as _pdf
 from ..writers.pdf import data as _data
 from ..writers.pdf.fonts import font_list

@@ -18,11 +18,11 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Generic, Literal, NamedTuple, TypeVar
 
+from ..numberwords import number_key, number_table, roman, roman_value, spell
 from ..record import record
 
 if TYPE_CHECKING:
@@ -60,15 +60,6 @@ T = TypeVar("T")
 HeadingKind = Literal["chapter", "part", "prologue", "epilogue", "interlude"]
 HEADING_KINDS: tuple[HeadingKind, ...] = ("chapter", "part", "prologue", "epilogue", "interlude")
 _NUMBER_STYLES = ("as-written", "words", "arabic", "roman")
-# Why "standard form only": "IIII" or "VX" in a heading is more likely a word than a number.
-_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMAN_PAIRS = tuple(
-    zip(
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        "M CM D CD C XC L XL X IX V IV I".split(),
-        strict=True,
-    )
-)
 _ISO_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -264,7 +255,7 @@ class Locale(LocaleData):
         """``n`` in words as a heading prints it; digits outside 0..9999."""
         if not 0 <= n <= 9999:
             return str(n)
-        text = _spell(n, self.num2words_langs[0], self.number_fixes)
+        text = spell(n, self.num2words_langs[0], self.number_fixes)
         if self.number_case == "title":
             keep = self.words.and_
             return re.sub(r"[^\W\d_]+", lambda m: m[0] if m[0] == keep else _upper1(m[0]), text)
@@ -281,14 +272,14 @@ class Locale(LocaleData):
         if text.isdecimal():
             return int(text)
         # Words first: French "dix" is also the Roman numeral 509.
-        key = _number_key(text)
+        key = number_key(text)
         if key:
-            table = _number_table(
+            table = number_table(
                 self.num2words_langs, self.number_fixes, self.number_variants, self.ordinals
             )
             if key in table:
                 return table[key]
-        return _roman_value(text)
+        return roman_value(text)
 
     def format_number(self, number: int | None, written: str | None, style: str) -> str | None:
         """A heading number in ``style``: "as-written", "words", "arabic" or "roman"."""
@@ -386,76 +377,5 @@ def get_locale(tag: str) -> Locale:
     return Locale(tag=tag, language=language, region=region, **values)
 
 
-def roman(n: int) -> str:
-    """Upper-case Roman numerals for 1..3999; digits otherwise."""
-    if not 0 < n < 4000:
-        return str(n)
-    out = []
-    for value, letters in _ROMAN_PAIRS:
-        count, n = divmod(n, value)
-        out.append(letters * count)
-    return "".join(out)
-
-
-def _roman_value(text: str) -> int | None:
-    upper = text.upper()
-    if not upper or not _ROMAN_RE.fullmatch(upper):
-        return None
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for a, b in zip(upper, upper[1:] + "I", strict=True):
-        total += -values[a] if values[b] > values[a] else values[a]
-    return total
-
-
 def _upper1(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _number_key(text: str) -> str:
-    """Letters only, case- and accent-folded: "Vingt-et-Un" and "vingt et un" meet."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in folded if c.isalpha())
-
-
-@functools.lru_cache(maxsize=1024)
-def _spell(n: int, lang: str, fixes: tuple[tuple[str, str], ...]) -> str:
-    """num2words' spelling of ``n``, corrected (cached: headings repeat numbers)."""
-    return _spell_uncached(n, lang, fixes)
-
-
-def _spell_uncached(n: int, lang: str, fixes: tuple[tuple[str, str], ...]) -> str:
-    from num2words import num2words
-
-    text = str(num2words(n, lang=lang))
-    for pattern, replacement in fixes:
-        text = re.sub(pattern, replacement, text)
-    return text
-
-
-@functools.lru_cache(maxsize=32)
-def _number_table(
-    langs: tuple[str, ...],
-    fixes: tuple[tuple[str, str], ...],
-    variants: tuple[tuple[str, str], ...],
-    ordinals: tuple[str, ...] = (),
-) -> Mapping[str, int]:
-    """Folded words -> value for 0..999; the first language's spelling wins a clash.
-    Ordinals (``ordinals``' genders) come after every cardinal."""
-    spelt = [(_spell_uncached(n, lang, fixes), n) for lang in langs for n in range(1000)]
-    spelt += [(_ordinal(n, langs[0], gender), n) for gender in ordinals for n in range(1, 1000)]
-    table: dict[str, int] = {}
-    for text, n in spelt:
-        table.setdefault(_number_key(text), n)
-    for pattern, replacement in variants:
-        for text, n in spelt:
-            table.setdefault(_number_key(re.sub(pattern, replacement, text)), n)
-    return table
-
-
-def _ordinal(n: int, lang: str, gender: str) -> str:
-    from num2words import num2words
-
-    if gender:
-        return str(num2words(n, lang=lang, to="ordinal", gender=gender))
-    return str(num2words(n, lang=lang, to="ordinal"))

@@ -11,7 +11,7 @@ from .geometry import Page
 from .template import TOC_ENTRY_EM, TOC_HEAD_EM, TOC_MIN_ENTRIES, TOC_PART_ENTRY_EM, TOC_SINK
 
 if TYPE_CHECKING:
-    from ..config import PdfConfig
+    from ..pdfconfig import PdfConfig
 
 
 def front_pages(book: Book, pdf: PdfConfig) -> int:

@@ -15,7 +15,7 @@ from ..record import record
 from .template import EM_PER_CHAR, LINE_CHARS_PER_WORD, TOP_EDGE_EM
 
 if TYPE_CHECKING:
-    from ..config import PdfConfig
+    from ..pdfconfig import PdfConfig
 
 # --------------------------------------------------------------------------- page geometry
 # Moved here from the PDF backend, which imports this module (not the other way).

@@ -23,7 +23,7 @@ from .template import (
 )
 
 if TYPE_CHECKING:
-    from ..config import PdfConfig
+    from ..pdfconfig import PdfConfig
 
 
 @record

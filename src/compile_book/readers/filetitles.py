@@ -7,7 +7,7 @@ and Obsidian export them); each became an untitled chapter (W122).
 A name gives a heading only when all of these hold:
 
 * the book has several files, and the file is a chapter of its own: the
-  scene-file rule (:func:`compile_book.assemble.scene_files`) is asked first,
+  scene-file rule (:func:`compile_book.scenefiles.scene_files`) is asked first,
   on the files as they are, and a scene keeps joining the chapter before it;
 * the file holds no heading anywhere (a first paragraph that is the same title
   typed again, ``**The Wake**``, is taken as the heading);

@@ -4,8 +4,9 @@ Given a file's decoded, cleaned text, this finds its paragraph style, joins
 wrapped lines, classifies each unit as a heading, a scene break or prose,
 leaves the writer's notes to self out (:mod:`~compile_book.rules.notes`),
 recognises title lines (the book's title and ``by`` line in the first file,
-a chapter's title line under its number), rejoins paragraphs broken
-mid-sentence, reads scene breaks from blank lines where the file's spacing
+a chapter's title line under its number), takes out a typed contents list,
+front pages and end mark (:mod:`~compile_book.readers.textapparatus`), rejoins
+paragraphs broken mid-sentence, reads scene breaks from blank lines where the file's spacing
 makes them one (:func:`~compile_book.rules.paragraphs.blank_line_breaks`),
 and emits :mod:`~compile_book.events` in order. It does no
 inline parsing and no typography: those are transforms on the tree.
@@ -16,12 +17,11 @@ the event's :class:`~compile_book.nodes.Source` (``breaks``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..diagnostics import Code, Reporter
 from ..events import (
     BlockNode,
-    BookTitle,
     Break,
     Event,
     Para,
@@ -46,22 +46,10 @@ from ..rules.paragraphs import (
 )
 from ..rules.scenebreaks import is_scene_break, looks_like_divider, reads_as_ten
 from ..rules.titles import broken
-from .apparatus import Contents, find_contents, find_dedication, find_half_titles, is_end_mark
-from .contents import find_named_contents
-from .frontpages import (
-    FIELDS,
-    Blocks,
-    Found,
-    copyright_page,
-    epigraph,
-    imprint,
-    page_events,
-    prose_blocks,
-    recognised,
-)
 from .indented import block, set_aside
 from .outline import Item, caps_titles, demote_stray_numbers, story_levels
-from .titling import TitleLines, mark_title_lines, raw_inlines
+from .textapparatus import TypedApparatus
+from .titling import mark_title_lines, raw_inlines
 
 #: How many of a file's first lines may hold a chapter file's heading (after a title).
 OPENING = 5
@@ -120,7 +108,7 @@ def unit_source(name: str, unit: Unit) -> Source:
     return Source(name, unit.lines[0], unit.cols[0], breaks)
 
 
-class StructureReader(TitleLines):
+class StructureReader(TypedApparatus):
     """Turns one file's lines into events; one instance per file."""
 
     def __init__(self, name: str, options: Options, reporter: Reporter) -> None:
@@ -339,10 +327,6 @@ class StructureReader(TitleLines):
         if pending is not None:
             self._para(pending)
 
-    def _group_lines(self, item: Item) -> list[str]:
-        """An indented group's text lines (a typed contents list may be one)."""
-        return [ln.text.strip() for ln in self._groups[item.unit.line].lines if ln.text]
-
     def _indented(self, unit: Unit) -> None:
         found = self._groups[unit.line]
         node = block(self.name, found)
@@ -354,110 +338,6 @@ class StructureReader(TitleLines):
             unit.line,
         )
         self.events.append(BlockNode(node))
-
-    def _apparatus(self, items: list[Item], i: int) -> list[Item]:
-        """Take out a typed contents list, a dedication and an end mark (reported)."""
-        out = list(items)
-        report = self.reporter.add
-        contents = find_contents(out, i, self._group_lines)
-        # a list whose entries name most chapters by title may run on past where the
-        # strict reading ended it (a part line, a misprinted entry)
-        loose = find_named_contents(out, i, self._group_lines)
-        if loose is not None and (contents is None or loose.end > contents.end):
-            contents = loose
-        if contents is not None:
-            unit = out[contents.start].unit
-            end = out[contents.end - 1]
-            last = end.unit.lines[-1]
-            if end.kind == "indented":
-                last = max(ln.no for ln in self._groups[end.unit.line].lines if ln.text)
-            report(
-                Code.CONTENTS_LIST_LEFT_OUT,
-                f"contents list (lines {unit.line}-{last}) left out: {_entries(contents)}, "
-                "and the book makes its own",
-                self.name,
-                unit.line,
-            )
-            del out[contents.start : contents.end]
-        if self.options.first:
-            self._half_titles(out, i)
-        if self.options.first:
-            self._front_pages(out, i)
-        if len(out) > i + 1 and is_end_mark(out[-1]):
-            unit = out.pop().unit
-            report(
-                Code.END_MARK_RECOGNISED,
-                f"{unit.text!r} read as the end mark: left out of the text, as the "
-                "book's last page ends it",
-                self.name,
-                unit.line,
-            )
-        return out
-
-    def _front_pages(self, out: list[Item], i: int) -> None:
-        """Take out the book's own copyright block, dedication and epigraph at ``i``,
-        in any order (reported): each is the book's metadata, set on a page of its own."""
-        found: set[str] = set()
-        while len(found) < len(FIELDS) + 1:
-            page = self._front_page(out, i, found)
-            if page is None:
-                return
-            found.add(page)
-
-    def _front_page(self, out: list[Item], i: int, found: set[str]) -> str | None:
-        """The front page at ``i`` taken out (its name), or None. The dedication is
-        this reader's own: a block of one-per-line units no blank line parts."""
-        if i >= len(out):
-            return None
-        blocks = prose_blocks(out, i) or []
-        page = imprint(blocks) if "imprint" not in found else None
-        if page is not None:
-            self._imprint(out, i, page)
-            return "imprint"
-        what = ""
-        if "copyright" not in found:
-            page, what = _in_items(copyright_page, out, i, blocks), "copyright"
-        if page is None and "dedication" not in found and not self.options.dedication:
-            page, what = self._dedication(out, i), "dedication"
-        if page is None and "epigraph" not in found:
-            page, what = epigraph(blocks), "epigraph"
-        if page is None:
-            return None
-        src = Source(self.name, out[i].unit.line, out[i].unit.cols[0])
-        self.events += page_events(what, page, src)
-        self.reporter.add(Code.DEDICATION_RECOGNISED, recognised(what, page), self.name, src.line)
-        del out[i : i + page.end]
-        return what
-
-    def _imprint(self, out: list[Item], i: int, page: Found) -> None:
-        """Leave out the source edition's imprint at ``i`` (reported with its lines)."""
-        first, last = out[i].unit.line, out[i + page.end - 1].unit.lines[-1]
-        self.reporter.add(
-            Code.DOCUMENT_PARTS_LEFT_OUT,
-            f"the source edition's imprint (lines {first}-{last}: {' / '.join(page.lines)!r}) "
-            "left out: it names that edition's publisher ([book] publisher in book.toml "
-            "names this book's)",
-            self.name,
-            first,
-        )
-        del out[i : i + page.end]
-
-    def _dedication(self, out: list[Item], i: int) -> Found | None:
-        """A dedication at ``i``; one ending like a sentence only over an epigraph."""
-        words, by = self.locale.dedication_words, self.locale.by_words
-        dedication = find_dedication(out, i, words, by)
-        if dedication is None and epigraph(prose_blocks(out, i + 1) or []) is not None:
-            dedication = find_dedication(out, i, words, by, sentence=True)
-        if dedication is None:
-            return None
-        end, lines = dedication
-        return Found(end - i, tuple(lines))
-
-    def _half_titles(self, out: list[Item], i: int) -> None:
-        """Take out the book's title repeated before the first chapter (reported)."""
-        titles = [e.text for e in self.events if isinstance(e, BookTitle)]
-        for k in reversed(find_half_titles(out, i, titles[-1] if titles else self.options.title)):
-            self._half_title_left_out(out.pop(k).unit)
 
     def _para(self, unit: Unit) -> None:
         self._units[len(self.events)] = unit
@@ -519,41 +399,6 @@ class StructureReader(TitleLines):
         else:
             self.events.append(StartChapter(found.kind, heading, src))
         return i + used
-
-
-def _entries(contents: Contents) -> str:
-    """What made a contents list one, for its note."""
-    if contents.loose:
-        return (
-            f"{contents.entries - contents.unnamed} of its {contents.entries} lines name a "
-            "chapter standing later in the file"
-        )
-    if not contents.unnamed:
-        return f"each of its {contents.entries} entries matches a heading"
-    return (
-        f"{contents.entries - contents.unnamed} of its {contents.entries} entries match a "
-        "heading, the rest end in a page number"
-    )
-
-
-def _in_items(
-    find: Callable[[Blocks], Found | None], out: list[Item], i: int, blocks: Blocks
-) -> Found | None:
-    """A front page `find` finds at ``i``, a paragraph broken across lines mid-sentence
-    read whole (``Copyright, 1897, … according`` / ``to Act of Congress, …``, its
-    second line set apart by its indent); ``end`` counts items again."""
-    joined: list[list[str]] = []
-    ends: list[int] = []
-    for k, lines in enumerate(blocks):
-        unit = out[i + k].unit
-        if joined and not unit.blank_before and broken(out[i + k - 1].unit, unit):
-            joined[-1] = [*joined[-1][:-1], f"{joined[-1][-1]} {lines[0]}", *lines[1:]]
-            ends[-1] = k + 1
-        else:
-            joined.append(list(lines))
-            ends.append(k + 1)
-    page = find(joined)
-    return None if page is None else Found(ends[page.end - 1], page.lines, page.source)
 
 
 def _within(unit: Unit, part: str | None, source: Source) -> Source:

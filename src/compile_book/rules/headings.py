@@ -268,6 +268,29 @@ def _sentence_case(language: str, word: str) -> bool:
 
 
 def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> HeadingMatch | None:
+    found = _labelled_number(line, p)
+    if found is not None:
+        return found
+    m = LAST_RE.fullmatch(line)
+    if m:
+        label = m.group("label").capitalize()
+        return HeadingMatch(label != "Chapter", ChapterKind.CHAPTER, label, None, "the Last", None)
+    m = p.special.fullmatch(line)
+    if m and not _glued_prose(m, _title(m)):
+        label = m.group("label").lower()
+        return HeadingMatch(False, p.kinds[fold(label)], label.capitalize(), None, None, _title(m))
+    back = match_back(line, p.language)
+    if back is not None:
+        return back
+    front = match_front(line, p.language)
+    if front is not None:
+        return front
+    return _number_alone(line, p) if allow_number_only else None
+
+
+def _labelled_number(line: str, p: _Patterns) -> HeadingMatch | None:
+    """A heading word and a number, either way round: ``Chapter 3: The Fall``,
+    ``Part Two``, ``Erstes Kapitel``; ``None`` when no pattern reads a number."""
     for regex, is_part in ((p.chapter, False), (p.part, True), *p.numbered_first):
         m = regex.fullmatch(line)
         if m:
@@ -299,34 +322,25 @@ def _match_plain(line: str, p: _Patterns, *, allow_number_only: bool) -> Heading
             return HeadingMatch(
                 is_part, ChapterKind.CHAPTER, label, number, written, title, as_typed=typed
             )
-    m = LAST_RE.fullmatch(line)
+    return None
+
+
+def _number_alone(line: str, p: _Patterns) -> HeadingMatch | None:
+    """A heading with no heading word: ``VII. THE BLUE CARBUNCLE``, ``29``, ``IV``, a
+    lone ``I`` or a number however written, where the file has taught them."""
+    titled = _numbered_title(line)
+    if titled is not None:
+        return titled
+    if p.one and line == ONE:
+        return HeadingMatch(False, ChapterKind.CHAPTER, None, 1, ONE, None)
+    m = NUMBER_ONLY_RE.fullmatch(line)
     if m:
-        label = m.group("label").capitalize()
-        return HeadingMatch(label != "Chapter", ChapterKind.CHAPTER, label, None, "the Last", None)
-    m = p.special.fullmatch(line)
-    if m and not _glued_prose(m, _title(m)):
-        label = m.group("label").lower()
-        return HeadingMatch(False, p.kinds[fold(label)], label.capitalize(), None, None, _title(m))
-    back = match_back(line, p.language)
-    if back is not None:
-        return back
-    front = match_front(line, p.language)
-    if front is not None:
-        return front
-    if allow_number_only:
-        titled = _numbered_title(line)
-        if titled is not None:
-            return titled
-        if p.one and line == ONE:
-            return HeadingMatch(False, ChapterKind.CHAPTER, None, 1, ONE, None)
-        m = NUMBER_ONLY_RE.fullmatch(line)
-        if m:
-            raw = m.group("num") or m.group("one")
-            number = parse_number(raw)
-            if number is not None:
-                return HeadingMatch(False, ChapterKind.CHAPTER, None, number, raw, None)
-        if p.bare:
-            return bare_number(line, p.value)
+        raw = m.group("num") or m.group("one")
+        number = parse_number(raw)
+        if number is not None:
+            return HeadingMatch(False, ChapterKind.CHAPTER, None, number, raw, None)
+    if p.bare:
+        return bare_number(line, p.value)
     return None
 
 

@@ -18,7 +18,8 @@ from collections import Counter
 from ...diagnostics import Code, Reporter
 from ...events import BookTitle, FileEvents
 from ...locale import get_locale
-from ...rules.markdown import critic, obsidian, prepare, protect_shrugs
+from ...rules.appmarkup import critic, obsidian
+from ...rules.markdown import prepare, protect_shrugs
 from ..frontmatter import front_matter_events
 from ..structure import Options
 from ..text import decode_text, empty_file

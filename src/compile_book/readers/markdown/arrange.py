@@ -21,8 +21,6 @@ from __future__ import annotations
 from ...diagnostics import Code, Reporter
 from ...events import (
     BlockNode,
-    BookAuthor,
-    BookTitle,
     Break,
     Event,
     Para,
@@ -33,21 +31,20 @@ from ...locale import Locale
 from ...markers import DROP
 from ...nodes import ChapterKind, Heading, Inline, Source, Text
 from ...rules.headings import HeadingMatch, looks_like_heading, match_heading, names_number
-from ...rules.markdown import restore, unwrapped
+from ...rules.markdown import restore
 from ...rules.notes import excerpt, is_note, placeholders
 from ...rules.paragraphs import Unit
 from ...rules.scenebreaks import is_scene_break, looks_like_divider
-from ...rules.titles import book_title_like, broken, by_line, chapter_title_like, fold
-from ..frontpages import read_pages
+from ...rules.titles import book_title_like, broken, chapter_title_like
 from ..structure import Options
 from ..titling import raw_inlines
-from .front import paragraphs
 from .inline import raw_shape
 from .items import Blk, Brk, Head, Item, Prose
-from .levels import arrange_levels, heads_next, plain
+from .levels import arrange_levels
+from .opening import Opening
 
 
-class Arranger:
+class Arranger(Opening):
     """Turns one file's items into events; one instance per file."""
 
     def __init__(self, name: str, options: Options, locale: Locale, reporter: Reporter) -> None:
@@ -162,171 +159,6 @@ class Arranger:
             at = max(line.rfind(found.title), 0)
             title = raw_inlines(found.title, Source(self.name, src.line, src.col + at))
         return Head(found, line, src, title, (Text(line, src),))
-
-    # ------------------------------------------------------------------ titles
-
-    def _book_title(self, items: list[Item]) -> int:
-        """Take the book's title (and ``by`` line) at the very top; return items used."""
-        if len(items) < 2:
-            return 0
-        first = items[0]
-        author: tuple[str, Source] | None = None
-        used = 1
-        if isinstance(first, Head):
-            h = first.found
-            is_title = bool(
-                h.markdown_level == 1
-                and h.label is None
-                and h.title
-                and any(isinstance(it, Head) and it.found.markdown_level > 1 for it in items[1:])
-            )
-            text = restore(unwrapped(h.title or first.typed))
-            is_title = is_title and not self._first_of_its_level(items)
-            configured = self.options.title
-            # A book.toml title that differs leaves the heading as a heading, words kept.
-            is_title = is_title and (configured is None or fold(text).startswith(fold(configured)))
-        elif isinstance(first, Prose) and len(first.lines) <= 2:
-            text = restore(unwrapped(first.text[: len(first.lines[0])]))
-            if len(first.lines) == 2:
-                name = by_line(unwrapped(first.lines[1]), self.locale.by_words)
-                if name is None:
-                    return 0
-                author = (name, Source(self.name, first.source.line + 1))
-            configured = self.options.title
-            same = configured is not None and fold(configured) == fold(text)
-            is_title = same or (configured is None and book_title_like(text))
-        else:
-            return 0
-        if not is_title:
-            return 0
-        src = first.source.plain()
-        self.events.append(BookTitle(text, src))
-        self._note(Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", src.line)
-        second = items[1]
-        if author is None and isinstance(second, Prose) and len(second.lines) == 1:
-            line = unwrapped(second.lines[0])
-            name = by_line(line, self.locale.by_words) or self._named(line)
-            if name is not None and len(items) > 2:
-                author = (name, second.source.plain())
-                used = 2
-        elif author is None and isinstance(second, Head) and second.found.markdown_level > 1:
-            # "### by Ann Smith" under the title: a by line set as a heading
-            typed = restore(unwrapped(second.found.title or ""))
-            # "by" in lower case: "## By Night" is the first chapter's heading
-            name = by_line(typed, self.locale.by_words) if typed[:1].islower() else None
-            if name is not None and len(items) > 2:
-                author = (name, second.source.plain())
-                used = 2
-        if author is None:
-            return 1
-        self.events.append(BookAuthor(*author))
-        name, where = author
-        self._note(Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {name!r}", where.line)
-        return used
-
-    def _first_of_its_level(self, items: list[Item]) -> bool:
-        """Whether the opening ``#`` heading is the first of the book's chapters rather
-        than its title: prose (not a ``by`` line) straight under it, and another plain
-        ``#`` heading further on ("# Section 1" ... "# Section 2"); or the first of the
-        book's parts: a deeper heading straight under it, and another plain ``#`` with a
-        deeper heading under it further on ("# The Early Years" over "## Chapter 1")."""
-        after = items[1]
-        if isinstance(after, Head) and after.found.markdown_level > 1:
-            return any(
-                isinstance(it, Head)
-                and it.found.markdown_level == 1
-                and plain(it.found)
-                and heads_next(items, k)
-                for k, it in enumerate(items[2:], start=2)
-            )
-        if not isinstance(after, Prose) or by_line(after.text, self.locale.by_words):
-            return False
-        return any(
-            isinstance(it, Head)
-            and it.found.markdown_level == 1
-            and it.found.label is None
-            and it.found.kind == ChapterKind.CHAPTER
-            for it in items[2:]
-        )
-
-    def _named(self, line: str) -> str | None:
-        """The line, if it is the authors ``book.toml`` names and nothing else (Polish
-        and Russian title pages put no "by" before them)."""
-        authors = self.options.authors
-        forms = {fold(", ".join(authors)), fold(self.locale.join_names(authors))}
-        return line.strip() if authors and fold(line) in forms else None
-
-    def _front_pages(self, items: list[Item], i: int) -> int:
-        """The book's own copyright block, dedication and epigraph between the title and
-        the first heading (:mod:`.front`): its metadata, set on pages of their own."""
-        found = paragraphs(items, i)
-        if not found:
-            return self._front_file(items, i)
-        events, used = read_pages(
-            found,
-            self.locale,
-            self.name,
-            self.reporter,
-            dedication=not self.options.dedication,
-        )
-        self.events.extend(events)
-        return i + used
-
-    def _front_file(self, items: list[Item], i: int) -> int:
-        """A first file holding nothing but front pages (``00-front.md``: a dedication,
-        an epigraph) gives them all, or none: a file any line of which is not a front
-        page (a headingless story) stays text."""
-        found = paragraphs(items, i, to_end=self.options.followed)
-        if not found:
-            return i
-        said = Reporter()
-        events, used = read_pages(
-            found, self.locale, self.name, said, dedication=not self.options.dedication
-        )
-        if used < len(found) or not events:
-            return i
-        self.events.extend(events)
-        self.reporter.items.extend(said.items)
-        return len(items)
-
-    def _headingless_title(self, items: list[Item], i: int) -> int:
-        """A short title-case first line of a later file without headings titles its chapter."""
-        if i + 1 >= len(items):
-            return i
-        item = items[i]
-        if not isinstance(item, Prose) or len(item.lines) != 1 or not book_title_like(item.text):
-            return i
-        src = item.source.plain()
-        heading = Heading(src, title=raw_inlines(item.text, src))
-        self.events.append(StartChapter(ChapterKind.CHAPTER, heading, src))
-        self._note(
-            Code.CHAPTER_TITLE_RECOGNISED, f"chapter title line recognised: {item.text!r}", src.line
-        )
-        return i + 1
-
-    def _front_matter_chapter(self, title: str) -> None:
-        """A front-matter ``title:`` names the chapter of a file whose body has no heading."""
-        src = Source(self.name, 1)
-        found = match_heading(title, self.locale)
-        if found is not None and found.number is None and found.label is None:
-            found = None  # a title that is a bare number is still just a title
-        if found is None:
-            heading = Heading(src, title=raw_inlines(title, src))
-            self.events.append(StartChapter(ChapterKind.CHAPTER, heading, src))
-        else:
-            heading = Heading(
-                src,
-                found.label,
-                found.number,
-                found.number_text,
-                raw_inlines(found.title, src),
-                as_typed=found.as_typed,
-            )
-            if found.is_part:
-                self.events.append(StartPart(heading))
-            else:
-                self.events.append(StartChapter(found.kind, heading, src))
-        self._note(Code.CHAPTER_TITLE_RECOGNISED, f"chapter title from front matter: {title!r}", 1)
 
     # ------------------------------------------------------------------ the body
 
@@ -461,9 +293,6 @@ class Arranger:
         if nxt.text.rstrip(" *_").endswith((".", "!", "?", "…")):
             return None
         return nxt if chapter_title_like(nxt.text) else None
-
-    def _note(self, code: Code, message: str, line: int) -> None:
-        self.reporter.add(code, message, self.name, line)
 
 
 def _tail(parts: list[Prose]) -> Unit:

@@ -14,9 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from ...config import BookConfig, PdfConfig
+from ...config import BookConfig
 from ...nodes import Book
 from ...output import atomic_output
+from ...pdfconfig import PdfConfig
 from ...themes import get_theme
 from ..common import WriterOptions, shared_options
 from .joining import release
@@ -30,7 +31,7 @@ EXTENSION = ".pdf"
 class PdfOptions(PdfConfig, WriterOptions):
     """What the PDF writer reads: the ``[pdf]`` table, mind-speech and heading number styles.
 
-    It *is* a :class:`~compile_book.config.PdfConfig`, so the page model
+    It *is* a :class:`~compile_book.pdfconfig.PdfConfig`, so the page model
     (:mod:`compile_book.pagemodel`) reads it as it reads ``[pdf]``. The
     ``telepathy`` field is ``[pdf] telepathy`` (a print-only override);
     ``telepathy_style`` is the style the book asks for everywhere. The heading
