@@ -22,9 +22,9 @@ from .backmatter import back_files
 from .config import BookConfig
 from .diagnostics import Code, Diagnostic
 from .errors import InputError
-from .events import BookMeta, FileEvents, Para
+from .events import BookMeta, FileEvents, Para, StartChapter, StartPart
 from .locale.detect import ENOUGH_CHARS, SAMPLE_CHARS, detect
-from .nodes import Book, Image
+from .nodes import Book, Image, heading_text
 from .output import build_time
 from .readers import Options, ReaderCache, read
 from .record import record
@@ -135,6 +135,9 @@ def _detected_language(
             taken += len(event.text)
             if taken >= SAMPLE_CHARS:
                 break  # the detector reads no further
+        elif isinstance(event, StartChapter | StartPart) and event.heading is not None:
+            # A heading's own words ("# Hoofdstuk 1") tell a short text's language too.
+            parts.append(heading_text(event.heading))
     for src in sources[1 : _DETECT_FILES + 1]:
         if taken >= ENOUGH_CHARS:
             break

@@ -94,3 +94,35 @@ def test_a_short_first_file_lets_the_next_ones_decide(tmp_path: Path) -> None:
     (tmp_path / "manuscripts" / "01.txt").write_text(f"Kapitel 1\n\n{GERMAN}\n")
     (tmp_path / "book.toml").write_text('title = "Der Hafen"\n')
     assert api.parse_project(load_project(tmp_path)).meta.language == "de"
+
+
+def test_a_short_text_is_known_by_its_headings() -> None:
+    dutch = "Hoofdstuk 1\nHet was nacht.\nHoofdstuk 2\nHet regende.\n"
+    assert detect(dutch) == "nl"
+    assert detect("Capitolo primo\nEra notte.\nCapitolo secondo\nPioveva.\n") == "it"
+    assert detect("# Rozdział 1\nByła noc.\n# Rozdział 2\nPadało.\n") == "pl"
+
+
+def test_a_heading_word_two_languages_share_takes_the_detectors_best_guess() -> None:
+    portuguese = "Capítulo I\nEra uma noite escura.\nCapítulo II\nNa manhã seguinte chovia.\n"
+    assert detect(portuguese) == "pt"
+
+
+def test_a_short_cyrillic_text_is_russian() -> None:
+    assert detect("Глава 1\nБыла тёмная ночь.\nГлава 2\nШёл дождь.\n") == "ru"
+
+
+def test_one_foreign_heading_or_an_english_one_decides_nothing() -> None:
+    assert detect("Chapter 1\nIt was night.\nChapter 2\nIt rained.\n") is None
+    assert detect("Kapitel 1\nIt was night.\nChapter 2\nIt rained.\n") is None
+    # a long line starting with a heading word is prose, not a heading
+    long_line = "Deel het brood met iedereen die je tegenkomt op straat vandaag, zei ze zacht."
+    assert detect(f"{long_line}\n{long_line}\n") is None
+
+
+def test_a_short_markdown_story_is_known_by_its_hashed_headings(tmp_path: Path) -> None:
+    story = tmp_path / "verhaal.md"
+    story.write_text("# Hoofdstuk 1\n\nHet was nacht.\n\n# Hoofdstuk 2\n\nHet regende.\n")
+    book = api.parse_project(load_project(story))
+    assert book.meta.language == "nl"
+    assert [c.heading.label if c.heading else None for c in book.chapters] == ["Hoofdstuk"] * 2
