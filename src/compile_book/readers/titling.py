@@ -88,12 +88,45 @@ class TitleLines:
         if len(items) < 2:
             return 0
         first = items[0]
-        text = first.unit.text
         second = items[1]
-        if _header_line(text) and second.kind == "prose" and _header_line(second.unit.text):
+        if (
+            _header_line(first.unit.text)
+            and second.kind == "prose"
+            and _header_line(second.unit.text)
+        ):
             return 0  # "From: Mara" over "To: Jon": a letter's or a message's header
         if (lone := self._lone_by_line(items)) is not None:
             return lone
+        text = self._title_text(items)
+        if text is None:
+            return 0
+        src = Source(self.name, first.unit.line, first.unit.cols[0])
+        self.events.append(BookTitle(self._cased(text, src) or text, src))
+        self.reporter.add(
+            Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
+        )
+        by_words = get_locale(self.options.language).by_words
+        at = self._subtitle(items, self._repeated_title(items, 1, text, by_words), by_words)
+        found = (
+            _by_at(items, at, by_words)
+            or _named_at(items, at, self.options.authors, self.options.language)
+            or _name_line_at(items, at, self.options.authors, self.locale)
+        )
+        if found is None:
+            return at
+        by, second, used = found
+        line = second.unit.line
+        self.events.append(BookAuthor(by, Source(self.name, line, second.unit.cols[0])))
+        self.reporter.add(
+            Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
+        )
+        return used
+
+    def _title_text(self, items: list[Item]) -> str | None:
+        """The book's title the first item gives (a level-1 heading over deeper ones, or
+        a line reading as a title), else ``None``."""
+        first = items[0]
+        text = first.unit.text
         configured = self.options.title
         is_title = False
         if first.kind == "heading" and first.heading is not None:
@@ -122,29 +155,7 @@ class TitleLines:
                 )
             )
             is_title = same or (configured is None and named)
-        if not is_title:
-            return 0
-        src = Source(self.name, first.unit.line, first.unit.cols[0])
-        self.events.append(BookTitle(self._cased(text, src) or text, src))
-        self.reporter.add(
-            Code.BOOK_TITLE_RECOGNISED, f"book title line recognised: {text!r}", self.name, src.line
-        )
-        by_words = get_locale(self.options.language).by_words
-        at = self._subtitle(items, self._repeated_title(items, 1, text, by_words), by_words)
-        found = (
-            _by_at(items, at, by_words)
-            or _named_at(items, at, self.options.authors, self.options.language)
-            or _name_line_at(items, at, self.options.authors, self.locale)
-        )
-        if found is None:
-            return at
-        by, second, used = found
-        line = second.unit.line
-        self.events.append(BookAuthor(by, Source(self.name, line, second.unit.cols[0])))
-        self.reporter.add(
-            Code.AUTHOR_LINE_RECOGNISED, f"author line recognised: {by!r}", self.name, line
-        )
-        return used
+        return text if is_title else None
 
     def _lone_by_line(self, items: list[Item]) -> int | None:
         """A ``by`` line opening the book with no title over it (Project Gutenberg's

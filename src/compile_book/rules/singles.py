@@ -218,28 +218,47 @@ def curl_singles(text: str, english: bool = True, elisions: list[int] | None = N
                 out[i] = "‘"
                 levels[-1].append(i)
         else:
-            out[i] = "’"
-            level = levels[-1]
-            dropped = english and _drops_last_letters(text, i)
-            strong = before in _STRONG_BEFORE or (
-                after in _DASHES and before.isalpha() and not dropped and _speech_open(text, level)
-            )
-            if level and (strong or not dropped):
-                # A word or title in quotes pairs with the nearest candidate.
-                opener = _opener(text, level) if strong else level[-1]
-                if not strong and (
-                    not _short_quote(text, opener, i) or _known(_word_after(text, opener))
-                ):
-                    continue  # a dropped letter ("rock 'n' roll"), not a closing quote
-                for j in level:
-                    out[j] = "‘" if j == opener else "’"
-                    if elisions is not None and j != opener and not _known(_word_after(text, j)):
-                        elisions.append(j)
-                level.clear()
+            _close(text, i, levels[-1], out, elisions, english=english)
     for level in levels:
         settle(level)
     if elisions is not None:
         elisions.sort()
+    return _curled(text, out)
+
+
+def _close(
+    text: str,
+    i: int,
+    level: list[int],
+    out: dict[int, str],
+    elisions: list[int] | None,
+    *,
+    english: bool,
+) -> None:
+    """A quote after a word or a mark, at ``i``: it closes the nearest candidate opening
+    quote of its ``level`` (the other candidates are elisions), or it is an elision
+    itself (a dropped letter, ``rock 'n' roll``)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else ""
+    out[i] = "’"
+    dropped = english and _drops_last_letters(text, i)
+    strong = before in _STRONG_BEFORE or (
+        after in _DASHES and before.isalpha() and not dropped and _speech_open(text, level)
+    )
+    if level and (strong or not dropped):
+        # A word or title in quotes pairs with the nearest candidate.
+        opener = _opener(text, level) if strong else level[-1]
+        if not strong and (not _short_quote(text, opener, i) or _known(_word_after(text, opener))):
+            return  # a dropped letter ("rock 'n' roll"), not a closing quote
+        for j in level:
+            out[j] = "‘" if j == opener else "’"
+            if elisions is not None and j != opener and not _known(_word_after(text, j)):
+                elisions.append(j)
+        level.clear()
+
+
+def _curled(text: str, out: dict[int, str]) -> str:
+    """``text`` with each straight quote replaced by the mark decided for it."""
     pieces = text.split("'")  # every straight quote was decided, in text order
     joined = [pieces[0]]
     for at, piece in zip(sorted(out), pieces[1:], strict=True):
