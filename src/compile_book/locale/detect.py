@@ -91,12 +91,18 @@ def by_headings(sample: str) -> str | None:
     sample ("Hoofdstuk 1", "Capitolo primo"), when no other language's do; among
     languages sharing the word (Spanish and Portuguese "Capítulo"), the detector's
     best guess. English words and words English shares never count."""
-    counts: dict[str, int] = {}
+    starts: dict[str, int] = {}  # the first words of short lines, and how often
     for line in sample.splitlines()[:_HEADING_LINES]:
-        if len(line) > _HEADING_LINE_MAX:
-            continue
-        for language in _heading_languages(line.strip().lower()):
-            counts[language] = counts.get(language, 0) + 1
+        m = _HEADING_LINE_RE.match(line.strip().lower()) if len(line) <= _HEADING_LINE_MAX else None
+        if m:
+            starts[m.group(1)] = starts.get(m.group(1), 0) + 1
+    repeated = [(word, n) for word, n in starts.items() if n >= _HEADINGS_NEEDED]
+    if not repeated:
+        return None  # (and the languages' words are never loaded for a scrap of text)
+    counts: dict[str, int] = {}
+    for word, n in repeated:
+        for language in _heading_words().get(word, ()):
+            counts[language] = counts.get(language, 0) + n
     found = sorted(lang for lang, n in counts.items() if n >= _HEADINGS_NEEDED)
     if len(found) < 2:
         return found[0] if found else None
@@ -106,11 +112,6 @@ def by_headings(sample: str) -> str | None:
 #: A heading line is short: a word, a number and a short title.
 _HEADING_LINE_MAX = 60
 _HEADING_LINE_RE = re.compile(r"(?:#+\s*)?(\w+)\.?\s+\w")
-
-
-def _heading_languages(line: str) -> tuple[str, ...]:
-    m = _HEADING_LINE_RE.match(line)
-    return _heading_words().get(m.group(1), ()) if m else ()
 
 
 @functools.cache
