@@ -25,7 +25,7 @@ def test_every_problem_is_one_key_path_line_and_unknown_keys_say_so() -> None:
     assert sorted(caught.value.lines) == [
         "book.toml: error: pdf.trim: Input should be '5x8', '5.25x8', '5.5x8.5', '6x9', "
         "'a5' or 'custom'",
-        "book.toml: error: titel: unknown key; remove it or check its spelling",
+        "book.toml: error: titel: unknown key; did you mean 'title'?",
         "book.toml: error: transforms.lint: Input should be a valid boolean",
     ]
     assert caught.value.format() == "\n".join(caught.value.lines)
@@ -220,6 +220,17 @@ def test_reading_outside_the_project_is_off_unless_asked_for() -> None:
 
 def test_a_single_author_string_is_accepted_as_a_list() -> None:
     assert parse_config({"authors": "Jane Doe"}).authors == ["Jane Doe"]
+
+
+def test_an_unknown_key_names_the_nearest_known_one_of_its_table() -> None:
+    with pytest.raises(ConfigProblems) as caught:
+        parse_config({"author": "A B", "pdf": {"gutterr": "0.5in"}, "zzz": 1, "epubb": {}})
+    assert sorted(caught.value.lines) == [
+        "book.toml: error: author: unknown key; did you mean 'authors'?",
+        "book.toml: error: epubb: unknown key; did you mean 'epub'?",
+        "book.toml: error: pdf.gutterr: unknown key; did you mean 'gutter'?",
+        "book.toml: error: zzz: unknown key; remove it or check its spelling",
+    ]
 
 
 def test_transforms_table_defaults_on_and_rejects_unknown_transforms() -> None:

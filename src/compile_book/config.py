@@ -309,8 +309,28 @@ def _format_errors(exc: ValidationError, file: str) -> list[str]:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key; remove it or check its spelling"
+            near = _nearest_key(err["loc"])
+            if near is not None:
+                msg = f"unknown key; did you mean {near!r}?"
         lines.append(f"{file}: error: {key}: {msg}")
     return lines
+
+
+def _nearest_key(loc: tuple[int | str, ...]) -> str | None:
+    """The key of the same table closest in spelling to the unknown one at `loc`
+    (``author`` -> ``authors``), if any is close."""
+    import difflib
+
+    model: Any = BookConfig
+    for step in loc[:-1]:
+        field = model.model_fields.get(step) if isinstance(step, str) else None
+        kind = getattr(field, "annotation", None)
+        if not (isinstance(kind, type) and issubclass(kind, BaseModel)):
+            return None
+        model = kind
+    names = [field.alias or name for name, field in model.model_fields.items()]
+    found = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.75)
+    return found[0] if found else None
 
 
 class ConfigProblems(ConfigError):
